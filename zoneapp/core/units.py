@@ -1,0 +1,193 @@
+"""Units and qualifiers the data may use, and how figures are written in Chinese and English."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str  # as written in the data, in Chinese
+    en: str  # English label, used in headers: "Revenue (100M yuan)"
+    count: bool = False  # whole numbers: shown without decimals
+    # English writes large Chinese units in a base unit: 506.1亿元 -> 50.61 bn yuan.
+    base: str = ""
+    factor: float = 1.0
+
+
+UNITS: dict[str, Unit] = {
+    u.code: u
+    for u in (
+        Unit("亿元", "100M yuan", base="yuan", factor=1e8),
+        Unit("万元", "10k yuan", base="yuan", factor=1e4),
+        Unit("元", "yuan", base="yuan"),
+        Unit("亩", "mu"),
+        Unit("万平方米", "10k m²", base="m²", factor=1e4),
+        Unit("平方米", "m²"),
+        Unit("公里", "km"),
+        Unit("%", "%"),
+        Unit("人", "people", count=True),
+        Unit("家", "firms", count=True),
+        Unit("户", "firms", count=True),
+        Unit("个", "", count=True),
+        Unit("项", "items", count=True),
+        Unit("场", "events", count=True),
+        Unit("批", "batches", count=True),
+    )
+}
+
+# Other spellings people type for the same unit.
+UNIT_ALIASES: dict[str, str] = {
+    "万㎡": "万平方米",
+    "万m²": "万平方米",
+    "万m2": "万平方米",
+    "㎡": "平方米",
+    "m²": "平方米",
+    "m2": "平方米",
+    "km": "公里",
+    "千米": "公里",
+    "％": "%",
+}
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    word: str  # as written in the source: 约, 超过, 逾, 以上, 多, 近, 不足
+    en: str
+    meaning: str  # about | over | at_least | under | nearly
+    suffix: bool = False  # written after the number (3000人以上, 50多家)
+
+
+QUALIFIERS: dict[str, Qualifier] = {
+    q.word: q
+    for q in (
+        Qualifier("约", "about", "about"),
+        Qualifier("超过", "over", "over"),
+        Qualifier("逾", "over", "over"),
+        Qualifier("以上", "at least", "at_least", suffix=True),
+        Qualifier("多", "more than", "over", suffix=True),
+        Qualifier("余", "more than", "over", suffix=True),
+        Qualifier("近", "nearly", "nearly"),
+        Qualifier("不足", "under", "under"),
+    )
+}
+
+# English words a user may type in a qualifier cell instead of the Chinese one.
+QUALIFIER_ALIASES: dict[str, str] = {
+    "about": "约",
+    "approx.": "约",
+    "over": "超过",
+    "at least": "以上",
+    "more than": "多",
+    "nearly": "近",
+    "under": "不足",
+}
+
+# "About" is taken as within ±5 %: wide enough for rounding in a newspaper, narrow enough
+# that a consistency rule can still fail.
+ABOUT_TOLERANCE = 0.05
+
+
+def normalise_unit(text: str) -> str | None:
+    """The canonical unit for `text`, or None when it is not one we know."""
+    text = text.strip()
+    if text in UNITS:
+        return text
+    return UNIT_ALIASES.get(text) or UNIT_ALIASES.get(text.lower())
+
+
+def normalise_qualifier(text: str) -> str | None:
+    """The canonical qualifier word for `text` ('' for none), or None when unknown."""
+    text = text.strip()
+    if text == "" or text in QUALIFIERS:
+        return text
+    return QUALIFIER_ALIASES.get(text.lower())
+
+
+def bounds(value: float, qualifier: str) -> tuple[float, float]:
+    """The interval a qualified figure stands for: 超过3000 is (3000, inf), 约2.99 is 2.99±5 %."""
+    q = QUALIFIERS.get(qualifier)
+    if q is None:
+        return value, value
+    if q.meaning == "about":
+        d = abs(value) * ABOUT_TOLERANCE
+        return value - d, value + d
+    if q.meaning in ("over", "at_least"):
+        return value, math.inf
+    if q.meaning == "nearly":
+        return value * (1 - ABOUT_TOLERANCE), value
+    return -math.inf, value  # under
+
+
+def format_number(value: float, unit: str = "", lang: str = "zh", decimals: int | None = None) -> str:
+    """A number as a user reads it: thousands separators, no trailing zeros, counts whole."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    u = UNITS.get(unit)
+    if decimals is None:
+        if u is not None and u.count and float(value).is_integer():
+            decimals = 0
+        else:
+            decimals = 2
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def unit_label(unit: str, lang: str = "zh") -> str:
+    """The unit's name in the language: 亿元 / 100M yuan."""
+    if lang == "zh":
+        return unit
+    u = UNITS.get(unit)
+    return u.en if u is not None else unit
+
+
+def qualifier_label(qualifier: str, lang: str = "zh") -> str:
+    if lang == "zh" or not qualifier:
+        return qualifier
+    q = QUALIFIERS.get(qualifier)
+    return q.en if q is not None else qualifier
+
+
+def _english_scaled(value: float, unit: Unit) -> str:
+    amount = value * unit.factor
+    for scale, name in ((1e9, "bn"), (1e6, "M")):
+        if abs(amount) >= scale:
+            return f"{format_number(amount / scale)} {name} {unit.base}"
+    return f"{format_number(amount)} {unit.base}"
+
+
+def format_value(value: float, unit: str = "", qualifier: str = "", lang: str = "zh") -> str:
+    """A figure with its qualifier and unit: 约2.99亿元, 超过3,000人, 50多家; about 299 M yuan."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    u = UNITS.get(unit)
+    q = QUALIFIERS.get(qualifier)
+    if lang == "zh":
+        number = format_number(value, unit)
+        if q is not None and q.suffix:
+            # 50多家: 多 sits between number and unit; 4亿元以上: 以上 follows the unit.
+            if q.word in ("多", "余"):
+                return f"{number}{q.word}{unit}"
+            return f"{number}{unit}{q.word}"
+        prefix = q.word if q is not None else ""
+        return f"{prefix}{number}{unit}"
+    if u is not None and u.base:
+        body = _english_scaled(value, u)
+    elif unit == "%":
+        body = f"{format_number(value, unit)}%"
+    else:
+        label = u.en if u is not None else unit
+        body = f"{format_number(value, unit)} {label}".strip()
+    if q is None:
+        return body
+    return f"{q.en} {body}"
+
+
+def format_percent(value: float, lang: str = "zh", signed: bool = True) -> str:
+    """A year-on-year change: +11.7% (同比 is added by the caller, which knows the context)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    sign = "+" if signed and value > 0 else ""
+    return f"{sign}{format_number(value, '%', decimals=1)}%"
