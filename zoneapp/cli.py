@@ -1,6 +1,157 @@
 """Command line: no command opens the window; validate, export and render work headless."""
 from __future__ import annotations
 
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .paths import DEFAULT_DATA
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+ZoneApp 园区指标看板 —— 浏览开发区的年度指标：表格、图表、导出到 Excel。
+Browse a development zone's yearly indicators as tables and charts, and take them to Excel.
+
+不带命令时打开窗口。Without a command, opens the window."""
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x800, not {text!r}") from None
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"size {text} is outside 320x240 … 7680x4320")
+    return w, h
+
+
+# Sub-commands repeat --data and --lang so they may follow the command; SUPPRESS keeps a
+# sub-command's default from overwriting a value given before the command.
+def _add_data(p: argparse.ArgumentParser, top: bool = False) -> None:
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA if top else argparse.SUPPRESS,
+                   metavar="DIR", help="数据文件夹 / the data folder (default: the bundled data/)")
+
+
+def _add_lang(p: argparse.ArgumentParser, top: bool = False) -> None:
+    p.add_argument("--lang", choices=("zh", "en"), default="zh" if top else argparse.SUPPRESS,
+                   help="语言 / language: zh 中文 (default) or en English")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zoneapp", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"ZoneApp {__version__}")
+    _add_data(parser, top=True)
+    _add_lang(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "validate", help="检查数据文件夹并列出问题 / check a data folder and list its problems",
+        description="检查数据文件夹，每个问题一行：文件:行: 列: 说明。无错误时退出码为 0，有错误为 1。\n"
+                    "Check a data folder; one problem per line as file:row: column: message. "
+                    "Exit code 0 when there are no errors, 1 when there are.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("dir", nargs="?", type=Path, default=None, metavar="DIR",
+                   help="数据文件夹 / the data folder (default: --data, or the bundled data/)")
+    _add_lang(p)
+
+    p = sub.add_parser(
+        "export", help="把每张表导出为 CSV / write every table as a CSV file",
+        description="把应用显示的每张表写成一个 CSV 文件，文件名为“板块_表名”。默认 UTF-8 带 BOM，"
+                    "Excel 和 WPS 可直接打开；旧版 Excel 可选 gb18030。\n"
+                    "Write every table the app shows as one CSV file named after its section and "
+                    "table. UTF-8 with BOM by default, which Excel and WPS open with Chinese intact; "
+                    "choose gb18030 for old Excel versions.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="输出文件夹 / where to write")
+    _add_data(p)
+    p.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), default="utf-8-sig",
+                   help="编码 / encoding (default utf-8-sig: UTF-8 with BOM)")
+    _add_lang(p)
+
+    p = sub.add_parser(
+        "render", help="把每个标签页渲染为 PNG / save a PNG of every tab",
+        description="在后台渲染每个标签页，每页一个 PNG，无需显示器。\n"
+                    "Render every tab offscreen, one PNG per tab; needs no display.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="输出文件夹 / where to write")
+    _add_data(p)
+    _add_lang(p)
+    p.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
+                   help="窗口大小 / window size (default 1280x800)")
+    return parser
+
+
+def _problem_summary(errors: int, warnings: int, lang: str) -> str:
+    if lang == "zh":
+        return f"{errors} 个错误，{warnings} 个警告"
+    return f"{errors} error(s), {warnings} warning(s)"
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .core.loading import load_dataset
+
+    folder = args.dir if args.dir is not None else args.data
+    ds = load_dataset(folder)
+    for problem in ds.problems:
+        print(problem.format(args.lang))
+    errors = len(ds.errors)
+    print(_problem_summary(errors, len(ds.problems) - errors, args.lang), file=sys.stderr)
+    return EXIT_ERRORS if errors else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.export import export_all
+    from .core.loading import load_dataset
+
+    ds = load_dataset(args.data)
+    for problem in ds.problems:
+        print(problem.format(args.lang), file=sys.stderr)
+    for path in export_all(ds, args.out_dir, lang=args.lang, encoding=args.encoding):
+        print(path)
+    return EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .ui.render import render_tabs
+
+    for path in render_tabs(args.out_dir, args.data, lang=args.lang, size=args.size):
+        print(path)
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .app import run_gui
+
+    return run_gui(args.data, lang=args.lang)
+
+
+COMMANDS = {"validate": cmd_validate, "export": cmd_export, "render": cmd_render}
+
 
 def main(argv: list[str] | None = None) -> int:
-    raise SystemExit("not yet")
+    # A Windows console may not speak UTF-8; a replaced character beats a UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for a usage error
+        return int(exc.code or 0)
+    command = COMMANDS.get(args.command, cmd_gui)
+    try:
+        return command(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the command line never shows a traceback; say what failed
+        from .core.problems import LoadError
+
+        if isinstance(exc, LoadError):  # the folder itself is wrong: a usage error
+            print(exc.message(args.lang), file=sys.stderr)
+            return EXIT_USAGE
+        print(f"zoneapp: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_ERRORS

@@ -1,0 +1,132 @@
+"""The CSV/xlsx writer: encodings, headers in both languages, formula safety, atomic replace."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from zoneapp.core import schema
+from zoneapp.core.atomic import atomic_path
+from zoneapp.core.export import export_frame, file_stem, neutralise, restore
+
+
+def projects_frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "name_zh": ["芦林纸业技改项目", "=HYPERLINK(\"http://x\")", "-危险"],
+        "name_en": ["Lulin Paper upgrade", "@SUM(A1)", ""],
+        "kind": ["upgrade", "new", ""],
+        "period": pd.array([2019, 2019, 2019], dtype="Int64"),
+        "investment": [22.0, float("nan"), -0.5],
+        "stage": ["started", "", "producing"],
+        "_row": [2, 3, 4],
+    })
+
+
+def test_csv_has_bom_and_chinese_headers(tmp_path: Path) -> None:
+    path = export_frame(projects_frame(), tmp_path / "p.csv", schema.PROJECTS, lang="zh")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    text = raw.decode("utf-8-sig")
+    header = text.splitlines()[0].split(",")
+    assert header[:4] == ["项目名称", "英文名称", "类型", "年份"]
+    assert "_row" not in text
+    assert "技改" in text and "开工" in text  # enum codes shown as Chinese labels
+
+
+def test_english_headers_and_labels(tmp_path: Path) -> None:
+    path = export_frame(projects_frame(), tmp_path / "p.csv", schema.PROJECTS, lang="en")
+    frame = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+    assert list(frame.columns[:4]) == ["Project (Chinese)", "Project (English)", "Kind", "Year"]
+    assert frame["Kind"].tolist() == ["technical upgrade", "new", ""]
+    assert frame["Stage"].tolist() == ["started", "", "producing"]
+
+
+def test_gb18030_round_trip(tmp_path: Path) -> None:
+    path = export_frame(projects_frame(), tmp_path / "p.csv", schema.PROJECTS, encoding="gb18030")
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(path, encoding="gb18030", keep_default_na=False)
+    assert frame["项目名称"][0] == "芦林纸业技改项目"
+    assert float(frame["总投资"][0]) == 22.0
+
+
+def test_formula_cells_are_defused_numbers_stay_numbers(tmp_path: Path) -> None:
+    path = export_frame(projects_frame(), tmp_path / "p.csv", schema.PROJECTS, lang="zh")
+    frame = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+    assert frame["项目名称"].tolist()[1:] == ["'=HYPERLINK(\"http://x\")", "'-危险"]
+    assert frame["英文名称"].tolist()[1] == "'@SUM(A1)"
+    # A negative number is a number, not a formula: it is written as is.
+    assert float(frame["总投资"][2]) == -0.5
+    assert [restore(v) for v in frame["项目名称"]] == projects_frame()["name_zh"].tolist()
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-x", "@x", "\tx", "\rx"])
+def test_neutralise_each_opening(text: str) -> None:
+    assert neutralise(text) == "'" + text
+    assert restore(neutralise(text)) == text
+
+
+def test_neutralise_leaves_plain_text() -> None:
+    assert neutralise("上饶") == "上饶"
+    assert restore("'plain") == "'plain"
+
+
+def test_xlsx_keeps_formula_text_as_string(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = export_frame(projects_frame(), tmp_path / "p.xlsx", schema.PROJECTS, lang="zh")
+    ws = load_workbook(path).active
+    assert ws["A1"].value == "项目名称"
+    cell = ws["A3"]
+    assert cell.value == "=HYPERLINK(\"http://x\")"
+    assert cell.data_type == "s"  # stored as text: Excel will not evaluate it
+    assert ws["E1"].value == "总投资"
+    assert ws["E2"].value == 22  # investment stays a number
+    assert ws["E3"].value is None
+
+
+def test_unknown_suffix_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="use .csv or .xlsx"):
+        export_frame(projects_frame(), tmp_path / "p.json", schema.PROJECTS)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "t.csv"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with atomic_path(target) as tmp:
+            tmp.write_text("half", encoding="utf-8")
+            raise RuntimeError("disk full")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
+
+
+def test_missing_folder_raises_oserror(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        export_frame(projects_frame(), tmp_path / "nowhere" / "p.csv", schema.PROJECTS)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_disk_full_mid_write_leaves_old_file_and_no_temp(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "p.csv"
+    target.write_text("old", encoding="utf-8")
+    real_to_csv = pd.DataFrame.to_csv
+
+    def full_disk(self, path, **kwargs):
+        real_to_csv(self.head(1), path, **kwargs)  # part of the file is already on disk
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        export_frame(projects_frame(), target, schema.PROJECTS)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["p.csv"]
+
+
+def test_file_stems_are_safe_on_windows() -> None:
+    assert file_stem(schema.INDICATORS, "zh") == "概览_指标"
+    stem = file_stem(schema.MEASURES, "en")
+    assert stem == "Poverty-relief-and-employment_Measures"
+    assert not set('<>:"/\\|?*&') & set(file_stem(schema.RECOGNITIONS, "en"))

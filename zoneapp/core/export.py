@@ -1,0 +1,173 @@
+"""Tables out to CSV (UTF-8 with BOM or GB18030) and xlsx: atomic, formula-safe, headers in zh or en.
+
+What is written reads back through the loader as the same table: headers are the columns'
+labels in the chosen language, enumerated cells their labels, numbers stay numbers, and the
+apostrophe that defuses a formula-like text cell is taken off again on reading.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .atomic import atomic_path
+from .dataset import Dataset
+
+ENCODINGS = ("utf-8-sig", "gb18030")
+
+# OWASP's list of cell openings that spreadsheet programs take as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_GUARD = "'"
+
+# Columns the data layer adds to the indicators (derived figures) that the schema does not list.
+EXTRA_LABELS: dict[str, tuple[str, str]] = {
+    "derivation_zh": ("推算方法", "Derivation (Chinese)"),
+    "derivation_en": ("推算方法(英文)", "Derivation"),
+    "inputs": ("推算依据", "Inputs"),
+}
+
+
+def neutralise(text: str) -> str:
+    """Prefix a formula-like text with an apostrophe so Excel and WPS show it as text."""
+    if text and text.startswith(FORMULA_STARTS):
+        return FORMULA_GUARD + text
+    return text
+
+
+def restore(text: str) -> str:
+    """Undo `neutralise`, for reading an exported file back."""
+    if len(text) > 1 and text[0] == FORMULA_GUARD and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def _column_label(key: str, table: schema.Table | None, lang: str) -> str:
+    if table is not None and key in table.keys:
+        return table.column(key).label(lang)
+    if key in EXTRA_LABELS:
+        zh, en = EXTRA_LABELS[key]
+        return zh if lang == "zh" else en
+    return key
+
+
+def _choice_labels(column: schema.Column, series: pd.Series, lang: str) -> pd.Series:
+    mapping = {c.code: (c.zh if lang == "zh" else c.en) for c in column.choices}
+    return series.map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
+
+
+def presentable(frame: pd.DataFrame, table: schema.Table | None = None, lang: str = "zh") -> pd.DataFrame:
+    """The frame as a user takes it away: no hidden columns, labels for codes and headers."""
+    out = frame[[c for c in frame.columns if not str(c).startswith("_")]].copy()
+    if table is not None:
+        for column in table.columns:
+            if column.kind == schema.ENUM and column.key in out.columns:
+                out[column.key] = _choice_labels(column, out[column.key], lang)
+    out.columns = [_column_label(str(c), table, lang) for c in out.columns]
+    return out
+
+
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    return [
+        c for c in frame.columns
+        if pd.api.types.is_object_dtype(frame[c]) or pd.api.types.is_string_dtype(frame[c])
+    ]
+
+
+def _defused(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that look like formulas get the guard; numeric columns are left as numbers."""
+    text_cols = _text_columns(frame)
+    if not text_cols:
+        return frame
+    frame = frame.copy()
+    for c in text_cols:
+        col = frame[c].astype("string")
+        risky = col.str.startswith(FORMULA_STARTS, na=False)
+        if risky.any():
+            frame[c] = col.where(~risky, FORMULA_GUARD + col)
+    return frame
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, encoding: str) -> None:
+    if encoding not in ENCODINGS:
+        raise ValueError(f"unsupported encoding {encoding!r}; use one of {', '.join(ENCODINGS)}")
+    with atomic_path(path) as tmp:
+        # Windows line ends: Notepad and old Excel expect them; pandas writes them fast.
+        frame.to_csv(tmp, index=False, encoding=encoding, lineterminator="\r\n")
+
+
+def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=_sheet_name(sheet))
+    ws.append([str(c) for c in frame.columns])
+    text_cols = {i for i, c in enumerate(frame.columns) if c in set(_text_columns(frame))}
+    for row in frame.itertuples(index=False, name=None):
+        cells = []
+        for i, value in enumerate(row):
+            if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+                cells.append(None)
+                continue
+            if i in text_cols:
+                # A string cell is never evaluated, whatever it starts with.
+                cell = WriteOnlyCell(ws, value=str(value))
+                cell.data_type = "s"
+                cells.append(cell)
+            else:
+                cells.append(value.item() if hasattr(value, "item") else value)
+        ws.append(cells)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+
+
+def _sheet_name(name: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "Sheet1"
+
+
+def export_frame(
+    frame: pd.DataFrame,
+    path: Path | str,
+    table: schema.Table | None = None,
+    lang: str = "zh",
+    encoding: str = "utf-8-sig",
+) -> Path:
+    """Write `frame` to `path` (.csv or .xlsx by its suffix), atomically and formula-safe."""
+    path = Path(path)
+    shown = presentable(frame, table, lang)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        _write_xlsx(shown, path, table.label(lang) if table else path.stem)
+    elif suffix in (".csv", ".txt", ""):
+        _write_csv(_defused(shown), path, encoding)
+    else:
+        raise ValueError(f"cannot export to {path.name}: use .csv or .xlsx")
+    return path
+
+
+def file_stem(table: schema.Table, lang: str) -> str:
+    """`概览_指标` / `Overview_Indicators`: section then table, safe on Windows."""
+    section = schema.section(table.section).label(lang)
+    stem = f"{section}_{table.label(lang)}"
+    stem = stem.replace("&", "and")
+    stem = re.sub(r'[<>:"/\\|?*]', "-", stem)
+    return re.sub(r"\s+", "-", stem)
+
+
+def export_all(
+    dataset: Dataset, out_dir: Path | str, lang: str = "zh", encoding: str = "utf-8-sig",
+    suffix: str = ".csv",
+) -> list[Path]:
+    """Every table the app shows, one file each; indicators include the derived figures."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in schema.TABLES:
+        frame = dataset.indicators if table is schema.INDICATORS else dataset.tables.get(table.name)
+        if frame is None:
+            continue
+        path = out_dir / f"{file_stem(table, lang)}{suffix}"
+        written.append(export_frame(frame, path, table, lang, encoding))
+    return written
