@@ -1,0 +1,206 @@
+"""Headers and cells of one table file against the schema."""
+from __future__ import annotations
+
+import math
+
+from core_fixtures import INDICATOR_HEADER, PROJECT_HEADER, codes, indicator, only, write_csv
+from zoneapp.core import schema
+from zoneapp.core.loading import load_table
+from zoneapp.core.problems import ERROR, WARNING
+from zoneapp.core.validation import MAX_PER_COLUMN
+
+
+def load(tmp_path, table, header, rows, name=None):
+    name = name or f"{table.name}.csv"
+    path = write_csv(tmp_path, name, header, rows)
+    return load_table(path, table, name)
+
+
+def projects(tmp_path, rows, header=PROJECT_HEADER):
+    return load(tmp_path, schema.PROJECTS, header, rows)
+
+
+def project(name="项目", kind="new", period="2019", investment="1", unit="亿元", stage=""):
+    return [name, "", kind, period, investment, unit, stage]
+
+
+def test_headers_by_key_chinese_or_english_label(tmp_path):
+    header = ["项目名称", "  PROJECT (ENGLISH) ", "Kind", "年份", "总投资", "investment_unit",
+              "Stage"]
+    frame, problems = projects(tmp_path, [["甲", "A", "技改", "2019", "3", "亿元", "Started"]],
+                               header)
+    assert problems == []
+    assert frame.iloc[0][["name_en", "kind", "stage"]].tolist() == ["A", "upgrade", "started"]
+
+
+def test_full_width_header_matches(tmp_path):
+    header = [*INDICATOR_HEADER[:8], "同比增长（％）"]
+    row = indicator("revenue", "1", yoy="5")[:9]
+    frame, problems = load(tmp_path, schema.INDICATORS, header, [row])
+    assert problems == [] and frame["yoy_pct"].tolist() == [5.0]
+
+
+def test_missing_optional_column_loads_with_a_warning(tmp_path):
+    header = [h for h in PROJECT_HEADER if h != "stage"]
+    frame, problems = projects(tmp_path, [project()[:-1]], header)
+    problem = only(problems, "missing_column")
+    assert (problem.row, problem.column, problem.severity) == (1, "进度阶段", WARNING)
+    assert "stage" in problem.message_en and "Stage" in problem.message_en
+    assert frame["stage"].tolist() == [""]
+
+
+def test_missing_non_nullable_column_skips_the_table(tmp_path):
+    header = [h for h in PROJECT_HEADER if h != "period"]
+    frame, problems = projects(tmp_path, [project()[:3] + project()[4:]], header)
+    assert frame is None
+    problem = only(problems, "missing_column")
+    assert (problem.file, problem.column, problem.severity) == ("projects.csv", "年份", ERROR)
+    assert "年份" in problem.message_zh and "period" in problem.message_zh
+
+
+def test_unknown_column_is_a_warning(tmp_path):
+    frame, problems = projects(tmp_path, [project() + ["x"]], [*PROJECT_HEADER, "Remarks"])
+    problem = only(problems, "unknown_column")
+    assert (problem.row, problem.column, problem.severity) == (1, "Remarks", WARNING)
+    assert len(frame) == 1 and "Remarks" not in frame.columns
+
+
+def test_duplicate_header(tmp_path):
+    header = [*PROJECT_HEADER, "总投资"]
+    frame, problems = projects(tmp_path, [project(investment="5") + ["9"]], header)
+    problem = only(problems, "duplicate_column")
+    assert (problem.row, problem.column) == (1, "总投资")
+    assert frame["investment"].tolist() == [5.0]  # the first one is used
+
+
+def test_bad_number_in_optional_cell_blanks_the_cell(tmp_path):
+    frame, problems = projects(tmp_path, [project(investment="abc"), project("乙")])
+    problem = only(problems, "bad_number")
+    assert (problem.file, problem.row, problem.column) == ("projects.csv", 2, "investment")
+    assert problem.message_zh == "不是数字：“abc”" and problem.message_en == "not a number: 'abc'"
+    assert len(frame) == 2 and math.isnan(frame["investment"].iloc[0])
+
+
+def test_bad_number_in_required_cell_drops_the_row(tmp_path):
+    rows = [indicator("a", "1"), indicator("b", "many"), indicator("c", "3")]
+    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER, rows)
+    assert only(problems, "bad_number").row == 3
+    assert frame["key"].tolist() == ["a", "c"] and frame["_row"].tolist() == [2, 4]
+
+
+def test_qualifiers_and_units_in_number_cells(tmp_path):
+    rows = [indicator("a", "超过3000", unit="人"), indicator("b", "50多家", unit="家"),
+            indicator("c", "2.99亿", unit="亿元"), indicator("d", "约5", qualifier="约"),
+            indicator("e", "3,000", unit="人"), indicator("f", "１２０", unit="个"),
+            indicator("g", "4亿元以上", unit="亿元")]
+    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER, rows)
+    assert problems == []
+    assert frame["value"].tolist() == [3000, 50, 2.99, 5, 3000, 120, 4]
+    assert frame["qualifier"].tolist() == ["超过", "多", "", "约", "", "", "以上"]
+
+
+def test_percent_in_yoy_column_and_unit_from_number(tmp_path):
+    rows = [indicator("a", "1", yoy="11.7%"), indicator("b", "2万元", unit="")]
+    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER, rows)
+    assert problems == []
+    assert frame["yoy_pct"].iloc[0] == 11.7 and frame["unit"].tolist() == ["个", "万元"]
+
+
+def test_unit_in_number_that_contradicts_the_unit_cell(tmp_path):
+    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER,
+                           [indicator("a", "5万元", unit="亿元")])
+    problem = only(problems, "bad_number")
+    assert (problem.row, problem.column) == (2, "value") and "亿元" in problem.message_en
+    assert frame.empty
+
+
+def test_qualifier_in_number_contradicting_qualifier_cell(tmp_path):
+    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER,
+                           [indicator("a", "超过3000", qualifier="约")])
+    problem = only(problems, "qualifier_conflict")
+    assert (problem.row, problem.column, problem.severity) == (2, "value", WARNING)
+    assert frame["qualifier"].tolist() == ["约"]
+
+
+def test_bad_enum_lists_allowed_values(tmp_path):
+    frame, problems = projects(tmp_path, [project(kind="重建"), project("乙", kind="续建")])
+    problem = only(problems, "bad_choice")
+    assert (problem.row, problem.column) == (2, "kind")
+    assert "continuing" in problem.message_en and "续建" in problem.message_zh
+    assert frame["kind"].tolist() == ["", "continuing"]
+
+
+def test_bad_enum_in_required_column_drops_the_row(tmp_path):
+    row = indicator("a", "1", section="economy")
+    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER, [row])
+    assert only(problems, "bad_choice").column == "section" and frame.empty
+
+
+def test_bad_unit_lists_known_units(tmp_path):
+    frame, problems = projects(tmp_path, [project(unit="美元"), project("乙", unit="万㎡")])
+    problem = only(problems, "bad_unit")
+    assert (problem.row, problem.column) == (2, "investment_unit")
+    assert "亿元" in problem.message_en and "美元" in problem.message_zh
+    assert frame["investment_unit"].tolist() == ["", "万平方米"]
+
+
+def test_bad_qualifier(tmp_path):
+    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER,
+                           [indicator("a", "1", qualifier="大概"), indicator("b", "1", qualifier="about")])
+    assert only(problems, "bad_qualifier").row == 2
+    assert frame["qualifier"].tolist() == ["", "约"]
+
+
+def test_negative_investment(tmp_path):
+    frame, problems = projects(tmp_path, [project(investment="-3")])
+    problem = only(problems, "negative")
+    assert (problem.row, problem.column) == (2, "investment") and "-3" in problem.message_en
+    assert len(frame) == 1 and math.isnan(frame["investment"].iloc[0])
+
+
+def test_period_must_be_a_plausible_whole_year(tmp_path):
+    rows = [project("甲", period="19"), project("乙", period="2019.5"), project("丙", period="2019.0")]
+    frame, problems = projects(tmp_path, rows)
+    assert only(problems, "out_of_range").row == 2
+    assert only(problems, "bad_number").row == 3
+    assert frame["name_zh"].tolist() == ["丙"] and frame["period"].tolist() == [2019]
+
+
+def test_empty_required_cell_drops_the_row(tmp_path):
+    frame, problems = projects(tmp_path, [project(name="  "), project("乙")])
+    problem = only(problems, "empty_value")
+    assert (problem.row, problem.column) == (2, "name_zh")
+    assert frame["name_zh"].tolist() == ["乙"]
+
+
+def test_duplicate_key_names_the_earlier_row(tmp_path):
+    rows = [project("甲"), project("乙"), project("甲", investment="9"), project("甲", period="2020")]
+    frame, problems = projects(tmp_path, rows)
+    problem = only(problems, "duplicate_key")
+    assert (problem.file, problem.row, problem.column) == ("projects.csv", 4, "name_zh")
+    assert "row 2" in problem.message_en and "第 2 行" in problem.message_zh
+    assert frame["_row"].tolist() == [2, 3, 5]
+
+
+def test_lists_are_joined_with_semicolons(tmp_path):
+    header = [*PROJECT_HEADER, "programmes"]
+    rows = [project("甲") + ["2050；双百 "], project("乙") + ["a, b;;c"], project("丙") + [""]]
+    frame, problems = projects(tmp_path, rows, header)
+    assert problems == []
+    assert frame["programmes"].tolist() == ["2050;双百", "a;b;c", ""]
+
+
+def test_problems_per_column_are_capped(tmp_path):
+    rows = [project(f"p{i}", investment="x") for i in range(MAX_PER_COLUMN + 50)]
+    frame, problems = projects(tmp_path, rows)
+    assert codes(problems).count("bad_number") == MAX_PER_COLUMN
+    summary = only(problems, "more_problems")
+    assert summary.column == "investment" and "50" in summary.message_en
+    assert len(frame) == MAX_PER_COLUMN + 50
+
+
+def test_every_missing_required_column_is_named(tmp_path):
+    frame, problems = load(tmp_path, schema.RULES, ["Rule", "名称"], [["r", "x"]])
+    assert frame is None
+    missing = {p.column for p in problems if p.code == "missing_column"}
+    assert missing == {"类型", "总数指标", "分项指标"}

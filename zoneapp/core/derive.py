@@ -1,0 +1,138 @@
+"""Figures the data layer derives from reported ones, each saying how it was computed.
+
+(a) A prior year from a year-on-year change: value / (1 + yoy / 100), when that year is not
+    reported. (b) Each `ratio` rule: sum(parts) / whole x 100, in per cent.
+Derived rows have the indicators' columns plus `derivation_zh`, `derivation_en` and `inputs`
+("key@period" items joined by ';'); basis = "derived", source_sentence = "". Values keep full
+precision -- formatting is the UI's job; the texts show 2 decimals.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import units
+from .problems import ERROR, Problem
+from .rules import Figure, convert, figures, rule_parts, rules_file, rules_header
+from .schema import INDICATORS
+
+DERIVED_COLUMNS = ("derivation_zh", "derivation_en", "inputs")
+
+
+def combined_columns() -> list[str]:
+    return [*INDICATORS.keys, *DERIVED_COLUMNS, "_row"]
+
+
+def derive_indicators(indicators: pd.DataFrame, rules: pd.DataFrame | None
+                      ) -> tuple[pd.DataFrame, list[Problem]]:
+    """The reported indicators plus derived rows, in the combined layout (`combined_columns`).
+    `_row` is "Int64": the source row for reported figures, <NA> for derived ones."""
+    rows = _prior_years(indicators)
+    problems: list[Problem] = []
+    if rules is not None and not rules.empty:
+        so_far = _combine(indicators, rows)
+        ratio_rows, problems = _ratios(so_far, rules)
+        rows += ratio_rows
+    return _combine(indicators, rows), problems
+
+
+def _combine(indicators: pd.DataFrame, rows: list[dict]) -> pd.DataFrame:
+    reported = indicators.copy()
+    for column in DERIVED_COLUMNS:
+        reported[column] = ""
+    derived = pd.DataFrame(rows, columns=combined_columns())
+    frame = pd.concat([reported, derived], ignore_index=True) if rows else reported
+    frame = frame[combined_columns()]
+    for column in frame.columns:
+        if column in INDICATORS.keys:
+            frame[column] = frame[column].astype(reported[column].dtype)
+        elif column != "_row":
+            frame[column] = frame[column].astype(str)
+    frame["_row"] = frame["_row"].astype("Int64")
+    return frame.reset_index(drop=True)
+
+
+def _row(figure_like: Figure, **changes) -> dict:
+    row = {"section": figure_like.section, "key": figure_like.key, "name_zh": figure_like.name_zh,
+           "name_en": figure_like.name_en, "period": figure_like.period, "value": figure_like.value,
+           "unit": figure_like.unit, "qualifier": figure_like.qualifier, "yoy_pct": float("nan"),
+           "basis": "derived", "source_id": "", "source_sentence": "", "note": "", "_row": pd.NA}
+    row.update(changes)
+    return row
+
+
+def _prior_years(indicators: pd.DataFrame) -> list[dict]:
+    """Year P-1 from year P's value and its YoY change, where P-1 is not reported."""
+    have = set(figures(indicators))
+    cols = ["key", "period", "value", "unit", "qualifier", "name_zh", "name_en", "section",
+            "yoy_pct", "source_id"]
+    usable = indicators.dropna(subset=["value", "period", "yoy_pct"])
+    rows = []
+    for key, period, value, unit, qualifier, name_zh, name_en, section, yoy, source in \
+            usable[cols].itertuples(index=False, name=None):
+        period = int(period)
+        # A change of a percentage is ambiguous (points or per cent), and -100 % divides by 0.
+        if (key, period - 1) in have or unit == "%" or yoy <= -100:
+            continue
+        prior = value / (1 + yoy / 100)
+        # Dividing figures the source rounded gives an approximate result: "约" unless the
+        # source already says over/under, which division by a positive factor keeps.
+        q = qualifier if qualifier not in ("", "约") else "约"
+        name = name_en or key
+        rows.append(_row(
+            Figure(key, period - 1, prior, unit, q, name_zh, name_en, section),
+            source_id=source, inputs=f"{key}@{period}",
+            derivation_zh=f"由{period}年{name_zh}{units.format_value(value, unit, qualifier)}与同比"
+                          f"增长{units.format_number(yoy)}%推算：{units.format_number(value)} ÷ "
+                          f"(1 + {units.format_number(yoy)}%) ≈ {prior:.2f}",
+            derivation_en=f"derived from {period} {name} {units.format_number(value, lang='en')}"
+                          f" and YoY {units.format_percent(yoy, 'en')}: "
+                          f"{units.format_number(value, lang='en')} / {1 + yoy / 100:g} ≈ {prior:.2f}",
+        ))
+    return rows
+
+
+def _ratios(indicators: pd.DataFrame, rules: pd.DataFrame) -> tuple[list[dict], list[Problem]]:
+    known = figures(indicators)
+    rows, problems = [], []
+    for _, rule in rules[rules["kind"] == "ratio"].iterrows():
+        result_key = rule["result_key"]
+        if not result_key:
+            problems.append(Problem(
+                rules_file(rules), int(rule["_row"]), rules_header(rules, "result_key"),
+                f"比率规则 {rule['rule_id']} 缺少推算指标代码（result_key）",
+                f"ratio rule {rule['rule_id']} has no result_key", "rule_invalid", ERROR))
+            continue
+        for (key, period), whole in sorted(known.items()):
+            if key == rule["whole_key"] and (result_key, period) not in known:
+                row = _ratio_row(rule, whole, known)
+                if row is not None:
+                    rows.append(row)
+    return rows, problems
+
+
+def _ratio_row(rule: pd.Series, whole: Figure, known: dict) -> dict | None:
+    parts = [known.get((k, whole.period)) for k in rule_parts(rule)]
+    if not parts or None in parts or whole.value == 0:
+        return None
+    values = [convert(p.value, p.unit, whole.unit) for p in parts]
+    if None in values:
+        return None  # check_rules does not cover ratios; units that do not convert: no figure
+    ratio = sum(values) / whole.value * 100
+    inputs = [*parts, whole]
+    qualifier = "约" if any(f.qualifier for f in inputs) else ""
+    name_zh = rule["name_zh"] or rule["result_key"]
+    name_en = rule["name_en"] or name_zh
+    part_zh = "、".join(f"{p.name_zh}{units.format_value(p.value, p.unit, p.qualifier)}" for p in parts)
+    part_en = ", ".join(f"{p.name_en or p.key} {units.format_number(p.value)}" for p in parts)
+    numerator = " + ".join(units.format_number(v) for v in values)
+    return _row(
+        Figure(rule["result_key"], whole.period, ratio, "%", qualifier, name_zh, name_en,
+               rule["section"] or whole.section),
+        inputs=";".join(f"{f.key}@{f.period}" for f in inputs),
+        derivation_zh=f"由{whole.period}年{part_zh}与{whole.name_zh}"
+                      f"{units.format_value(whole.value, whole.unit, whole.qualifier)}推算："
+                      f"{numerator} ÷ {units.format_number(whole.value)} × 100% ≈ {ratio:.2f}%",
+        derivation_en=f"derived from {whole.period} {part_en} and {whole.name_en or whole.key} "
+                      f"{units.format_number(whole.value)}: {numerator} / "
+                      f"{units.format_number(whole.value)} × 100 ≈ {ratio:.2f}%",
+    )

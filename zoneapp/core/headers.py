@@ -1,0 +1,87 @@
+"""Match a file's header to a table's columns: by key, Chinese label or English label."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from .problems import ERROR, WARNING, Problem
+from .schema import Column, Table
+
+
+def header_key(text: str) -> str:
+    """How headers compare: full-width folded (（%）= (%)), spaces collapsed, case-insensitive."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def column_names(table: Table) -> dict[str, str]:
+    """Every accepted header spelling -> the column's key."""
+    names: dict[str, str] = {}
+    # Labels first, then keys, so a key wins when a label of one column is another's key.
+    for column in table.columns:
+        for name in (column.en, column.zh):
+            names.setdefault(header_key(name), column.key)
+    for column in table.columns:
+        names[header_key(column.key)] = column.key
+    return names
+
+
+def column_title(column: Column) -> str:
+    """A column as problems name it: 数值 (value / Value)."""
+    return f"{column.zh} ({column.key} / {column.en})"
+
+
+@dataclass
+class HeaderMap:
+    positions: dict[str, int] = field(default_factory=dict)  # column key -> position in file
+    written: dict[str, str] = field(default_factory=dict)  # column key -> header as written
+    problems: list[Problem] = field(default_factory=list)
+    usable: bool = True  # False when a column every row needs is missing
+
+    def header(self, column: Column) -> str:
+        return self.written.get(column.key, column.zh)
+
+
+def map_header(header: list[str], table: Table, file: str) -> HeaderMap:
+    """Which position holds which column, with problems for unknown, duplicate, missing ones."""
+    names = column_names(table)
+    result = HeaderMap()
+    for position, text in enumerate(header):
+        key = names.get(header_key(text))
+        if key is None:
+            result.problems.append(_unknown(file, text, position, table))
+        elif key in result.positions:
+            result.problems.append(Problem(
+                file, 1, text,
+                f"列重复：“{text}”与“{result.written[key]}”是同一列，只使用第一个",
+                f"duplicate column: '{text}' is the same column as '{result.written[key]}'; "
+                "the first one is used", "duplicate_column", ERROR))
+        else:
+            result.positions[key] = position
+            result.written[key] = text
+    for column in table.columns:
+        if column.required and column.key not in result.positions:
+            result.problems.append(_missing(file, column, table))
+            if not column.nullable:
+                result.usable = False
+    return result
+
+
+def _unknown(file: str, text: str, position: int, table: Table) -> Problem:
+    shown = text or f"#{position + 1}"
+    expected = ", ".join(c.key for c in table.columns)
+    return Problem(
+        file, 1, shown, f"未知的列“{shown}”，已忽略。可用的列：{expected}",
+        f"unknown column '{shown}', ignored. Known columns: {expected}",
+        "unknown_column", WARNING)
+
+
+def _missing(file: str, column: Column, table: Table) -> Problem:
+    if column.nullable:
+        tail_zh, tail_en, severity = "，该列按空白处理", "; it is taken as blank", WARNING
+    else:
+        tail_zh, tail_en, severity = "，整张表未能读取", "; the table was not loaded", ERROR
+    return Problem(
+        file, 1, column.zh,
+        f"缺少列“{column.zh}”（{column.key} / {column.en}）{tail_zh}",
+        f"missing column '{column.en}' ({column.key} / {column.zh}){tail_en}",
+        "missing_column", severity)

@@ -1,0 +1,147 @@
+"""A data folder -> Dataset: find each table's file, read, validate, check rules, derive.
+
+The loader only reads: it never writes, renames or caches anything in the folder.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .dataset import Dataset
+from .derive import derive_indicators
+from .headers import header_key
+from .manifest import read_manifest
+from .problems import ERROR, WARNING, LoadError, Problem
+from .readers import RawTable, read_table
+from .rules import check_rules
+from .schema import MANIFEST_NAME, TABLE_SUFFIXES, TABLES, Table
+from .validation import empty_frame, validate_table
+
+# Other formats people save tables in; for these we say how to fix it.
+NOT_TABLE_SUFFIXES = (".xls", ".et", ".xlsm", ".xlsb", ".ods", ".numbers", ".json", ".txt",
+                      ".tsv", ".dbf", ".xml", ".html", ".htm")
+_OLD_EXCEL = (".xls", ".et", ".xlsm", ".xlsb", ".ods", ".numbers")
+
+
+@dataclass
+class FolderScan:
+    files: dict[str, Path] = field(default_factory=dict)  # table name -> the file to read
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_dataset(folder: Path | str) -> Dataset:
+    """Load every table in `folder`; problems are returned in the Dataset, not raised.
+    Raises LoadError only when `folder` does not exist or is not a folder."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise LoadError(f"文件夹不存在：{folder}", f"the folder does not exist: {folder}")
+    if not folder.is_dir():
+        raise LoadError(f"不是文件夹：{folder}", f"not a folder: {folder}")
+    scan = scan_folder(folder)
+    problems = list(scan.problems)
+    tables: dict[str, pd.DataFrame] = {}
+    for table in TABLES:
+        path = scan.files.get(table.name)
+        if path is None:
+            continue
+        frame, found = load_table(path, table, path.name)
+        problems += found
+        if frame is not None:
+            tables[table.name] = frame
+    manifest, found = read_manifest(folder, _periods(tables))
+    problems += found
+    indicators = tables.get("indicators", empty_frame(TABLES[0]))
+    problems += check_rules(indicators, tables.get("rules"))
+    combined, found = derive_indicators(indicators, tables.get("rules"))
+    problems += found
+    return Dataset(folder=folder, manifest=manifest, tables=tables, indicators=combined,
+                   problems=problems)
+
+
+def load_table(path: Path, table: Table, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """One table file -> its typed frame (None when it cannot be used) and problems."""
+    raw = read_table(path, file, sheet_names=(table.name, table.zh, table.en))
+    if not isinstance(raw, RawTable):
+        return None, raw
+    return validate_table(raw, table, file)
+
+
+def _periods(tables: dict[str, pd.DataFrame]) -> set[int]:
+    found: set[int] = set()
+    for frame in tables.values():
+        if "period" in frame.columns:
+            found.update(int(p) for p in frame["period"].dropna().unique())
+    return found
+
+
+def _table_for(stem: str) -> Table | None:
+    wanted = header_key(stem)
+    return next((t for t in TABLES if wanted in (t.name, header_key(t.zh), header_key(t.en))), None)
+
+
+def scan_folder(folder: Path) -> FolderScan:
+    """Which file holds which table, with problems for missing, doubled and unusable files."""
+    scan = FolderScan()
+    candidates: dict[str, list[Path]] = {t.name: [] for t in TABLES}
+    others: dict[str, list[Path]] = {t.name: [] for t in TABLES}
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.startswith((".", "~$")):
+            continue
+        suffix = path.suffix.lower()
+        table = _table_for(path.stem)
+        if path.name.lower() == MANIFEST_NAME:
+            continue
+        if table is not None and suffix in TABLE_SUFFIXES:
+            candidates[table.name].append(path)
+        elif table is not None and suffix in NOT_TABLE_SUFFIXES:
+            others[table.name].append(path)
+        elif suffix in TABLE_SUFFIXES:
+            scan.problems.append(_unknown_table(path))
+    for table in TABLES:
+        chosen = _choose(table, candidates[table.name], scan.problems)
+        for path in others[table.name]:
+            scan.problems.append(_not_table_file(path, ERROR if chosen is None else WARNING))
+        if chosen is not None:
+            scan.files[table.name] = chosen
+        elif table.required:
+            scan.problems.append(Problem(
+                f"{table.name}.csv", None, None,
+                f"缺少必需的表“{table.zh}”：{table.name}.csv 或 {table.name}.xlsx",
+                f"the required table '{table.en}' is missing: {table.name}.csv or {table.name}.xlsx",
+                "missing_file"))
+    return scan
+
+
+def _choose(table: Table, paths: list[Path], problems: list[Problem]) -> Path | None:
+    """The CSV over the xlsx, the exact name over another spelling; a warning when several."""
+    if not paths:
+        return None
+    paths = sorted(paths, key=lambda p: (p.suffix.lower() != ".csv", p.stem != table.name, p.name))
+    if len(paths) > 1:
+        ignored = "、".join(p.name for p in paths[1:])
+        problems.append(Problem(
+            paths[0].name, None, None,
+            f"“{table.zh}”有多个文件，使用 {paths[0].name}，忽略 {ignored}",
+            f"several files hold '{table.en}': {paths[0].name} is used, "
+            f"{', '.join(p.name for p in paths[1:])} ignored", "duplicate_file", WARNING))
+    return paths[0]
+
+
+def _unknown_table(path: Path) -> Problem:
+    expected = ", ".join(t.name for t in TABLES)
+    return Problem(
+        path.name, None, None, f"未知的表，已忽略。可用的表名：{expected}",
+        f"unknown table, ignored. Expected names: {expected}", "unknown_table", WARNING)
+
+
+def _not_table_file(path: Path, severity: str) -> Problem:
+    if path.suffix.lower() in _OLD_EXCEL:
+        how_zh = "请用 Excel 或 WPS 打开后另存为 .xlsx（或 CSV UTF-8）。"
+        how_en = "Open it in Excel or WPS and save it as .xlsx (or CSV UTF-8)."
+    else:
+        how_zh, how_en = "请另存为 CSV（UTF-8）或 .xlsx。", "Save it as CSV (UTF-8) or .xlsx."
+    return Problem(
+        path.name, None, None, f"不是 CSV 或 xlsx 文件，未读取。{how_zh}",
+        f"not a CSV or xlsx file; not read. {how_en}", "not_table_file", severity)

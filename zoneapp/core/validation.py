@@ -1,0 +1,308 @@
+"""A raw frame of strings x a schema Table -> a typed frame and the problems found.
+
+Frame conventions (every table frame the data layer hands out):
+- columns are `table.keys` in schema order, then `_row`: the spreadsheet row the data came
+  from (header = row 1, first data row = 2), int64;
+- INT columns are pandas "Int64" (<NA> when blank), FLOAT columns float64 (NaN when blank);
+- every other kind (TEXT, ENUM, UNIT, QUALIFIER, LIST) is pandas' string dtype (`dtype=str`)
+  and a blank cell is "" -- never NA -- so the UI can show and compare text without checks;
+- ENUM cells hold the code, UNIT/QUALIFIER cells the canonical word (see core.units);
+- LIST cells hold the items joined by ';' ("a;b"), whatever separator the file used;
+- `basis` is "reported" when blank.
+A row with a bad cell in a non-nullable or key column is left out; a bad cell in an optional
+column is blanked and the row kept. Column problems are capped (`MAX_PER_COLUMN`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import schema, units
+from .headers import HeaderMap, map_header
+from .numbers import parse_number_column, unit_matches
+from .problems import ERROR, WARNING, Problem
+from .readers import RawTable
+from .schema import Column, Table
+
+MAX_PER_COLUMN = 100
+_LIST_SPLIT = r"\s*[;；,，、]\s*"
+
+
+@dataclass
+class _Context:
+    table: Table
+    file: str
+    headers: HeaderMap
+    rows: np.ndarray  # spreadsheet row of each position
+    drop: np.ndarray  # bool: leave the row out
+    out: dict[str, pd.Series] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def report(self, column: Column, positions, zh, en, code: str, severity: str = ERROR) -> None:
+        """Problems for cells; `zh`/`en` map a position to the message. Drops rows or blanks cells."""
+        positions = np.asarray(positions, dtype=int)
+        if not len(positions):
+            return
+        header = self.headers.header(column)
+        seen = self.counts.get(header, 0)
+        for pos in positions[: max(0, MAX_PER_COLUMN - seen)]:
+            self.problems.append(Problem(self.file, int(self.rows[pos]), header, zh(pos), en(pos),
+                                         code, severity))
+        self.counts[header] = seen + len(positions)
+        if severity != ERROR:
+            return
+        if not column.nullable or column.key in self.table.key:
+            self.drop[positions] = True
+        else:
+            self.blank(column, positions)
+
+    def blank(self, column: Column, positions) -> None:
+        series = self.out[column.key]
+        series.iloc[positions] = np.nan if column.kind in (schema.INT, schema.FLOAT) else ""
+
+    def cell(self, key: str, pos: int) -> str:
+        return self.out[key].iloc[pos] if key in self.out else ""
+
+
+def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Type every column of `raw`; None (with the reason in the problems) when it cannot load."""
+    headers = map_header(raw.header, table, file)
+    if not headers.usable:
+        return None, list(raw.problems) + headers.problems
+    n = len(raw.cells)
+    ctx = _Context(table, file, headers, raw.cells.index.to_numpy(dtype="int64"), np.zeros(n, bool))
+    ordered = sorted(table.columns, key=lambda c: c.kind in (schema.INT, schema.FLOAT))
+    for column in ordered:  # units and qualifiers before the numbers that use them
+        if column.key not in headers.positions:
+            ctx.out[column.key] = _blank_series(column, n)
+            continue
+        cells = raw.cells[headers.positions[column.key]].reset_index(drop=True)
+        _CONVERTERS[column.kind](ctx, column, cells)
+    for column in table.columns:
+        _check_empty(ctx, column)
+    frame = _assemble(ctx)
+    frame = _drop_duplicate_keys(ctx, frame)
+    _summarise(ctx)
+    frame.attrs["file"] = file
+    frame.attrs["headers"] = dict(headers.written)
+    return frame, list(raw.problems) + headers.problems + ctx.problems
+
+
+def empty_frame(table: Table) -> pd.DataFrame:
+    """A frame with the table's columns and dtypes and no rows."""
+    data = {c.key: _blank_series(c, 0) for c in table.columns}
+    data["_row"] = pd.Series([], dtype="int64")
+    return pd.DataFrame(data)
+
+
+def _blank_series(column: Column, n: int) -> pd.Series:
+    if column.kind == schema.INT:
+        return pd.Series(pd.NA, index=range(n), dtype="Int64")
+    if column.kind == schema.FLOAT:
+        return pd.Series(np.nan, index=range(n), dtype="float64")
+    return pd.Series("", index=range(n), dtype=str)
+
+
+# --- converters: each stores ctx.out[column.key] and reports bad cells -----------------------
+
+def _text(ctx: _Context, column: Column, cells: pd.Series) -> None:
+    ctx.out[column.key] = cells.str.strip().astype(str)
+
+
+def _list(ctx: _Context, column: Column, cells: pd.Series) -> None:
+    ctx.out[column.key] = cells.map({v: _join_list(v) for v in cells.unique()}).astype(str)
+
+
+def _join_list(text: str) -> str:
+    items = (item.strip() for item in re.split(_LIST_SPLIT, text))
+    return schema.LIST_SEPARATOR.join(item for item in items if item)
+
+
+def _lookup(ctx: _Context, column: Column, cells: pd.Series, normalise, code: str, zh, en) -> None:
+    """Map each distinct cell through `normalise` (None = not allowed) and report the misses."""
+    stripped = cells.str.strip()
+    mapping = {v: normalise(v) for v in stripped.unique()}
+    mapped = stripped.map(mapping)
+    bad = mapped.isna().to_numpy()
+    ctx.out[column.key] = mapped.fillna("").astype(str)
+    ctx.report(column, np.flatnonzero(bad), lambda p: zh(stripped.iloc[p]),
+               lambda p: en(stripped.iloc[p]), code)
+
+
+def _enum(ctx: _Context, column: Column, cells: pd.Series) -> None:
+    names = {"": ""}
+    for c in column.choices:
+        for name in (c.code, c.zh, c.en):
+            names[name.casefold()] = c.code
+    allowed_zh = "、".join(f"{c.zh}（{c.code}）" for c in column.choices)
+    allowed_en = ", ".join(f"{c.code} ({c.en})" for c in column.choices)
+    _lookup(ctx, column, cells, lambda v: names.get(v.casefold()), "bad_choice",
+            lambda v: f"不是可用的值：“{v}”。可用：{allowed_zh}",
+            lambda v: f"not an allowed value: '{v}'. Allowed: {allowed_en}")
+
+
+def _unit(ctx: _Context, column: Column, cells: pd.Series) -> None:
+    known = "、".join(units.UNITS)
+    _lookup(ctx, column, cells, lambda v: "" if v == "" else units.normalise_unit(v), "bad_unit",
+            lambda v: f"未知的单位：“{v}”。可用：{known}",
+            lambda v: f"unknown unit: '{v}'. Known units: {known}")
+
+
+def _qualifier(ctx: _Context, column: Column, cells: pd.Series) -> None:
+    known = "、".join(units.QUALIFIERS)
+    _lookup(ctx, column, cells, units.normalise_qualifier, "bad_qualifier",
+            lambda v: f"未知的限定词：“{v}”。可用：{known}（精确数留空）",
+            lambda v: f"unknown qualifier: '{v}'. Known: {known} (blank when exact)")
+
+
+def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
+    parsed = parse_number_column(cells)
+    raw = _Cells(cells)
+    values = pd.Series(parsed.values, dtype="float64")
+    ctx.out[column.key] = values
+    ctx.report(column, parsed.bad, lambda p: f"不是数字：“{raw[p].strip()}”",
+               lambda p: f"not a number: '{raw[p].strip()}'", "bad_number")
+    _number_units(ctx, column, parsed.units, raw)
+    _number_qualifiers(ctx, column, parsed.qualifiers, raw)
+    if column.kind == schema.INT:
+        _whole_numbers(ctx, column, raw)
+    _check_minimum(ctx, column, raw)
+
+
+def _row_unit(ctx: _Context, column: Column, pos: int) -> str:
+    return column.unit or ctx.cell(column.unit_column, pos)
+
+
+def _number_units(ctx: _Context, column: Column, written: dict[int, str], raw) -> None:
+    """A unit after the number must be the row's unit; it fills a blank unit cell."""
+    bad, fill, fill_units = [], [], []
+    for pos, text in written.items():
+        unit = _row_unit(ctx, column, pos)
+        if unit_matches(text, unit):
+            continue
+        canonical = units.normalise_unit(text)
+        if not unit and canonical and column.unit_column in ctx.out:
+            fill.append(pos)
+            fill_units.append(canonical)
+        else:
+            bad.append(pos)
+    if fill:
+        ctx.out[column.unit_column].iloc[fill] = fill_units
+    ctx.report(
+        column, bad,
+        lambda p: f"不是数字：“{raw[p].strip()}”（数字后的单位与本行单位“{_row_unit(ctx, column, p)}”不符）",
+        lambda p: f"not a number: '{raw[p].strip()}' (the unit after the number is not the "
+                  f"row's unit '{_row_unit(ctx, column, p)}')", "bad_number")
+
+
+def _number_qualifiers(ctx: _Context, column: Column, written: dict[int, str], raw) -> None:
+    """A qualifier in the number (约2.99) moves to a blank qualifier cell; a different one is a problem."""
+    key = column.qualifier_column
+    if key not in ctx.out:
+        ctx.report(column, list(written), lambda p: f"“{raw[p].strip()}”中的限定词已忽略",
+                   lambda p: f"the qualifier in '{raw[p].strip()}' is ignored",
+                   "qualifier_ignored", WARNING)
+        return
+    existing = ctx.out[key]
+    fill = [p for p, q in written.items() if existing.iloc[p] == ""]
+    if fill:
+        existing.iloc[fill] = [written[p] for p in fill]
+    clash = [p for p, q in written.items() if existing.iloc[p] != q]
+    ctx.report(column, clash,
+               lambda p: f"数字“{raw[p].strip()}”中的限定词与限定词列“{existing.iloc[p]}”矛盾，"
+                         "按限定词列处理",
+               lambda p: f"the qualifier in '{raw[p].strip()}' contradicts the qualifier column "
+                         f"'{existing.iloc[p]}'; the qualifier column is used",
+               "qualifier_conflict", WARNING)
+
+
+def _whole_numbers(ctx: _Context, column: Column, raw) -> None:
+    values = ctx.out[column.key].to_numpy()
+    bad = np.flatnonzero(np.isfinite(values) & (values != np.round(values)))
+    ctx.report(column, bad, lambda p: f"不是整数：“{raw[p].strip()}”",
+               lambda p: f"not a whole number: '{raw[p].strip()}'", "bad_number")
+    ctx.out[column.key] = ctx.out[column.key].round().astype("Int64")
+
+
+def _check_minimum(ctx: _Context, column: Column, raw) -> None:
+    if column.min_value is None:
+        return
+    values = ctx.out[column.key].to_numpy(dtype="float64", na_value=np.nan)
+    bad = np.flatnonzero(values < column.min_value)
+    if column.min_value == 0:
+        zh, en, code = "不能为负数", "must not be negative", "negative"
+    else:
+        zh, en, code = f"不能小于 {column.min_value:g}", f"must be at least {column.min_value:g}", \
+            "out_of_range"
+    ctx.report(column, bad, lambda p: f"{zh}：“{raw[p].strip()}”",
+               lambda p: f"{en}: '{raw[p].strip()}'", code)
+
+
+class _Cells:
+    """Cells read one at a time, only where there is a problem to report."""
+
+    def __init__(self, cells: pd.Series):
+        self.cells = cells
+
+    def __getitem__(self, pos: int) -> str:
+        return self.cells.iloc[pos]
+
+
+_CONVERTERS = {
+    schema.TEXT: _text, schema.LIST: _list, schema.ENUM: _enum, schema.UNIT: _unit,
+    schema.QUALIFIER: _qualifier, schema.INT: _number, schema.FLOAT: _number,
+}
+
+
+# --- whole-table checks ----------------------------------------------------------------------
+
+def _check_empty(ctx: _Context, column: Column) -> None:
+    if column.nullable or column.key not in ctx.headers.positions:
+        return
+    series = ctx.out[column.key]
+    empty = series.isna() if column.kind in (schema.INT, schema.FLOAT) else series == ""
+    positions = np.flatnonzero(empty.to_numpy() & ~ctx.drop)
+    ctx.report(column, positions, lambda p: "不能为空", lambda p: "must not be empty", "empty_value")
+
+
+def _assemble(ctx: _Context) -> pd.DataFrame:
+    data = {c.key: ctx.out[c.key] for c in ctx.table.columns}
+    data["_row"] = pd.Series(ctx.rows, dtype="int64")
+    frame = pd.DataFrame(data)
+    if "basis" in frame.columns:
+        frame["basis"] = frame["basis"].mask(frame["basis"] == "", "reported")
+    return frame[~ctx.drop].reset_index(drop=True)
+
+
+def _drop_duplicate_keys(ctx: _Context, frame: pd.DataFrame) -> pd.DataFrame:
+    """Keep the first row of each key; a problem on each later one naming the first."""
+    key = list(ctx.table.key)
+    later = frame.duplicated(subset=key, keep="first").to_numpy()
+    if not later.any():
+        return frame
+    first = frame.groupby(key, sort=False)["_row"].transform("first").to_numpy()
+    column = ctx.table.column(key[0])
+    header = ctx.headers.header(column)
+    for pos in np.flatnonzero(later)[:MAX_PER_COLUMN]:
+        shown = ", ".join(f"{k}={frame[k].iloc[pos]}" for k in key)
+        ctx.problems.append(Problem(
+            ctx.file, int(frame["_row"].iloc[pos]), header,
+            f"与第 {first[pos]} 行重复（{shown}），已忽略此行",
+            f"duplicates row {first[pos]} ({shown}); this row is ignored", "duplicate_key"))
+    ctx.counts["_key"] = int(later.sum())
+    return frame[~later].reset_index(drop=True)
+
+
+def _summarise(ctx: _Context) -> None:
+    """One problem per column saying how many more there were beyond the cap."""
+    for header, count in ctx.counts.items():
+        if count > MAX_PER_COLUMN:
+            more = count - MAX_PER_COLUMN
+            ctx.problems.append(Problem(
+                ctx.file, None, None if header == "_key" else header,
+                f"……另有 {more} 处同类问题未列出", f"… and {more} more problems like these",
+                "more_problems", ERROR))
