@@ -1,0 +1,126 @@
+"""`make bench`: ZoneApp against floors measured in the same run; ratios, lower is better.
+
+Writes bench/results.json and prints one line per figure with median, min and max. Nothing
+here is a test: no figure fails the run, the targets are printed beside the figures.
+"""
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.make_synthetic import write as write_synthetic  # noqa: E402
+from zoneapp.core import schema  # noqa: E402
+from zoneapp.core.atomic import write_bytes_atomic  # noqa: E402
+from zoneapp.core.export import export_frame  # noqa: E402
+from zoneapp.core.loading import load_dataset  # noqa: E402
+
+TARGETS = {
+    "first_paint_ratio": 0.6, "ready_ratio": 1.3, "load_ratio": 2.0, "sort_ratio": 1.0,
+    "filter_ratio": 1.5, "export_ratio": 1.5, "memory_ratio": 2.0,
+}
+STARTUP_RUNS = int(os.environ.get("BENCH_STARTUP_RUNS", "5"))
+HEAVY_RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
+
+
+def child(args: list[str], extra_env: dict[str, str] | None = None) -> tuple[float, dict[str, float]]:
+    """Run a Python child; return its start time and its `ZONEAPP_BENCH k=v` figures."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ZONEAPP_BENCH="1", **(extra_env or {}))
+    env["PYTHONPATH"] = str(ROOT)
+    start = time.time()
+    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT, timeout=600)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{args} failed:\n{proc.stderr[-2000:]}")
+    figures = {}
+    for line in proc.stdout.splitlines():
+        if line.startswith("ZONEAPP_BENCH "):
+            key, _, value = line.split(" ", 1)[1].partition("=")
+            figures.setdefault(key, []).append(float(value))
+    return start, figures
+
+
+def startup(runs: int) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {"first_paint_ratio": [], "ready_ratio": [], "floor_rss": []}
+    for _ in range(runs):
+        floor_start, floor = child([str(BENCH / "floor_window.py")])
+        app_start, app = child([str(ROOT / "main.py"), "--data", str(ROOT / "data")])
+        floor_paint = floor["first_paint"][0] - floor_start
+        out["first_paint_ratio"].append((app["first_paint"][0] - app_start) / floor_paint)
+        out["ready_ratio"].append((app["ready"][0] - app_start) / floor_paint)
+        out["floor_rss"].append(floor["peak_rss_kb"][0])
+    return out
+
+
+def load_and_export(folder: Path, runs: int) -> dict[str, list[float]]:
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    out: dict[str, list[float]] = {"load_ratio": [], "export_ratio": []}
+    files = sorted(folder.glob("*.csv"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            start = time.perf_counter()
+            ds = load_dataset(folder)
+            app_load = time.perf_counter() - start
+            start = time.perf_counter()
+            for f in files:
+                pd.read_csv(f, encoding="utf-8-sig")
+            out["load_ratio"].append(app_load / (time.perf_counter() - start))
+
+            frame = ds.tables["projects"]
+            start = time.perf_counter()
+            export_frame(frame, Path(tmp) / "app.csv", schema.PROJECTS)
+            app_export = time.perf_counter() - start
+            start = time.perf_counter()
+            pacsv.write_csv(pa.Table.from_pandas(frame, preserve_index=False), Path(tmp) / "pa.csv")
+            out["export_ratio"].append(app_export / (time.perf_counter() - start))
+    return out
+
+
+def table(folder: Path, runs: int, floor_rss_kb: float) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {"sort_ratio": [], "filter_ratio": [], "memory_ratio": []}
+    for _ in range(runs):
+        _, f = child([str(BENCH / "table_child.py"), str(folder), "3"])
+        out["sort_ratio"].append(statistics.median(f["sort_app"]) / statistics.median(f["sort_floor"]))
+        out["filter_ratio"].append(
+            statistics.median(f["filter_app"]) / statistics.median(f["filter_floor"]))
+        extra = (f["peak_rss_kb"][0] - floor_rss_kb) * 1024
+        out["memory_ratio"].append(extra / f["frame_bytes"][0])
+    return out
+
+
+def main() -> int:
+    synthetic = BENCH / "synthetic"
+    if not (synthetic / "projects.csv").exists():
+        print(f"writing a synthetic folder with {ROWS:,} project rows to {synthetic} …")
+        write_synthetic(synthetic, ROWS)
+    samples = startup(STARTUP_RUNS)
+    floor_rss = statistics.median(samples.pop("floor_rss"))
+    samples |= load_and_export(synthetic, HEAVY_RUNS)
+    samples |= table(synthetic, HEAVY_RUNS, floor_rss)
+    results = {}
+    for key, target in TARGETS.items():
+        values = samples[key]
+        results[key] = round(statistics.median(values), 3)
+        mark = "ok" if results[key] <= target else "OVER"
+        print(f"{key:18} {results[key]:7.3f}  (min {min(values):.3f}, max {max(values):.3f}; "
+              f"target ≤ {target}) {mark}")
+    write_bytes_atomic(BENCH / "results.json", (json.dumps(results, indent=2) + "\n").encode())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

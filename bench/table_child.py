@@ -1,0 +1,64 @@
+"""Measure the big project table in the app's own widgets: sort, filter, memory.
+
+Run by bench/run.py in a fresh process per run so that peak RSS belongs to this run alone.
+Usage: python bench/table_child.py SYNTHETIC_DIR REPEATS
+Prints `ZONEAPP_BENCH key=value` lines: paired app and floor timings, peak RSS, frame bytes.
+"""
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from zoneapp.app import create_application  # noqa: E402
+from zoneapp.core import schema  # noqa: E402
+from zoneapp.core.loading import load_dataset  # noqa: E402
+from zoneapp.ui.table_panel import TablePanel  # noqa: E402
+
+
+def emit(key: str, value: float) -> None:
+    print(f"ZONEAPP_BENCH {key}={value:.6f}", flush=True)
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    folder, repeats = Path(sys.argv[1]), int(sys.argv[2])
+    app = create_application(sys.argv[:1], "zh")
+    frame = load_dataset(folder).tables["projects"]
+    panel = TablePanel()
+    panel.resize(1280, 800)
+    panel.set_data(frame, schema.PROJECTS, "zh", title="projects")
+    panel.show()
+    app.processEvents()
+    model, view = panel.model, panel.view
+    investment = [c.key for c in model._cols].index("investment") if hasattr(model, "_cols") else 7
+
+    def repaint() -> None:
+        view.viewport().repaint()
+        app.processEvents()
+
+    for i in range(repeats):
+        order = Qt.SortOrder.AscendingOrder if i % 2 == 0 else Qt.SortOrder.DescendingOrder
+        emit("sort_app", timed(lambda: (model.sort(investment, order), repaint())))
+        emit("sort_floor", timed(lambda: frame.sort_values("investment", ascending=i % 2 == 0)))
+        needle = f"{12345 + i}"
+        emit("filter_app", timed(lambda: (model.set_filter(needle), repaint())))
+        emit("filter_floor", timed(lambda: frame["name_zh"].str.contains(needle, regex=False)))
+        model.set_filter("")
+    view.scrollToBottom()
+    repaint()
+    emit("frame_bytes", float(frame.memory_usage(deep=True).sum()))
+    emit("peak_rss_kb", float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""Shared test setup: Qt offscreen, QSettings in a temporary folder, fonts registered once."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path_factory):
+    """Every test reads and writes QSettings under a fresh temporary folder."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    yield folder
+
+
+@pytest.fixture(scope="session")
+def zone_app(qapp):
+    """The session's QApplication with the CJK font registered and the Chinese translator."""
+    from zoneapp.app import install_fonts, install_translator
+
+    install_fonts()
+    install_translator(qapp, "zh")
+    return qapp
+
+
+@pytest.fixture(scope="session")
+def default_dataset():
+    """The default data folder, loaded once per session."""
+    from zoneapp.core.loading import load_dataset
+    from zoneapp.paths import DEFAULT_DATA
+
+    return load_dataset(DEFAULT_DATA)

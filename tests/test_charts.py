@@ -1,0 +1,129 @@
+"""BarChart: plotted values and labels, derived styling, legend, hover, empty state, fonts."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
+
+from zoneapp.ui import palette
+from zoneapp.ui.charts import Bar, BarChart
+
+
+def bars() -> list[Bar]:
+    return [
+        Bar("主营业务收入", 506.1, "506.1亿元", tooltip="2019年主营业务收入506.1亿元"),
+        Bar("利润总额", 2.99, "约2.99亿元", tooltip="利润约2.99亿元"),
+        Bar("利润率", 30.0, "30亿元", tooltip="推算: 利润 ÷ 收入", derived=True),
+    ]
+
+
+@pytest.fixture
+def chart(qtbot):
+    c = BarChart()
+    qtbot.addWidget(c)
+    c.resize(480, 320)
+    return c
+
+
+def test_plotted_values_and_labels_equal_input(chart):
+    chart.set_title("主要指标")
+    chart.set_bars(bars(), value_axis_label="亿元")
+    assert chart.title_text() == "主要指标"
+    assert chart.plotted_values() == pytest.approx([506.1, 2.99, 30.0])
+    assert chart.plotted_labels() == ["主营业务收入", "利润总额", "利润率"]
+    assert chart.value_label_texts() == ["506.1亿元", "约2.99亿元", "30亿元"]
+    assert not chart.is_empty()
+
+
+def test_horizontal_and_replacing(chart):
+    chart.set_bars(bars(), horizontal=True)
+    assert chart.is_horizontal()
+    assert chart.plotted_values() == pytest.approx([506.1, 2.99, 30.0])
+    chart.set_bars([Bar("带动就业", 3000, "超过3,000人")])
+    assert chart.plotted_values() == [3000.0]
+    assert chart.plotted_labels() == ["带动就业"]
+
+
+def test_derived_bars_lighter_and_dashed(chart):
+    chart.set_bars(bars())
+    styles = chart.bar_styles()
+    assert styles[0] == (palette.series_color(0), Qt.PenStyle.SolidLine)
+    assert styles[2] == (palette.derived_fill(palette.series_color(0)), Qt.PenStyle.DashLine)
+    assert chart.tr("Derived") in chart.legend_labels()
+
+
+def test_no_legend_without_derived_or_series(chart):
+    chart.set_bars(bars()[:2])
+    assert chart.legend_labels() == []
+
+
+def test_grouped_series_and_legend(chart):
+    years = ["2017", "2018", "2019"]
+    revenue = [Bar(y, v, f"{v}亿元") for y, v in zip(years, [400.2, 453.0, 506.1])]
+    profit = [Bar(y, v, f"{v}亿元") for y, v in zip(years, [20.1, 25.3, 30.0])]
+    chart.set_grouped(years, [("收入", revenue), ("利润", profit)])
+    assert chart.plotted_values() == pytest.approx([400.2, 453.0, 506.1, 20.1, 25.3, 30.0])
+    assert chart.plotted_labels() == years
+    assert chart.legend_labels() == ["收入", "利润"]
+    styles = chart.bar_styles()
+    assert styles[0][0] == palette.series_color(0) and styles[3][0] == palette.series_color(1)
+    chart.set_grouped(years, {"利润": profit[1:]})  # a dict works; bars matched by label
+    assert chart.plotted_values() == pytest.approx([25.3, 30.0])
+    assert chart.bar_at(1.0, 0.0) == 0
+
+
+def test_empty_shows_no_data(chart):
+    chart.set_bars([])
+    assert chart.is_empty()
+    assert chart.plotted_values() == [] and chart.plotted_labels() == []
+    assert chart.empty_label.isVisibleTo(chart) and not chart.plot.isVisibleTo(chart)
+    assert chart.empty_label.text() == chart.tr("No data")
+    chart.set_bars(bars())
+    assert chart.plot.isVisibleTo(chart) and not chart.empty_label.isVisibleTo(chart)
+
+
+def test_zoom_and_menu_disabled_and_app_font(chart):
+    chart.set_bars(bars())
+    item = chart.plot.getPlotItem()
+    assert item.getViewBox().state["mouseEnabled"] == [False, False]
+    assert not item.menuEnabled()
+    tick_font = item.getAxis("bottom").style["tickFont"]
+    assert tick_font.family() == QApplication.font().family()
+
+
+def test_hover_reports_bar_and_tooltip(qtbot, chart):
+    chart.set_bars(bars())
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert chart.tooltip_at(1.0, 1.0) == "利润约2.99亿元"
+    assert chart.bar_at(5.0, 1.0) is None
+    vb = chart.plot.getPlotItem().getViewBox()
+    with qtbot.waitSignal(chart.sig_bar_hovered) as blocker:
+        chart.plot.scene().sigMouseMoved.emit(vb.mapViewToScene(QPointF(2.0, 10.0)))
+    assert blocker.args == [2]
+
+
+def test_value_labels_have_room(qtbot, chart):
+    chart.set_bars(bars())
+    chart.show()
+    qtbot.waitExposed(chart)
+    (x0, x1), (y0, y1) = chart.plot.getPlotItem().getViewBox().viewRange()
+    assert y1 > 506.1 * 1.05  # headroom above the tallest bar for its label
+    assert y0 <= 0 and x0 < 0 < 2 < x1
+    assert "506.1亿元" in chart.shown_value_labels()
+
+
+@pytest.mark.parametrize("count,horizontal", [(1, False), (30, False), (30, True)])
+def test_one_or_thirty_bars(qtbot, chart, count, horizontal):
+    many = [Bar(f"上饶高新区第{i}号企业有限公司", float(i + 1), f"{i + 1}家") for i in range(count)]
+    chart.set_bars(many, horizontal=horizontal)
+    if horizontal:
+        chart.resize(480, 80 + 24 * count)  # the tabs give horizontal charts a row per bar
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert chart.plotted_values() == [float(i + 1) for i in range(count)]
+    assert len(chart.plotted_labels()) == count
+    shown = chart.shown_value_labels()
+    assert shown  # the crowded ones hide, but not all
+    if count == 1:
+        assert shown == ["1家"]

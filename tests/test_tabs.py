@@ -1,0 +1,174 @@
+"""Each tab shows the data layer's figures: KPI texts, plotted values, table display text."""
+from __future__ import annotations
+
+import pytest
+
+from zoneapp.core.units import format_value
+from zoneapp.ui.tabs.environment import EnvironmentTab
+from zoneapp.ui.tabs.financing import FinancingTab
+from zoneapp.ui.tabs.innovation import InnovationTab
+from zoneapp.ui.tabs.overview import OverviewTab
+from zoneapp.ui.tabs.projects import ProjectsTab
+from zoneapp.ui.tabs.relief import ReliefTab
+
+
+def _tab(qtbot, cls, dataset, lang="zh"):
+    tab = cls()
+    qtbot.addWidget(tab)
+    tab.resize(1240, 700)
+    tab.set_dataset(dataset, lang)
+    return tab
+
+
+def _value(ds, key, period=None):
+    return float(ds.indicator(key, period)["value"])
+
+
+def _display(ds, key, lang="zh"):
+    row = ds.indicator(key)
+    qualifier = row["qualifier"] if isinstance(row["qualifier"], str) else ""
+    return format_value(row["value"], row["unit"], qualifier, lang)
+
+
+def _cell(panel, row, column_key):
+    model = panel.model
+    column = model.column_keys().index(column_key)
+    return model.data(model.index(row, column))
+
+
+def _all_plotted(tab):
+    return [v for chart in tab.charts.values() for v in chart.plotted_values()]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overview_kpis_chart_and_honours(qtbot, zone_app, default_dataset, lang):
+    ds = default_dataset
+    tab = _tab(qtbot, OverviewTab, ds, lang)
+    titles = [card.title_text() for card in tab.kpis]
+    values = [card.value_text() for card in tab.kpis]
+    revenue = ds.indicator("revenue")
+    assert revenue[f"name_{lang}"] in " ".join(titles)
+    assert any(_display(ds, "revenue", lang) in v for v in values)
+    chart = tab.charts["by_period"]
+    revenue_rows = ds.indicators[ds.indicators["key"] == "revenue"].sort_values("period")
+    profit_rows = ds.indicators[ds.indicators["key"] == "profit"].sort_values("period")
+    expected = list(revenue_rows["value"]) + list(profit_rows["value"])
+    assert chart.plotted_values() == pytest.approx(expected)
+    assert chart.plotted_labels() == [str(p) for p in revenue_rows["period"]]
+    derived = [bar.derived for bar in chart.bars()]
+    assert derived == list(revenue_rows["basis"].eq("derived")) + list(profit_rows["basis"].eq("derived"))
+    assert any(derived), "the default data derives the year before from the YoY change"
+    reported = next(b for b in chart.bars() if not b.derived)
+    assert revenue_rows.iloc[-1]["source_sentence"][:10] in reported.tooltip
+    honours = ds.table("honours")
+    panel = tab.tables["honours"]
+    assert panel.model.rowCount() == len(honours)
+    shown = {_cell(panel, r, "honour_zh") for r in range(len(honours))}
+    assert set(honours["honour_zh"]) == shown
+
+
+def test_projects_charts_follow_the_register_and_rules(qtbot, zone_app, default_dataset):
+    ds = default_dataset
+    tab = _tab(qtbot, ProjectsTab, ds)
+    projects = ds.table("projects")
+    invested = projects[projects["investment"].notna()]
+    chart = tab.charts["investment"]
+    assert sorted(chart.plotted_values()) == sorted(invested["investment"].astype(float))
+    assert set(chart.plotted_labels()) == set(invested["name_zh"])
+    by_kind = tab.charts["split_projects_total"]
+    assert by_kind.plotted_values()[:3] == pytest.approx(
+        [_value(ds, "projects_total"), _value(ds, "projects_new"), _value(ds, "projects_continuing")])
+    bands = tab.charts["split_projects_inv_100m"]
+    assert bands.plotted_values() == pytest.approx(
+        [_value(ds, k) for k in ("projects_inv_100m", "projects_inv_2bn", "projects_inv_1bn",
+                                 "projects_inv_500m")])
+    land = tab.charts["split_land_acquired"]
+    assert land.plotted_values() == pytest.approx([_value(ds, "land_acquired"), _value(ds, "land_eip")])
+    stages = tab.charts["stages"]
+    assert sum(stages.plotted_values()) == (projects["stage"].fillna("") != "").sum()
+    kpi_values = " ".join(card.value_text() for card in tab.kpis)
+    assert _display(ds, "factory_space_since_2018") in kpi_values
+    assert _display(ds, "municipal_projects_since_2018") in kpi_values
+    panel = tab.tables["projects"]
+    assert panel.model.rowCount() == len(projects)
+    assert {_cell(panel, r, "name_zh") for r in range(len(projects))} == set(projects["name_zh"])
+
+
+def test_financing_programmes_loans_and_burden(qtbot, zone_app, default_dataset):
+    ds = default_dataset
+    tab = _tab(qtbot, FinancingTab, ds)
+    plotted = _all_plotted(tab)
+    for key in ("caiyuan_loans", "burden_reduction"):
+        assert _value(ds, key) in plotted
+    kpi_values = " ".join(card.value_text() for card in tab.kpis)
+    for key in ("caiyuan_loans", "caiyuan_loan_firms", "burden_reduction"):
+        assert _display(ds, key) in kpi_values
+    programmes = ds.table("programmes")
+    panel = tab.tables["programmes"]
+    assert panel.model.rowCount() == len(programmes)
+    assert _cell(panel, 0, "programme_zh") in set(programmes["programme_zh"])
+
+
+def test_relief_hires_split_and_measures(qtbot, zone_app, default_dataset):
+    ds = default_dataset
+    tab = _tab(qtbot, ReliefTab, ds)
+    split = tab.charts["split_hires"]
+    assert split.plotted_values() == pytest.approx(
+        [_value(ds, "hires"), _value(ds, "hires_workers"), _value(ds, "hires_talents")])
+    assert _display(ds, "hires") in split.value_label_texts() or any(
+        _display(ds, "hires") in b.display for b in split.bars())
+    kpi_values = " ".join(card.value_text() for card in tab.kpis)
+    assert _display(ds, "job_fairs") in kpi_values
+    measures = ds.table("measures")
+    relief = measures[measures["section"] == "relief"]
+    assert tab.tables["measures"].model.rowCount() == len(relief)
+
+
+def test_innovation_funnel_status_and_plans(qtbot, zone_app, default_dataset):
+    ds = default_dataset
+    tab = _tab(qtbot, InnovationTab, ds)
+    assert tab.charts["funnel"].plotted_values() == pytest.approx(
+        [_value(ds, "hte_applications"), _value(ds, "hte_batch1_approved"), _value(ds, "hte_total")])
+    recognitions = ds.table("recognitions")
+    assert sum(tab.charts["status"].plotted_values()) == (recognitions["status"].fillna("") != "").sum()
+    assert tab.tables["plans"].model.rowCount() == len(ds.table("plans"))
+    assert tab.tables["recognitions"].model.rowCount() == len(recognitions)
+
+
+def test_environment_sewer_and_measures(qtbot, zone_app, default_dataset):
+    ds = default_dataset
+    tab = _tab(qtbot, EnvironmentTab, ds)
+    kpi_values = " ".join(card.value_text() for card in tab.kpis)
+    assert _display(ds, "sewage_network") in kpi_values
+    measures = ds.table("measures")
+    assert tab.tables["measures"].model.rowCount() == (measures["section"] == "environment").sum()
+
+
+def test_every_bar_tooltip_has_value_and_source(qtbot, zone_app, default_dataset):
+    for cls in (OverviewTab, ProjectsTab, FinancingTab, ReliefTab, InnovationTab, EnvironmentTab):
+        tab = _tab(qtbot, cls, default_dataset)
+        for chart in tab.charts.values():
+            for bar in chart.bars():
+                assert bar.display and bar.display in bar.tooltip.replace("&amp;", "&")
+
+
+def test_more_periods_give_more_bars(qtbot, zone_app, default_dataset):
+    """A zone with more years: the by-year chart grows a group per year."""
+    import pandas as pd
+    ds = default_dataset
+    extra = ds.indicators[ds.indicators["key"].isin(["revenue", "profit"])].copy()
+    extra["period"] = extra["period"] - 5
+    bigger = type(ds)(ds.folder, ds.manifest, ds.tables, pd.concat([ds.indicators, extra]),
+                      list(ds.problems))
+    tab = _tab(qtbot, OverviewTab, bigger)
+    chart = tab.charts["by_period"]
+    assert len(chart.plotted_labels()) == 2 * len(
+        ds.indicators[ds.indicators["key"] == "revenue"])
+
+
+def test_a_tab_without_data_says_so(qtbot, zone_app, default_dataset):
+    ds = default_dataset
+    empty = type(ds)(ds.folder, ds.manifest, {}, ds.indicators.iloc[0:0], [])
+    tab = _tab(qtbot, EnvironmentTab, empty)
+    assert not tab.charts and not tab.tables and not tab.kpis
+    assert tab.empty_label.isVisibleTo(tab)

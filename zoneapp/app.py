@@ -1,0 +1,131 @@
+"""The desktop application: QApplication, fonts, translator, main window, deferred loading."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from . import paths
+
+# Families that cover Simplified Chinese well, in order of preference, before the shipped subset.
+PREFERRED_CJK_FAMILIES = (
+    "Microsoft YaHei", "Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC",
+    "Source Han Sans SC", "WenQuanYi Micro Hei",
+)
+SHIPPED_FAMILY = "Noto Sans CJK SC"
+
+NO_DISPLAY_MESSAGE = """\
+ZoneApp: 没有可用的图形显示(未设置 DISPLAY 或 WAYLAND_DISPLAY),无法打开窗口。
+无界面环境下请使用命令行:
+  python main.py render OUT_DIR   每个标签页渲染为一张 PNG
+  python main.py report           输出指标与问题报告
+  python main.py export OUT_DIR   将所有表格导出为 CSV
+  python main.py validate [DIR]   检查数据文件夹并列出问题
+
+ZoneApp: no graphical display is available (neither DISPLAY nor WAYLAND_DISPLAY is set),
+so the window cannot open. For headless use, run:
+  python main.py render OUT_DIR   render every tab to a PNG
+  python main.py report           print the indicators and the problems found
+  python main.py export OUT_DIR   export every table to CSV
+  python main.py validate [DIR]   check a data folder and list its problems
+(To force Qt's offscreen platform anyway, set QT_QPA_PLATFORM=offscreen.)"""
+
+_fonts_installed = False
+
+
+def has_display() -> bool:
+    """False on Linux when no X11/Wayland display is set and no Qt platform is forced."""
+    if not sys.platform.startswith("linux"):
+        return True
+    env = os.environ
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def create_application(argv: list[str] | None = None, lang: str = "zh"):
+    """The one QApplication, created on first call, with fonts and translator installed."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+        app.setApplicationName("ZoneApp")
+        app.setOrganizationName("ZoneApp")
+        app.setApplicationDisplayName("园区指标看板" if lang == "zh" else "ZoneApp")
+    install_fonts()
+    install_translator(app, lang)
+    return app
+
+
+def _has_chinese_family() -> bool:
+    from PySide6.QtGui import QFontDatabase
+
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def install_fonts() -> str:
+    """Register the shipped CJK font when the system has none; set a CJK app font. -> family."""
+    global _fonts_installed
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    if not _fonts_installed:
+        if not _has_chinese_family():
+            for font_file in sorted(paths.FONTS.glob("*.otf")):
+                QFontDatabase.addApplicationFont(str(font_file))
+        _fonts_installed = True
+    families = set(QFontDatabase.families())
+    family = next((f for f in PREFERRED_CJK_FAMILIES if f in families), None)
+    if family is None:
+        chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        family = chinese[0] if chinese else SHIPPED_FAMILY
+    app = QApplication.instance()
+    if app is not None:
+        font = QFont(app.font())
+        font.setFamilies([family])
+        if font.pointSizeF() < 9.5:
+            font.setPointSizeF(9.5)
+        app.setFont(font)
+    return family
+
+
+_translators: list = []
+
+
+def install_translator(app, lang: str) -> bool:
+    """Chinese: ZoneApp's own translations plus Qt's (dialog buttons). English needs none."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if lang != "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return True
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ok = True
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("zoneapp_zh_CN", str(paths.I18N)), ("qtbase_zh_CN", qt_dir)):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+        else:
+            ok = False
+    return ok
+
+
+def run_gui(data_dir: Path, lang: str = "zh") -> int:
+    """Open the main window, then load `data_dir` once the window has painted."""
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    from PySide6.QtCore import QTimer
+
+    app = create_application(sys.argv[:1], lang)
+    from .ui.main_window import MainWindow
+
+    window = MainWindow(lang=lang)
+    window.resize(1280, 800)
+    window.show()
+    QTimer.singleShot(0, lambda: window.load_folder(Path(data_dir)))
+    return app.exec()

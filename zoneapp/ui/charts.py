@@ -1,0 +1,512 @@
+"""Bar charts for indicators: a self-contained pyqtgraph component with a written contract.
+
+Contract of `BarChart` (the tabs rely on it; tests check it):
+
+* Input is data, not styling: `set_bars(bars)` for one bar per `Bar`, `set_grouped(categories,
+  series)` for a group of bars per category with a bar per series. Calling either replaces
+  everything plotted. No bars at all shows a centred "No data" text instead of an empty axis.
+* Each bar's height is `Bar.value` (NaN is plotted as 0 with no label); its `display` text is
+  drawn at the bar's end and its `tooltip` (plain or rich text) shows on hover.
+  `plotted_values()` and `plotted_labels()` return what was actually drawn, in order.
+* Colours come from `palette`: one hue per series; a derived bar keeps its hue with a lighter
+  fill and a dashed outline, and a legend entry "Derived" appears when any bar is derived.
+* Layout adapts to the widget's size: the value range is padded so value labels are never
+  clipped; vertical category labels wrap onto two lines, are elided when longer, and thin
+  out when crowded; value labels hide when wider than their bar's slot (the tooltip still
+  has them). Horizontal charts put the names on the left axis, first item at the top.
+* The user cannot zoom or pan and there is no pyqtgraph context menu.
+* Fonts follow `QApplication.font()` at the time of plotting (so CJK text uses the app's
+  Noto Sans CJK); text is dark on a white background.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import (
+    QApplication, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget,
+)
+
+from . import palette
+
+BAR_FILL = 0.62  # share of a category slot a single bar fills
+GROUP_FILL = 0.82  # share of a category slot a group fills
+LABEL_GAP = 4  # pixels between a bar's end and its value label
+# Horizontal charts: names on the left axis take up to this share of the width, within limits,
+# and are elided beyond it (the tooltip has them in full).
+NAME_SHARE = 0.35
+MIN_NAME_PX = 110
+MAX_NAME_PX = 320
+
+
+@dataclass
+class Bar:
+    label: str
+    value: float
+    display: str  # the value as the user reads it: "506.1亿元"
+    tooltip: str = ""
+    derived: bool = False
+    series: str = ""
+
+
+@dataclass
+class _Placed:
+    bar: Bar
+    pos: float  # centre on the category axis
+    thickness: float
+    color: str
+
+
+class _Legend(QWidget):
+    """A row of colour swatches with names, drawn with Qt widgets so it never covers bars."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self.labels: list[str] = []
+
+    def set_entries(self, entries: list[tuple[str, str, bool]]) -> None:
+        """`entries`: (text, colour, derived) each; derived draws a light dashed swatch."""
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.labels = [text for text, _, _ in entries]
+        for text, color, derived in entries:
+            swatch = QLabel(self)
+            swatch.setFixedSize(14, 14)
+            fill = palette.derived_fill(color) if derived else color
+            style = "dashed" if derived else "solid"
+            swatch.setStyleSheet(f"background: {fill}; border: 1.5px {style} {color};")
+            label = QLabel(text, self)
+            label.setStyleSheet(f"color: {palette.TEXT};")
+            self._layout.addWidget(swatch)
+            self._layout.addWidget(label)
+            self._layout.addSpacing(8)
+        self._layout.addStretch(1)
+        self.setVisible(bool(entries))
+
+
+class BarChart(QWidget):
+    """A titled bar chart (vertical or horizontal, single or grouped) on a white plot."""
+
+    sig_bar_hovered = Signal(int)  # index into plotted_values(), -1 when the mouse leaves
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._placed: list[_Placed] = []
+        self._categories: list[str] = []
+        self._horizontal = False
+        self._hovered = -1
+        self._bar_item: pg.BarGraphItem | None = None
+        self._value_items: list[pg.TextItem] = []
+        self.title_label = QLabel(self)
+        self.title_label.setWordWrap(True)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setStyleSheet(f"color: {palette.TEXT};")
+        self.title_label.hide()
+        self.legend = _Legend(self)
+        self.legend.hide()
+        self.plot = pg.PlotWidget(self, background=palette.BACKGROUND)
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet(
+            f"color: {palette.MUTED_TEXT}; background: {palette.BACKGROUND};")
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.plot)
+        self._stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.legend)
+        layout.addWidget(self._stack, 1)
+        self.setMinimumSize(240, 180)
+        self._setup_plot()
+        self.retranslate_ui()
+        self._stack.setCurrentWidget(self.empty_label)
+
+    def _setup_plot(self) -> None:
+        item = self.plot.getPlotItem()
+        item.setMouseEnabled(False, False)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setContentsMargins(4, 10, 12, 4)  # room for the outermost tick names
+        vb = item.getViewBox()
+        vb.disableAutoRange()
+        vb.sigResized.connect(self._relayout)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(palette.AXIS))
+            axis.setTextPen(pg.mkPen(palette.TEXT))
+            axis.enableAutoSIPrefix(False)
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    # ----- public API -------------------------------------------------------------------
+
+    def set_title(self, text: str) -> None:
+        self.title_label.setText(text)
+        self.title_label.setVisible(bool(text))
+
+    def title_text(self) -> str:
+        return self.title_label.text()
+
+    def set_bars(self, bars: list[Bar], horizontal: bool = False, value_axis_label: str = "") -> None:
+        """One bar per item, in order (top to bottom when horizontal)."""
+        names = list(dict.fromkeys(b.series for b in bars if b.series))
+        by_series = len(names) > 1
+        placed = [
+            _Placed(b, float(i), BAR_FILL,
+                    palette.series_color(names.index(b.series) if by_series and b.series else 0))
+            for i, b in enumerate(bars)
+        ]
+        entries = [(n, palette.series_color(i), False) for i, n in enumerate(names)] if by_series else []
+        self._plot([b.label for b in bars], placed, horizontal, value_axis_label, entries)
+
+    def set_grouped(self, categories: list[str],
+                    series: list[tuple[str, list[Bar]]] | dict[str, list[Bar]],
+                    horizontal: bool = False, value_axis_label: str = "") -> None:
+        """A group per category, a bar per series, with a legend of the series.
+
+        `series` is [(name, bars)] (a dict name -> bars is accepted too). A series' bars are
+        matched to categories by `Bar.label` when every label is a category, else by position.
+        """
+        items = list(series.items()) if isinstance(series, dict) else list(series)
+        n = max(1, len(items))
+        slot = GROUP_FILL / n
+        index = {c: i for i, c in enumerate(categories)}
+        placed = []
+        for k, (_, bars) in enumerate(items):
+            color = palette.series_color(k)
+            by_label = all(b.label in index for b in bars)
+            for j, bar in enumerate(bars):
+                i = index[bar.label] if by_label else j
+                if i >= len(categories):
+                    continue
+                placed.append(_Placed(bar, i - GROUP_FILL / 2 + slot * (k + 0.5), slot * 0.9,
+                                      color))
+        entries = [(name, palette.series_color(k), False) for k, (name, _) in enumerate(items)]
+        self._plot(list(categories), placed, horizontal, value_axis_label, entries)
+
+    def clear(self) -> None:
+        self._plot([], [], False, "", [])
+
+    def plotted_values(self) -> list[float]:
+        """Bar heights as drawn, in plotting order (series by series when grouped)."""
+        if self._bar_item is None:
+            return []
+        key = "width" if self._horizontal else "height"
+        return [float(v) for v in self._bar_item.opts[key]]
+
+    def plotted_labels(self) -> list[str]:
+        """Category labels in axis order (full text, before wrapping or eliding)."""
+        return list(self._categories) if self._placed else []
+
+    def bars(self) -> list[Bar]:
+        """The Bar objects plotted, in the order of plotted_values()."""
+        return [p.bar for p in self._placed]
+
+    def bar_styles(self) -> list[tuple[str, Qt.PenStyle]]:
+        """(fill colour as #rrggbb, outline pen style) of each plotted bar."""
+        if self._bar_item is None:
+            return []
+        return [(b.color().name(), p.style())
+                for b, p in zip(self._bar_item.opts["brushes"], self._bar_item.opts["pens"])]
+
+    def value_label_texts(self) -> list[str]:
+        return [item.textItem.toPlainText() for item in self._value_items]
+
+    def legend_labels(self) -> list[str]:
+        return list(self.legend.labels) if self.legend.isVisibleTo(self) else []
+
+    def is_empty(self) -> bool:
+        return not self._placed
+
+    def is_horizontal(self) -> bool:
+        return self._horizontal
+
+    def bar_at(self, x: float, y: float) -> int | None:
+        """The plotted bar whose category slot holds the data point (x, y), if any."""
+        along = y if self._horizontal else x
+        for i, p in enumerate(self._placed):
+            if abs(along - p.pos) <= p.thickness / 2:
+                return i
+        return None
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        i = self.bar_at(x, y)
+        return self._placed[i].bar.tooltip if i is not None else ""
+
+    def save_image(self, path: Path | str) -> Path:
+        """Save the chart as shown (PNG by the path's suffix). Raises OSError on failure."""
+        path = Path(path)
+        if not self.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        return path
+
+    # ----- plotting ---------------------------------------------------------------------
+
+    def _plot(self, categories: list[str], placed: list[_Placed], horizontal: bool,
+              value_axis_label: str, entries: list[tuple[str, str, bool]]) -> None:
+        item = self.plot.getPlotItem()
+        item.clear()
+        self._value_items = []
+        self._bar_item = None
+        self._placed = placed
+        self._categories = categories
+        self._horizontal = horizontal
+        if any(p.bar.derived for p in placed):
+            base = entries[0][1] if len(entries) == 1 else palette.series_color(0)
+            if not entries:
+                entries = [(self.tr("Reported"), base, False)]
+            entries = entries + [(self.tr("Derived"), base if len(entries) == 1 else
+                                  palette.MUTED_TEXT, True)]
+        self.legend.set_entries(entries if placed else [])
+        if not placed:
+            self._stack.setCurrentWidget(self.empty_label)
+            return
+        self._stack.setCurrentWidget(self.plot)
+        self._style_axes(horizontal, value_axis_label)
+        self._bar_item = self._make_bars(placed, horizontal)
+        item.addItem(self._bar_item)
+        self._add_value_labels(placed, horizontal)
+        self._relayout()
+
+    def _make_bars(self, placed: list[_Placed], horizontal: bool) -> pg.BarGraphItem:
+        values = [0.0 if _nan(p.bar.value) else float(p.bar.value) for p in placed]
+        positions = [p.pos for p in placed]
+        thickness = [p.thickness for p in placed]
+        brushes = [pg.mkBrush(palette.derived_fill(p.color) if p.bar.derived else p.color)
+                   for p in placed]
+        pens = [pg.mkPen(p.color, width=1.5, style=Qt.PenStyle.DashLine) if p.bar.derived
+                else pg.mkPen(p.color, width=1) for p in placed]
+        if horizontal:
+            return pg.BarGraphItem(x0=0, y=positions, height=thickness, width=values,
+                                   brushes=brushes, pens=pens)
+        return pg.BarGraphItem(x=positions, height=values, width=thickness, y0=0,
+                               brushes=brushes, pens=pens)
+
+    def _add_value_labels(self, placed: list[_Placed], horizontal: bool) -> None:
+        font = QApplication.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        for p in placed:
+            value = 0.0 if _nan(p.bar.value) else p.bar.value
+            if horizontal:
+                anchor = (0, 0.5) if value >= 0 else (1, 0.5)
+            else:
+                anchor = (0.5, 1) if value >= 0 else (0.5, 0)
+            text = pg.TextItem(p.bar.display if not _nan(p.bar.value) else "",
+                               color=palette.TEXT, anchor=anchor)
+            text.setFont(font)
+            x, y = (value, p.pos) if horizontal else (p.pos, value)
+            text.setPos(x, y)
+            self.plot.addItem(text)
+            self._value_items.append(text)
+
+    def _style_axes(self, horizontal: bool, value_axis_label: str) -> None:
+        item = self.plot.getPlotItem()
+        font = QApplication.font()
+        cat_name, value_name = ("left", "bottom") if horizontal else ("bottom", "left")
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setTickFont(font)
+            axis.setTicks(None)
+            axis.setWidth(None) if name == "left" else axis.setHeight(None)
+        item.getViewBox().invertY(horizontal)
+        item.showGrid(x=horizontal, y=not horizontal, alpha=0.25)
+        style = {"color": palette.MUTED_TEXT, "font-family": font.family(),
+                 "font-size": f"{font.pointSizeF():g}pt"}
+        item.setLabel(value_name, value_axis_label or None, **style)
+        item.setLabel(cat_name, None)
+        item.getAxis(cat_name).setStyle(tickLength=0)
+        # Major ticks only: minor grid lines would stripe the plot.
+        item.getAxis(value_name).setStyle(tickLength=-5, maxTickLevel=0)
+
+    def _relayout(self) -> None:
+        """Fit ranges, category labels and value labels to the plot's current pixel size."""
+        if not self._placed:
+            return
+        vb = self.plot.getPlotItem().getViewBox()
+        width, height = max(vb.width(), 50.0), max(vb.height(), 50.0)
+        metrics = QFontMetricsF(self._value_items[0].textItem.font())
+        n = len(self._categories)
+        texts = self.value_label_texts()
+        extent, across = (width, height) if self._horizontal else (height, width)
+        sizes = [metrics.horizontalAdvance(t) if self._horizontal else metrics.height()
+                 for t in texts]
+        lo, hi = self._value_range(extent, sizes)
+        # Vertical bars: widen the category range when the first or last label is wider
+        # than its slot, so it is not cut at the plot's edge.
+        slot_px = across / max(n, 1)
+        edge = 0.0
+        if not self._horizontal and texts:
+            overhang = max(metrics.horizontalAdvance(texts[0]), metrics.horizontalAdvance(texts[-1]))
+            edge = max(0.0, (overhang / 2 + 2 - slot_px / 2) / slot_px)
+        cat = (-0.5 - edge, n - 0.5 + edge)
+        if self._horizontal:
+            vb.setRange(xRange=(lo, hi), yRange=cat, padding=0)
+        else:
+            vb.setRange(xRange=cat, yRange=(lo, hi), padding=0)
+        slot_px = across / (cat[1] - cat[0])
+        self._set_category_ticks(slot_px)
+        self._show_value_labels((lo, hi), cat, (width, height), metrics)
+
+    def _value_range(self, extent: float, sizes: list[float]) -> tuple[float, float]:
+        """Value-axis limits that leave room for every label beyond its bar's end."""
+        values = [0.0 if _nan(p.bar.value) else p.bar.value for p in self._placed]
+        lo, hi = min(0.0, *values), max(0.0, *values)
+        if hi == lo:
+            hi = lo + 1.0
+        for _ in range(4):  # each pass shrinks the scale, so the pads grow toward a fixed point
+            scale = extent / (hi - lo)  # pixels per unit
+            for v, size in zip(values, sizes):
+                pad = (size + LABEL_GAP + 2) / scale
+                if v >= 0:
+                    hi = max(hi, v + pad)
+                else:
+                    lo = min(lo, v - pad)
+        return lo, hi
+
+    def _set_category_ticks(self, slot_px: float) -> None:
+        """Names on the category axis; when crowded only every k-th name is written."""
+        item = self.plot.getPlotItem()
+        metrics = QFontMetricsF(QApplication.font())
+        slot_px = max(slot_px, 1.0)
+        if self._horizontal:
+            room = max(MIN_NAME_PX, min(MAX_NAME_PX, NAME_SHARE * self.width()))
+            names = [metrics.elidedText(c, Qt.TextElideMode.ElideRight, room)
+                     for c in self._categories]
+            step = max(1, math.ceil((metrics.height() + 2) / slot_px))
+            axis = item.getAxis("left")
+            axis.setWidth(int(max((metrics.horizontalAdvance(s) for s in names), default=20) + 10))
+        else:
+            # Each name gets at least about four characters' width, over two lines.
+            want = max((min(metrics.horizontalAdvance(c), 4 * metrics.horizontalAdvance("木"))
+                        for c in self._categories), default=0.0)
+            step = max(1, math.ceil((want + 8) / slot_px))
+            names = [_wrap(c, step * slot_px - 8, metrics) for c in self._categories]
+            lines = max((s.count("\n") + 1 for s in names), default=1)
+            axis = item.getAxis("bottom")
+            axis.setHeight(int(lines * metrics.height() + 8))
+        ticks = [(float(i), s) for i, s in enumerate(names) if i % step == 0]
+        axis.setTicks([ticks, []])
+
+    def _show_value_labels(self, value_range: tuple[float, float], cat_range: tuple[float, float],
+                           size: tuple[float, float], metrics: QFontMetricsF) -> None:
+        """Hide value labels that would overlap an earlier one or leave the plot.
+
+        A hidden label's text is still in the bar's tooltip.
+        """
+        (lo, hi), (c0, c1), (width, height) = value_range, cat_range, size
+        along = width if self._horizontal else height  # pixels along the value axis
+        across = height if self._horizontal else width
+
+        def to_px(pos: float, value: float) -> tuple[float, float]:
+            """(across, along-from-the-start) pixel offsets of a data point."""
+            a = (pos - c0) / (c1 - c0) * across
+            b = (value - lo) / (hi - lo) * along
+            return (a, b) if self._horizontal else (a, height - b)
+
+        def box(a0: float, a1: float, b0: float, b1: float) -> QRectF:
+            if self._horizontal:  # a runs down the plot, b to the right
+                return QRectF(min(b0, b1), a0, abs(b1 - b0), a1 - a0)
+            return QRectF(a0, min(b0, b1), a1 - a0, abs(b1 - b0))
+
+        bars = []
+        for p in self._placed:
+            v = 0.0 if _nan(p.bar.value) else p.bar.value
+            a0, b0 = to_px(p.pos - p.thickness / 2, 0.0)
+            a1, b1 = to_px(p.pos + p.thickness / 2, v)
+            bars.append(box(a0, a1, b0, b1))
+        area = QRectF(-1, -1, width + 2, height + 2)
+        kept: list[QRectF] = []
+        for i, (p, item) in enumerate(zip(self._placed, self._value_items)):
+            text = item.textItem.toPlainText()
+            w, h = metrics.horizontalAdvance(text), metrics.height()
+            v = 0.0 if _nan(p.bar.value) else p.bar.value
+            a, b = to_px(p.pos, v)
+            if self._horizontal:
+                left = b + LABEL_GAP if v >= 0 else b - LABEL_GAP - w
+                rect = QRectF(left, a - h / 2, w, h)
+            else:
+                rect = QRectF(a - w / 2, b - h if v >= 0 else b, w, h)
+            crowded = any(rect.adjusted(-2, 0, 2, 0).intersects(k) for k in kept) or any(
+                j != i and rect.intersects(r) for j, r in enumerate(bars))
+            fits = bool(text) and area.contains(rect) and not crowded
+            item.setVisible(fits)
+            if fits:
+                kept.append(rect)
+
+    def shown_value_labels(self) -> list[str]:
+        """The value labels currently drawn (crowded ones are hidden)."""
+        return [i.textItem.toPlainText() for i in self._value_items if i.isVisible()]
+
+    # ----- hover ------------------------------------------------------------------------
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        vb = self.plot.getPlotItem().getViewBox()
+        index = None
+        if self._placed and vb.sceneBoundingRect().contains(scene_pos):
+            point = vb.mapSceneToView(scene_pos)
+            index = self.bar_at(point.x(), point.y())
+        index = -1 if index is None else index
+        if index != self._hovered:
+            self._hovered = index
+            self.sig_bar_hovered.emit(index)
+        if index >= 0 and self._placed[index].bar.tooltip:
+            view_pos = self.plot.mapFromScene(scene_pos)
+            QToolTip.showText(self.plot.mapToGlobal(view_pos), self._placed[index].bar.tooltip,
+                              self.plot)
+        else:
+            QToolTip.hideText()
+
+    # ----- language ---------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.empty_label.setText(self.tr("No data"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def _nan(value: float) -> bool:
+    try:
+        return value is None or math.isnan(float(value))
+    except (TypeError, ValueError):
+        return True
+
+
+def _wrap(text: str, width_px: float, metrics: QFontMetricsF, max_lines: int = 2) -> str:
+    """Break `text` into at most `max_lines` lines of `width_px`, eliding the last one.
+
+    Chinese breaks between any two characters, other scripts between words.
+    """
+    width_px = max(width_px, metrics.horizontalAdvance("木木"))
+    if metrics.horizontalAdvance(text) <= width_px:
+        return text
+    lines, current, used = [], "", 0
+    for token in _TOKENS.findall(text):
+        if current and metrics.horizontalAdvance((current + token).rstrip()) > width_px:
+            lines.append(current.rstrip())
+            used += len(current)
+            current = ""
+            if len(lines) == max_lines - 1:
+                break
+        current += token
+    rest = text[used:].strip()
+    lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width_px))
+    return "\n".join(line for line in lines if line)
+
+
+_TOKENS = re.compile(r"[0-9A-Za-z\u00c0-\u024f.,%()'’/&+-]+\s*|\s+|.")

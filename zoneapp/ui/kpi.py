@@ -1,0 +1,197 @@
+"""A KPI card: an indicator's name, its figure with qualifier and unit, YoY change, basis."""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from zoneapp.core.units import format_number, format_value
+
+from . import palette
+
+CARD_HEIGHT = 118
+MIN_WIDTH = 200
+VALUE_POINT_SIZE = 20.0
+MIN_VALUE_POINT_SIZE = 11.0
+PLACEHOLDER = "—"
+
+
+def _cell(row: pd.Series, key: str) -> Any:
+    value = row.get(key) if hasattr(row, "get") else None
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _text(row: pd.Series, key: str) -> str:
+    value = _cell(row, key)
+    return "" if value is None else str(value)
+
+
+class KpiCard(QFrame):
+    """One indicator at a glance. Reported cards have a solid border, derived ones a dashed
+    border and a "Derived" badge; the tooltip quotes the source sentence or the derivation.
+
+    Besides the brief's API: `badge_visible()`, `is_derived()` and `yoy_color()` for tests.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KpiCard")
+        self.setFixedHeight(CARD_HEIGHT)
+        self.setMinimumWidth(MIN_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._derived = False
+        self._yoy_color = palette.FLAT
+        self._value = ""
+        self.title_label = QLabel(self)
+        self.title_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
+        self.badge = QLabel(self)
+        self.badge.setStyleSheet(
+            f"color: {palette.MUTED_TEXT}; background: {palette.DERIVED_BADGE_BG};"
+            f"border: 1px dashed {palette.BORDER}; border-radius: 4px; padding: 0px 4px;")
+        self.badge.hide()
+        self.value_label = QLabel(PLACEHOLDER, self)
+        font = self.value_label.font()
+        font.setBold(True)
+        font.setPointSizeF(VALUE_POINT_SIZE)
+        self.value_label.setFont(font)
+        self.value_label.setStyleSheet(f"color: {palette.TEXT}; border: none;")
+        self.yoy_label = QLabel(self)
+        self.yoy_label.setStyleSheet("border: none;")
+        policy = self.yoy_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # values line up on cards with and without YoY
+        self.yoy_label.setSizePolicy(policy)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addStretch(1)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.yoy_label)
+        self._title = ""
+        self._yoy = ""
+        self._yoy_pct: float | None = None
+        self._source = ""
+        self._derivation = ""
+        self._apply_frame_style()
+        self.retranslate_ui()
+
+    # ----- public API -------------------------------------------------------------------
+
+    def set_indicator(self, row: pd.Series, lang: str) -> None:
+        """Show an indicators row (reported or derived) in `lang` ('zh' or 'en')."""
+        name = _text(row, "name_zh") if lang == "zh" else (
+            _text(row, "name_en") or _text(row, "name_zh"))
+        value = _cell(row, "value")
+        self._title = name
+        self._value = "" if value is None else format_value(
+            float(value), _text(row, "unit"), _text(row, "qualifier"), lang)
+        self._derived = _text(row, "basis") == "derived"
+        yoy = _cell(row, "yoy_pct")
+        self._yoy_pct = None if yoy is None else float(yoy)
+        self._source = _text(row, "source_sentence")
+        self._derivation = (_text(row, f"derivation_{lang}") or _text(row, "derivation_zh")
+                            or _text(row, "note")) if self._derived else ""
+        self._refresh()
+
+    def clear(self) -> None:
+        """An empty card: no title, a dash for the value, no YoY line, no badge."""
+        self._title = self._value = self._source = self._derivation = ""
+        self._derived = False
+        self._yoy_pct = None
+        self._refresh()
+
+    def title_text(self) -> str:
+        return self._title
+
+    def value_text(self) -> str:
+        """The figure as shown ("506.1亿元", "about 299 M yuan"); '' when there is none."""
+        return self._value
+
+    def yoy_text(self) -> str:
+        """"YoY ▲11.7%" (同比 in Chinese via the translation); '' without a YoY figure."""
+        return self._yoy
+
+    def yoy_color(self) -> str:
+        return self._yoy_color
+
+    def is_derived(self) -> bool:
+        return self._derived
+
+    def badge_visible(self) -> bool:
+        return self.badge.isVisibleTo(self)
+
+    # ----- internals --------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        self.title_label.setText(self._title)
+        self.value_label.setText(self._value or PLACEHOLDER)
+        pct = self._yoy_pct
+        if pct is None:
+            self._yoy, self._yoy_color = "", palette.FLAT
+        else:
+            word = self.tr("YoY")  # 同比
+            arrow = palette.change_arrow(pct)
+            self._yoy = f"{word} {arrow}{format_number(abs(pct), '%', decimals=1)}%"
+            self._yoy_color = palette.change_color(pct)
+        self.yoy_label.setText(self._yoy)
+        self.yoy_label.setStyleSheet(f"color: {self._yoy_color}; border: none;")
+        self.yoy_label.setVisible(bool(self._yoy))
+        self.badge.setVisible(self._derived)
+        lines = [f"{self._title}: {self._value}" if self._title else self._value]
+        if self._source:
+            lines.append(self.tr("Source: %1").replace("%1", self._source))
+        if self._derivation:
+            lines.append(self.tr("Derived: %1").replace("%1", self._derivation))
+        self.setToolTip("\n".join(line for line in lines if line))
+        self._apply_frame_style()
+        self._fit_text()
+
+    def _apply_frame_style(self) -> None:
+        border = "dashed" if self._derived else "solid"
+        self.setStyleSheet(
+            f"#KpiCard {{ background: {palette.BACKGROUND}; border: 1px {border} {palette.BORDER};"
+            f" border-radius: 8px; }}")
+        self.badge.setStyleSheet(
+            f"color: {palette.MUTED_TEXT}; background: {palette.DERIVED_BADGE_BG};"
+            f"border: 1px dashed {palette.BORDER}; border-radius: 4px; padding: 0px 4px;")
+
+    def _fit_text(self) -> None:
+        """Shrink the value's font until it fits the card; elide a long title."""
+        room = max(self.contentsRect().width() - 28, 60)
+        font = self.value_label.font()
+        size = VALUE_POINT_SIZE
+        font.setPointSizeF(size)
+        while size > MIN_VALUE_POINT_SIZE and \
+                QFontMetricsF(font).horizontalAdvance(self.value_label.text()) > room:
+            size -= 1
+            font.setPointSizeF(size)
+        self.value_label.setFont(font)
+        badge = self.badge.sizeHint().width() + 6 if self._derived else 0
+        metrics = QFontMetricsF(self.title_label.font())
+        self.title_label.setText(
+            metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, room - badge))
+
+    def retranslate_ui(self) -> None:
+        self.badge.setText(self.tr("Derived"))
+        self._refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_text()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

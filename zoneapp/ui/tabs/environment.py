@@ -1,0 +1,17 @@
+"""Environment: the sewer work and the other measures."""
+from __future__ import annotations
+
+from ...core.dataset import Dataset
+from .base import TabPage
+
+
+class EnvironmentTab(TabPage):
+    section = "environment"
+
+    def populate(self, dataset: Dataset) -> None:
+        rows = self.section_rows(dataset)
+        self.add_kpis(self.standalone_keys(dataset, rows))
+        charted = self.split_charts(dataset, rows)
+        self.unit_charts(rows, exclude=charted)
+        self.add_table("measures", self.rows_for(dataset, "measures"), "measures")
+        self.add_indicator_table(rows)

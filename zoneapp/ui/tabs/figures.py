@@ -1,0 +1,134 @@
+"""Plain helpers that turn a Dataset's indicator rows into chart bars (no widgets)."""
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+from PySide6.QtCore import QCoreApplication
+
+from ...core.units import UNITS, format_percent, format_value
+from ..charts import Bar
+
+
+def text(row, column: str) -> str:
+    """A cell as text: '' for missing values."""
+    value = row.get(column) if hasattr(row, "get") else None
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def name(row, lang: str, stem: str = "name") -> str:
+    """The row's name in the language, falling back to Chinese."""
+    return (text(row, f"{stem}_en") if lang != "zh" else "") or text(row, f"{stem}_zh")
+
+
+def latest_by_key(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per key, the latest period, in the order the keys first appear."""
+    if rows is None or rows.empty:
+        return rows
+    order = {key: i for i, key in enumerate(dict.fromkeys(rows["key"]))}
+    latest = rows.sort_values("period", kind="stable").drop_duplicates("key", keep="last")
+    return latest.sort_values("key", key=lambda s: s.map(order), kind="stable")
+
+
+def is_derived(row) -> bool:
+    return text(row, "basis") == "derived"
+
+
+def display(row, lang: str) -> str:
+    return format_value(row["value"], text(row, "unit"), text(row, "qualifier"), lang)
+
+
+def tooltip(title: str, value_text: str, lang: str, *, period: str = "", yoy=None,
+            derived: bool = False, derivation: str = "", source: str = "") -> str:
+    """Rich-text tooltip: what, value (unit and qualifier), year, basis and source sentence."""
+    lines = [f"<b>{html.escape(title)}</b>" + (f" · {html.escape(period)}" if period else ""),
+             html.escape(value_text)]
+    if yoy is not None and not (isinstance(yoy, float) and math.isnan(yoy)):
+        change = QCoreApplication.translate("Figures", "Year on year: %1")
+        lines.append(html.escape(change.replace("%1", format_percent(yoy, lang))))
+    if derived:
+        basis = QCoreApplication.translate("Figures", "Derived")
+        if derivation:
+            basis += ": " + derivation
+        lines.append(f"<i>{html.escape(basis)}</i>")
+    elif source:
+        quoted = QCoreApplication.translate("Figures", "Source: %1").replace("%1", f"“{source}”")
+        lines.append(html.escape(quoted))
+    return "<br>".join(lines)
+
+
+def indicator_tooltip(row, lang: str) -> str:
+    derivation = text(row, "derivation_zh" if lang == "zh" else "derivation_en") \
+        or text(row, "derivation_zh") or text(row, "note")
+    yoy = row.get("yoy_pct") if hasattr(row, "get") else None
+    try:
+        yoy = None if yoy is None or pd.isna(yoy) else float(yoy)
+    except (TypeError, ValueError):
+        yoy = None
+    period = text(row, "period")
+    return tooltip(name(row, lang), display(row, lang), lang, period=period, yoy=yoy,
+                   derived=is_derived(row), derivation=derivation,
+                   source=text(row, "source_sentence"))
+
+
+def indicator_bar(row, lang: str, label: str | None = None, series: str = "") -> Bar:
+    return Bar(label=label if label is not None else name(row, lang), value=float(row["value"]),
+               display=display(row, lang), tooltip=indicator_tooltip(row, lang),
+               derived=is_derived(row), series=series)
+
+
+def unit_title(unit: str, lang: str) -> str:
+    """A chart title for figures that share a unit: 金额(亿元), People (people)…"""
+    u = UNITS.get(unit)
+    if u is not None and u.base == "yuan":
+        title = QCoreApplication.translate("Figures", "Amounts")
+    elif unit in ("家", "户"):
+        title = QCoreApplication.translate("Figures", "Enterprises")
+    elif unit == "人":
+        title = QCoreApplication.translate("Figures", "People")
+    elif unit in ("个", "项"):
+        title = QCoreApplication.translate("Figures", "Projects and items")
+    elif unit == "亩":
+        title = QCoreApplication.translate("Figures", "Land")
+    elif unit in ("万平方米", "平方米"):
+        title = QCoreApplication.translate("Figures", "Floor space")
+    elif unit == "公里":
+        title = QCoreApplication.translate("Figures", "Length")
+    elif unit == "场":
+        title = QCoreApplication.translate("Figures", "Events")
+    elif unit == "%":
+        title = QCoreApplication.translate("Figures", "Shares")
+    else:
+        title = QCoreApplication.translate("Figures", "Figures")
+    label = unit if lang == "zh" else (u.en if u is not None else unit)
+    return f"{title} ({label})" if label else title
+
+
+def unit_axis_label(unit: str, lang: str) -> str:
+    """The value axis' label: the unit, or "number" for a bare count (个 has no English)."""
+    u = UNITS.get(unit)
+    label = unit if lang == "zh" else (u.en if u is not None else unit)
+    return label or QCoreApplication.translate("Figures", "number")
+
+
+def common_money_unit(units: list[str]) -> str:
+    """The most used money unit among `units` (亿元 when tied)."""
+    money = [u for u in units if u in UNITS and UNITS[u].base == "yuan"]
+    if not money:
+        return ""
+    return max(sorted(set(money), key=lambda u: -UNITS[u].factor), key=money.count)
+
+
+def convert(value: float, unit: str, target: str) -> float:
+    """`value` in `unit` expressed in `target` (both yuan-based units)."""
+    if unit == target or unit not in UNITS or target not in UNITS:
+        return value
+    return value * UNITS[unit].factor / UNITS[target].factor
