@@ -1,6 +1,7 @@
 """A data folder -> Dataset: find each table's file, read, validate, check rules, derive.
 
-The loader only reads: it never writes, renames or caches anything in the folder.
+The loader only reads: it never writes, renames or caches anything in the folder, and it reads
+only files whose real path is inside the folder (a link that points elsewhere is skipped).
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .dataset import Dataset
+from .dataset import Dataset, Manifest
 from .derive import derive_indicators
 from .headers import header_key
 from .manifest import read_manifest
@@ -42,15 +43,17 @@ def load_dataset(folder: Path | str) -> Dataset:
     scan = scan_folder(folder)
     problems = list(scan.problems)
     tables: dict[str, pd.DataFrame] = {}
+    root = folder.resolve()
     for table in TABLES:
         path = scan.files.get(table.name)
-        if path is None:
+        real = None if path is None else _real_path(path, root)
+        if real is None:
             continue
-        frame, found = load_table(path, table, path.name)
+        frame, found = load_table(real, table, path.name)
         problems += found
         if frame is not None:
             tables[table.name] = frame
-    manifest, found = read_manifest(folder, _periods(tables))
+    manifest, found = _manifest(folder, root, _periods(tables))
     problems += found
     indicators = tables.get("indicators", empty_frame(TABLES[0]))
     problems += check_rules(indicators, tables.get("rules"))
@@ -66,6 +69,33 @@ def load_table(path: Path, table: Table, file: str) -> tuple[pd.DataFrame | None
     if not isinstance(raw, RawTable):
         return None, raw
     return validate_table(raw, table, file)
+
+
+def _real_path(path: Path, root: Path) -> Path | None:
+    """The file's real path when it is a regular file inside `root`; None otherwise."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link or a loop of links
+        return None
+    return real if real.is_relative_to(root) and real.is_file() else None
+
+
+def _outside(path: Path) -> Problem:
+    return Problem(
+        path.name, None, None,
+        "这是指向数据文件夹以外的链接（或已失效的链接），为安全起见未读取。请把文件本身复制到数据文件夹中。",
+        "this is a link to a file outside the data folder (or a broken link); for safety it is "
+        "not read. Copy the file itself into the data folder.", "outside_folder")
+
+
+def _manifest(folder: Path, root: Path, periods: set[int]) -> tuple[Manifest, list[Problem]]:
+    """`read_manifest`, unless zone.toml is a link out of the folder: then the fallback."""
+    links = [p for p in folder.iterdir()
+             if p.name.lower() == MANIFEST_NAME and p.is_symlink() and _real_path(p, root) is None]
+    if not links:
+        return read_manifest(folder, periods)
+    fallback = Manifest(name_zh=folder.name, name_en=folder.name, periods=tuple(sorted(periods)))
+    return fallback, [_outside(p) for p in links]
 
 
 def _periods(tables: dict[str, pd.DataFrame]) -> set[int]:
@@ -86,13 +116,18 @@ def scan_folder(folder: Path) -> FolderScan:
     scan = FolderScan()
     candidates: dict[str, list[Path]] = {t.name: [] for t in TABLES}
     others: dict[str, list[Path]] = {t.name: [] for t in TABLES}
+    root = folder.resolve()
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith((".", "~$")):
+        if path.name.startswith((".", "~$")) or path.name.lower() == MANIFEST_NAME:
+            continue
+        if path.is_symlink() and path.suffix.lower() in TABLE_SUFFIXES + NOT_TABLE_SUFFIXES \
+                and _real_path(path, root) is None:
+            scan.problems.append(_outside(path))
+            continue
+        if not path.is_file():
             continue
         suffix = path.suffix.lower()
         table = _table_for(path.stem)
-        if path.name.lower() == MANIFEST_NAME:
-            continue
         if table is not None and suffix in TABLE_SUFFIXES:
             candidates[table.name].append(path)
         elif table is not None and suffix in NOT_TABLE_SUFFIXES:

@@ -9,17 +9,22 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from . import limits
+from .formula import restore_series
 from .problems import ERROR, WARNING, Problem
+from .zipcheck import check_xlsx_zip
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 ZIP_MAGIC = b"PK"
 _RESAVE_ZH = "请用 Excel 或 WPS 打开后另存为 .xlsx（不设密码）。"
 _RESAVE_EN = "Open it in Excel or WPS and save it as .xlsx without a password."
+MAX_PROBLEMS_PER_FILE = 100  # ragged rows, cut cells: the rest are counted in one problem
 
 
 @dataclass
@@ -35,17 +40,57 @@ def _problem(file: str, code: str, zh: str, en: str, severity: str = ERROR,
 
 
 def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = ()) -> RawTable | list[Problem]:
-    """Read a .csv or .xlsx file; `file` is its name as problems show it."""
-    data = path.read_bytes()
-    if path.suffix.lower() == ".xlsx":
+    """Read a .csv or .xlsx file; `file` is its name as problems show it.
+
+    A file over its size limit (`limits`) is not read at all, and one that cannot be opened
+    (locked by Excel, no permission, gone) is a problem, not an exception."""
+    xlsx = path.suffix.lower() == ".xlsx"
+    cap = limits.MAX_XLSX_BYTES if xlsx else limits.MAX_CSV_BYTES
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = b"" if size > cap else handle.read(size + 1)  # + 1: grown since fstat
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return [_problem(file, "unreadable", f"无法打开文件：{reason}（文件是否正被其他程序占用？）",
+                         f"cannot open the file: {reason} (is another program using it?)")]
+    if size > cap or len(data) > cap:
+        return [_problem(file, "too_large", f"文件过大（{limits.mb(max(size, len(data)))}），"
+                         f"上限为 {limits.mb(cap)}，未读取。",
+                         f"the file is too large ({limits.mb(max(size, len(data)))}); the limit "
+                         f"is {limits.mb(cap)}; not read.")]
+    if xlsx:
         return read_xlsx(data, file, sheet_names)
     return read_csv(data, file)
+
+
+def _too_many(file: str, what_zh: str, what_en: str, count: int, cap: int) -> list[Problem]:
+    return [_problem(file, "too_large", f"{what_zh}过多（{count:,}），上限为 {cap:,}，未读取。",
+                     f"too many {what_en} ({count:,}); the limit is {cap:,}; not read.")]
+
+
+def _shape_problem(file: str, rows: int, columns: int) -> list[Problem] | None:
+    """A problem when `rows` data rows of `columns` cells are over a limit, else None."""
+    if columns > limits.MAX_COLUMNS:
+        return _too_many(file, "列数", "columns", columns, limits.MAX_COLUMNS)
+    if rows > limits.MAX_ROWS:
+        return _too_many(file, "行数", "rows", rows, limits.MAX_ROWS)
+    if rows * columns > limits.MAX_CELLS:
+        return _too_many(file, "单元格", "cells", rows * columns, limits.MAX_CELLS)
+    return None
 
 
 # --- CSV -----------------------------------------------------------------------------------
 
 def decode(data: bytes, file: str) -> tuple[str, str] | Problem:
     """The text and its encoding: UTF-8 (BOM or not), UTF-16 with a BOM, then GB18030 (GBK)."""
+    decoded = decode_text(data, file)
+    return decoded if isinstance(decoded, Problem) else decoded[:2]
+
+
+def decode_text(data: bytes, file: str) -> tuple[str, str, list[Problem]] | Problem:
+    """`decode`, and a file that is UTF-8 but for a few GBK lines (two people edited it) is read
+    line by line, with a warning on each line read as GBK."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ("utf-16",)
     else:
@@ -53,15 +98,52 @@ def decode(data: bytes, file: str) -> tuple[str, str] | Problem:
     for encoding in encodings:
         try:
             text = data.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as err:
+            if encoding == "utf-8-sig" and not data[:err.start].isascii():
+                mixed = _mixed_utf8(data, file)  # valid UTF-8 Chinese before the first error
+                if mixed is not None:
+                    return mixed
             continue
         if "\x00" not in text:
-            return text, encoding
+            return text, encoding, []
     return _problem(
         file, "decode_error",
         "无法识别文件编码，这可能不是文本文件。请另存为 UTF-8 编码的 CSV。",
         "cannot decode the file as UTF-8 or GBK; it may not be a text file. "
         "Save it as CSV (UTF-8).")
+
+
+def _mixed_utf8(data: bytes, file: str) -> tuple[str, str, list[Problem]] | None:
+    """Lines that are not UTF-8 read as GB18030 when most non-ASCII lines are UTF-8, else None."""
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    texts: list[str] = []
+    bad: list[int] = []
+    utf8 = 0
+    for number, line in enumerate(lines, start=1):
+        try:
+            texts.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            texts.append(line.decode("gb18030", errors="replace"))
+            bad.append(number)
+    if utf8 <= len(bad):
+        return None
+    text = "\n".join(texts)
+    if "\x00" in text:
+        return None
+    problems = [_problem(file, "mixed_encoding", "此行不是 UTF-8 编码，已按 GBK 读取，请核对",
+                         "this line is not UTF-8; it was read as GBK, please check it", WARNING,
+                         row=n) for n in bad[:MAX_PROBLEMS_PER_FILE]]
+    problems += _more(file, len(bad))
+    return text, "utf-8+gb18030", problems
+
+
+def _more(file: str, count: int, severity: str = WARNING) -> list[Problem]:
+    if count <= MAX_PROBLEMS_PER_FILE:
+        return []
+    more = count - MAX_PROBLEMS_PER_FILE
+    return [_problem(file, "more_problems", f"……另有 {more} 处同类问题未列出",
+                     f"… and {more} more problems like these", severity)]
 
 
 def _delimiter(text: str) -> tuple[str, bool]:
@@ -86,59 +168,146 @@ def _utf8(data: bytes, text: str, encoding: str, skip_first_line: bool) -> bytes
     return data
 
 
+def _csv_shape_problem(data: bytes, sep: str, file: str) -> list[Problem] | None:
+    """Rows, columns and cells bounded from the bytes alone, before pandas allocates anything."""
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))
+    newline = data.find(b"\n")
+    header = data if newline < 0 else data[:newline]
+    columns = header.count(sep.encode()) + 1
+    found = _shape_problem(file, 0, columns) or _shape_problem(file, lines - 1, 1)
+    if found:
+        return found
+    # Every cell but the last of a line ends with a separator: an upper bound, quotes aside.
+    cells = data.count(sep.encode()) + lines
+    return _too_many(file, "单元格", "cells", cells, limits.MAX_CELLS) \
+        if cells > limits.MAX_CELLS else None
+
+
 def read_csv(data: bytes, file: str) -> RawTable | list[Problem]:
-    decoded = decode(data, file)
+    fast = _read_csv_arrow(data, file)
+    if fast is not None:
+        return fast
+    decoded = decode_text(data, file)
     if isinstance(decoded, Problem):
         return [decoded]
-    text, encoding = decoded
+    text, encoding, problems = decoded
     if not text or text.isspace():
         return [_empty(file)]
     sep, sep_line = _delimiter(text)
     data = _utf8(data, text, encoding, sep_line)
     del text
-    problems: list[Problem] = []
+    too_big = _csv_shape_problem(data, sep, file)
+    if too_big:
+        return too_big
     try:
         frame = pd.read_csv(io.BytesIO(data), sep=sep, header=None, dtype=str, encoding="utf-8",
                             keep_default_na=False, na_filter=False, skip_blank_lines=False)
     except pd.errors.ParserError:
         try:
-            frame, problems = _read_ragged(data.decode("utf-8"), sep, file)
+            frame, found = _read_ragged(data.decode("utf-8"), sep, file)
         except csv.Error as err:
             return [_problem(file, "bad_csv", f"无法读取 CSV：{err}", f"cannot read the CSV: {err}")]
+        problems += found
     except pd.errors.EmptyDataError:
         return [_empty(file)]
-    return _finish(frame, file, problems)
+    return _finish(frame, file, problems, guarded=True)
+
+
+def _read_csv_arrow(data: bytes, file: str) -> RawTable | list[Problem] | None:
+    """The fast path for a well-formed UTF-8 file: pyarrow's multi-threaded reader on the bytes
+    as they are, with no decode to a Python str. None when anything is unusual (another
+    encoding, NUL bytes, ragged or blank lines, bad quoting): then `read_csv` reads it the slow,
+    forgiving way, which says what is wrong."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        return None
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    newline = data.find(b"\n")
+    try:
+        first = (data if newline < 0 else data[:newline]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not first.strip():
+        return None
+    sep, sep_line = _delimiter(first)
+    if sep_line:
+        data = b"" if newline < 0 else data[newline + 1:]
+        newline = data.find(b"\n")
+        try:
+            first = (data if newline < 0 else data[:newline]).decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    too_big = _csv_shape_problem(data, sep, file)
+    if too_big:
+        return too_big
+    frame = _arrow_frame(data, sep, first.rstrip("\r"))
+    return None if frame is None else _finish(frame, file, [], guarded=True)
+
+
+def _arrow_frame(data: bytes, sep: str, first: str) -> pd.DataFrame | None:
+    """Every cell as text (pandas' pyarrow-backed str dtype, columns 0..n-1), or None."""
+    # pyarrow is imported here, not at module level: the window paints before it is needed.
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    width = len(next(csv.reader([first], delimiter=sep), [""]))
+    names = [f"c{i}" for i in range(width)]
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(data),
+            read_options=pacsv.ReadOptions(use_threads=True, column_names=names),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=b'"' in data,
+                                             ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.large_string() for n in names}, strings_can_be_null=False,
+                quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
+    if table.num_rows == 0:
+        return None
+    frame = table.to_pandas(self_destruct=True)
+    del table
+    frame.columns = range(width)
+    return frame
 
 
 def _read_ragged(text: str, sep: str, file: str) -> tuple[pd.DataFrame, list[Problem]]:
     """The slow path for files whose rows have more cells than the header: report and drop."""
-    rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    rows = [next(reader, [])]
     width = len(rows[0])
-    problems = []
-    for number, row in enumerate(rows[1:], start=2):
+    skipped = []
+    for number, row in enumerate(reader, start=2):
         if len(row) > width and any(c.strip() for c in row[width:]):
-            problems.append(_problem(
-                file, "extra_cells", f"此行有 {len(row)} 个单元格，多于表头的 {width} 列，已跳过",
-                f"the row has {len(row)} cells but the header has {width}; row skipped",
-                row=number))
-            rows[number - 1] = []
-    padded = [(r + [""] * width)[:width] for r in rows]
-    return pd.DataFrame(padded, dtype=str), problems
+            skipped.append((number, len(row)))
+            row = []
+        rows.append((row + [""] * width)[:width])
+    problems = [_problem(
+        file, "extra_cells", f"此行有 {n} 个单元格，多于表头的 {width} 列，已跳过",
+        f"the row has {n} cells but the header has {width}; row skipped", row=number)
+        for number, n in skipped[:MAX_PROBLEMS_PER_FILE]]
+    return pd.DataFrame(rows, dtype=str), problems + _more(file, len(skipped), ERROR)
 
 
 def _empty(file: str) -> Problem:
     return _problem(file, "empty_file", "文件是空的", "the file is empty")
 
 
-def _finish(frame: pd.DataFrame, file: str, problems: list[Problem]) -> RawTable | list[Problem]:
-    """Split off the header, number the rows, drop blank rows and unnamed blank columns."""
+def _finish(frame: pd.DataFrame, file: str, problems: list[Problem],
+            guarded: bool = False) -> RawTable | list[Problem]:
+    """Split off the header, number the rows, drop blank rows and unnamed blank columns.
+    `guarded`: the file is a CSV, whose formula-like text may carry the export's apostrophe."""
+    too_big = _shape_problem(file, len(frame) - 1, frame.shape[1])
+    if too_big:
+        return too_big
     frame = frame.fillna("").astype(str)
-    header = [str(h).strip() for h in frame.iloc[0].tolist()]
+    header = [str(h).strip()[:limits.MAX_CELL_CHARS] for h in frame.iloc[0].tolist()]
     cells = frame.iloc[1:]
     cells.index = pd.RangeIndex(2, len(frame) + 1)
     cells.columns = range(len(header))
     blank = cells == ""  # a whole-frame compare; cells holding only spaces count as data
-    cells = cells[~blank.all(axis=1)]
+    blank_rows = blank.all(axis=1).to_numpy()
+    if blank_rows.any():  # else no copy: a million-row frame is not taken row by row
+        cells = cells[~blank_rows]
     keep = [i for i, h in enumerate(header) if h or not blank[i].all()]
     if len(keep) < len(header):
         header = [header[i] for i in keep]
@@ -146,10 +315,36 @@ def _finish(frame: pd.DataFrame, file: str, problems: list[Problem]) -> RawTable
         cells.columns = range(len(header))
     if not any(header):
         return problems + [_empty(file)]
+    cells = _tidy(cells, header, file, problems, guarded)
     if cells.empty:
         problems.append(_problem(file, "empty_file", "文件只有表头，没有数据行",
                                  "the file has a header but no data rows", WARNING))
     return RawTable(header, cells, problems)
+
+
+def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Problem],
+          guarded: bool) -> pd.DataFrame:
+    """Cut cells longer than `limits.MAX_CELL_CHARS` (with a warning each) and take the guard
+    apostrophe off formula-like text. Column-wise and vectorised; untouched columns stay as is."""
+    cut = 0
+    for col in cells.columns:
+        original = series = cells[col]
+        if guarded:
+            series = restore_series(series)
+        long = series.str.len() > limits.MAX_CELL_CHARS
+        if long.any():
+            for row in long.index[long][:max(0, MAX_PROBLEMS_PER_FILE - cut)]:
+                problems.append(Problem(
+                    file, int(row), header[col] or None,
+                    f"单元格过长（{len(series[row]):,} 个字符），只保留前 {limits.MAX_CELL_CHARS:,} 个",
+                    f"the cell is too long ({len(series[row]):,} characters); only the first "
+                    f"{limits.MAX_CELL_CHARS:,} are kept", "cell_too_long", WARNING))
+            cut += int(long.sum())
+            series = series.where(~long, series.str.slice(0, limits.MAX_CELL_CHARS))
+        if series is not original:
+            cells[col] = series  # copy-on-write: the frame read from the file is not changed
+    problems += _more(file, cut)
+    return cells
 
 
 # --- xlsx ----------------------------------------------------------------------------------
@@ -173,8 +368,15 @@ def _not_xlsx(file: str, code: str, why_zh: str, why_en: str) -> list[Problem]:
     return [_problem(file, code, f"{why_zh}{_RESAVE_ZH}", f"{why_en} {_RESAVE_EN}")]
 
 
+class _Refused(list):
+    """Problems that stop a sheet from being read (over a limit), as the readers return them."""
+
+
 def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawTable | list[Problem]:
-    """The sheet named like the table (any of `sheet_names`), else the first sheet."""
+    """The sheet named like the table (any of `sheet_names`), else the first sheet.
+
+    Only the values Excel saved are read: formulas are never evaluated, macros never run and
+    links to other workbooks never followed; a workbook holding them gets a warning."""
     if data.startswith(OLE2_MAGIC):
         return _not_xlsx(file, "encrypted", "文件设有密码或是旧版 .xls 格式，无法读取。",
                          "the file is password-protected or an old .xls workbook.")
@@ -183,9 +385,21 @@ def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
             return [_empty(file)]
         return _not_xlsx(file, "bad_xlsx", "文件不是有效的 .xlsx 工作簿。",
                          "the file is not a valid .xlsx workbook.")
-    rows = _rows_calamine(data, sheet_names)
+    checked = check_xlsx_zip(data)
+    if checked.refused:
+        code, zh, en = checked.refused
+        return _not_xlsx(file, code, zh, en) if code == "bad_xlsx" else [_problem(file, code, zh, en)]
+    too_big = _shape_problem(file, checked.rows - 1, 1)  # counted in the sheet XML
+    if too_big is None and checked.cells > limits.MAX_CELLS:
+        too_big = _too_many(file, "单元格", "cells", checked.cells, limits.MAX_CELLS)
+    if too_big:
+        return too_big
+    problems = _active_content(checked, file)
+    rows = _rows_calamine(data, sheet_names, file)
     if rows is None:
-        rows = _rows_openpyxl(data, sheet_names)
+        rows = _rows_openpyxl(data, sheet_names, file)
+    if isinstance(rows, _Refused):
+        return list(rows)
     if rows is None:
         return _not_xlsx(file, "bad_xlsx", "文件已损坏或不是有效的 .xlsx 工作簿。",
                          "the file is damaged or not a valid .xlsx workbook.")
@@ -193,7 +407,21 @@ def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
         return [_empty(file)]
     width = max(len(r) for r in rows)
     texts = [[cell_text(v) for v in r] + [""] * (width - len(r)) for r in rows]
-    return _finish(pd.DataFrame(texts, dtype=str), file, [])
+    return _finish(pd.DataFrame(texts, dtype=str), file, problems)
+
+
+def _active_content(checked, file: str) -> list[Problem]:
+    found = []
+    if checked.macros:
+        found.append(_problem(file, "macros", "工作簿含有宏（VBA）。只读取了单元格的值，宏不会运行。",
+                              "the workbook contains macros (VBA); only cell values were read, "
+                              "no macro is run.", WARNING))
+    if checked.external_links or checked.connections:
+        found.append(_problem(file, "external_links",
+                              "工作簿含有指向其他文件或数据源的链接。只读取了保存的值，链接不会被打开或更新。",
+                              "the workbook links to other files or data sources; only the saved "
+                              "values were read, no link is opened or refreshed.", WARNING))
+    return found
 
 
 def _pick_sheet(names: list[str], wanted: tuple[str, ...]) -> str:
@@ -205,7 +433,7 @@ def _pick_sheet(names: list[str], wanted: tuple[str, ...]) -> str:
 # NotImplementedError, EOFError, KeyError, ...). The file is the user's, not ours: any failure
 # to read it is reported as a problem, so these two catch Exception -- and only around parsing.
 
-def _rows_calamine(data: bytes, wanted: tuple[str, ...]) -> list[list] | None:
+def _rows_calamine(data: bytes, wanted: tuple[str, ...], file: str) -> list[list] | None:
     import python_calamine as pc
 
     try:
@@ -213,12 +441,15 @@ def _rows_calamine(data: bytes, wanted: tuple[str, ...]) -> list[list] | None:
         if not book.sheet_names:
             return []
         sheet = book.get_sheet_by_name(_pick_sheet(book.sheet_names, wanted))
+        too_big = _shape_problem(file, sheet.height - 1, sheet.width)
+        if too_big:
+            return _Refused(too_big)
         return sheet.to_python(skip_empty_area=False)
     except Exception:  # noqa: BLE001 -- see above
         return None
 
 
-def _rows_openpyxl(data: bytes, wanted: tuple[str, ...]) -> list[list] | None:
+def _rows_openpyxl(data: bytes, wanted: tuple[str, ...], file: str) -> list[list] | None:
     import warnings
 
     import openpyxl
@@ -226,12 +457,19 @@ def _rows_openpyxl(data: bytes, wanted: tuple[str, ...]) -> list[list] | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles it cannot read
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
+                                          keep_links=False, keep_vba=False)
             try:
                 if not book.sheetnames:
                     return []
                 sheet = book[_pick_sheet(book.sheetnames, wanted)]
-                return [list(r) for r in sheet.iter_rows(values_only=True)]
+                rows = []
+                for row in sheet.iter_rows(values_only=True):
+                    rows.append(list(row))
+                    too_big = _shape_problem(file, len(rows) - 1, len(row))
+                    if too_big:
+                        return _Refused(too_big)
+                return rows
             finally:
                 book.close()
     except Exception:  # noqa: BLE001 -- see above
