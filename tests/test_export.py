@@ -112,13 +112,15 @@ def test_missing_folder_raises_oserror(tmp_path: Path) -> None:
 def test_disk_full_mid_write_leaves_old_file_and_no_temp(tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "p.csv"
     target.write_text("old", encoding="utf-8")
-    real_to_csv = pd.DataFrame.to_csv
+    from pyarrow import csv as pacsv
 
-    def full_disk(self, path, **kwargs):
-        real_to_csv(self.head(1), path, **kwargs)  # part of the file is already on disk
+    real_write_csv = pacsv.write_csv
+
+    def full_disk(table, sink, *args, **kwargs):
+        real_write_csv(table.slice(0, 1), sink, *args, **kwargs)  # part is already on disk
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", full_disk)
+    monkeypatch.setattr(pacsv, "write_csv", full_disk)
     with pytest.raises(OSError, match="No space left"):
         export_frame(projects_frame(), target, schema.PROJECTS)
     assert target.read_text(encoding="utf-8") == "old"

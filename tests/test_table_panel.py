@@ -1,4 +1,4 @@
-"""TablePanel: title, row count, filter box, column widths, copy and export of what is shown."""
+"""TablePanel: title, row count, search and drop-down filters, column widths, copy, export."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,10 +7,11 @@ import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 
-from zoneapp.core.schema import INDICATORS
-from zoneapp.ui.table_panel import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, TablePanel
+from zoneapp.core.schema import INDICATORS, PROJECTS
+from zoneapp.ui.table_panel import (MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, WHOLE, ExportTarget,
+                                    TablePanel)
 
 
 def frame() -> pd.DataFrame:
@@ -43,7 +44,8 @@ def panel(qtbot):
 
 def test_title_count_and_headers(panel):
     assert panel.title() == "概览指标"
-    assert panel.count_label.text() == panel.tr("%1 / %2 rows").replace("%1", "3").replace("%2", "3")
+    assert panel.count_label.text() == panel.filter_bar.tr("Showing %1 of %2 rows") \
+        .replace("%1", "3").replace("%2", "3")
     header = panel.model.headerData(2, Qt.Orientation.Horizontal)
     assert header == "指标名称"
     assert panel.view.isSortingEnabled() and panel.view.alternatingRowColors()
@@ -61,11 +63,42 @@ def test_language_switch_and_default_title(qtbot):
     assert p.model.data(p.model.index(0, 5)) == "50.61 bn yuan"
 
 
-def test_filter_box_updates_count(panel):
+def test_search_box_is_debounced_and_updates_count(qtbot, panel):
     panel.filter_edit.setText("就业")
-    assert panel.model.rowCount() == 1
-    assert panel.count_label.text().startswith("1 / 3")
+    assert panel.model.rowCount() == 3  # not yet: the search waits for typing to pause
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=2000)
+    assert panel.count_label.text() == panel.filter_bar.tr("Showing %1 of %2 rows") \
+        .replace("%1", "1").replace("%2", "3")
     panel.filter_edit.clear()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3, timeout=2000)
+
+
+def test_search_in_a_chosen_column_case_insensitive(qtbot, panel):
+    combo = panel.filter_bar.column_combo
+    combo.setCurrentIndex(combo.findData("name_en"))
+    panel.filter_edit.setText("PROFIT")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=2000)
+    assert panel.model.display_text(0, 2) == "利润率"
+    panel.filter_edit.setText("利润")  # Chinese is in name_zh, not the chosen column
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=2000)
+    assert combo.findData("value") == -1  # figures are not offered for text search
+
+
+def test_drop_down_filter_for_enum_column(qtbot, panel):
+    combo = panel.filter_bar.choice_combos["section"]
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels[1:] == ["扶贫与就业", "概览"] or labels[1:] == ["概览", "扶贫与就业"]
+    combo.setCurrentIndex(combo.findData("overview"))
+    assert panel.model.rowCount() == 2
+    assert panel.count_label.text().startswith(panel.filter_bar.tr("Showing %1 of %2 rows")
+                                               .replace("%1", "2").split("2")[0])
+    panel.filter_edit.setText("利润")
+    panel.filter_bar.apply_search()
+    assert panel.model.rowCount() == 1  # drop-down and search together
+    combo.setCurrentIndex(0)
+    assert panel.model.rowCount() == 1
+    panel.filter_edit.clear()
+    panel.filter_bar.apply_search()
     assert panel.model.rowCount() == 3
 
 
@@ -97,10 +130,10 @@ def test_export_writes_what_is_shown(qtbot, panel, tmp_path, monkeypatch):
     assert errors == []
     assert blocker.args == [target]
     text = target.read_text(encoding="utf-8-sig")
-    lines = text.splitlines()
-    assert lines[0].startswith("板块,指标代码,指标名称")
-    assert "_row" not in lines[0]
-    assert [line.split(",")[1] for line in lines[1:]] == ["revenue", "margin"]
+    assert text.splitlines()[0].startswith("板块,指标代码,指标名称")
+    read = pd.read_csv(target, encoding="utf-8-sig", keep_default_na=False)
+    assert "_row" not in read.columns
+    assert read["指标代码"].tolist() == ["revenue", "margin"]
 
 
 def test_export_xlsx(qtbot, panel, tmp_path, monkeypatch):
@@ -157,3 +190,72 @@ def test_copy_selection_as_tsv(qtbot, panel):
     qtbot.waitUntil(lambda: panel.view.hasFocus())
     qtbot.keyClick(panel.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == text
+
+
+def projects() -> pd.DataFrame:
+    return pd.DataFrame({
+        "name_zh": ["芦林纸业技改项目", "=HYPERLINK(\"http://x\")", "博丰化工"],
+        "name_en": ["Lulin upgrade", "@SUM(A1)", ""],
+        "kind": ["upgrade", "new", ""],
+        "period": pd.array([2019, pd.NA, 2018], dtype="Int64"),
+        "investment": [22.0, np.nan, -0.5],
+        "investment_unit": ["亿元", "", "亿元"],
+        "stage": ["started", "", "producing"],
+    })
+
+
+@pytest.fixture
+def project_panel(qtbot):
+    p = TablePanel()
+    qtbot.addWidget(p)
+    p.set_data(projects(), PROJECTS, "zh", "项目")
+    return p
+
+
+def test_select_all_copy_neutralises_formulas_and_blanks_missing(qtbot, project_panel):
+    p = project_panel
+    p.view.selectAll()
+    text = p.copy_selection()
+    lines = text.split("\n")
+    header = lines[0].split("\t")
+    assert header[:3] == ["项目名称", "英文名称", "类型"]
+    keys = p.model.column_keys()
+    row1 = dict(zip(keys, lines[2].split("\t")))
+    assert row1["name_zh"] == "'=HYPERLINK(\"http://x\")"
+    assert row1["name_en"] == "'@SUM(A1)"
+    assert row1["period"] == "" and row1["investment"] == "" and row1["stage"] == ""
+    row2 = dict(zip(keys, lines[3].split("\t")))
+    assert row2["investment"] == "-0.5亿元"  # a figure is copied as shown, not guarded
+    assert QGuiApplication.clipboard().text() == text
+
+
+def test_context_menu_offers_copy_and_select_all(project_panel):
+    texts = [a.text() for a in (project_panel._copy_action, project_panel._select_all_action)]
+    assert all(texts)
+    assert project_panel._select_all_action.shortcut().matches(
+        QKeySequence(QKeySequence.StandardKey.SelectAll)) == QKeySequence.SequenceMatch.ExactMatch
+
+
+def test_export_shown_or_whole_in_each_format(qtbot, project_panel, tmp_path, monkeypatch):
+    p = project_panel
+    p.view.sortByColumn(p.model.column_keys().index("investment"), Qt.SortOrder.DescendingOrder)
+    p.filter_bar.choice_combos["kind"].setCurrentIndex(
+        p.filter_bar.choice_combos["kind"].findData("upgrade"))
+    assert p.model.rowCount() == 1
+    targets = iter([ExportTarget(tmp_path / "shown.csv"),
+                    ExportTarget(tmp_path / "whole.csv", "gb18030"),
+                    tmp_path / "whole.xlsx"])
+    monkeypatch.setattr(p, "ask_save_path", lambda default: next(targets))
+    shown = p.export()
+    assert shown.read_bytes().startswith(b"\xef\xbb\xbf")
+    read = pd.read_csv(shown, encoding="utf-8-sig", keep_default_na=False)
+    assert read["项目名称"].tolist() == ["芦林纸业技改项目"]
+    whole = p.export(WHOLE)
+    assert not whole.read_bytes().startswith(b"\xef\xbb\xbf")
+    read = pd.read_csv(whole, encoding="gb18030", keep_default_na=False, dtype=str)
+    assert read["项目名称"].tolist() == ["芦林纸业技改项目", "'=HYPERLINK(\"http://x\")", "博丰化工"]
+    assert read["年份"].tolist() == ["2019", "", "2018"]
+    xlsx = p.export(WHOLE)
+    book = pd.read_excel(xlsx, engine="openpyxl", dtype=object)
+    assert book["项目名称"].tolist()[1] == "=HYPERLINK(\"http://x\")"  # a string cell in xlsx
+    assert book["类型"].tolist()[0] == "技改"

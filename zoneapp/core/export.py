@@ -6,6 +6,8 @@ apostrophe that defuses a formula-like text cell is taken off again on reading.
 """
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -14,12 +16,12 @@ import pandas as pd
 from . import schema
 from .atomic import atomic_path
 from .dataset import Dataset
+from .formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, neutralise_series, restore
+
+__all__ = ["FORMULA_GUARD", "FORMULA_STARTS", "neutralise", "restore", "export_frame",
+           "export_all", "presentable", "file_stem"]
 
 ENCODINGS = ("utf-8-sig", "gb18030")
-
-# OWASP's list of cell openings that spreadsheet programs take as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-FORMULA_GUARD = "'"
 
 # Columns the data layer adds to the indicators (derived figures) that the schema does not list.
 EXTRA_LABELS: dict[str, tuple[str, str]] = {
@@ -27,20 +29,6 @@ EXTRA_LABELS: dict[str, tuple[str, str]] = {
     "derivation_en": ("推算方法(英文)", "Derivation"),
     "inputs": ("推算依据", "Inputs"),
 }
-
-
-def neutralise(text: str) -> str:
-    """Prefix a formula-like text with an apostrophe so Excel and WPS show it as text."""
-    if text and text.startswith(FORMULA_STARTS):
-        return FORMULA_GUARD + text
-    return text
-
-
-def restore(text: str) -> str:
-    """Undo `neutralise`, for reading an exported file back."""
-    if len(text) > 1 and text[0] == FORMULA_GUARD and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
 
 
 def _column_label(key: str, table: schema.Table | None, lang: str) -> str:
@@ -53,18 +41,25 @@ def _column_label(key: str, table: schema.Table | None, lang: str) -> str:
 
 
 def _choice_labels(column: schema.Column, series: pd.Series, lang: str) -> pd.Series:
+    """Codes to labels through the distinct values only (a million rows hold a few codes)."""
     mapping = {c.code: (c.zh if lang == "zh" else c.en) for c in column.choices}
-    return series.map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    labels = [mapping.get(v, v) if isinstance(v, str) else v for v in uniques]
+    if not labels:
+        return series
+    out = pd.array(labels, dtype=series.dtype).take(codes, allow_fill=True)
+    return pd.Series(out, index=series.index, name=series.name)
 
 
 def presentable(frame: pd.DataFrame, table: schema.Table | None = None, lang: str = "zh") -> pd.DataFrame:
     """The frame as a user takes it away: no hidden columns, labels for codes and headers."""
-    out = frame[[c for c in frame.columns if not str(c).startswith("_")]].copy()
-    if table is not None:
-        for column in table.columns:
-            if column.kind == schema.ENUM and column.key in out.columns:
-                out[column.key] = _choice_labels(column, out[column.key], lang)
-    out.columns = [_column_label(str(c), table, lang) for c in out.columns]
+    keys = [c for c in frame.columns if not str(c).startswith("_")]
+    enums = {c.key: c for c in (table.columns if table is not None else ())
+             if c.kind == schema.ENUM}
+    # A new frame over the same column arrays: nothing is copied but the relabelled codes.
+    out = pd.DataFrame({i: (_choice_labels(enums[k], frame[k], lang) if k in enums else frame[k])
+                        for i, k in enumerate(keys)}, copy=False)
+    out.columns = [_column_label(str(c), table, lang) for c in keys]
     return out
 
 
@@ -76,25 +71,50 @@ def _text_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def _defused(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells that look like formulas get the guard; numeric columns are left as numbers."""
-    text_cols = _text_columns(frame)
+    """Text cells that look like formulas get the guard; numeric columns are left as numbers.
+    Columns with nothing to guard are shared with `frame`, not copied."""
+    text_cols = set(_text_columns(frame))
     if not text_cols:
         return frame
-    frame = frame.copy()
-    for c in text_cols:
-        col = frame[c].astype("string")
-        risky = col.str.startswith(FORMULA_STARTS, na=False)
-        if risky.any():
-            frame[c] = col.where(~risky, FORMULA_GUARD + col)
-    return frame
+    columns = [neutralise_series(frame.iloc[:, i]) if c in text_cols else frame.iloc[:, i]
+               for i, c in enumerate(frame.columns)]
+    out = pd.DataFrame(dict(enumerate(columns)), copy=False)
+    out.columns = frame.columns
+    return out
+
+
+CSV_BATCH_ROWS = 65_536  # rows per chunk transcoded to GB18030
+
+
+def _header_line(frame: pd.DataFrame) -> str:
+    """The header as Excel writes it: a label is quoted only when it needs to be."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([str(c) for c in frame.columns])
+    return buffer.getvalue()
 
 
 def _write_csv(frame: pd.DataFrame, path: Path, encoding: str) -> None:
+    """pyarrow's CSV writer (about 10x faster than DataFrame.to_csv), with Windows line ends.
+
+    pyarrow writes UTF-8 and quotes every text cell (Excel and WPS read that as usual): the
+    BOM and header go first, and GB18030 is transcoded in chunks of rows so a million rows
+    never sit in memory twice."""
     if encoding not in ENCODINGS:
         raise ValueError(f"unsupported encoding {encoding!r}; use one of {', '.join(ENCODINGS)}")
-    with atomic_path(path) as tmp:
-        # Windows line ends: Notepad and old Excel expect them; pandas writes them fast.
-        frame.to_csv(tmp, index=False, encoding=encoding, lineterminator="\r\n")
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    options = pacsv.WriteOptions(eol="\r\n", include_header=False)
+    with atomic_path(path) as tmp, open(tmp, "wb") as out:
+        out.write(_header_line(frame).encode(encoding))
+        if encoding == "utf-8-sig":
+            pacsv.write_csv(table, out, options)
+            return
+        for batch in table.to_batches(max_chunksize=CSV_BATCH_ROWS):
+            sink = pa.BufferOutputStream()
+            pacsv.write_csv(pa.Table.from_batches([batch], table.schema), sink, options)
+            out.write(sink.getvalue().to_pybytes().decode("utf-8").encode("gb18030"))
 
 
 def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:

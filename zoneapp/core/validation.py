@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import schema, units
 from .headers import HeaderMap, map_header
-from .numbers import parse_number_column, unit_matches
+from .numbers import NumberColumn, parse_number_column, unit_matches
 from .problems import ERROR, WARNING, Problem
 from .readers import RawTable
 from .schema import Column, Table
@@ -159,8 +159,26 @@ def _qualifier(ctx: _Context, column: Column, cells: pd.Series) -> None:
             lambda v: f"unknown qualifier: '{v}'. Known: {known} (blank when exact)")
 
 
+def _plain_numbers(cells: pd.Series) -> NumberColumn | None:
+    """A column of plain numbers ("22.5", "-3", blanks) read in one pyarrow cast, or None when
+    any cell needs the qualifier-aware parser (then `parse_number_column` reads it)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        text = pc.utf8_trim_whitespace(pa.array(cells, type=pa.string(), from_pandas=True))
+        empty = pc.equal(text, "")
+        values = pc.cast(pc.if_else(empty, pa.scalar(None, pa.string()), text), pa.float64())
+    except (ImportError, pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+        return None
+    floats = values.to_numpy(zero_copy_only=False)
+    if not np.isfinite(floats[~np.isnan(floats)]).all():
+        return None  # "inf", "nan": let the full parser say what they are
+    return NumberColumn(floats, empty.to_numpy(zero_copy_only=False), [], {}, {})
+
+
 def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
-    parsed = parse_number_column(cells)
+    parsed = _plain_numbers(cells) or parse_number_column(cells)
     raw = _Cells(cells)
     values = pd.Series(parsed.values, dtype="float64")
     ctx.out[column.key] = values
@@ -222,6 +240,12 @@ def _number_qualifiers(ctx: _Context, column: Column, written: dict[int, str], r
 
 def _whole_numbers(ctx: _Context, column: Column, raw) -> None:
     values = ctx.out[column.key].to_numpy()
+    huge = np.flatnonzero(np.isfinite(values) & (np.abs(values) >= 2.0 ** 53))  # past Int64's reach
+    ctx.report(column, huge, lambda p: f"数字过大：“{raw[p].strip()}”",
+               lambda p: f"the number is too large: '{raw[p].strip()}'", "bad_number")
+    if len(huge):
+        ctx.out[column.key].iloc[huge] = np.nan
+        values = ctx.out[column.key].to_numpy()
     bad = np.flatnonzero(np.isfinite(values) & (values != np.round(values)))
     ctx.report(column, bad, lambda p: f"不是整数：“{raw[p].strip()}”",
                lambda p: f"not a whole number: '{raw[p].strip()}'", "bad_number")

@@ -1,17 +1,18 @@
 """One table model for every pandas frame: schema labels, formatted figures, sort and filter.
 
-Cells are read from per-column object arrays (as Spyder's DataFrameModel does), and sorting
-and filtering compute one row permutation with pandas over whole columns (as Orange's
-AbstractSortTableModel does): there is no QSortFilterProxyModel in between.
+The model keeps the frame's own columns (pyarrow-backed strings, numpy numbers) and formats
+only the cells Qt asks for -- the visible ones -- as Spyder's DataFrameModel does. Sorting and
+filtering compute one row permutation (an int64 array) over whole columns with numpy and
+pyarrow (see `frame_columns`), as Orange's AbstractSortTableModel does: there is no
+QSortFilterProxyModel, which would call into Python for every comparison.
 
 Roles: DisplayRole is what the user reads ("约2.99亿元", "+11.7%", enum labels in the model's
 language, "" for missing); EditRole and UserRole give the raw value (None for missing);
-ToolTipRole adds the source sentence and, for derived rows, how the figure was computed.
+ToolTipRole is the full text (for elided cells), the source sentence and, for derived rows,
+how the figure was computed.
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -24,36 +25,16 @@ from zoneapp.core.schema import Column, Table
 from zoneapp.core.units import (format_number, format_percent, format_value, qualifier_label,
                                 unit_label)
 
-_TEXT_KINDS = (schema.TEXT, schema.ENUM, schema.LIST, schema.UNIT, schema.QUALIFIER)
+from .frame_columns import Labeller, ShownColumn, is_missing, search
+
 _NUMERIC_KINDS = (schema.INT, schema.FLOAT)
+_LABELLED_KINDS = (schema.ENUM, schema.UNIT, schema.QUALIFIER)
 _Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass
-class _Col:
-    """A shown column: its key, schema column (None without a table) and raw cells."""
-
-    key: str
-    column: Column | None
-    raw: np.ndarray  # object array, None where missing
-    numeric: bool
-    integer: bool
-    units: np.ndarray | None = None  # per-row unit codes when the column has a unit column
-    qualifiers: np.ndarray | None = None
-
-
-def _is_missing(value: Any) -> bool:
-    if value is None or value is pd.NA:
-        return True
-    return isinstance(value, float) and math.isnan(value)
+_Col = ShownColumn
 
 
 def _text(value: Any) -> str:
-    return "" if _is_missing(value) else str(value)
-
-
-def _as_objects(series: pd.Series) -> np.ndarray:
-    return series.to_numpy(dtype=object, na_value=None)
+    return "" if is_missing(value) else str(value)
 
 
 class FrameModel(QAbstractTableModel):
@@ -82,6 +63,7 @@ class FrameModel(QAbstractTableModel):
         self._sort_ascending = True
         self._filter_text = ""
         self._filter_column: str | None = None
+        self._choice_filters: dict[str, frozenset[str]] = {}  # column key -> codes kept
 
     # ----- public API -------------------------------------------------------------------
 
@@ -94,9 +76,11 @@ class FrameModel(QAbstractTableModel):
         self._cols = self._build_columns(frame, table)
         basis = frame["basis"] if "basis" in frame.columns else None
         self._derived = (np.zeros(len(frame), dtype=bool) if basis is None
-                         else (basis.astype(object) == "derived").to_numpy(dtype=bool))
+                         else (basis == "derived").to_numpy(dtype=bool, na_value=False))
         if self._sort_key not in {c.key for c in self._cols}:
             self._sort_key = None
+        keys = {c.key for c in self._cols}
+        self._choice_filters = {k: v for k, v in self._choice_filters.items() if k in keys}
         self._sort_order = self._compute_sort()
         self._order = self._apply_filter(self._sort_order)
         self.endResetModel()
@@ -132,6 +116,13 @@ class FrameModel(QAbstractTableModel):
         even though the view merges them into the value's cell: without them the exported
         numbers would lose their units.
         """
+        return self._frame[self._export_keys()].take(self._order).reset_index(drop=True)
+
+    def whole_frame(self) -> pd.DataFrame:
+        """Every row in the frame's order, with the columns `visible_frame` has."""
+        return self._frame[self._export_keys()].reset_index(drop=True)
+
+    def _export_keys(self) -> list[str]:
         keys = []
         for c in self._cols:
             keys.append(c.key)
@@ -141,7 +132,7 @@ class FrameModel(QAbstractTableModel):
         if self._table is not None:
             order = {k: i for i, k in enumerate(self._table.keys)}
             keys.sort(key=lambda k: order.get(k, len(order)))
-        return self._frame.iloc[self._order][keys].reset_index(drop=True)
+        return keys
 
     def source_row(self, view_row: int) -> int:
         """The frame position (for .iloc) of the row shown at `view_row`."""
@@ -180,6 +171,41 @@ class FrameModel(QAbstractTableModel):
     def filter_text(self) -> str:
         return self._filter_text
 
+    def filter_column(self) -> str | None:
+        return self._filter_column
+
+    def set_choice_filter(self, key: str, codes: set[str] | frozenset[str] | None) -> None:
+        """Keep rows whose `key` cell is one of `codes` (stored values); None keeps all."""
+        if codes is None:
+            self._choice_filters.pop(key, None)
+        else:
+            self._choice_filters[key] = frozenset(codes)
+        self.layoutAboutToBeChanged.emit()
+        self._order = self._apply_filter(self._sort_order)
+        self.layoutChanged.emit()
+        self._emit_rows()
+
+    def choice_filter(self, key: str) -> frozenset[str] | None:
+        return self._choice_filters.get(key)
+
+    def choices(self, key: str, limit: int = 200) -> list[tuple[str, str]] | None:
+        """(stored value, shown text) of a column's distinct non-blank values, sorted by the
+        shown text; None when the column is not shown or has more than `limit` of them."""
+        col = next((c for c in self._cols if c.key == key), None)
+        if col is None or col.numeric:
+            return None
+        factorised = col.factorised()
+        if factorised is None or len(factorised[1]) > limit:
+            return None
+        label = self._labeller(col)
+        pairs = [(str(v), label(str(v)) if label else str(v)) for v in factorised[1]
+                 if not is_missing(v) and str(v) != ""]
+        return sorted(pairs, key=lambda p: p[1].casefold())
+
+    def display_text(self, view_row: int, column: int) -> str:
+        """The shown text of one cell, as DisplayRole gives it."""
+        return self._display(self._cols[column], int(self._order[view_row]))
+
     # ----- Qt model interface -----------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
@@ -196,7 +222,7 @@ class FrameModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(col, row)
         if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.UserRole):
-            return col.raw[row]
+            return col.raw(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if col.numeric else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
@@ -258,11 +284,11 @@ class FrameModel(QAbstractTableModel):
             if key.startswith("_") or key in consumed or key not in frame.columns:
                 continue
             numeric = column.kind in _NUMERIC_KINDS
-            col = _Col(key, column, _as_objects(frame[key]), numeric, column.kind == schema.INT)
+            col = _Col.from_series(key, frame[key], column, numeric, column.kind == schema.INT)
             if column.unit_column in frame.columns:
-                col.units = _as_objects(frame[column.unit_column])
+                col.units = frame[column.unit_column].array
             if column.qualifier_column in frame.columns:
-                col.qualifiers = _as_objects(frame[column.qualifier_column])
+                col.qualifiers = frame[column.qualifier_column].array
             cols.append(col)
         return cols
 
@@ -270,11 +296,11 @@ class FrameModel(QAbstractTableModel):
     def _plain_column(key: Any, series: pd.Series) -> _Col:
         numeric = pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
         integer = numeric and pd.api.types.is_integer_dtype(series)
-        return _Col(str(key), None, _as_objects(series), numeric, integer)
+        return _Col.from_series(str(key), series, None, numeric, integer)
 
     def _display(self, col: _Col, row: int) -> str:
-        value = col.raw[row]
-        if _is_missing(value):
+        value = col.values[row]
+        if is_missing(value):
             return ""
         column = col.column
         if col.integer:
@@ -288,8 +314,8 @@ class FrameModel(QAbstractTableModel):
     def _format_figure(self, col: _Col, row: int, value: float) -> str:
         column = col.column
         if col.units is not None:
-            unit = _text(col.units[row])
-            qualifier = _text(col.qualifiers[row]) if col.qualifiers is not None else ""
+            unit = _Col.cell_text(col.units, row)
+            qualifier = _Col.cell_text(col.qualifiers, row)
             return format_value(value, unit, qualifier, self._lang)
         if column is not None and column.unit == "%":
             return format_percent(value, self._lang)
@@ -307,10 +333,17 @@ class FrameModel(QAbstractTableModel):
             return qualifier_label(code, self._lang)
         return code
 
+    def _labeller(self, col: _Col) -> Labeller | None:
+        """How a stored code becomes shown text, for columns where the two differ."""
+        column = col.column
+        if column is None or column.kind not in _LABELLED_KINDS:
+            return None
+        return lambda code: self._label(column, code)
+
     def _tooltip(self, col: _Col, row: int) -> str:
         lines = [self._display(col, row)]
         sentence = self._frame_text("source_sentence", row)
-        if sentence:
+        if sentence and sentence != lines[0]:
             lines.append(self.tr("Source: %1").replace("%1", sentence))
         if self._derived[row]:
             how = self._frame_text(f"derivation_{self._lang}", row) or self._frame_text(
@@ -322,52 +355,42 @@ class FrameModel(QAbstractTableModel):
     def _frame_text(self, key: str, row: int) -> str:
         if key not in self._frame.columns:
             return ""
-        return _text(self._frame[key].iat[row])
-
-    def _display_series(self, col: _Col) -> pd.Series:
-        """The shown text of a whole text-like column (vectorised), None where empty."""
-        series = pd.Series(col.raw, dtype=object)
-        if col.column is not None and col.column.kind != schema.TEXT and not col.numeric:
-            column = col.column
-            codes = series.dropna().astype(str).unique()
-            series = series.map({c: self._label(column, c) for c in codes})
-        elif col.integer:
-            series = series.map(lambda v: None if _is_missing(v) else str(int(v)))
-        else:
-            series = series.map(lambda v: None if _is_missing(v) else str(v))
-        series = series.astype(object).where(series.notna(), None)
-        return series.where(series != "", None)
+        return _text(self._frame[key].array[row])
 
     def _compute_sort(self) -> np.ndarray:
         n = len(self._frame)
         if self._sort_key is None:
             return np.arange(n, dtype=np.int64)
         col = next(c for c in self._cols if c.key == self._sort_key)
-        if col.numeric:
-            keys = pd.to_numeric(pd.Series(col.raw, dtype=object), errors="coerce")
-        else:
-            keys = self._display_series(col).str.casefold()
-        keys = keys.reset_index(drop=True)
-        ordered = keys.sort_values(ascending=self._sort_ascending, kind="stable",
-                                   na_position="last")
-        return ordered.index.to_numpy(dtype=np.int64)
+        return col.sort_order(self._sort_ascending, self._labeller(col))
 
     def _searchable(self) -> list[_Col]:
         if self._filter_column is not None:
             return [c for c in self._cols if c.key == self._filter_column]
         return [c for c in self._cols if c.integer or not c.numeric]
 
+    def _choice_mask(self) -> np.ndarray | None:
+        mask = None
+        for key, codes in self._choice_filters.items():
+            col = next(c for c in self._cols if c.key == key)
+            factorised = col.factorised()
+            if factorised is not None:
+                found_codes, uniques = factorised
+                keep = np.array([str(u) in codes for u in uniques] + [False], dtype=bool)
+                found = keep[found_codes]
+            else:
+                found = pd.Series(col.values, copy=False).isin(list(codes)).to_numpy(bool)
+            mask = found if mask is None else mask & found
+        return mask
+
     def _apply_filter(self, order: np.ndarray) -> np.ndarray:
+        mask = self._choice_mask()
         text = self._filter_text
-        if not text:
-            return order
-        mask = np.zeros(len(self._frame), dtype=bool)
-        for col in self._searchable():
-            shown = self._display_series(col) if (col.integer or not col.numeric) else pd.Series(
-                [self._display(col, r) for r in range(len(self._frame))], dtype=object)
-            found = shown.astype("string").str.contains(text, case=False, regex=False)
-            mask |= found.fillna(False).to_numpy(dtype=bool)
-        return order[mask[order]]
+        if text:
+            columns = [(c, self._labeller(c)) for c in self._searchable()]
+            found = search(columns, text, len(self._frame))
+            mask = found if mask is None else mask & found
+        return order if mask is None else order[mask[order]]
 
     def _emit_rows(self) -> None:
         self.sig_rows_changed.emit(len(self._order), len(self._frame))

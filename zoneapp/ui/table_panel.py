@@ -1,39 +1,52 @@
-"""A titled table: sortable view over a FrameModel, a filter box, a row count, copy and export.
+"""A titled table: sortable view over a FrameModel, a filter row, copy and export.
 
-Export writes what is shown (rows in view order after sort and filter, shown columns) through
-`core.export.export_frame`. `ask_save_path` and `show_error` wrap the modal dialogs so tests
-can replace them.
+Export writes what is shown (rows in view order after sort and filter, shown columns) or the
+whole table through `core.export.export_frame`, as CSV (UTF-8 with BOM, or GB18030 for old
+Excel) or xlsx. `ask_save_path` and `show_error` wrap the modal dialogs so tests can replace
+them.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox,
+    QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from zoneapp.core.schema import Table
 from zoneapp.models.frame_model import FrameModel
 
 from . import palette
+from .table_copy import TooManyCells, selection_tsv
+from .table_filters import FilterBar
 
 MIN_COLUMN_WIDTH = 60
 MAX_COLUMN_WIDTH = 360
 FIT_SAMPLE_ROWS = 200  # column widths are fitted to the header and this many rows
-CSV_FILTER = "CSV (UTF-8 带 BOM) (*.csv)"
+CSV_FILTER = "CSV UTF-8 (*.csv)"
+GB18030_FILTER = "CSV GB18030 (*.csv)"
 XLSX_FILTER = "Excel (*.xlsx)"
+SHOWN, WHOLE = "shown", "whole"
+
+
+class ExportTarget(NamedTuple):
+    """Where to export and how: a CSV's encoding is "utf-8-sig" or "gb18030"."""
+
+    path: Path
+    encoding: str = "utf-8-sig"
 
 
 class TablePanel(QWidget):
-    """Title, filter box, table view, "N / M rows" and an Export… button (also Ctrl+E).
+    """Title, filter row (search, drop-downs, "N / M rows"), table view and Export.
 
-    Besides the brief's API: a filter box (`filter_edit`, wired to `model.set_filter`),
-    `export()` (the Export… action; returns the written path or None), `copy_selection()`
-    (Ctrl+C: selected cells as TSV with a header row; returns the text) and `fit_columns()`.
+    `export(scope)` writes the rows shown (SHOWN) or the whole table (WHOLE) and returns the
+    path or None; `copy_selection()` (Ctrl+C) puts the selected cells on the clipboard as TSV
+    with a header row; `fit_columns()` sizes columns to their contents within limits.
     """
 
     sig_exported = Signal(Path)
@@ -52,26 +65,14 @@ class TablePanel(QWidget):
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
-        self.count_label = QLabel(self)
-        self.count_label.setStyleSheet(f"color: {palette.MUTED_TEXT};")
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMaximumWidth(220)
-        self.filter_edit.textChanged.connect(self.model.set_filter)
-        self.export_button = QPushButton(self)
-        self.export_button.clicked.connect(self.export)
+        self.filter_bar = FilterBar(self.model, self)
+        self.filter_edit = self.filter_bar.search_edit
+        self.count_label = self.filter_bar.count_label
+        self.export_button = QToolButton(self)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.export_button.clicked.connect(lambda: self.export(SHOWN))
         self._build_layout()
-        self._export_action = QAction(self)
-        self._export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self._export_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._export_action.triggered.connect(self.export)
-        self.addAction(self._export_action)
-        self._copy_action = QAction(self)
-        self._copy_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self._copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._copy_action.triggered.connect(self.copy_selection)
-        self.view.addAction(self._copy_action)
-        self.model.sig_rows_changed.connect(self._show_count)
+        self._build_actions()
         self.retranslate_ui()
 
     def _setup_view(self) -> None:
@@ -85,6 +86,8 @@ class TablePanel(QWidget):
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._context_menu)
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -97,15 +100,34 @@ class TablePanel(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.title_label, 1)
-        top.addWidget(self.count_label)
-        top.addSpacing(8)
-        top.addWidget(self.filter_edit)
+        top.addWidget(self.filter_bar)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+
+    def _action(self, slot, shortcut=None, owner: QWidget | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            (owner or self).addAction(action)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self._export_action = self._action(lambda: self.export(SHOWN), "Ctrl+E")
+        self._export_whole_action = self._action(lambda: self.export(WHOLE))
+        self._copy_action = self._action(self.copy_selection, QKeySequence.StandardKey.Copy,
+                                         self.view)
+        self._select_all_action = self._action(self.view.selectAll,
+                                               QKeySequence.StandardKey.SelectAll, self.view)
+        menu = QMenu(self.export_button)
+        menu.addAction(self._export_action)
+        menu.addAction(self._export_whole_action)
+        self.export_button.setMenu(menu)
 
     # ----- public API -------------------------------------------------------------------
 
@@ -115,6 +137,7 @@ class TablePanel(QWidget):
         self._lang = lang
         self._title = title
         self.model.set_frame(frame, table, lang)
+        self.filter_bar.rebuild()
         self._show_title()
         self.fit_columns()
 
@@ -122,6 +145,7 @@ class TablePanel(QWidget):
         """Relabel headers, enum cells and figures (a given title is the caller's to change)."""
         self._lang = lang
         self.model.set_lang(lang)
+        self.filter_bar.rebuild()
         self._show_title()
         self.fit_columns()
 
@@ -136,20 +160,26 @@ class TablePanel(QWidget):
         for c in range(self.model.columnCount()):
             width = header_metrics.horizontalAdvance(self.model.header_label(c)) + 28
             for r in range(rows):
-                text = self.model.data(self.model.index(r, c)) or ""
-                width = max(width, metrics.horizontalAdvance(text) + 16)
+                width = max(width, metrics.horizontalAdvance(self.model.display_text(r, c)) + 16)
             self.view.setColumnWidth(c, max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, width)))
 
-    def ask_save_path(self, default_name: str) -> Path | None:
-        """Ask where to export; None when the user cancels. (Tests replace this.)"""
+    def ask_save_path(self, default_name: str) -> Path | ExportTarget | None:
+        """Ask where to export and in which format; None when the user cancels. A plain Path
+        means UTF-8 with BOM for a .csv. (Tests replace this.)"""
+        filters = [self.tr("CSV UTF-8, for Excel and WPS (*.csv)"),
+                   self.tr("CSV GB18030, for old Excel (*.csv)"), XLSX_FILTER]
+        from zoneapp import settings  # the remembered export encoding is the default choice
+
+        preferred = filters[1] if settings.get("export/encoding") == "gb18030" else filters[0]
         path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export table"), default_name, f"{CSV_FILTER};;{XLSX_FILTER}")
+            self, self.tr("Export table"), default_name, ";;".join(filters), preferred)
         if not path:
             return None
         path = Path(path)
+        xlsx = chosen == XLSX_FILTER
         if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_name(path.name + (".xlsx" if chosen == XLSX_FILTER else ".csv"))
-        return path
+            path = path.with_name(path.name + (".xlsx" if xlsx else ".csv"))
+        return ExportTarget(path, "gb18030" if chosen == filters[1] else "utf-8-sig")
 
     def show_error(self, title: str, text: str) -> None:
         """Report a failed action with its reason. (Tests replace this.)"""
@@ -161,17 +191,21 @@ class TablePanel(QWidget):
             stem = stem.replace(ch, "-")
         return f"{stem}.csv"
 
-    def export(self) -> Path | None:
-        """Ask for a path and write the shown rows and columns there."""
-        path = self.ask_save_path(self.default_file_name())
-        if path is None:
+    def export(self, scope: str = SHOWN) -> Path | None:
+        """Ask for a path and write the rows shown (SHOWN) or the whole table (WHOLE) there."""
+        self.filter_bar.apply_search()  # a search still being typed applies first
+        answer = self.ask_save_path(self.default_file_name())
+        if answer is None:
             return None
+        target = answer if isinstance(answer, ExportTarget) else ExportTarget(Path(answer))
+        frame = self.model.whole_frame() if scope == WHOLE else self.model.visible_frame()
         try:
             from zoneapp.core.export import export_frame
-            written = export_frame(self.model.visible_frame(), Path(path), self._table, self._lang)
+            written = export_frame(frame, Path(target.path), self._table, self._lang,
+                                   encoding=target.encoding)
         except (OSError, ValueError, ImportError) as exc:
             self.show_error(self.tr("Export failed"),
-                            self.tr("Could not write %1:\n%2").replace("%1", str(path))
+                            self.tr("Could not write %1:\n%2").replace("%1", str(target.path))
                             .replace("%2", str(exc)))
             return None
         self.sig_exported.emit(Path(written))
@@ -179,31 +213,37 @@ class TablePanel(QWidget):
 
     def copy_selection(self) -> str:
         """Copy the selected cells (their bounding block) as TSV with a header row."""
-        indexes = self.view.selectionModel().selectedIndexes() if self.view.selectionModel() else []
-        if not indexes:
+        selection = self.view.selectionModel()
+        if selection is None or not selection.hasSelection():
             return ""
-        rows = sorted({i.row() for i in indexes})
-        cols = sorted({i.column() for i in indexes})
-        selected = {(i.row(), i.column()) for i in indexes}
-        clean = lambda s: (s or "").replace("\t", " ").replace("\n", " ")  # noqa: E731
-        lines = ["\t".join(clean(self.model.header_label(c)) for c in cols)]
-        for r in rows:
-            lines.append("\t".join(
-                clean(self.model.data(self.model.index(r, c))) if (r, c) in selected else ""
-                for c in cols))
-        text = "\n".join(lines)
+        try:
+            text = selection_tsv(self.model, selection.selection())
+        except TooManyCells as exc:
+            self.show_error(self.tr("Copy"), self.tr(
+                "%1 cells are too many to copy; use Export for large selections.")
+                .replace("%1", f"{exc.cells:,}"))
+            return ""
         QGuiApplication.clipboard().setText(text)
         return text
 
     # ----- internals --------------------------------------------------------------------
 
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self._copy_action)
+        menu.addAction(self._select_all_action)
+        menu.addSeparator()
+        menu.addAction(self._export_action)
+        menu.addAction(self._export_whole_action)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
     def retranslate_ui(self) -> None:
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export the rows shown to CSV or Excel (Ctrl+E)"))
-        self.filter_edit.setPlaceholderText(self.tr("Filter…"))
-        self._export_action.setText(self.tr("Export…"))
+        self._export_action.setText(self.tr("Export rows shown…"))
+        self._export_whole_action.setText(self.tr("Export whole table…"))
         self._copy_action.setText(self.tr("Copy"))
-        self._show_count(self.model.shown_count(), len(self.model.frame()))
+        self._select_all_action.setText(self.tr("Select all"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -214,7 +254,3 @@ class TablePanel(QWidget):
         text = self._title or (self._table.label(self._lang) if self._table else "")
         self.title_label.setText(text)
         self.title_label.setVisible(bool(text))
-
-    def _show_count(self, shown: int, total: int) -> None:
-        self.count_label.setText(
-            self.tr("%1 / %2 rows").replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
