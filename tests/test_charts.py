@@ -82,11 +82,11 @@ def test_empty_shows_no_data(chart):
     assert chart.plot.isVisibleTo(chart) and not chart.empty_label.isVisibleTo(chart)
 
 
-def test_zoom_and_menu_disabled_and_app_font(chart):
+def test_zoom_enabled_pyqtgraph_menu_off_and_app_font(chart):
     chart.set_bars(bars())
     item = chart.plot.getPlotItem()
-    assert item.getViewBox().state["mouseEnabled"] == [False, False]
-    assert not item.menuEnabled()
+    assert item.getViewBox().state["mouseEnabled"] == [True, True]
+    assert not item.menuEnabled()  # the chart's own menu replaces pyqtgraph's
     tick_font = item.getAxis("bottom").style["tickFont"]
     assert tick_font.family() == QApplication.font().family()
 

@@ -14,25 +14,32 @@ Contract of `BarChart` (the tabs rely on it; tests check it):
   clipped; vertical category labels wrap onto two lines, are elided when longer, and thin
   out when crowded; value labels hide when wider than their bar's slot (the tooltip still
   has them). Horizontal charts put the names on the left axis, first item at the top.
-* The user cannot zoom or pan and there is no pyqtgraph context menu.
+* Zoom with the wheel and pan by dragging; `reset_zoom()` (the toolbar's and the menu's
+  "Reset zoom") fits the whole chart again. pyqtgraph's own context menu is off: a right click
+  opens the chart's menu (copy, PNG at 2×, SVG, CSV of the plotted data, reset zoom, and
+  "Source…" over a bar whose `Bar.ref` holds a figure, which emits `sig_source_requested`).
+* Hovering a bar shows its tooltip and a one-line readout at the plot's top right.
+* More than one series gets a legend row above the plot.
 * Fonts follow `QApplication.font()` at the time of plotting (so CJK text uses the app's
   Noto Sans CJK); text is dark on a white background.
 """
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
-from . import palette
+from . import chart_export, palette
+from .chart_parts import Legend, is_nan as _nan, wrap as _wrap
+from .chart_toolbar import ChartActions, ChartToolbar
 
 BAR_FILL = 0.62  # share of a category slot a single bar fills
 GROUP_FILL = 0.82  # share of a category slot a group fills
@@ -52,6 +59,8 @@ class Bar:
     tooltip: str = ""
     derived: bool = False
     series: str = ""
+    # The figure behind the bar (an indicators row), for "Source…"; None for counts.
+    ref: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -62,42 +71,11 @@ class _Placed:
     color: str
 
 
-class _Legend(QWidget):
-    """A row of colour swatches with names, drawn with Qt widgets so it never covers bars."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(6)
-        self.labels: list[str] = []
-
-    def set_entries(self, entries: list[tuple[str, str, bool]]) -> None:
-        """`entries`: (text, colour, derived) each; derived draws a light dashed swatch."""
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.labels = [text for text, _, _ in entries]
-        for text, color, derived in entries:
-            swatch = QLabel(self)
-            swatch.setFixedSize(14, 14)
-            fill = palette.derived_fill(color) if derived else color
-            style = "dashed" if derived else "solid"
-            swatch.setStyleSheet(f"background: {fill}; border: 1.5px {style} {color};")
-            label = QLabel(text, self)
-            label.setStyleSheet(f"color: {palette.TEXT};")
-            self._layout.addWidget(swatch)
-            self._layout.addWidget(label)
-            self._layout.addSpacing(8)
-        self._layout.addStretch(1)
-        self.setVisible(bool(entries))
-
-
 class BarChart(QWidget):
     """A titled bar chart (vertical or horizontal, single or grouped) on a white plot."""
 
     sig_bar_hovered = Signal(int)  # index into plotted_values(), -1 when the mouse leaves
+    sig_source_requested = Signal(object)  # the Bar.ref of the bar whose source was asked for
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +85,7 @@ class BarChart(QWidget):
         self._hovered = -1
         self._bar_item: pg.BarGraphItem | None = None
         self._value_items: list[pg.TextItem] = []
+        self.lang = "zh"
         self.title_label = QLabel(self)
         self.title_label.setWordWrap(True)
         font = self.title_label.font()
@@ -114,9 +93,19 @@ class BarChart(QWidget):
         self.title_label.setFont(font)
         self.title_label.setStyleSheet(f"color: {palette.TEXT};")
         self.title_label.hide()
-        self.legend = _Legend(self)
+        self.legend = Legend(self)
         self.legend.hide()
         self.plot = pg.PlotWidget(self, background=palette.BACKGROUND)
+        self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot.customContextMenuRequested.connect(self._on_context_menu)
+        self.readout = QLabel(self.plot)
+        self.readout.setStyleSheet(
+            f"color: {palette.TEXT}; background: rgba(255, 255, 255, 215);"
+            f" border: 1px solid {palette.BORDER}; border-radius: 3px; padding: 1px 5px;")
+        self.readout.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.readout.hide()
+        self.chart_actions = ChartActions(self)
+        self.toolbar = ChartToolbar(self.chart_actions, self)
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet(
@@ -127,7 +116,11 @@ class BarChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.title_label)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.legend)
         layout.addWidget(self._stack, 1)
         self.setMinimumSize(240, 180)
@@ -137,13 +130,14 @@ class BarChart(QWidget):
 
     def _setup_plot(self) -> None:
         item = self.plot.getPlotItem()
-        item.setMouseEnabled(False, False)
+        item.setMouseEnabled(True, True)
         item.setMenuEnabled(False)
         item.hideButtons()
         item.setContentsMargins(4, 10, 12, 4)  # room for the outermost tick names
         vb = item.getViewBox()
         vb.disableAutoRange()
         vb.sigResized.connect(self._relayout)
+        vb.sigRangeChangedManually.connect(lambda *_: self.chart_actions.reset_zoom.setEnabled(True))
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(palette.AXIS))
@@ -247,11 +241,32 @@ class BarChart(QWidget):
         return self._placed[i].bar.tooltip if i is not None else ""
 
     def save_image(self, path: Path | str) -> Path:
-        """Save the chart as shown (PNG by the path's suffix). Raises OSError on failure."""
+        """Save the chart by the path's suffix: .svg as SVG, else PNG at 2×. Raises OSError."""
         path = Path(path)
-        if not self.grab().save(str(path)):
-            raise OSError(f"could not write {path}")
-        return path
+        if path.suffix.lower() == ".svg":
+            return chart_export.save_svg(self, path)
+        return chart_export.save_png(self, path)
+
+    def export_parts(self) -> list[QWidget]:
+        """The child widgets an export draws, top to bottom: title, legend, plot (no toolbar)."""
+        self.readout.hide()
+        return [self.title_label, self.legend, self._stack.currentWidget()]
+
+    def reset_zoom(self) -> None:
+        """Fit the whole chart again after the user zoomed or panned."""
+        self._relayout()
+        self.chart_actions.reset_zoom.setEnabled(False)
+
+    def is_zoomed(self) -> bool:
+        return self.chart_actions.reset_zoom.isEnabled()
+
+    def request_source(self, index: int) -> None:
+        """Ask for the source of plotted bar `index` (emits sig_source_requested with its ref)."""
+        if 0 <= index < len(self._placed) and self._placed[index].bar.ref is not None:
+            self.sig_source_requested.emit(self._placed[index].bar.ref)
+
+    def readout_text(self) -> str:
+        return self.readout.text() if self.readout.isVisibleTo(self) else ""
 
     # ----- plotting ---------------------------------------------------------------------
 
@@ -264,6 +279,10 @@ class BarChart(QWidget):
         self._placed = placed
         self._categories = categories
         self._horizontal = horizontal
+        self.chart_actions.reset_zoom.setEnabled(False)
+        for action in (self.chart_actions.copy, self.chart_actions.save_png,
+                       self.chart_actions.save_svg, self.chart_actions.save_csv):
+            action.setEnabled(bool(placed))
         if any(p.bar.derived for p in placed):
             base = entries[0][1] if len(entries) == 1 else palette.series_color(0)
             if not entries:
@@ -462,6 +481,7 @@ class BarChart(QWidget):
         if index != self._hovered:
             self._hovered = index
             self.sig_bar_hovered.emit(index)
+            self._show_readout(index)
         if index >= 0 and self._placed[index].bar.tooltip:
             view_pos = self.plot.mapFromScene(scene_pos)
             QToolTip.showText(self.plot.mapToGlobal(view_pos), self._placed[index].bar.tooltip,
@@ -469,44 +489,38 @@ class BarChart(QWidget):
         else:
             QToolTip.hideText()
 
+    def _show_readout(self, index: int) -> None:
+        if index < 0:
+            self.readout.hide()
+            return
+        bar = self._placed[index].bar
+        name = f"{bar.label} · {bar.series}" if bar.series and bar.series != bar.label else bar.label
+        text = f"{name}: {bar.display}" if bar.display else name
+        if bar.derived:
+            text += " " + self.tr("(derived)")
+        self.readout.setText(text)
+        self.readout.adjustSize()
+        self.readout.move(max(0, self.plot.width() - self.readout.width() - 14), 4)
+        self.readout.show()
+        self.readout.raise_()
+
+    def _on_context_menu(self, pos: QPoint) -> None:
+        index = -1
+        if self._placed:
+            vb = self.plot.getPlotItem().getViewBox()
+            point = vb.mapSceneToView(self.plot.mapToScene(pos))
+            found = self.bar_at(point.x(), point.y())
+            index = -1 if found is None else found
+        self.chart_actions.popup(self.plot.mapToGlobal(pos), index)
+
     # ----- language ---------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         self.empty_label.setText(self.tr("No data"))
+        self.chart_actions.retranslate_ui()
+        self.toolbar.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-
-def _nan(value: float) -> bool:
-    try:
-        return value is None or math.isnan(float(value))
-    except (TypeError, ValueError):
-        return True
-
-
-def _wrap(text: str, width_px: float, metrics: QFontMetricsF, max_lines: int = 2) -> str:
-    """Break `text` into at most `max_lines` lines of `width_px`, eliding the last one.
-
-    Chinese breaks between any two characters, other scripts between words.
-    """
-    width_px = max(width_px, metrics.horizontalAdvance("木木"))
-    if metrics.horizontalAdvance(text) <= width_px:
-        return text
-    lines, current, used = [], "", 0
-    for token in _TOKENS.findall(text):
-        if current and metrics.horizontalAdvance((current + token).rstrip()) > width_px:
-            lines.append(current.rstrip())
-            used += len(current)
-            current = ""
-            if len(lines) == max_lines - 1:
-                break
-        current += token
-    rest = text[used:].strip()
-    lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width_px))
-    return "\n".join(line for line in lines if line)
-
-
-_TOKENS = re.compile(r"[0-9A-Za-z\u00c0-\u024f.,%()'’/&+-]+\s*|\s+|.")

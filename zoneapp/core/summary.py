@@ -1,0 +1,158 @@
+"""One ready-made sentence per figure, in Chinese or English, for pasting into a chat or a memo.
+
+2019年主营业务收入506.1亿元，同比增长11.7%。
+In 2019, main business revenue was 50.61 bn yuan, up 11.7% year on year.
+
+Qualifiers are kept (约2.99亿元 / about 299 M yuan) and derived figures are marked
+（推算） / (derived). Without a reported YoY change, a previous period of the same key and unit
+gives the change: 比2018年增长12% / up 12% on 2018.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import pandas as pd
+
+from .units import format_number, format_value
+
+# Words that end the head noun phrase of an English indicator name ("Job fairs held").
+_HEAD_STOPS = {
+    "of", "in", "by", "for", "from", "at", "with", "to", "on", "under", "since", "whose",
+    "reached", "held", "issued", "applying", "recommended", "approved", "built", "started",
+    "completed", "acquired", "rebuilt", "won", "as", "recruiting",
+}
+
+
+def _cell(row: Any, key: str) -> Any:
+    value = row.get(key) if hasattr(row, "get") else None
+    try:
+        if value is None or pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def _text(row: Any, key: str) -> str:
+    value = _cell(row, key)
+    return "" if value is None else str(value).strip()
+
+
+def _number(row: Any, key: str) -> float | None:
+    value = _cell(row, key)
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _period(row: Any) -> int | None:
+    number = _number(row, "period")
+    return None if number is None else int(number)
+
+
+def english_subject(name: str) -> str:
+    """'Main business revenue' -> 'main business revenue'; proper names keep their capitals."""
+    words = name.split()
+    if not words:
+        return name
+    first = words[0]
+    proper = len(words) > 1 and words[1][:1].isupper()
+    if proper or not first[:1].isupper() or (len(first) > 1 and first[1:2].isupper()):
+        return name
+    return first[:1].lower() + name[1:]
+
+
+def _plural(name: str) -> bool:
+    head = []
+    for word in re.split(r"[\s:]+", name.split(":")[0]):
+        if word.lower() in _HEAD_STOPS and head:
+            break
+        head.append(word)
+    last = head[-1].lower().strip("'’\"") if head else ""
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _change_zh(pct: float, against: str = "") -> str:
+    amount = format_number(abs(pct), "%", decimals=1) + "%"
+    lead = f"比{against}年" if against else "同比"
+    if pct > 0:
+        return f"{lead}增长{amount}"
+    if pct < 0:
+        return f"{lead}下降{amount}"
+    return f"与{against}年持平" if against else "与上年持平"
+
+
+def _change_en(pct: float, against: str = "") -> str:
+    amount = format_number(abs(pct), "%", decimals=1) + "%"
+    tail = f"on {against}" if against else "year on year"
+    if pct > 0:
+        return f"up {amount} {tail}"
+    if pct < 0:
+        return f"down {amount} {tail}"
+    return f"unchanged on {against}" if against else "unchanged year on year"
+
+
+def change(row: Any, previous: Any = None) -> tuple[float | None, str]:
+    """(per cent change, the period compared with or '' for a reported YoY figure)."""
+    yoy = _number(row, "yoy_pct")
+    if yoy is not None:
+        return yoy, ""
+    if previous is None or _text(previous, "unit") != _text(row, "unit") \
+            or _text(row, "unit") == "%":
+        return None, ""
+    now, before = _number(row, "value"), _number(previous, "value")
+    if now is None or before is None or before == 0:
+        return None, ""
+    return (now / before - 1) * 100, str(_period(previous) or "")
+
+
+def sentence(row: Any, lang: str = "zh", previous: Any = None) -> str:
+    """The sentence for one indicator row; `previous` is the same key's earlier period, if any."""
+    value = _number(row, "value")
+    if value is None:
+        return ""
+    unit, qualifier = _text(row, "unit"), _text(row, "qualifier")
+    shown = format_value(value, unit, qualifier, lang)
+    period = _period(row)
+    derived = _text(row, "basis") == "derived"
+    pct, against = change(row, previous)
+    if lang == "zh":
+        name = _text(row, "name_zh")
+        text = f"{period}年{name}{shown}" if period else f"{name}{shown}"
+        if pct is not None:
+            text += "，" + _change_zh(pct, against)
+        return text + ("（推算）" if derived else "") + "。"
+    name = english_subject(_text(row, "name_en") or _text(row, "name_zh"))
+    verb = "were" if _plural(name) else "was"
+    text = f"In {period}, {name} {verb} {shown}" if period else f"{name[:1].upper()}{name[1:]} {verb} {shown}"
+    if pct is not None:
+        text += ", " + _change_en(pct, against)
+    return text + (" (derived)" if derived else "") + "."
+
+
+def previous_row(rows: pd.DataFrame, row: Any) -> Any:
+    """The same key's row for the latest period before `row`'s, or None."""
+    period = _period(row)
+    if rows is None or rows.empty or period is None:
+        return None
+    same = rows[(rows["key"] == _text(row, "key")) & (rows["period"] < period)]
+    if same.empty:
+        return None
+    return same.sort_values("period", kind="stable").iloc[-1]
+
+
+def summary(rows: pd.DataFrame, all_rows: pd.DataFrame | None = None, lang: str = "zh") -> list[str]:
+    """A sentence per row of `rows`; earlier periods are looked up in `all_rows` (default rows)."""
+    if rows is None or rows.empty:
+        return []
+    history = rows if all_rows is None else all_rows
+    out = []
+    for _, row in rows.iterrows():
+        text = sentence(row, lang, previous_row(history, row))
+        if text:
+            out.append(text)
+    return out
