@@ -1,0 +1,111 @@
+"""Switching between Chinese and English at run time: window, tabs, tables, charts, numbers."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+
+from zoneapp.app import install_translator
+from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
+from zoneapp.paths import DEFAULT_DATA
+from zoneapp.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, zone_app):
+    win = MainWindow(lang="zh")
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    assert win.load_folder(DEFAULT_DATA)
+    yield win
+    install_translator(zone_app, "zh")  # the session's other tests expect Chinese
+
+
+def _headers(panel) -> list[str]:
+    model = panel.model
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def _chart_titles(window) -> list[str]:
+    return [c.title_text() for page in window.tab_pages.values() for c in page.charts.values()]
+
+
+def test_switching_language_relabels_everything_and_back(window):
+    projects = TABLES_BY_NAME["projects"]
+    tabs = window.tab_widget
+    zh_titles = _chart_titles(window)
+    zh_kpi = [c.value_text() for c in window.tab("overview").kpis]
+    assert any("亿元" in v for v in zh_kpi)
+    assert "产业项目" in [tabs.tabText(i) for i in range(tabs.count())]
+
+    window.set_language("en")
+    assert [tabs.tabText(i).replace("&&", "&") for i in range(tabs.count())] == [
+        s.en for s in SECTIONS]
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&View"]
+    assert window.action_reload.text() == "&Reload"
+    assert window.problems_dock.windowTitle() == "Problems"
+    assert window.header.name_text() == window.dataset.manifest.name_en
+    assert window.dataset.manifest.name_en in window.windowTitle()
+    panel = window.tab("projects").tables["projects"]
+    assert projects.column("name_zh").en in " ".join(_headers(panel))
+    en_titles = _chart_titles(window)
+    assert "Total investment per project" in en_titles
+    assert not set(en_titles) & set(zh_titles)
+    en_kpi = [c.value_text() for c in window.tab("overview").kpis]
+    assert any("bn yuan" in v or "M yuan" in v for v in en_kpi)
+    assert not any("亿元" in v for v in en_kpi)
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+    window.set_language("zh")
+    assert tabs.tabText(1) == "产业项目"
+    assert [a.text() for a in window.menuBar().actions()][0] == "文件(&F)"
+    assert _chart_titles(window) == zh_titles
+    assert [c.value_text() for c in window.tab("overview").kpis] == zh_kpi
+    assert projects.column("name_zh").zh in " ".join(_headers(window.tab("projects")
+                                                            .tables["projects"]))
+
+
+def test_language_switch_keeps_tab_sort_filter_and_selection(window):
+    page = window.select_tab("projects")
+    panel = page.tables["projects"]
+    keys = panel.model.column_keys()
+    panel.view.sortByColumn(keys.index("investment"), Qt.SortOrder.DescendingOrder)
+    panel.view.selectRow(2)
+    selected = panel.model.source_row(2)
+    window.set_language("en")
+    assert window.tab_widget.currentWidget() is page
+    panel = page.tables["projects"]
+    header = panel.view.horizontalHeader()
+    assert panel.model.column_key(header.sortIndicatorSection()) == "investment"
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    rows = {i.row() for i in panel.view.selectionModel().selectedIndexes()}
+    assert rows == {2} and panel.model.source_row(2) == selected
+
+    panel.filter_edit.setText("2019")
+    shown = panel.model.rowCount()
+    window.set_language("zh")
+    panel = page.tables["projects"]
+    assert panel.filter_edit.text() == "2019" and panel.model.rowCount() == shown
+
+
+def test_data_names_stay_as_the_data_gives_them(window):
+    panel = window.tab("projects").tables["projects"]
+    frame = panel.model.frame()
+    if "company_zh" not in panel.model.column_keys():
+        pytest.skip("no company column shown")
+    column = panel.model.column_keys().index("company_zh")
+    before = {panel.model.data(panel.model.index(r, column)) for r in range(panel.model.rowCount())}
+    window.set_language("en")
+    panel = window.tab("projects").tables["projects"]
+    after = {panel.model.data(panel.model.index(r, column)) for r in range(panel.model.rowCount())}
+    assert before == after == {v for v in frame["company_zh"].fillna("")}
+
+
+def test_language_menu_switches_and_is_remembered(window):
+    from zoneapp import settings
+
+    window.language_actions["en"].trigger()
+    assert window.lang == "en" and settings.get("ui/language") == "en"
+    assert window.language_actions["en"].isChecked()
+    window.language_actions["zh"].trigger()
+    assert window.lang == "zh" and settings.get("ui/language") == "zh"
