@@ -126,10 +126,10 @@ def test_folder_that_cannot_open_shows_the_reason(window, tmp_path, monkeypatch)
     assert window.dataset is None
 
 
-def test_open_folder_uses_the_chosen_folder(window, monkeypatch):
+def test_open_folder_uses_the_chosen_folder(qtbot, window, monkeypatch):
     monkeypatch.setattr(window, "ask_folder", lambda: DEFAULT_DATA)
-    window.open_folder()
-    assert window.data_folder == DEFAULT_DATA
+    window.open_folder()  # loads on a worker thread
+    qtbot.waitUntil(lambda: window.data_folder == DEFAULT_DATA, timeout=20000)
     monkeypatch.setattr(window, "ask_folder", lambda: None)
     window.open_folder()  # cancelled: nothing changes
     assert window.data_folder == DEFAULT_DATA

@@ -18,14 +18,14 @@ NO_DISPLAY_MESSAGE = """\
 ZoneApp: 没有可用的图形显示(未设置 DISPLAY 或 WAYLAND_DISPLAY),无法打开窗口。
 无界面环境下请使用命令行:
   python main.py render OUT_DIR   每个标签页渲染为一张 PNG
-  python main.py report           输出指标与问题报告
+  python main.py report OUT.pdf   输出各板块的 PDF 报告
   python main.py export OUT_DIR   将所有表格导出为 CSV
   python main.py validate [DIR]   检查数据文件夹并列出问题
 
 ZoneApp: no graphical display is available (neither DISPLAY nor WAYLAND_DISPLAY is set),
 so the window cannot open. For headless use, run:
   python main.py render OUT_DIR   render every tab to a PNG
-  python main.py report           print the indicators and the problems found
+  python main.py report OUT.pdf   write a PDF report of every section
   python main.py export OUT_DIR   export every table to CSV
   python main.py validate [DIR]   check a data folder and list its problems
 (To force Qt's offscreen platform anyway, set QT_QPA_PLATFORM=offscreen.)"""
@@ -51,6 +51,9 @@ def create_application(argv: list[str] | None = None, lang: str = "zh"):
         app.setApplicationName("ZoneApp")
         app.setOrganizationName("ZoneApp")
         app.setApplicationDisplayName("园区指标看板" if lang == "zh" else "ZoneApp")
+        from .ui.desktop import app_icon
+
+        app.setWindowIcon(app_icon())
     install_fonts()
     install_translator(app, lang)
     return app
@@ -114,18 +117,33 @@ def install_translator(app, lang: str) -> bool:
     return ok
 
 
-def run_gui(data_dir: Path, lang: str = "zh") -> int:
-    """Open the main window, then load `data_dir` once the window has painted."""
+def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:
+    """Open the main window, then load `data_dir` once the window has painted.
+
+    None: the language and the data folder remembered from last time (else Chinese and the
+    bundled data/)."""
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     from PySide6.QtCore import QTimer
 
+    from . import settings
+
+    lang = lang or settings.get("ui/language")
+    data_dir = data_dir or settings.last_folder() or paths.DEFAULT_DATA
     app = create_application(sys.argv[:1], lang)
     from .ui.main_window import MainWindow
 
-    window = MainWindow(lang=lang)
-    window.resize(1280, 800)
+    window = MainWindow(lang=lang)  # restores the remembered geometry, tab and theme
+    from .crashlog import install_excepthook
+
+    install_excepthook(lambda: window)  # an uncaught error: a log entry and a message, no exit
+    if not settings.get("window/geometry"):
+        window.resize(1280, 800)
+    if os.environ.get("ZONEAPP_BENCH") == "1":  # bench/run.py: report paint and ready, quit
+        from .ui.bench_probe import install
+
+        install(window)
     window.show()
-    QTimer.singleShot(0, lambda: window.load_folder(Path(data_dir)))
+    QTimer.singleShot(0, lambda: window.load_folder_in_background(Path(data_dir)))
     return app.exec()

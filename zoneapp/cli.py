@@ -30,13 +30,17 @@ def _size(text: str) -> tuple[int, int]:
 # Sub-commands repeat --data and --lang so they may follow the command; SUPPRESS keeps a
 # sub-command's default from overwriting a value given before the command.
 def _add_data(p: argparse.ArgumentParser, top: bool = False) -> None:
-    p.add_argument("--data", type=Path, default=DEFAULT_DATA if top else argparse.SUPPRESS,
-                   metavar="DIR", help="数据文件夹 / the data folder (default: the bundled data/)")
+    # The top-level default is None so that the window can tell "not given" (then it opens
+    # the folder open last time); main() fills in DEFAULT_DATA for the other commands.
+    p.add_argument("--data", type=Path, default=None if top else argparse.SUPPRESS,
+                   metavar="DIR", help="数据文件夹 / the data folder (default: the bundled data/; "
+                                       "the window: the folder open last time)")
 
 
 def _add_lang(p: argparse.ArgumentParser, top: bool = False) -> None:
-    p.add_argument("--lang", choices=("zh", "en"), default="zh" if top else argparse.SUPPRESS,
-                   help="语言 / language: zh 中文 (default) or en English")
+    p.add_argument("--lang", choices=("zh", "en"), default=None if top else argparse.SUPPRESS,
+                   help="语言 / language: zh 中文 (default; the window: the one chosen last "
+                        "time) or en English")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(p)
     p.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
                    help="窗口大小 / window size (default 1280x800)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light",
+                   help="外观 / appearance: light 浅色 (default) or dark 深色")
+
+    p = sub.add_parser(
+        "report", help="输出各板块的 PDF 报告 / write a PDF report of every section",
+        description="在后台生成 PDF 报告：封面(园区、年份、来源)，然后每个板块的指标卡、图表和表格，"
+                    "带页码和导出日期；无需显示器。\n"
+                    "Write a PDF report offscreen: a title page (zone, period, sources), then each "
+                    "section's KPI cards, charts and tables, with page numbers and the export "
+                    "date; needs no display.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("out", type=Path, metavar="OUT.pdf", help="输出文件 / the PDF to write")
+    _add_data(p)
+    _add_lang(p)
     return parser
 
 
@@ -118,18 +136,27 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     from .ui.render import render_tabs
 
-    for path in render_tabs(args.out_dir, args.data, lang=args.lang, size=args.size):
+    for path in render_tabs(args.out_dir, args.data, lang=args.lang, size=args.size,
+                            theme=args.theme):
         print(path)
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .ui.report import report_cli
+
+    print(report_cli(args.out, args.data, lang=args.lang))
     return EXIT_OK
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from .app import run_gui
 
-    return run_gui(args.data, lang=args.lang)
+    return run_gui(args.given_data, lang=args.given_lang)
 
 
-COMMANDS = {"validate": cmd_validate, "export": cmd_export, "render": cmd_render}
+COMMANDS = {"validate": cmd_validate, "export": cmd_export, "render": cmd_render,
+            "report": cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 0 for --help/--version, 2 for a usage error
         return int(exc.code or 0)
+    args.given_data, args.given_lang = args.data, args.lang  # None: the window remembers
+    args.data = DEFAULT_DATA if args.data is None else args.data
+    args.lang = args.lang or "zh"
     command = COMMANDS.get(args.command, cmd_gui)
     try:
         return command(args)

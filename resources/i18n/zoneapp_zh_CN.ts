@@ -12,8 +12,168 @@
         <translation>推算</translation>
     </message>
     <message>
+        <source>(derived)</source>
+        <translation>（推算）</translation>
+    </message>
+    <message>
         <source>No data</source>
         <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
+    <name>ChartActions</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save as SVG…</source>
+        <translation>保存为 SVG…</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation>导出数据为 CSV…</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>还原缩放</translation>
+    </message>
+    <message>
+        <source>Back to the whole chart (zoom with the wheel, pan by dragging)</source>
+        <translation>回到完整图表（滚轮缩放，拖动平移）</translation>
+    </message>
+    <message>
+        <source>Source…</source>
+        <translation>来源…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved:</source>
+        <translation>图表无法保存：</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExport</name>
+    <message>
+        <source>Chart exported from ZoneApp</source>
+        <translation>由园区指标看板导出的图表</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>As shown</source>
+        <translation>显示值</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>Derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报道</translation>
+    </message>
+</context>
+<context>
+    <name>ChartToolbar</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopMixin</name>
+    <message>
+        <source>Recent &amp;folders</source>
+        <translation>最近打开(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export &amp;encoding</source>
+        <translation>导出编码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (Excel, WPS)</source>
+        <translation>UTF-8 带 BOM(Excel、WPS)</translation>
+    </message>
+    <message>
+        <source>GB18030 (older Excel)</source>
+        <translation>GB18030(旧版 Excel)</translation>
+    </message>
+    <message>
+        <source>&amp;Search in table</source>
+        <translation>在表格中搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;problems</source>
+        <translation>转到问题列表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Follow &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No recent folders</source>
+        <translation>没有最近打开的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Files changed on disk: reloading…</source>
+        <translation>文件已在磁盘上更改，正在重新加载…</translation>
+    </message>
+    <message>
+        <source>Reload failed, still showing the previous data: %1</source>
+        <translation>重新加载失败，仍显示之前的数据:%1</translation>
+    </message>
+    <message>
+        <source>This tab has no table to search.</source>
+        <translation>此标签页没有可搜索的表格。</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 is not shown: it was left out because of this problem.</source>
+        <translation>%2 的第 %1 行未显示:因为这个问题，该行未被载入。</translation>
+    </message>
+    <message>
+        <source>%1 is not shown in any table.</source>
+        <translation>%1 没有在任何表格中显示。</translation>
     </message>
 </context>
 <context>
@@ -76,6 +236,29 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Showing %1 of %2 rows</source>
+        <translation>显示 %1 / 共 %2 行</translation>
+    </message>
+    <message>
+        <source>All columns</source>
+        <translation>所有列</translation>
+    </message>
+    <message>
+        <source>%1: all</source>
+        <translation>%1：全部</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>Which column the search box looks in</source>
+        <translation>搜索框在哪一列中查找</translation>
+    </message>
+</context>
+<context>
     <name>FrameModel</name>
     <message>
         <source>Source: %1</source>
@@ -96,6 +279,14 @@
     <message>
         <source>Period: %1</source>
         <translation>时期:%1</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Show year:</source>
+        <translation>显示年份：</translation>
     </message>
 </context>
 <context>
@@ -124,6 +315,10 @@
         <translation>同比</translation>
     </message>
     <message>
+        <source>vs %1</source>
+        <translation>较%1年</translation>
+    </message>
+    <message>
         <source>Source: %1</source>
         <translation>原文:%1</translation>
     </message>
@@ -132,8 +327,47 @@
         <translation>推算:%1</translation>
     </message>
     <message>
+        <source>Click for the source</source>
+        <translation>点击查看来源</translation>
+    </message>
+    <message>
+        <source>YoY up %1</source>
+        <translation>同比增长%1</translation>
+    </message>
+    <message>
+        <source>YoY down %1</source>
+        <translation>同比下降%1</translation>
+    </message>
+    <message>
+        <source>YoY unchanged</source>
+        <translation>同比持平</translation>
+    </message>
+    <message>
+        <source>(derived)</source>
+        <translation>(推算)</translation>
+    </message>
+    <message>
+        <source>vs %1: %2</source>
+        <translation>%1年：%2</translation>
+    </message>
+    <message>
         <source>Derived</source>
         <translation>推算</translation>
+    </message>
+    <message>
+        <source>Source…</source>
+        <translation>来源…</translation>
+    </message>
+</context>
+<context>
+    <name>LoadStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop loading and keep the data shown now</source>
+        <translation>停止加载，保留当前显示的数据</translation>
     </message>
 </context>
 <context>
@@ -301,10 +535,198 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>时期：%1</translation>
+    </message>
+    <message>
+        <source>Sections: %1</source>
+        <translation>板块：%1</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>资料来源</translation>
+    </message>
+    <message>
+        <source>Exported on %1 from ZoneApp.</source>
+        <translation>由园区指标看板于 %1 导出。</translation>
+    </message>
+    <message>
+        <source>Derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>No rows for this period.</source>
+        <translation>该年份没有数据行。</translation>
+    </message>
+    <message>
+        <source>First %1 rows; export the table for all of them.</source>
+        <translation>仅列出前 %1 行；完整数据请导出表格。</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>导出日期 %1</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>No data for this section.</source>
+        <translation>本板块没有数据。</translation>
+    </message>
+</context>
+<context>
+    <name>ShareCard</name>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Made with ZoneApp on %1</source>
+        <translation>园区指标看板 %1 生成</translation>
+    </message>
+    <message>
+        <source>Derived</source>
+        <translation>推算</translation>
+    </message>
+</context>
+<context>
+    <name>Sharing</name>
+    <message>
+        <source>Export &amp;report (PDF)…</source>
+        <translation>导出报告(PDF)(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Share card of this tab…</source>
+        <translation>本页分享卡片(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Copy s&amp;ummary of this tab</source>
+        <translation>复制本页摘要(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Source panel</source>
+        <translation>来源面板</translation>
+    </message>
+    <message>
+        <source>No data folder is open.</source>
+        <translation>尚未打开数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>The report could not be written:</source>
+        <translation>报告无法写入：</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>报告已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Share card</source>
+        <translation>分享卡片</translation>
+    </message>
+    <message>
+        <source>Share card copied to the clipboard</source>
+        <translation>分享卡片已复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>The share card could not be saved:</source>
+        <translation>分享卡片无法保存：</translation>
+    </message>
+    <message>
+        <source>Copy summary</source>
+        <translation>复制摘要</translation>
+    </message>
+    <message>
+        <source>%1 sentence(s) copied</source>
+        <translation>已复制 %1 句</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePanel</name>
+    <message>
+        <source>Basis</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>报道</translation>
+    </message>
+    <message>
+        <source>derived</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文献</translation>
+    </message>
+    <message>
+        <source>How it was computed</source>
+        <translation>推算方法</translation>
+    </message>
+    <message>
+        <source>From these figures</source>
+        <translation>推算依据</translation>
+    </message>
+    <message>
+        <source>Click a KPI card, or right-click a bar or a table cell, to see where a figure came from.</source>
+        <translation>点击指标卡，或右键点击柱形、表格单元格，即可查看数字的出处。</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>The row quotes no sentence.</source>
+        <translation>该行未引用原文。</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>刊物</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>TabPage</name>
     <message>
         <source>No data for this section in this folder.</source>
         <translation>此数据文件夹中没有本板块的数据。</translation>
+    </message>
+    <message>
+        <source>Source…</source>
+        <translation>来源…</translation>
     </message>
     <message>
         <source>Figures and sources</source>
@@ -317,6 +739,14 @@
 </context>
 <context>
     <name>TablePanel</name>
+    <message>
+        <source>CSV UTF-8, for Excel and WPS (*.csv)</source>
+        <translation>CSV UTF-8，适用于 Excel 和 WPS (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV GB18030, for old Excel (*.csv)</source>
+        <translation>CSV GB18030，适用于旧版 Excel (*.csv)</translation>
+    </message>
     <message>
         <source>Export table</source>
         <translation>导出表格</translation>
@@ -332,6 +762,10 @@
 %2</translation>
     </message>
     <message>
+        <source>%1 cells are too many to copy; use Export for large selections.</source>
+        <translation>选中了 %1 个单元格，过多无法复制；大量数据请使用“导出”。</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -340,16 +774,20 @@
         <translation>将当前显示的行导出为 CSV 或 Excel(Ctrl+E)</translation>
     </message>
     <message>
-        <source>Filter…</source>
-        <translation>筛选…</translation>
+        <source>Export rows shown…</source>
+        <translation>导出显示的行…</translation>
+    </message>
+    <message>
+        <source>Export whole table…</source>
+        <translation>导出整张表…</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
     </message>
     <message>
         <source>Copy</source>
         <translation>复制</translation>
-    </message>
-    <message>
-        <source>%1 / %2 rows</source>
-        <translation>%1 / %2 行</translation>
     </message>
 </context>
 </TS>

@@ -5,15 +5,17 @@ import math
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from zoneapp.core.summary import change
 from zoneapp.core.units import format_number, format_value
 
 from . import palette
 
-CARD_HEIGHT = 118
+CARD_HEIGHT = 128
 MIN_WIDTH = 200
 VALUE_POINT_SIZE = 20.0
 MIN_VALUE_POINT_SIZE = 11.0
@@ -39,7 +41,11 @@ class KpiCard(QFrame):
     border and a "Derived" badge; the tooltip quotes the source sentence or the derivation.
 
     Besides the brief's API: `badge_visible()`, `is_derived()` and `yoy_color()` for tests.
+    `set_previous(row)` adds a comparison with an earlier period ("vs 2018"). A click, or
+    "Source…" in its right-click menu, emits `sig_source_requested` with the indicator row.
     """
+
+    sig_source_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +85,19 @@ class KpiCard(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.value_label)
         layout.addWidget(self.yoy_label)
+        self.compare_label = QLabel(self)
+        self.compare_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
+        self.compare_label.hide()
+        layout.addWidget(self.compare_label)
+        self._row = None
+        self._previous = None
+        self._lang = "zh"
+        self._compare = ""
+        self.source_action = QAction(self)
+        self.source_action.triggered.connect(self.request_source)
+        self.addAction(self.source_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._title = ""
         self._yoy = ""
         self._yoy_pct: float | None = None
@@ -94,6 +113,7 @@ class KpiCard(QFrame):
         name = _text(row, "name_zh") if lang == "zh" else (
             _text(row, "name_en") or _text(row, "name_zh"))
         value = _cell(row, "value")
+        self._row, self._lang, self._previous = row, lang, None
         self._title = name
         self._value = "" if value is None else format_value(
             float(value), _text(row, "unit"), _text(row, "qualifier"), lang)
@@ -108,9 +128,32 @@ class KpiCard(QFrame):
     def clear(self) -> None:
         """An empty card: no title, a dash for the value, no YoY line, no badge."""
         self._title = self._value = self._source = self._derivation = ""
+        self._row = self._previous = None
         self._derived = False
         self._yoy_pct = None
         self._refresh()
+
+    def set_previous(self, row: pd.Series | None) -> None:
+        """Compare with the same figure in an earlier period (call after set_indicator)."""
+        self._previous = row
+        self._refresh()
+
+    def compare_text(self) -> str:
+        """"vs 2018: 453.1亿元" (较2018年 in Chinese); '' without an earlier period."""
+        return self._compare
+
+    def row(self) -> pd.Series | None:
+        return self._row
+
+    def request_source(self) -> None:
+        if self._row is not None:
+            self.sig_source_requested.emit(self._row)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.request_source()
+        super().mouseReleaseEvent(event)
 
     def title_text(self) -> str:
         return self._title
@@ -137,14 +180,20 @@ class KpiCard(QFrame):
     def _refresh(self) -> None:
         self.title_label.setText(self._title)
         self.value_label.setText(self._value or PLACEHOLDER)
-        pct = self._yoy_pct
+        pct, word = self._yoy_pct, self.tr("YoY")  # 同比
+        previous = self._previous
+        if pct is None and previous is not None and self._row is not None:
+            pct, against = change(self._row, previous)
+            word = self.tr("vs %1").replace("%1", against)  # 较2018年
         if pct is None:
             self._yoy, self._yoy_color = "", palette.FLAT
         else:
-            word = self.tr("YoY")  # 同比
             arrow = palette.change_arrow(pct)
             self._yoy = f"{word} {arrow}{format_number(abs(pct), '%', decimals=1)}%"
             self._yoy_color = palette.change_color(pct)
+        self._compare = self._compare_line(previous)
+        self.compare_label.setText(self._compare)
+        self.compare_label.setVisible(bool(self._compare))
         self.yoy_label.setText(self._yoy)
         self.yoy_label.setStyleSheet(f"color: {self._yoy_color}; border: none;")
         self.yoy_label.setVisible(bool(self._yoy))
@@ -154,9 +203,42 @@ class KpiCard(QFrame):
             lines.append(self.tr("Source: %1").replace("%1", self._source))
         if self._derivation:
             lines.append(self.tr("Derived: %1").replace("%1", self._derivation))
+        if self._compare:
+            lines.append(self._compare)
+        if self._row is not None:
+            lines.append(self.tr("Click for the source"))
         self.setToolTip("\n".join(line for line in lines if line))
+        self.setAccessibleName(self.accessible_text())
+        self.setAccessibleDescription("\n".join(line for line in lines[1:] if line))
         self._apply_frame_style()
         self._fit_text()
+
+    def accessible_text(self) -> str:
+        """What a screen reader says: "主营业务收入 506.1亿元 同比增长11.7%"."""
+        parts = [self._title, self._value]
+        pct = self._yoy_pct
+        if pct is not None:
+            shown = f"{format_number(abs(pct), '%', decimals=1)}%"
+            if pct > 0:
+                parts.append(self.tr("YoY up %1").replace("%1", shown))
+            elif pct < 0:
+                parts.append(self.tr("YoY down %1").replace("%1", shown))
+            else:
+                parts.append(self.tr("YoY unchanged"))
+        if self._derived:
+            parts.append(self.tr("(derived)"))
+        return " ".join(p for p in parts if p)
+
+    def _compare_line(self, previous) -> str:
+        value = _cell(previous, "value") if previous is not None else None
+        if value is None:
+            return ""
+        shown = format_value(float(value), _text(previous, "unit"), _text(previous, "qualifier"),
+                             self._lang)
+        period = _text(previous, "period")
+        if _text(previous, "basis") == "derived":
+            shown += " " + self.tr("(derived)")
+        return self.tr("vs %1: %2").replace("%1", period).replace("%2", shown)
 
     def _apply_frame_style(self) -> None:
         border = "dashed" if self._derived else "solid"
@@ -185,6 +267,7 @@ class KpiCard(QFrame):
 
     def retranslate_ui(self) -> None:
         self.badge.setText(self.tr("Derived"))
+        self.source_action.setText(self.tr("Source…"))
         self._refresh()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)

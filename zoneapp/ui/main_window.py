@@ -9,14 +9,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget,
-    QVBoxLayout, QWidget,
+    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
-from .. import __version__
+from .. import __version__, settings
 from ..core.problems import LoadError
 from ..core.schema import SECTIONS
+from .desktop import DesktopMixin
 from .header import Header
+from .load_worker import FolderLoader, LoadStatus
 from .problems_panel import ProblemsPanel
 
 if TYPE_CHECKING:
@@ -35,36 +37,34 @@ TAB_CLASSES = {
 
 PROBLEMS_MAX_HEIGHT = 200  # pixels: the problems dock leaves the tabs most of the window
 
-WINDOW_STYLE = """
-QMainWindow, QScrollArea, #tabContent { background: #f5f7fa; }
-QTabWidget::pane { border: none; border-top: 1px solid #d5dce5; }
-QTabBar::tab { padding: 8px 18px; margin-right: 2px; color: #44546a;
-               background: #e8edf3; border-top-left-radius: 4px; border-top-right-radius: 4px; }
-QTabBar::tab:selected { background: #f5f7fa; color: #1f4e79; font-weight: bold;
-                        border-bottom: 2px solid #1f4e79; }
-QStatusBar { background: #eef2f6; color: #44546a; }
-QPushButton#problemsButton { border: none; padding: 2px 10px; color: #44546a; }
-QPushButton#problemsButton[hasProblems="true"] { color: #b3261e; font-weight: bold; }
-"""
-
 
 def _menu_text(label: str) -> str:
     """A label shown in a tab or menu: '&' is literal, not a mnemonic."""
     return label.replace("&", "&&")
 
 
-class MainWindow(QMainWindow):
-    """Shows one Dataset; File/View/Help menus; problems in the status bar and a dock."""
+class MainWindow(DesktopMixin, QMainWindow):
+    """Shows one Dataset; File/View/Help menus; problems in the status bar and a dock.
+
+    `lang` None: the language remembered in the settings. `remember` False (render): the
+    settings are neither read nor written. `theme_mode`: "system", "light" or "dark"
+    (None: remembered, or light when not remembering). See desktop.DesktopMixin.
+    """
 
     sig_dataset_loaded = Signal(object)
 
-    def __init__(self, lang: str = "zh", parent: QWidget | None = None):
+    def __init__(self, lang: str | None = None, parent: QWidget | None = None, *,
+                 remember: bool = True, theme_mode: str | None = None):
         super().__init__(parent)
+        if lang is None:
+            from ..app import install_translator
+
+            lang = settings.get("ui/language") if remember else "zh"
+            install_translator(QApplication.instance(), lang)
         self.lang = lang
         self.dataset: Dataset | None = None
         self.data_folder: Path | None = None
         self.tab_pages: dict[str, QWidget] = {}
-        self.setStyleSheet(WINDOW_STYLE)
         self.setWindowTitle(self._app_title())
         self.setMinimumSize(960, 600)
 
@@ -96,22 +96,32 @@ class MainWindow(QMainWindow):
         self.problems_button.setToolTip(self.tr("Show the problems found in the data folder"))
         self.problems_button.clicked.connect(self.toggle_problems)
         self.statusBar().addWidget(self.folder_label, 1)
+        self.loader = FolderLoader(self)  # loads off the UI thread: progress and Cancel
+        self.loader.sig_loaded.connect(self.set_dataset)
+        self.loader.sig_failed.connect(self._load_failed)
+        self.statusBar().addPermanentWidget(LoadStatus(self.loader, self))
         self.statusBar().addPermanentWidget(self.problems_button)
         self._build_menus()
+        from .sharing import Sharing  # report, share card, summary, sources, period selector
+
+        self.sharing = Sharing(self)
+        self._init_desktop(remember, theme_mode)
+        self.retranslate_ui()
 
     # Menus --------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.action_open = self._action(file_menu, self.tr("&Open data folder…"),
-                                        self.open_folder, QKeySequence.StandardKey.Open)
-        self.action_reload = self._action(file_menu, self.tr("&Reload"), self.reload,
-                                          QKeySequence.StandardKey.Refresh)
-        self.action_export_all = self._action(file_menu, self.tr("&Export all tables…"),
-                                              self.export_all_tables, "Ctrl+Shift+E")
+        """Menus and actions; their texts are set (and reset on a language change) in
+        retranslate_ui."""
+        file_menu = self.file_menu = self.menuBar().addMenu("")
+        self.action_open = self._action(file_menu, "", self.open_folder,
+                                        QKeySequence.StandardKey.Open)
+        self.action_reload = self._action(file_menu, "", self.reload, "F5")
+        self.action_export_all = self._action(file_menu, "", self.export_all_tables,
+                                              "Ctrl+Shift+E")
         file_menu.addSeparator()
-        self.action_quit = self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.action_quit = self._action(file_menu, "", self.close, "Ctrl+Q")
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu = self.view_menu = self.menuBar().addMenu("")
         self.view_actions: list[QAction] = []
         for index, section in enumerate(SECTIONS):
             action = self._action(view_menu, _menu_text(section.label(self.lang)),
@@ -121,8 +131,35 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.problems_dock.toggleViewAction())
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.action_about = self._action(help_menu, self.tr("&About ZoneApp"), self.show_about)
+        self.help_menu = self.menuBar().addMenu("")
+        self.action_about = self._action(self.help_menu, "", self.show_about)
+
+    def retranslate_ui(self) -> None:
+        """Every text the window sets itself, in the current language (tabs rebuild)."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.action_open.setText(self.tr("&Open data folder…"))
+        self.action_reload.setText(self.tr("&Reload"))
+        self.action_export_all.setText(self.tr("&Export all tables…"))
+        self.action_quit.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.action_about.setText(self.tr("&About ZoneApp"))
+        for index, section in enumerate(SECTIONS):
+            self.view_actions[index].setText(_menu_text(section.label(self.lang)))
+            self.tab_widget.setTabText(index, _menu_text(section.label(self.lang)))
+            if not self.tab_pages:
+                self.tab_widget.widget(index).setText(self.tr("Loading…"))
+        self.problems_dock.setWindowTitle(self.tr("Problems"))
+        self.problems_button.setText(self.problems_count_text())
+        self.problems_button.setToolTip(self.tr("Show the problems found in the data folder"))
+        if self.dataset is None:
+            self.folder_label.setText(self.tr("No data folder"))
+            self.setWindowTitle(self._app_title())
+        else:
+            self.folder_label.setText(
+                self.tr("Data folder: %1").replace("%1", str(self.dataset.folder)))
+            self.setWindowTitle(f"{self.dataset.manifest.name(self.lang)} — {self._app_title()}")
+        self._retranslate_desktop()
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -145,6 +182,8 @@ class MainWindow(QMainWindow):
         return Path(folder) if folder else None
 
     def show_error(self, title: str, text: str) -> None:
+        if self.auto_reload_failed(title, text):  # the folder changed on disk: status bar only
+            return
         QMessageBox.critical(self, title, text)
 
     def show_info(self, title: str, text: str) -> None:
@@ -152,27 +191,40 @@ class MainWindow(QMainWindow):
 
     # Loading -------------------------------------------------------------------------------
     def load_folder(self, folder: Path) -> bool:
-        """Load `folder` and show it; a folder that cannot be opened leaves the window as is."""
+        """Load `folder` now and show it; a folder that cannot be opened leaves the window as
+        is. (`load_folder_in_background` does the same off the UI thread.)"""
         from ..core.loading import load_dataset
 
         folder = Path(folder)
         try:
             dataset = load_dataset(folder)
-        except LoadError as exc:
-            self.show_error(self.tr("Cannot open data folder"),
-                            self.tr("%1 cannot be opened:").replace("%1", str(folder))
-                            + "\n\n" + exc.message(self.lang))
-            return False
-        except OSError as exc:
-            self.show_error(self.tr("Cannot open data folder"), f"{folder}\n\n{exc}")
-            return False
+        except (LoadError, OSError) as exc:
+            return self._load_failed(folder, exc)
         self.set_dataset(dataset)
         return True
+
+    def load_folder_in_background(self, folder: Path) -> None:
+        """Load `folder` on a worker thread with progress and Cancel in the status bar; the
+        data shown stays until the load succeeds (a failed or cancelled one keeps it)."""
+        self.loader.start(Path(folder))
+
+    def _load_failed(self, folder: Path, exc: BaseException) -> bool:
+        if isinstance(exc, LoadError):
+            detail = exc.message(self.lang)
+        elif isinstance(exc, OSError):
+            detail = str(exc)
+        else:
+            detail = f"{type(exc).__name__}: {exc}"
+        head = self.tr("%1 cannot be opened:").replace("%1", str(folder))
+        if not isinstance(exc, LoadError):
+            head = str(folder)
+        self.show_error(self.tr("Cannot open data folder"), f"{head}\n\n{detail}")
+        return False
 
     def open_folder(self) -> None:
         folder = self.ask_folder()
         if folder is not None:
-            self.load_folder(folder)
+            self.load_folder_in_background(folder)
 
     def reload(self) -> None:
         if self.data_folder is not None:
@@ -180,14 +232,21 @@ class MainWindow(QMainWindow):
 
     def set_dataset(self, dataset: Dataset) -> None:
         self._ensure_tabs()
+        previous_folder = self.data_folder if self.dataset is not None else None
         self.dataset = dataset
         self.data_folder = Path(dataset.folder)
         manifest = dataset.manifest
         description = manifest.description_zh if self.lang == "zh" else manifest.description_en
         self.header.set_zone(manifest.name(self.lang), manifest.period_label(), description)
         self.setWindowTitle(f"{manifest.name(self.lang)} — {self._app_title()}")
+        same_folder = previous_folder == self.data_folder
+        states = {code: page.view_state() for code, page in self.tab_pages.items()
+                  if same_folder and hasattr(page, "view_state")}
         for code, page in self.tab_pages.items():
             page.set_dataset(dataset, self.lang)
+            if code in states:  # a reload or a new language: keep sort, filter, selection
+                page.restore_view_state(states[code])
+        self._folder_shown(self.data_folder)
         self._show_problems(dataset)
         self.sig_dataset_loaded.emit(dataset)
 
@@ -246,7 +305,8 @@ class MainWindow(QMainWindow):
         from ..core.export import export_all
 
         try:
-            written = export_all(self.dataset, folder, lang=self.lang)
+            written = export_all(self.dataset, folder, lang=self.lang,
+                                 encoding=self.export_encoding())
         except OSError as exc:
             self.show_error(self.tr("Export all tables"),
                             self.tr("The tables could not be written:") + f"\n\n{exc}")
@@ -279,6 +339,9 @@ class MainWindow(QMainWindow):
             lines.append("<p>" + self.tr("No data folder is open.") + "</p>")
         lines.append("<p>" + self.tr("Chinese text is set in Noto Sans CJK SC (SIL Open Font "
                                      "License) where the system has no Chinese font.") + "</p>")
+        from ..crashlog import log_note
+
+        lines.append("<p>" + html.escape(log_note(self.lang)) + "</p>")
         return "\n".join(lines)
 
     def show_about(self) -> None:

@@ -1,18 +1,22 @@
 """The problems found in a data folder, listed inline (a dock in the main window)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..core.problems import Problem
-
-ERROR_COLOUR = "#b3261e"
-WARNING_COLOUR = "#8a5a00"
+from . import palette
 
 
 class ProblemsPanel(QWidget):
-    """One line per problem, in the form the command line prints (`file:row: column: message`)."""
+    """One line per problem, in the form the command line prints (`file:row: column: message`).
+
+    Activating a line (double-click or Enter) emits `sig_problem_activated(problem)`; the main
+    window then shows the tab holding that table and selects the row.
+    """
+
+    sig_problem_activated = Signal(object)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -21,6 +25,8 @@ class ProblemsPanel(QWidget):
         self._list = QListWidget()
         self._list.setAlternatingRowColors(True)
         self._list.setWordWrap(True)
+        self._list.itemActivated.connect(
+            lambda item: self.sig_problem_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addWidget(self._summary)
@@ -31,7 +37,7 @@ class ProblemsPanel(QWidget):
         for problem in problems:
             prefix = self.tr("Error") if problem.is_error else self.tr("Warning")
             item = QListWidgetItem(f"{prefix}: {problem.format(lang)}")
-            colour = ERROR_COLOUR if problem.is_error else WARNING_COLOUR
+            colour = palette.ERROR if problem.is_error else palette.WARNING
             item.setForeground(QBrush(QColor(colour)))
             item.setData(Qt.ItemDataRole.UserRole, problem)
             self._list.addItem(item)
@@ -42,6 +48,9 @@ class ProblemsPanel(QWidget):
                 .replace("%1", str(len(problems))).replace("%2", str(errors)))
         else:
             self._summary.setText(self.tr("No problems found."))
+
+    def list_widget(self) -> QListWidget:
+        return self._list
 
     def lines(self) -> list[str]:
         """The text of every listed problem, as the user reads it."""

@@ -9,8 +9,9 @@ from ..core.schema import SECTIONS
 
 
 def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
-                size: tuple[int, int] = (1280, 800)) -> list[Path]:
-    """Write `NN_<section>.png` per tab (what a user sees at `size`); return the paths.
+                size: tuple[int, int] = (1280, 800), theme: str = "light") -> list[Path]:
+    """Write `NN_<section>.png` per tab (what a user sees at `size`, in the "light" or "dark"
+    theme); return the paths. The user's remembered settings are neither used nor changed.
 
     Raises LoadError when `data_dir` cannot be opened at all.
     """
@@ -23,7 +24,7 @@ def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
     dataset = load_dataset(Path(data_dir))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    window = MainWindow(lang=lang)
+    window = MainWindow(lang=lang, remember=False, theme_mode=theme)
     try:
         window.resize(*size)
         window.show()
@@ -43,4 +44,8 @@ def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
     finally:
         window.close()
         window.deleteLater()
+        if theme != "light":
+            from .theme import apply_theme
+
+            apply_theme("light")
         app.processEvents()

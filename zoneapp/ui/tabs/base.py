@@ -1,16 +1,22 @@
 """A scrollable tab page: a row of KPI cards, a two-column chart grid, then tables."""
 from __future__ import annotations
 
+import math
+
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from ...core.dataset import Dataset
 from ...core.schema import INDICATORS, TABLES_BY_NAME
+from ...core.summary import previous_row
+from .. import palette, view_state
 from ..charts import Bar, BarChart
 from ..kpi import KpiCard
+from ..source_panel import has_source
 from ..table_panel import TablePanel
 from . import figures
 
@@ -26,7 +32,7 @@ TABLE_MAX_HEIGHT = 420
 def _section_title(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("sectionTitle")
-    label.setStyleSheet("#sectionTitle { color: #1f4e79; font-weight: bold; }")
+    label.setStyleSheet(f"#sectionTitle {{ color: {palette.ACCENT}; font-weight: bold; }}")
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 1.1)
     label.setFont(font)
@@ -34,9 +40,15 @@ def _section_title(text: str) -> QLabel:
 
 
 class TabPage(QScrollArea):
-    """Subclasses implement `populate(ds)`, calling add_kpis / add_chart / add_table."""
+    """Subclasses implement `populate(ds)`, calling add_kpis / add_chart / add_table.
+
+    `period` (None: all years) is what the header's selector chose: tables show that period's
+    rows and KPI cards that period's figures; charts always show every period.
+    `sig_source_requested` carries the row whose source the user asked for.
+    """
 
     section = ""
+    sig_source_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,7 +69,7 @@ class TabPage(QScrollArea):
         self._tables.setSpacing(14)
         self.empty_label = QLabel(self.tr("No data for this section in this folder."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #6b7785; padding: 40px;")
+        self.empty_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; padding: 40px;")
         self._layout.addLayout(self._kpi_grid)
         self._layout.addLayout(self._chart_grid)
         self._layout.addLayout(self._tables)
@@ -65,20 +77,31 @@ class TabPage(QScrollArea):
         self._layout.addStretch(1)
         self.dataset: Dataset | None = None
         self.lang = "zh"
+        self.period: int | None = None
+        self.table_frames: dict[str, tuple[pd.DataFrame, str, str]] = {}
         self.kpis: list[KpiCard] = []
         self.charts: dict[str, BarChart] = {}
         self.tables: dict[str, TablePanel] = {}
         self._kpi_columns = 0
 
     # Building --------------------------------------------------------------------------------
-    def set_dataset(self, dataset: Dataset, lang: str = "zh") -> None:
+    def set_dataset(self, dataset: Dataset, lang: str = "zh", period: int | None = None) -> None:
         self.dataset = dataset
         self.lang = lang
+        self.period = period
         self._clear()
+        self.empty_label.setText(self.tr("No data for this section in this folder."))
+        self.empty_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; padding: 40px;")
         self.populate(dataset)
         self._kpi_columns = 0
         self._layout_kpis()
         self.empty_label.setVisible(not (self.kpis or self.charts or self.tables))
+
+    def set_period(self, period: int | None) -> None:
+        """Show `period`'s rows in the tables and its figures on the cards (None: all years)."""
+        if self.dataset is not None and period != self.period:
+            self.set_dataset(self.dataset, self.lang, period)
+        self.period = period
 
     def populate(self, dataset: Dataset) -> None:
         raise NotImplementedError
@@ -93,17 +116,23 @@ class TabPage(QScrollArea):
         self.kpis.clear()
         self.charts.clear()
         self.tables.clear()
+        self.table_frames.clear()
 
     def add_kpis(self, rows: pd.DataFrame | None) -> list[KpiCard]:
         """A card per indicator row (latest period per key), at most MAX_KPIS in all."""
         if rows is None or rows.empty:
             return []
+        history = rows
+        if self.period is not None:
+            rows = rows[rows["period"] == self.period]
         added = []
         for _, row in figures.latest_by_key(rows).iterrows():
             if len(self.kpis) >= MAX_KPIS:
                 break
             card = KpiCard()
             card.set_indicator(row, self.lang)
+            card.set_previous(previous_row(history, row))
+            card.sig_source_requested.connect(self.sig_source_requested)
             card.setMinimumWidth(180)
             self.kpis.append(card)
             added.append(card)
@@ -114,20 +143,50 @@ class TabPage(QScrollArea):
         """A bar chart in the next grid cell; nothing when there are no bars."""
         if not bars:
             return None
-        chart = BarChart()
-        chart.set_title(title)
+        chart = self._new_chart(title)
         chart.set_bars(bars, horizontal=horizontal, value_axis_label=value_axis_label)
         return self._place_chart(key, chart, len(bars) if horizontal else 0)
 
     def add_grouped_chart(self, key: str, title: str, categories: list[str],
-                          series: dict[str, list[Bar]], value_axis_label: str = "") -> BarChart | None:
+                          series: dict[str, list[Bar]], value_axis_label: str = "",
+                          horizontal: bool = False) -> BarChart | None:
         """Grouped bars: a group per category, a bar per series."""
         if not categories or not any(series.values()):
             return None
+        chart = self._new_chart(title)
+        chart.set_grouped(categories, series, horizontal=horizontal,
+                          value_axis_label=value_axis_label)
+        rows = math.ceil(len(categories) * (1 + 0.4 * (len(series) - 1))) if horizontal else 0
+        return self._place_chart(key, chart, rows)
+
+    def _new_chart(self, title: str) -> BarChart:
         chart = BarChart()
+        chart.lang = self.lang
         chart.set_title(title)
-        chart.set_grouped(categories, series, value_axis_label=value_axis_label)
-        return self._place_chart(key, chart)
+        chart.sig_source_requested.connect(self.sig_source_requested)
+        return chart
+
+    def add_figures_chart(self, key: str, title: str, rows: pd.DataFrame, keys: list[str],
+                          value_axis_label: str = "") -> BarChart | None:
+        """Horizontal bars of `keys`: the latest figures, or a bar per period when several."""
+        chosen = rows[rows["key"].isin(keys)]
+        periods = sorted(int(p) for p in chosen["period"].dropna().unique())
+        latest = {row["key"]: row for _, row in figures.latest_by_key(chosen).iterrows()}
+        keys = [k for k in keys if k in latest]
+        if len(periods) <= 1:
+            bars = [figures.indicator_bar(latest[k], self.lang) for k in keys]
+            return self.add_chart(key, title, bars, horizontal=True,
+                                  value_axis_label=value_axis_label)
+        names = [figures.name(latest[k], self.lang) for k in keys]
+        series: dict[str, list[Bar]] = {}
+        for period in periods:
+            at = chosen[chosen["period"] == period]
+            series[str(period)] = [
+                figures.indicator_bar(at[at["key"] == k].iloc[0], self.lang, label=name,
+                                      series=str(period))
+                for k, name in zip(keys, names) if (at["key"] == k).any()]
+        return self.add_grouped_chart(key, title, names, series, value_axis_label,
+                                      horizontal=True)
 
     def _place_chart(self, key: str, chart: BarChart, horizontal_count: int = 0) -> BarChart:
         """Next cell of the two-column grid; horizontal charts are as tall as their bars need."""
@@ -139,6 +198,7 @@ class TabPage(QScrollArea):
         index = len(self.charts)
         self._chart_grid.addWidget(chart, index // 2, index % 2)
         self.charts[key] = chart
+        describe_chart(chart)
         self._equalise_row(index // 2)
         return chart
 
@@ -155,17 +215,85 @@ class TabPage(QScrollArea):
         """A table panel over `frame`; nothing when the table did not load or is empty."""
         if frame is None or frame.empty:
             return None
+        if self.period is not None and "period" in frame.columns:
+            frame = frame[frame["period"] == self.period]
         table = TABLES_BY_NAME.get(table_name, INDICATORS)
+        self.table_frames[key] = (frame, table_name, title or table.label(self.lang))
         panel = TablePanel()
         panel.set_data(frame, table, self.lang, title or table.label(self.lang))
         rows = len(frame)
         panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * rows))
         self._tables.addWidget(panel)
         self.tables[key] = panel
+        self._add_source_action(panel)
+        QWidget.setTabOrder(panel.filter_edit, panel.export_button)
+        QWidget.setTabOrder(panel.export_button, panel.view)
         return panel
+
+    def _add_source_action(self, panel: TablePanel) -> None:
+        """Double-click a cell, or right-click → "Source…", to see where its row came from."""
+        def request(index=None) -> None:
+            index = panel.view.currentIndex() if index is None else index
+            if not index.isValid():
+                return
+            row = panel.model.frame().iloc[panel.model.source_row(index.row())]
+            if has_source(row):
+                self.sig_source_requested.emit(row)
+
+        action = QAction(self.tr("Source…"), panel.view)
+        action.triggered.connect(lambda _=False: request())
+        panel.view.addAction(action)
+        if panel.view.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+            panel.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        panel.view.doubleClicked.connect(request)
+        panel.source_action = action
 
     def add_indicator_table(self, rows: pd.DataFrame | None) -> TablePanel | None:
         return self.add_table("indicators", rows, "indicators", self.tr("Figures and sources"))
+
+    # State kept across rebuilds; rows found for the problems panel ---------------------------
+    def view_state(self) -> dict:
+        """The tables' sort, filter and selection and the page's scroll position."""
+        tables = {key: view_state.capture(panel) for key, panel in self.tables.items()}
+        return {"tables": tables, "scroll": self.verticalScrollBar().value()}
+
+    def restore_view_state(self, state: dict) -> None:
+        for key, table_state in state.get("tables", {}).items():
+            if key in self.tables:
+                view_state.restore(self.tables[key], table_state)
+        self.verticalScrollBar().setValue(state.get("scroll", 0))
+
+    def show_table_row(self, table_name: str, row: int | None) -> TablePanel | None:
+        """Select the row whose spreadsheet row is `row` in a table from `table_name`.
+
+        Returns the panel holding it (scrolled into view, focused), or None when no table
+        of this tab shows that row. A filter hiding the row is cleared. `row` None: the
+        table itself is shown.
+        """
+        for panel in self.tables.values():
+            table = panel.model.table()
+            if table is None or table.name != table_name:
+                continue
+            if row is None:
+                self.ensureWidgetVisible(panel)
+                panel.view.setFocus()
+                return panel
+            positions = view_state.source_positions(panel.model, [int(row)], True)
+            if not positions:
+                continue
+            if not view_state.view_rows(panel.model, positions):
+                panel.filter_edit.clear()
+            if view_state.select_rows(panel, positions):
+                self.ensureWidgetVisible(panel, 0, 40)
+                panel.view.setFocus()
+                return panel
+        return None
+
+    def first_filter_edit(self):
+        """The search box of the tab's first table, if it has one."""
+        for panel in self.tables.values():
+            return panel.filter_edit
+        return None
 
     # Layout ----------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -228,12 +356,11 @@ class TabPage(QScrollArea):
         charted: set[str] = set()
         for index, (whole, parts) in enumerate(groups):
             keys = [whole] + parts
-            bars = [figures.indicator_bar(by_key[k], self.lang) for k in keys]
             unit = figures.text(by_key[whole], "unit")
             title = self.tr("%1: breakdown").replace("%1", figures.name(by_key[whole], self.lang))
             key = f"split_{whole}" if f"split_{whole}" not in self.charts else f"split_{whole}_{index}"
-            self.add_chart(key, title, bars, horizontal=True,
-                           value_axis_label=figures.unit_axis_label(unit, self.lang))
+            self.add_figures_chart(key, title, rows, keys,
+                                   value_axis_label=figures.unit_axis_label(unit, self.lang))
             charted.update(keys)
         return charted
 
@@ -253,10 +380,9 @@ class TabPage(QScrollArea):
         for unit, group in sorted(groups, key=lambda g: -len(g[1])):
             if len(group) < 2 and len(self.charts) >= fill_to:
                 continue
-            bars = [figures.indicator_bar(row, self.lang) for _, row in group.iterrows()]
-            self.add_chart(f"unit_{unit}", figures.unit_title(unit, self.lang), bars,
-                           horizontal=True,
-                           value_axis_label=figures.unit_axis_label(unit, self.lang))
+            self.add_figures_chart(f"unit_{unit}", figures.unit_title(unit, self.lang), rows,
+                                   list(group["key"]),
+                                   value_axis_label=figures.unit_axis_label(unit, self.lang))
             charted.update(group["key"])
         return charted
 
@@ -273,6 +399,12 @@ class TabPage(QScrollArea):
         if frame is None or "section" not in frame.columns:
             return frame
         return frame[frame["section"] == self.section]
+
+
+def describe_chart(chart: BarChart) -> None:
+    """Screen readers: the chart's title as its name, its bars and values as the description."""
+    chart.setAccessibleName(chart.title_text())
+    chart.setAccessibleDescription("; ".join(f"{b.label} {b.display}" for b in chart.bars()))
 
 
 def _split_list(value) -> list[str]:

@@ -82,7 +82,7 @@ def indicator_tooltip(row, lang: str) -> str:
 def indicator_bar(row, lang: str, label: str | None = None, series: str = "") -> Bar:
     return Bar(label=label if label is not None else name(row, lang), value=float(row["value"]),
                display=display(row, lang), tooltip=indicator_tooltip(row, lang),
-               derived=is_derived(row), series=series)
+               derived=is_derived(row), series=series, ref=row)
 
 
 def unit_title(unit: str, lang: str) -> str:
