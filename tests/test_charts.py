@@ -127,3 +127,28 @@ def test_one_or_thirty_bars(qtbot, chart, count, horizontal):
     assert shown  # the crowded ones hide, but not all
     if count == 1:
         assert shown == ["1家"]
+
+
+def _value_ticks(chart: BarChart, axis_name: str) -> list[float]:
+    axis = chart.plot.getPlotItem().getAxis(axis_name)
+    lo, hi = axis.range
+    return [v for _, values in axis.tickValues(lo, hi, axis.width() or axis.height())
+            for v in values]
+
+
+def test_counts_get_whole_number_ticks(qtbot, chart):
+    chart.set_bars([Bar(label=s, value=v, display=f"{v:g}个")
+                    for s, v in (("签约", 1), ("开工", 1), ("投产", 2))])
+    chart.resize(500, 420)
+    chart.show()
+    qtbot.waitExposed(chart)
+    ticks = _value_ticks(chart, "left")
+    assert ticks and all(float(t).is_integer() for t in ticks), ticks
+
+
+def test_amounts_keep_automatic_ticks(qtbot, chart):
+    chart.set_bars([Bar(label="甲", value=0.4, display="0.4"), Bar(label="乙", value=1.3, display="1.3")])
+    chart.resize(500, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert any(not float(t).is_integer() for t in _value_ticks(chart, "left"))

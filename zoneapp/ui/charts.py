@@ -71,6 +71,17 @@ class _Placed:
     color: str
 
 
+def whole_tick_step(span: float, most_ticks: int = 6) -> float:
+    """The smallest of 1, 2, 5, 10, 20, 50 … that puts at most `most_ticks` ticks on `span`."""
+    step = 1.0
+    while span / step > most_ticks:
+        for factor in (2.0, 2.5, 2.0):  # 1 -> 2 -> 5 -> 10
+            step *= factor
+            if span / step <= most_ticks:
+                break
+    return step
+
+
 class BarChart(QWidget):
     """A titled bar chart (vertical or horizontal, single or grouped) on a white plot."""
 
@@ -375,6 +386,7 @@ class BarChart(QWidget):
             vb.setRange(xRange=(lo, hi), yRange=cat, padding=0)
         else:
             vb.setRange(xRange=cat, yRange=(lo, hi), padding=0)
+        self._set_value_ticks(hi - lo)
         slot_px = across / (cat[1] - cat[0])
         self._set_category_ticks(slot_px)
         self._show_value_labels((lo, hi), cat, (width, height), metrics)
@@ -394,6 +406,16 @@ class BarChart(QWidget):
                 else:
                     lo = min(lo, v - pad)
         return lo, hi
+
+    def _set_value_ticks(self, span: float) -> None:
+        """Whole-number ticks when every value is whole (counts): no "2.5 projects"."""
+        axis = self.plot.getPlotItem().getAxis("bottom" if self._horizontal else "left")
+        values = [p.bar.value for p in self._placed if not _nan(p.bar.value)]
+        if values and all(float(v).is_integer() for v in values):
+            step = whole_tick_step(span)
+            axis.setTickSpacing(step, step)
+        else:
+            axis.setTickSpacing()
 
     def _set_category_ticks(self, slot_px: float) -> None:
         """Names on the category axis; when crowded only every k-th name is written."""
