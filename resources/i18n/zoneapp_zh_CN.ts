@@ -347,7 +347,7 @@
         <translation>(推算)</translation>
     </message>
     <message>
-        <source>vs %1: %2</source>
+        <source>In %1: %2</source>
         <translation>%1年：%2</translation>
     </message>
     <message>

@@ -238,7 +238,7 @@ class KpiCard(QFrame):
         period = _text(previous, "period")
         if _text(previous, "basis") == "derived":
             shown += " " + self.tr("(derived)")
-        return self.tr("vs %1: %2").replace("%1", period).replace("%2", shown)
+        return self.tr("In %1: %2").replace("%1", period).replace("%2", shown)
 
     def _apply_frame_style(self) -> None:
         border = "dashed" if self._derived else "solid"
