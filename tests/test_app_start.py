@@ -93,3 +93,22 @@ def test_window_module_defers_heavy_imports():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=60, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_window_is_built_before_pandas_pyarrow_and_pyqtgraph_are_imported(tmp_path):
+    """The window paints first; the heavy libraries load with the data, after the paint."""
+    code = (
+        "import sys\n"
+        "from zoneapp.app import create_application\n"
+        "from zoneapp.ui.main_window import MainWindow\n"
+        "app = create_application(sys.argv[:1], 'zh')\n"
+        "window = MainWindow(lang='zh')\n"
+        "window.show(); app.processEvents()\n"
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'pyqtgraph', 'numpy') if m in sys.modules))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
+               XDG_CONFIG_HOME=str(tmp_path), HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

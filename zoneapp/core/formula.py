@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 # OWASP's list of cell openings that spreadsheet programs take as a formula.
@@ -33,20 +34,57 @@ def restore(text: str) -> str:
     return text
 
 
+def starts_with_any(cells: pd.Series, openings: tuple[str, ...]) -> np.ndarray:
+    """Which cells start with one of `openings` (single ASCII characters; NA: False).
+
+    For pyarrow-backed text this reads the first byte of each cell straight from the arrow
+    buffers -- an ASCII character is its own first byte in UTF-8 -- instead of one string
+    kernel per opening over a million cells."""
+    import pyarrow as pa  # imported late: the window paints before pyarrow is needed
+
+    table = np.zeros(256, dtype=bool)
+    table[[ord(o) for o in openings]] = True
+    if not isinstance(cells.dtype, pd.StringDtype) or cells.dtype.storage != "pyarrow":
+        return cells.astype("string").str.startswith(openings, na=False).to_numpy(bool)
+    array = pa.array(cells.array)
+    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    found = [_first_byte_in(chunk, table) for chunk in chunks]
+    return np.concatenate(found) if found else np.zeros(0, dtype=bool)
+
+
+def _first_byte_in(chunk, table: np.ndarray) -> np.ndarray:
+    import pyarrow as pa
+
+    n = len(chunk)
+    _, offsets, data = chunk.buffers()[:3]
+    if n == 0 or data is None or data.size == 0:
+        return np.zeros(n, dtype=bool)
+    width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    offs = np.frombuffer(offsets, dtype=width)[chunk.offset:chunk.offset + n + 1]
+    starts = offs[:-1]
+    filled = offs[1:] > starts
+    first = np.zeros(n, dtype=np.uint8)
+    first[filled] = np.frombuffer(data, dtype=np.uint8)[starts[filled]]
+    hit = table[first] & filled
+    if chunk.null_count:
+        hit &= chunk.is_valid().to_numpy(zero_copy_only=False)
+    return hit
+
+
 def neutralise_series(cells: pd.Series) -> pd.Series:
     """`neutralise` over a column of text; a column with nothing to guard is returned as is."""
+    if not starts_with_any(cells, FORMULA_STARTS + (FORMULA_GUARD,)).any():
+        return cells
     col = cells.astype("string")
     risky = col.str.startswith(FORMULA_STARTS + (FORMULA_GUARD,), na=False)
-    if not risky.any():
-        return cells
     risky &= col.str.match(_GUARDED.pattern, na=False)
     return col.where(~risky, FORMULA_GUARD + col) if risky.any() else cells
 
 
 def restore_series(cells: pd.Series) -> pd.Series:
     """`restore` over a column of strings (no NA); only cells starting with "'" are looked at."""
-    guarded = cells.str.startswith(FORMULA_GUARD)
-    if not guarded.any():
+    if not starts_with_any(cells, (FORMULA_GUARD,)).any():
         return cells
+    guarded = cells.str.startswith(FORMULA_GUARD)
     guarded &= cells.str.contains(_RESTORABLE, regex=True)
     return cells.where(~guarded, cells.str.slice(1)) if guarded.any() else cells

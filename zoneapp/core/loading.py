@@ -5,6 +5,7 @@ only files whose real path is inside the folder (a link that points elsewhere is
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from .dataset import Dataset, Manifest
 from .derive import derive_indicators
 from .headers import header_key
 from .manifest import read_manifest
-from .problems import ERROR, WARNING, LoadError, Problem
+from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
 from .readers import RawTable, read_table
 from .rules import check_rules
 from .schema import MANIFEST_NAME, TABLE_SUFFIXES, TABLES, Table
@@ -32,9 +33,19 @@ class FolderScan:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_dataset(folder: Path | str) -> Dataset:
+def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None = None,
+                 should_cancel: Callable[[], bool] | None = None) -> Dataset:
     """Load every table in `folder`; problems are returned in the Dataset, not raised.
-    Raises LoadError only when `folder` does not exist or is not a folder."""
+    Raises LoadError only when `folder` does not exist or is not a folder.
+
+    `progress(fraction)` is called between tables (0..1); when `should_cancel()` turns true
+    the load stops at the next table and raises LoadCancelled."""
+    def step(fraction: float) -> None:
+        if should_cancel is not None and should_cancel():
+            raise LoadCancelled()
+        if progress is not None:
+            progress(fraction)
+
     folder = Path(folder)
     if not folder.exists():
         raise LoadError(f"文件夹不存在：{folder}", f"the folder does not exist: {folder}")
@@ -44,21 +55,25 @@ def load_dataset(folder: Path | str) -> Dataset:
     problems = list(scan.problems)
     tables: dict[str, pd.DataFrame] = {}
     root = folder.resolve()
-    for table in TABLES:
+    step(0.0)
+    for done, table in enumerate(TABLES):
         path = scan.files.get(table.name)
         real = None if path is None else _real_path(path, root)
         if real is None:
             continue
+        step(0.9 * done / len(TABLES))
         frame, found = load_table(real, table, path.name)
         problems += found
         if frame is not None:
             tables[table.name] = frame
+    step(0.9)
     manifest, found = _manifest(folder, root, _periods(tables))
     problems += found
     indicators = tables.get("indicators", empty_frame(TABLES[0]))
     problems += check_rules(indicators, tables.get("rules"))
     combined, found = derive_indicators(indicators, tables.get("rules"))
     problems += found
+    step(1.0)
     return Dataset(folder=folder, manifest=manifest, tables=tables, indicators=combined,
                    problems=problems)
 

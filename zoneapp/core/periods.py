@@ -1,8 +1,6 @@
 """Which periods a data set reports: what the period selector offers."""
 from __future__ import annotations
 
-import pandas as pd
-
 from .dataset import Dataset
 
 
@@ -12,6 +10,8 @@ def reported_periods(dataset: Dataset) -> list[int]:
     Years that only derived figures fill (2018 from a 2019 YoY change) and years that only
     plans or goals name (2020) are left out.
     """
+    import pandas as pd  # here, not at module level: the window paints before pandas loads
+
     found: set[int] = {int(p) for p in dataset.manifest.periods}
     frames = []
     indicators = dataset.indicators

@@ -49,3 +49,7 @@ class LoadError(Exception):
 
     def message(self, lang: str = "zh") -> str:
         return self.message_zh if lang == "zh" else self.message_en
+
+
+class LoadCancelled(Exception):
+    """`load_dataset` was asked to stop (its `should_cancel` said so) before it finished."""

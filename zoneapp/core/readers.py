@@ -168,17 +168,17 @@ def _utf8(data: bytes, text: str, encoding: str, skip_first_line: bool) -> bytes
     return data
 
 
-def _csv_shape_problem(data: bytes, sep: str, file: str) -> list[Problem] | None:
-    """Rows, columns and cells bounded from the bytes alone, before pandas allocates anything."""
-    lines = data.count(b"\n") + (not data.endswith(b"\n"))
-    newline = data.find(b"\n")
-    header = data if newline < 0 else data[:newline]
-    columns = header.count(sep.encode()) + 1
+def _csv_shape_problem(data: bytes, sep: str, file: str, start: int = 0) -> list[Problem] | None:
+    """Rows, columns and cells bounded from the bytes from `start` alone, before pandas or
+    pyarrow allocates anything."""
+    lines = data.count(b"\n", start) + (len(data) > start and not data.endswith(b"\n"))
+    newline = data.find(b"\n", start)
+    columns = data.count(sep.encode(), start, None if newline < 0 else newline) + 1
     found = _shape_problem(file, 0, columns) or _shape_problem(file, lines - 1, 1)
     if found:
         return found
     # Every cell but the last of a line ends with a separator: an upper bound, quotes aside.
-    cells = data.count(sep.encode()) + lines
+    cells = data.count(sep.encode(), start) + lines
     return _too_many(file, "单元格", "cells", cells, limits.MAX_CELLS) \
         if cells > limits.MAX_CELLS else None
 
@@ -220,30 +220,33 @@ def _read_csv_arrow(data: bytes, file: str) -> RawTable | list[Problem] | None:
     forgiving way, which says what is wrong."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
         return None
-    data = data.removeprefix(b"\xef\xbb\xbf")
-    newline = data.find(b"\n")
-    try:
-        first = (data if newline < 0 else data[:newline]).decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    if not first.strip():
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # an offset, not a 100 MB copy
+    first, newline = _first_line(data, start)
+    if first is None or not first.strip():
         return None
     sep, sep_line = _delimiter(first)
     if sep_line:
-        data = b"" if newline < 0 else data[newline + 1:]
-        newline = data.find(b"\n")
-        try:
-            first = (data if newline < 0 else data[:newline]).decode("utf-8")
-        except UnicodeDecodeError:
+        start = len(data) if newline < 0 else newline + 1
+        first, newline = _first_line(data, start)
+        if first is None:
             return None
-    too_big = _csv_shape_problem(data, sep, file)
+    too_big = _csv_shape_problem(data, sep, file, start)
     if too_big:
         return too_big
-    frame = _arrow_frame(data, sep, first.rstrip("\r"))
+    frame = _arrow_frame(data, start, sep, first.rstrip("\r"))
     return None if frame is None else _finish(frame, file, [], guarded=True)
 
 
-def _arrow_frame(data: bytes, sep: str, first: str) -> pd.DataFrame | None:
+def _first_line(data: bytes, start: int) -> tuple[str | None, int]:
+    """The line at `start` decoded (None when it is not UTF-8), and where its newline is."""
+    newline = data.find(b"\n", start)
+    try:
+        return data[start:None if newline < 0 else newline].decode("utf-8"), newline
+    except UnicodeDecodeError:
+        return None, newline
+
+
+def _arrow_frame(data: bytes, start: int, sep: str, first: str) -> pd.DataFrame | None:
     """Every cell as text (pandas' pyarrow-backed str dtype, columns 0..n-1), or None."""
     # pyarrow is imported here, not at module level: the window paints before it is needed.
     import pyarrow as pa
@@ -251,11 +254,12 @@ def _arrow_frame(data: bytes, sep: str, first: str) -> pd.DataFrame | None:
 
     width = len(next(csv.reader([first], delimiter=sep), [""]))
     names = [f"c{i}" for i in range(width)]
+    quoted = data.find(b'"', start) >= 0  # only then can a value hold a line break
     try:
         table = pacsv.read_csv(
-            pa.py_buffer(data),
+            pa.py_buffer(data)[start:],
             read_options=pacsv.ReadOptions(use_threads=True, column_names=names),
-            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=b'"' in data,
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=quoted,
                                              ignore_empty_lines=False),
             convert_options=pacsv.ConvertOptions(
                 column_types={n: pa.large_string() for n in names}, strings_can_be_null=False,
@@ -331,8 +335,10 @@ def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Prob
         original = series = cells[col]
         if guarded:
             series = restore_series(series)
-        long = series.str.len() > limits.MAX_CELL_CHARS
-        if long.any():
+        # A character is at least a byte: when no cell has more bytes, none is too long.
+        long = series.str.len() > limits.MAX_CELL_CHARS \
+            if _max_bytes(series) > limits.MAX_CELL_CHARS else None
+        if long is not None and long.any():
             for row in long.index[long][:max(0, MAX_PROBLEMS_PER_FILE - cut)]:
                 problems.append(Problem(
                     file, int(row), header[col] or None,
@@ -345,6 +351,18 @@ def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Prob
             cells[col] = series  # copy-on-write: the frame read from the file is not changed
     problems += _more(file, cut)
     return cells
+
+
+def _max_bytes(series: pd.Series) -> float:
+    """The longest cell's UTF-8 length in bytes (from the arrow offsets), or inf when the
+    column is not pyarrow-backed text and so cannot say cheaply."""
+    if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
+        return float("inf")
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    longest = pc.max(pc.binary_length(pa.array(series.array))).as_py()
+    return longest or 0
 
 
 # --- xlsx ----------------------------------------------------------------------------------

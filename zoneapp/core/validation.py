@@ -69,7 +69,9 @@ class _Context:
 
 
 def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Type every column of `raw`; None (with the reason in the problems) when it cannot load."""
+    """Type every column of `raw`; None (with the reason in the problems) when it cannot load.
+    `raw.cells` is consumed: each text column is dropped from it once its typed one is made,
+    so a million-row table never holds both in full."""
     headers = map_header(raw.header, table, file)
     if not headers.usable:
         return None, list(raw.problems) + headers.problems
@@ -80,8 +82,11 @@ def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame
         if column.key not in headers.positions:
             ctx.out[column.key] = _blank_series(column, n)
             continue
-        cells = raw.cells[headers.positions[column.key]].reset_index(drop=True)
+        position = headers.positions[column.key]
+        cells = raw.cells[position].reset_index(drop=True)
+        del raw.cells[position]  # the typed column replaces it (see the docstring)
         _CONVERTERS[column.kind](ctx, column, cells)
+        del cells
     for column in table.columns:
         _check_empty(ctx, column)
     frame = _assemble(ctx)
@@ -110,11 +115,32 @@ def _blank_series(column: Column, n: int) -> pd.Series:
 # --- converters: each stores ctx.out[column.key] and reports bad cells -----------------------
 
 def _text(ctx: _Context, column: Column, cells: pd.Series) -> None:
-    ctx.out[column.key] = cells.str.strip().astype(str)
+    stripped = cells.str.strip().astype(str)
+    # Stripping only removes characters: the same total length means nothing changed, and
+    # the column read from the file is kept instead of a second copy of it.
+    same = stripped.str.len().sum() == cells.str.len().sum() and cells.dtype == stripped.dtype
+    ctx.out[column.key] = cells if same else stripped
 
 
 def _list(ctx: _Context, column: Column, cells: pd.Series) -> None:
-    ctx.out[column.key] = cells.map({v: _join_list(v) for v in cells.unique()}).astype(str)
+    ctx.out[column.key] = _map_distinct(cells, _join_list)[0]
+
+
+def _map_distinct(cells: pd.Series, fn) -> tuple[pd.Series, np.ndarray]:
+    """`fn` over each distinct cell (None = not allowed, shown as ""), and where it said None.
+    Dictionary-encoded in pyarrow: a million cells of a few values cost a few milliseconds."""
+    import pyarrow as pa  # imported late: the window paints before pyarrow is needed
+    import pyarrow.compute as pc
+
+    array = pa.array(cells.array, type=pa.large_string(), from_pandas=True)
+    if isinstance(array, pa.ChunkedArray):  # what pandas hands over when it holds 0 or 2+ chunks
+        array = array.combine_chunks()
+    encoded = pc.dictionary_encode(array)
+    mapped = pa.array([fn(v) for v in encoded.dictionary.to_pylist()], type=pa.large_string())
+    taken = pc.take(mapped, encoded.indices)
+    bad = taken.is_null().to_numpy(zero_copy_only=False)
+    series = pd.Series(taken.fill_null("").to_pandas(), index=cells.index).astype(str)
+    return series, bad
 
 
 def _join_list(text: str) -> str:
@@ -125,10 +151,7 @@ def _join_list(text: str) -> str:
 def _lookup(ctx: _Context, column: Column, cells: pd.Series, normalise, code: str, zh, en) -> None:
     """Map each distinct cell through `normalise` (None = not allowed) and report the misses."""
     stripped = cells.str.strip()
-    mapping = {v: normalise(v) for v in stripped.unique()}
-    mapped = stripped.map(mapping)
-    bad = mapped.isna().to_numpy()
-    ctx.out[column.key] = mapped.fillna("").astype(str)
+    ctx.out[column.key], bad = _map_distinct(stripped, normalise)
     ctx.report(column, np.flatnonzero(bad), lambda p: zh(stripped.iloc[p]),
                lambda p: en(stripped.iloc[p]), code)
 
@@ -299,6 +322,8 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
     frame = pd.DataFrame(data)
     if "basis" in frame.columns:
         frame["basis"] = frame["basis"].mask(frame["basis"] == "", "reported")
+    if not ctx.drop.any():
+        return frame  # no copy of a million rows to leave none out
     return frame[~ctx.drop].reset_index(drop=True)
 
 

@@ -157,9 +157,11 @@ class ShownColumn:
         keys = rank[codes]
         return np.argsort(keys if ascending else -keys, kind="stable").astype(np.int64)
 
-    def search_task(self, needle: str, label: Labeller | None) -> Callable[[], np.ndarray]:
+    def search_task(self, needle: str,
+                    label: Labeller | None) -> tuple[Callable[[], np.ndarray | None], bool]:
         """A callable returning the bool mask of cells whose shown text contains `needle`
-        (case-insensitive). Cheap work is done now; a scan is left to the callable."""
+        (case-insensitive; None when no cell does), and whether it scans every cell (else it
+        looks up a few distinct values). Cheap work is done now; a scan is left to the callable."""
         folded = needle.casefold()
         factorised = self.factorised() if (label is not None or self.integer
                                           or not self.numeric) else None
@@ -173,12 +175,14 @@ class ShownColumn:
             else:
                 for i, value in enumerate(uniques):
                     hit[i] = folded in self._shown(value, label).casefold()
-            return lambda: hit[codes]
+            if not hit.any():
+                return (lambda: None), False  # no distinct value matches: no row does
+            return (lambda: hit[codes]), False
         if self.integer:
             digits = pa.array(self.values, from_pandas=True).cast(pa.string())
-            return lambda: _match(digits, needle)
+            return (lambda: _match(digits, needle)), True
         text = arrow_strings(pd.Series(self.values, copy=False))
-        return lambda: _match(text, needle)
+        return (lambda: _match(text, needle)), True
 
     def _shown(self, value: Any, label: Labeller | None) -> str:
         if is_missing(value):
@@ -194,13 +198,16 @@ def _match(array: pa.ChunkedArray | pa.Array, needle: str) -> np.ndarray:
 
 
 def search(columns: list[tuple[ShownColumn, Labeller | None]], needle: str, rows: int) -> np.ndarray:
-    """Rows where any of `columns` contains `needle`; scans run on a thread pool."""
+    """Rows where any of `columns` contains `needle`. Full scans run on a thread pool (the
+    kernels release the GIL) while this thread does the cheap distinct-value lookups."""
     mask = np.zeros(rows, dtype=bool)
     tasks = [col.search_task(needle, label) for col, label in columns]
-    if len(tasks) > 1:
-        results = list(_pool().map(lambda task: task(), tasks))
-    else:
-        results = [task() for task in tasks]
-    for found in results:
-        mask |= found
+    scans = [task for task, scan in tasks if scan]
+    pending = [_pool().submit(task) for task in scans[1:]]  # the first scan runs here
+    for task in scans[:1] + [task for task, scan in tasks if not scan]:
+        found = task()
+        if found is not None:
+            np.logical_or(mask, found, out=mask)
+    for future in pending:
+        np.logical_or(mask, future.result(), out=mask)
     return mask

@@ -32,6 +32,16 @@ _LABELLED_KINDS = (schema.ENUM, schema.UNIT, schema.QUALIFIER)
 _Index = QModelIndex | QPersistentModelIndex
 _Col = ShownColumn
 
+# Roles as plain ints, looked up once: a repaint asks data() for ~10 roles of every visible
+# cell, and most are roles this model never answers, so those return before any other work.
+_R = Qt.ItemDataRole
+_DISPLAY, _EDIT, _USER, _ALIGN, _TIP, _FONT, _FOREGROUND = (
+    int(r.value) for r in (_R.DisplayRole, _R.EditRole, _R.UserRole, _R.TextAlignmentRole,
+                           _R.ToolTipRole, _R.FontRole, _R.ForegroundRole))
+_ANSWERED = frozenset((_DISPLAY, _EDIT, _USER, _ALIGN, _TIP, _FONT, _FOREGROUND))
+_ALIGN_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_ALIGN_LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+
 
 def _text(value: Any) -> str:
     return "" if is_missing(value) else str(value)
@@ -214,25 +224,25 @@ class FrameModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._cols)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():
             return None
         col = self._cols[index.column()]
+        if role == _ALIGN:
+            return _ALIGN_RIGHT if col.numeric else _ALIGN_LEFT
         row = int(self._order[index.row()])
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(col, row)
-        if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.UserRole):
+        if role in (_EDIT, _USER):
             return col.raw(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if col.numeric else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TIP:
             return self._tooltip(col, row)
-        if role == Qt.ItemDataRole.FontRole and self._derived[row]:
+        if role == _FONT and self._derived[row]:
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and self._derived[row]:
+        if role == _FOREGROUND and self._derived[row]:
             return self.derived_foreground
         return None
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import html
 from typing import Any
 
-import pandas as pd
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -18,6 +17,8 @@ NAME_STEMS = ("name", "entity", "programme", "measure", "honour", "item")
 
 
 def _text(row: Any, key: str) -> str:
+    import pandas as pd  # here, not at module level: the window paints before pandas loads
+
     value = row.get(key) if hasattr(row, "get") else None
     try:
         if value is None or pd.isna(value):
