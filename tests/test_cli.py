@@ -14,7 +14,9 @@ import pytest
 from zoneapp.cli import main
 from zoneapp.paths import DEFAULT_DATA, ROOT
 
-PROBLEM_LINE = re.compile(r"^[^:]+(:\d+)?: (.+: )?.+$")
+# A problem in a row: `file:row: column: message`; a problem with a whole file: `file: message`.
+ROW_PROBLEM = re.compile(r"^[^:\s]+\.[a-z]+:\d+: [^:]+: \S.*$")
+FILE_PROBLEM = re.compile(r"^[^:\s]+\.[a-z]+: \S.*$")
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -47,9 +49,30 @@ def test_validate_reports_file_row_column(broken_folder: Path) -> None:
     result = run_cli("validate", str(broken_folder), "--lang", "en")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert any(line.startswith("projects.csv:3: ") and "很多" in line for line in lines), lines
-    assert all(PROBLEM_LINE.match(line) for line in lines)
+    assert "projects.csv:3: investment: not a number: '很多'" in lines, lines
+    for line in lines:
+        assert ROW_PROBLEM.match(line), line
     assert "Traceback" not in result.stderr
+
+
+def test_problem_line_patterns_are_strict() -> None:
+    assert ROW_PROBLEM.match("projects.csv:3: investment: not a number: '很多'")
+    assert not ROW_PROBLEM.match("projects.csv:3: not a number")  # no column
+    assert not ROW_PROBLEM.match("projects.csv: investment: not a number")  # no row
+    assert not ROW_PROBLEM.match("anything at all: really")
+    assert FILE_PROBLEM.match("zone.toml: zone.toml is not valid TOML")
+    assert not FILE_PROBLEM.match("zone.toml:3: bad")
+
+
+def test_validate_reports_a_whole_file_problem_as_file_message(tmp_path: Path) -> None:
+    folder = tmp_path / "zone"
+    shutil.copytree(DEFAULT_DATA, folder)
+    (folder / "zone.toml").write_text("name = [broken\n", encoding="utf-8")
+    result = run_cli("validate", str(folder), "--lang", "en")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines and all(FILE_PROBLEM.match(line) for line in lines), lines
+    assert lines[0].startswith("zone.toml: "), lines
 
 
 def test_validate_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
@@ -65,13 +88,38 @@ def test_unknown_command_and_bad_option_are_usage_errors() -> None:
     assert main(["export", "out", "--encoding", "latin-1"]) == 2
 
 
-@pytest.mark.parametrize("command", ["validate", "export", "render"])
+@pytest.mark.parametrize("command", ["validate", "export", "render", "report"])
 def test_each_command_has_help(command: str, capsys) -> None:
     assert main([command, "--help"]) == 0
     out = capsys.readouterr().out
     assert "usage: zoneapp " + command in out
     assert re.search(r"[\u4e00-\u9fff]", out)  # Chinese first
     assert re.search(r"[A-Za-z]{5,}", out)  # English too
+
+
+def test_validate_help_names_exit_codes_and_line_forms(capsys) -> None:
+    assert main(["validate", "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())  # argparse may wrap lines
+    assert "file:row: column: message" in out
+    assert "file: message" in out
+    for code in ("0", "1", "2"):
+        assert re.search(rf"\b{code} when", out), code
+
+
+@pytest.mark.parametrize("lang, expected", [("zh", "无法写入 {}："), ("en", "cannot write {}: ")])
+@pytest.mark.parametrize("command", ["export", "render", "report"])
+def test_unwritable_target_names_it_in_the_users_language(
+        tmp_path: Path, command: str, lang: str, expected: str) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    target = blocker / ("out.pdf" if command == "report" else "out")
+    result = run_cli(command, str(target), "--lang", lang)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    message = result.stderr.strip().splitlines()[-1]
+    assert message.startswith(expected.format(target)), message
+    assert ".part" not in result.stderr and "NotADirectoryError" not in result.stderr
+    assert len(message) > len(expected.format(target))  # the reason follows
 
 
 def test_export_writes_every_table_with_bom(tmp_path: Path) -> None:

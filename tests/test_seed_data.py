@@ -260,8 +260,9 @@ def test_manifest_and_source_copy() -> None:
 # --- through the loader ------------------------------------------------------------------
 
 def test_loads_without_errors_and_derives_2018() -> None:
-    loading = pytest.importorskip("zoneapp.core.loading")  # the lead removes this once it lands
-    dataset = loading.load_dataset(DATA)
+    from zoneapp.core.loading import load_dataset
+
+    dataset = load_dataset(DATA)
     assert [p.format("en") for p in dataset.errors] == []
     revenue_2018 = dataset.indicator("revenue", 2018)
     assert revenue_2018 is not None and revenue_2018["basis"] == "derived"

@@ -54,9 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "validate", help="检查数据文件夹并列出问题 / check a data folder and list its problems",
-        description="检查数据文件夹，每个问题一行：文件:行: 列: 说明。无错误时退出码为 0，有错误为 1。\n"
-                    "Check a data folder; one problem per line as file:row: column: message. "
-                    "Exit code 0 when there are no errors, 1 when there are.",
+        description="检查数据文件夹，每个问题一行：文件:行: 列: 说明；涉及整个文件的问题写作"
+                    "“文件: 说明”。退出码：0 无错误，1 有错误，2 文件夹无法打开或用法错误。\n"
+                    "Check a data folder; one problem per line as file:row: column: message, or "
+                    "file: message for a problem with a whole file. Exit code 0 when there are "
+                    "no errors, 1 when there are, 2 when the folder cannot be opened or the "
+                    "command is misused.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("dir", nargs="?", type=Path, default=None, metavar="DIR",
                    help="数据文件夹 / the data folder (default: --data, or the bundled data/)")
@@ -109,6 +112,17 @@ def _problem_summary(errors: int, warnings: int, lang: str) -> str:
     return f"{errors} error(s), {warnings} warning(s)"
 
 
+def _write_failed(target: Path, exc: OSError, lang: str) -> int:
+    """Say which of the user's paths could not be written and why (the operating system's
+    reason, not a temporary file's name); the exit code for a failed command."""
+    reason = getattr(exc, "reason", None) or exc.strerror or str(exc)
+    if lang == "zh":
+        print(f"无法写入 {target}：{reason}", file=sys.stderr)
+    else:
+        print(f"cannot write {target}: {reason}", file=sys.stderr)
+    return EXIT_ERRORS
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .core.loading import load_dataset
 
@@ -128,7 +142,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     ds = load_dataset(args.data)
     for problem in ds.problems:
         print(problem.format(args.lang), file=sys.stderr)
-    for path in export_all(ds, args.out_dir, lang=args.lang, encoding=args.encoding):
+    try:
+        written = export_all(ds, args.out_dir, lang=args.lang, encoding=args.encoding)
+    except OSError as exc:
+        return _write_failed(args.out_dir, exc, args.lang)
+    for path in written:
         print(path)
     return EXIT_OK
 
@@ -136,8 +154,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     from .ui.render import render_tabs
 
-    for path in render_tabs(args.out_dir, args.data, lang=args.lang, size=args.size,
-                            theme=args.theme):
+    try:
+        written = render_tabs(args.out_dir, args.data, lang=args.lang, size=args.size,
+                              theme=args.theme)
+    except OSError as exc:
+        return _write_failed(args.out_dir, exc, args.lang)
+    for path in written:
         print(path)
     return EXIT_OK
 
@@ -145,7 +167,11 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .ui.report import report_cli
 
-    print(report_cli(args.out, args.data, lang=args.lang))
+    try:
+        written = report_cli(args.out, args.data, lang=args.lang)
+    except OSError as exc:
+        return _write_failed(args.out, exc, args.lang)
+    print(written)
     return EXIT_OK
 
 

@@ -9,7 +9,6 @@ translation files, so the handler works even when they are what failed.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import platform
 import sys
 import threading
@@ -21,6 +20,7 @@ from types import TracebackType
 from PySide6.QtCore import QLocale, QObject, QStandardPaths, Qt, Signal
 
 from . import __version__
+from .core.atomic import write_bytes_atomic
 
 LOG_NAME = "zoneapp.log"
 MAX_LOG_BYTES = 1024 * 1024  # the log keeps its newest megabyte
@@ -71,9 +71,8 @@ def _trim(path: Path) -> None:
     data = path.read_bytes()[-MAX_LOG_BYTES // 2:]
     start = data.find(b"\n=== ")
     data = data[start + 1:] if start >= 0 else data
-    tmp = path.with_suffix(".log.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    # A unique temporary name: two ZoneApp processes trimming at once must not share one.
+    write_bytes_atomic(path, data)
 
 
 def message_text(exc: BaseException, logged: Path | None) -> str:

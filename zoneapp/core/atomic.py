@@ -3,9 +3,51 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+
+_UMASK_LOCK = threading.Lock()
+
+
+class WriteError(OSError):
+    """Writing `target` failed. `target` is the path the caller asked for, never the temporary
+    file; `reason` is the operating system's text (e.g. "Not a directory")."""
+
+    def __init__(self, target: Path, cause: OSError) -> None:
+        reason = cause.strerror or str(cause)
+        if cause.errno is None:  # a plain OSError("...") raised by the caller's writer
+            super().__init__(reason)
+        else:  # str(): "[Errno 20] Not a directory: '<target>'", like any OSError
+            super().__init__(cause.errno, reason, str(target))
+        self.target = Path(target)
+        self.reason = reason
+
+
+def _umask() -> int:
+    """The process umask, without leaving it changed (Linux reads it, elsewhere set-and-restore)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0)
+        os.umask(mask)
+    return mask
+
+
+def _new_file_mode(target: Path) -> int:
+    """The target's current permission bits, or what a plain `open(target, "w")` would give."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 @contextlib.contextmanager
@@ -13,17 +55,34 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` in one step.
 
     The temporary file sits in the target's folder so that `os.replace` is a rename on the
-    same file system. On any exception the temporary file is removed and `target` is untouched.
+    same file system. The result has the old file's permissions, or the usual ones for a new
+    file (0o666 less the umask) -- not mkstemp's private 0o600. On any exception the temporary
+    file is removed and `target` is untouched. An OSError from the file system (creating,
+    syncing or renaming) is raised as WriteError naming `target`.
     """
     target = Path(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                        dir=target.parent)
+    except OSError as exc:
+        raise WriteError(target, exc) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        try:
+            yield tmp
+        except WriteError:
+            raise
+        except OSError as exc:  # the caller's write into `tmp` failed: name the real target
+            raise WriteError(target, exc) from exc
+        try:
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            if sys.platform != "win32":
+                os.chmod(tmp, _new_file_mode(target))
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise WriteError(target, exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

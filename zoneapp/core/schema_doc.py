@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import schema
+from .atomic import write_bytes_atomic
 from .schema import Column, Table
 from .units import ABOUT_TOLERANCE, QUALIFIER_ALIASES, QUALIFIERS, UNIT_ALIASES, UNITS, format_value
 
@@ -151,7 +152,7 @@ def update_readme(path: Path) -> None:
     if start < 0 or end < start:
         raise SystemExit(f"{path}: markers {START} ... {END} not found")
     new = text[:start + len(START)] + "\n" + tables_markdown() + text[end:]
-    path.write_text(new, encoding="utf-8")
+    write_bytes_atomic(path, new.encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:

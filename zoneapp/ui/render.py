@@ -5,15 +5,31 @@ import os
 from pathlib import Path
 
 from ..app import create_application, has_display
+from ..core.atomic import write_bytes_atomic
 from ..core.schema import SECTIONS
+
+
+def _png(pixmap) -> bytes:
+    """`pixmap` encoded as PNG, in memory (so the file itself can be written atomically)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, "PNG"):
+        raise OSError("could not encode the tab as PNG")
+    buffer.close()
+    return bytes(data.data())
 
 
 def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
                 size: tuple[int, int] = (1280, 800), theme: str = "light") -> list[Path]:
     """Write `NN_<section>.png` per tab (what a user sees at `size`, in the "light" or "dark"
-    theme); return the paths. The user's remembered settings are neither used nor changed.
+    theme), each atomically; return the paths. The user's remembered settings are neither
+    used nor changed.
 
-    Raises LoadError when `data_dir` cannot be opened at all.
+    Raises LoadError when `data_dir` cannot be opened at all, OSError when a file cannot be
+    written.
     """
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -37,9 +53,7 @@ def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
             for _ in range(3):
                 app.processEvents()
             path = out_dir / f"{index + 1:02d}_{section.code}.png"
-            if not window.grab().save(str(path), "PNG"):
-                raise OSError(f"cannot write {path}")
-            written.append(path)
+            written.append(write_bytes_atomic(path, _png(window.grab())))
         return written
     finally:
         window.close()
