@@ -41,3 +41,48 @@ def test_report_command_in_english(zone_app, tmp_path):
     from zoneapp.app import install_translator
 
     install_translator(zone_app, "zh")
+
+
+def test_every_section_has_its_page_and_tables_read_as_in_the_app(zone_app, default_dataset,
+                                                                  tmp_path):
+    from zoneapp.core.units import format_value
+
+    pages = _text(write_report(default_dataset, tmp_path / "zh.pdf", "zh"))
+    for section in SECTIONS:  # a section starts a page with its title
+        assert any(p.startswith(section.label("zh")) for p in pages[1:]), section.code
+    joined = "\n".join(pages)
+    row = default_dataset.indicator("revenue", 2018)
+    assert format_value(row["value"], row["unit"], row["qualifier"], "zh") in joined  # 约453.09亿元
+    assert "453.089" not in joined and "43.0469" not in joined  # no raw numbers
+    assert "Qualifier" not in joined and "限定词" not in joined  # merged into the value
+
+
+def test_english_report_text_extracts_whole_words(zone_app, default_dataset, tmp_path):
+    from zoneapp.app import install_translator
+
+    install_translator(zone_app, "en")
+    try:
+        pages = _text(write_report(default_dataset, tmp_path / "en.pdf", "en"))
+    finally:
+        install_translator(zone_app, "zh")
+    for section in SECTIONS:
+        assert any(p.startswith(section.label("en")) for p in pages[1:]), section.code
+    overview = next(p for p in pages if p.startswith("Overview"))
+    assert "Main business revenue and Profit by year" in overview  # a chart's title
+    assert "Pro t" not in overview and "Pro(t" not in overview and "\ufb01" not in overview
+    assert "about 45.31 bn yuan" in "\n".join(pages)  # a table cell, in the report's language
+
+
+def test_charts_print_one_a_row_at_full_width(zone_app, default_dataset, tmp_path, monkeypatch):
+    from zoneapp.ui import report
+
+    widths = []
+    real = report.chart_export.paint_chart
+
+    def spy(chart, painter, origin):
+        widths.append(chart.width())
+        real(chart, painter, origin)
+
+    monkeypatch.setattr(report.chart_export, "paint_chart", spy)
+    write_report(default_dataset, tmp_path / "w.pdf", "zh")
+    assert widths and all(w >= report.PAGE_WIDTH - 2 * report.MARGIN - 2 for w in widths)

@@ -33,3 +33,44 @@ def test_window_share_card_and_summary(zone_app, qtbot, tmp_path):
     assert text.splitlines()[0] == "2019年主营业务收入363亿元，同比增长10%。"
     assert "（推算）" in text  # the derived profit margin
     assert QGuiApplication.clipboard().text() == text
+
+
+def _card_texts(monkeypatch, ds, lang):
+    """The strings share_card_image draws: KPI lines, chart title and legend, footer."""
+    from zoneapp.ui import share_card
+
+    seen: list[str] = []
+    real = share_card._paint
+
+    def spy(dataset, code, lang_, period, cards, chart, today):
+        for card in cards:
+            seen.extend([card.title_text(), card.yoy_text(), card.compare_text()])
+        if chart is not None:
+            seen.extend([chart.title_text(), *chart.legend_labels()])
+        seen.append(share_card.footer_text(dataset, lang_, period, today))
+        return real(dataset, code, lang_, period, cards, chart, today)
+
+    monkeypatch.setattr(share_card, "_paint", spy)
+    share_card_image(ds, "overview", lang)
+    return "\n".join(seen)
+
+
+def test_card_follows_its_language_not_the_windows(zone_app, monkeypatch):
+    from zoneapp.app import install_translator
+
+    ds = load_dataset(THREE)
+    install_translator(zone_app, "en")
+    try:
+        text = _card_texts(monkeypatch, ds, "zh")
+        for english in ("YoY", "Derived", "by year", "Source:", "Made with ZoneApp"):
+            assert english not in text
+        assert "同比" in text and "按年份" in text and "来源" in text
+    finally:
+        install_translator(zone_app, "zh")
+    text = _card_texts(monkeypatch, ds, "en")  # Chinese installed, English card
+    for chinese in ("同比", "推算", "按年份", "来源", "生成"):
+        assert chinese not in text
+    assert "YoY" in text and "by year" in text and "Made with ZoneApp on" in text
+    from zoneapp.ui.share_card import installed_language
+
+    assert installed_language() == "zh"  # the window's language is back

@@ -172,3 +172,20 @@ def test_a_tab_without_data_says_so(qtbot, zone_app, default_dataset):
     tab = _tab(qtbot, EnvironmentTab, empty)
     assert not tab.charts and not tab.tables and not tab.kpis
     assert tab.empty_label.isVisibleTo(tab)
+
+
+def test_projects_tab_with_thousands_of_projects_charts_the_largest(zone_app, qtbot, tmp_path):
+    """A big register gets a bar for each of the largest projects only, not one per row."""
+    from bench.make_synthetic import write
+    from zoneapp.core.loading import load_dataset
+    from zoneapp.ui.tabs import projects as projects_tab
+
+    ds = load_dataset(write(tmp_path / "zone", rows=20_000))
+    tab = _tab(qtbot, ProjectsTab, ds)
+    chart = tab.charts["investment"]
+    top = ds.tables["projects"]["investment"].nlargest(projects_tab.TOP_PROJECTS)
+    assert chart.plotted_values() == top.tolist()
+    assert "20,000" in chart.title_text()
+    assert tab.tables["projects"].model.rowCount() == 20_000
+    stages = tab.charts["stages"]
+    assert sum(stages.plotted_values()) == (ds.tables["projects"]["stage"] != "").sum()

@@ -191,3 +191,20 @@ def format_percent(value: float, lang: str = "zh", signed: bool = True) -> str:
         return ""
     sign = "+" if signed and value > 0 else ""
     return f"{sign}{format_number(value, '%', decimals=1)}%"
+
+
+def axis_scale(unit: str, max_value: float, lang: str = "zh") -> tuple[float, str]:
+    """(tick-label factor, axis label) for a value axis whose data is in `unit`.
+
+    English writes large Chinese units in a base unit, as format_value does: an axis of 亿元
+    up to 506.1 reads "bn yuan" with ticks 0, 20, 40 (factor 0.1); below 10亿元 it reads
+    "M yuan" (factor 100). Chinese, and units without a base, keep the data's scale.
+    """
+    u = UNITS.get(unit)
+    if lang == "zh" or u is None or not u.base:
+        return 1.0, unit_label(unit, lang)
+    amount = abs(max_value) * u.factor if not math.isnan(max_value) else 0.0
+    for scale, name in ((1e9, "bn"), (1e6, "M")):
+        if amount >= scale:
+            return u.factor / scale, f"{name} {u.base}"
+    return u.factor, u.base

@@ -137,6 +137,9 @@ class ChartToolbar(QWidget):
         for action in (actions.save_png, actions.save_svg, actions.save_csv):
             self.save_menu.addAction(action)
         self.save_button.setMenu(self.save_menu)
+        # The label carries its own arrow: some styles draw the menu indicator as a dot that
+        # reads as "。" after Chinese text ("保存。").
+        self.save_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.reset_button = self._button(actions.reset_zoom)
         for button in (self.copy_button, self.save_button, self.reset_button):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -150,4 +153,4 @@ class ChartToolbar(QWidget):
         return button
 
     def retranslate_ui(self) -> None:
-        self.save_button.setText(self.tr("Save"))
+        self.save_button.setText(self.tr("Save") + " ▾")

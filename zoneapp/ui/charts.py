@@ -8,6 +8,9 @@ Contract of `BarChart` (the tabs rely on it; tests check it):
 * Each bar's height is `Bar.value` (NaN is plotted as 0 with no label); its `display` text is
   drawn at the bar's end and its `tooltip` (plain or rich text) shows on hover.
   `plotted_values()` and `plotted_labels()` return what was actually drawn, in order.
+* The value axis is labelled in the bars' unit. When every bar has the same money (or
+  万平方米) `Bar.unit`, English tick labels use the scale of the value labels ("bn yuan" or
+  "M yuan", via `core.units.axis_scale` and `AxisItem.setScale`); the data stays as given.
 * Colours come from `palette`: one hue per series; a derived bar keeps its hue with a lighter
   fill and a dashed outline, and a legend entry "Derived" appears when any bar is derived.
 * Layout adapts to the widget's size: the value range is padded so value labels are never
@@ -19,7 +22,7 @@ Contract of `BarChart` (the tabs rely on it; tests check it):
   opens the chart's menu (copy, PNG at 2×, SVG, CSV of the plotted data, reset zoom, and
   "Source…" over a bar whose `Bar.ref` holds a figure, which emits `sig_source_requested`).
 * Hovering a bar shows its tooltip and a one-line readout at the plot's top right.
-* More than one series gets a legend row above the plot.
+* More than one series gets a legend row above the plot (one series is named by the title).
 * Fonts follow `QApplication.font()` at the time of plotting (so CJK text uses the app's
   Noto Sans CJK); text is dark on a white background.
 """
@@ -37,6 +40,7 @@ from PySide6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
+from ..core.units import axis_scale
 from . import chart_export, palette
 from .chart_parts import Legend, is_nan as _nan, wrap as _wrap
 from .chart_toolbar import ChartActions, ChartToolbar
@@ -44,6 +48,7 @@ from .chart_toolbar import ChartActions, ChartToolbar
 BAR_FILL = 0.62  # share of a category slot a single bar fills
 GROUP_FILL = 0.82  # share of a category slot a group fills
 LABEL_GAP = 4  # pixels between a bar's end and its value label
+LABEL_ROOM = 10  # pixels kept free beyond a value label, so it does not touch the plot's edge
 # Horizontal charts: names on the left axis take up to this share of the width, within limits,
 # and are elided beyond it (the tooltip has them in full).
 NAME_SHARE = 0.35
@@ -59,6 +64,7 @@ class Bar:
     tooltip: str = ""
     derived: bool = False
     series: str = ""
+    unit: str = ""  # the unit of `value` (亿元): an English money axis is scaled to match
     # The figure behind the bar (an indicators row), for "Source…"; None for counts.
     ref: Any = field(default=None, compare=False, repr=False)
 
@@ -96,6 +102,7 @@ class BarChart(QWidget):
         self._hovered = -1
         self._bar_item: pg.BarGraphItem | None = None
         self._value_items: list[pg.TextItem] = []
+        self._value_scale = 1.0
         self.lang = "zh"
         self.title_label = QLabel(self)
         self.title_label.setWordWrap(True)
@@ -199,7 +206,9 @@ class BarChart(QWidget):
                     continue
                 placed.append(_Placed(bar, i - GROUP_FILL / 2 + slot * (k + 0.5), slot * 0.9,
                                       color))
+        # One series needs no legend: the chart's title names it.
         entries = [(name, palette.series_color(k), False) for k, (name, _) in enumerate(items)]
+        entries = entries if len(entries) > 1 else []
         self._plot(list(categories), placed, horizontal, value_axis_label, entries)
 
     def clear(self) -> None:
@@ -355,16 +364,40 @@ class BarChart(QWidget):
         item.showGrid(x=horizontal, y=not horizontal, alpha=0.25)
         style = {"color": palette.MUTED_TEXT, "font-family": font.family(),
                  "font-size": f"{font.pointSizeF():g}pt"}
+        scale, scaled_label = self._axis_scale()
+        self._value_scale = scale
+        item.getAxis(value_name).setScale(scale)
+        item.getAxis(cat_name).setScale(1.0)
+        if scale != 1.0:
+            value_axis_label = scaled_label
         item.setLabel(value_name, value_axis_label or None, **style)
         item.setLabel(cat_name, None)
         item.getAxis(cat_name).setStyle(tickLength=0)
         # Major ticks only: minor grid lines would stripe the plot.
         item.getAxis(value_name).setStyle(tickLength=-5, maxTickLevel=0)
 
+    def _axis_scale(self) -> tuple[float, str]:
+        """English money axes in the scale of their labels (bn yuan, M yuan); see axis_scale."""
+        units = {p.bar.unit for p in self._placed}
+        if len(units) != 1:
+            return 1.0, ""
+        values = [abs(p.bar.value) for p in self._placed if not _nan(p.bar.value)]
+        return axis_scale(units.pop(), max(values, default=0.0), self.lang)
+
+    def value_axis_text(self) -> str:
+        """The value axis' label as shown."""
+        item = self.plot.getPlotItem()
+        axis = item.getAxis("bottom" if self._horizontal else "left")
+        return axis.labelText if axis.label.isVisible() else ""
+
+    def value_axis_scale(self) -> float:
+        """The factor the value axis' tick labels are multiplied by (1 unless English money)."""
+        return self._value_scale
+
     def _relayout(self) -> None:
         """Fit ranges, category labels and value labels to the plot's current pixel size."""
-        if not self._placed:
-            return
+        if not self._placed or len(self._value_items) != len(self._placed):
+            return  # between _style_axes (which may resize the view) and the value labels
         vb = self.plot.getPlotItem().getViewBox()
         width, height = max(vb.width(), 50.0), max(vb.height(), 50.0)
         metrics = QFontMetricsF(self._value_items[0].textItem.font())
@@ -400,7 +433,7 @@ class BarChart(QWidget):
         for _ in range(4):  # each pass shrinks the scale, so the pads grow toward a fixed point
             scale = extent / (hi - lo)  # pixels per unit
             for v, size in zip(values, sizes):
-                pad = (size + LABEL_GAP + 2) / scale
+                pad = (size + LABEL_GAP + LABEL_ROOM) / scale
                 if v >= 0:
                     hi = max(hi, v + pad)
                 else:
@@ -411,7 +444,7 @@ class BarChart(QWidget):
         """Whole-number ticks when every value is whole (counts): no "2.5 projects"."""
         axis = self.plot.getPlotItem().getAxis("bottom" if self._horizontal else "left")
         values = [p.bar.value for p in self._placed if not _nan(p.bar.value)]
-        if values and all(float(v).is_integer() for v in values):
+        if self._value_scale == 1.0 and values and all(float(v).is_integer() for v in values):
             step = whole_tick_step(span)
             axis.setTickSpacing(step, step)
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,9 +18,9 @@ from PySide6.QtWidgets import QApplication
 
 from zoneapp.core.atomic import atomic_path
 from zoneapp.core.dataset import Dataset
-from zoneapp.core.export import presentable
 from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
 
+from ..models.frame_model import FrameModel
 from . import chart_export, palette
 
 RESOLUTION = 96  # PDF units per inch: one widget pixel is one unit
@@ -35,6 +36,13 @@ DROP_COLUMNS = {"section", "key", "source_id", "_row", "inputs", "derivation_zh"
 # Print colours: a report is on white paper whatever the window's theme.
 INK = getattr(palette, "LIGHT", palette)
 
+
+
+def _without_ligatures(font: QFont) -> QFont:
+    """`font` with the "liga" feature off: a ligature glyph (fi) has no ToUnicode entry."""
+    font = QFont(font)
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
 
 
 def _pages(dataset: Dataset, lang: str, width: int) -> list:
@@ -178,45 +186,71 @@ def _kpis(w: _Writer, cards: list) -> None:
 
 
 def _charts(w: _Writer, charts: list) -> None:
-    """Two charts a row, as in the app, scaled to the page's width."""
-    row: list = []
+    """A chart a row, laid out again at the page's full width and drawn at scale 1, so its
+    text prints at the app's size (9 pt; value labels no smaller than 8 pt)."""
     for chart in charts:
-        row.append(chart)
-        if len(row) == 2:
-            _chart_row(w, row)
-            row = []
-    if row:
-        _chart_row(w, row)
-
-
-def _chart_row(w: _Writer, row: list) -> None:
-    gap = 12
-    slot = (w.width - gap) / 2
-    scale = min(1.0, min(slot / max(c.width(), 1) for c in row))
-    height = max(c.height() for c in row) * scale
-    w.need(height)
-    for i, chart in enumerate(row):
+        chart.setParent(None)
+        chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        chart.setFixedWidth(int(w.width))
+        chart.show()
+    for _ in range(2):
+        QApplication.processEvents()
+    for chart in charts:
+        w.need(chart.height())
         w.painter.save()
-        w.painter.translate(MARGIN + i * (slot + gap), w.y)
-        w.painter.scale(scale, scale)
+        w.painter.translate(MARGIN, w.y)
         chart_export.paint_chart(chart, w.painter, QPoint(0, 0))
         w.painter.restore()
-    w.y += height + 14
+        w.y += chart.height() + 14
+        chart.close()
+        chart.deleteLater()
 
 
 def table_rows(frame: pd.DataFrame, table_name: str, lang: str) -> tuple[list[str], list[list[str]]]:
-    """A table's headers and cells as shown in the report: no codes, ids or other-language names."""
-    table = TABLES_BY_NAME.get(table_name)
+    """A table's headers and cells as the app shows them (figures with unit and qualifier,
+    labels for codes), without codes, ids, other-language names or empty columns."""
+    model = FrameModel()
+    model.set_frame(frame, TABLES_BY_NAME.get(table_name), lang)
+    keys = model.column_keys()
     other = "_en" if lang == "zh" else "_zh"
-    keep = [c for c in frame.columns if c not in DROP_COLUMNS and not str(c).startswith("_")
-            and not (str(c).endswith(other) and str(c)[:-3] + ("_zh" if lang == "zh" else "_en")
-                     in frame.columns)]
-    keep = [c for c in keep if frame[c].astype(str).replace({"nan": "", "<NA>": "", "None": ""})
-            .str.strip().ne("").any()]
-    shown = presentable(frame[keep], table, lang)
-    cells = [["" if pd.isna(v) else (f"{v:g}" if isinstance(v, float) else str(v)) for v in r]
-             for r in shown.itertuples(index=False, name=None)]
-    return [str(c) for c in shown.columns], cells
+    own = "_zh" if lang == "zh" else "_en"
+    rows = min(model.rowCount(), MAX_TABLE_ROWS + 1)
+    cells = [[model.display_text(r, c) for c in range(len(keys))] for r in range(rows)]
+    keep = [c for c, k in enumerate(keys)
+            if k not in DROP_COLUMNS and not k.startswith("_")
+            and not (k.endswith(other) and k[:-3] + own in keys)
+            and any(row[c].strip() for row in cells)]
+    return ([model.header_label(c) for c in keep],
+            [[row[c] for c in keep] for row in cells])
+
+
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z\u00c0-\u024f.,%()'’/&+:-]+")
+
+
+def column_widths(headers: list[str], rows: list[list[str]], font: QFont, bold: QFont,
+                  total: float) -> list[float]:
+    """Widths from the text itself: every column gets room for its longest word (a year, a
+    figure, four Chinese characters), and the rest is shared by how much more each wants."""
+    metrics, header_metrics = QFontMetricsF(font), QFontMetricsF(bold)
+    cjk = metrics.horizontalAdvance("木木木木")
+    natural, least = [], []
+    for i, header in enumerate(headers):
+        cells = [r[i] for r in rows]
+        want = max([header_metrics.horizontalAdvance(header)]
+                   + [metrics.horizontalAdvance(c) for c in cells]) + 8
+        words = [t for c in [header, *cells] for t in _UNBREAKABLE.findall(c)]
+        word = max([metrics.horizontalAdvance(t) for t in words], default=0.0)
+        has_cjk = any(any(ord(ch) > 0x2e80 for ch in c) for c in [header, *cells])
+        low = min(max(word, cjk if has_cjk else 0.0) + 8, total / 4, want)
+        natural.append(max(want, low))
+        least.append(low)
+    if sum(natural) <= total:
+        return [n * total / sum(natural) for n in natural]
+    spare = max(0.0, total - sum(least))
+    extra = [n - m for n, m in zip(natural, least)]
+    share = sum(extra) or 1.0
+    widths = [m + spare * e / share for m, e in zip(least, extra)]
+    return [x * total / sum(widths) for x in widths]
 
 
 def _table(w: _Writer, title: str, headers: list[str], rows: list[list[str]]) -> None:
@@ -230,9 +264,7 @@ def _table(w: _Writer, title: str, headers: list[str], rows: list[list[str]]) ->
     bold = QFont(font)
     bold.setBold(True)
     metrics = QFontMetricsF(font)
-    lengths = [max([len(h)] + [len(r[i]) for r in rows[:50]]) for i, h in enumerate(headers)]
-    weights = [min(max(n, 4), 40) for n in lengths]
-    widths = [w.width * x / sum(weights) for x in weights]
+    widths = column_widths(headers, rows[:50], font, bold, w.width)
     flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
     def height(cells: list[str], f: QFont) -> float:
@@ -277,7 +309,15 @@ def write_report(dataset: Dataset, path: Path | str, lang: str = "zh",
     day = (today or _dt.date.today()).isoformat()
     m = dataset.manifest
     footer = f"{m.name(lang)} · {m.period_label()} · " + QCoreApplication.translate("Report", "Exported %1").replace("%1", day)
-    pages = _pages(dataset, lang, PAGE_WIDTH - 2 * MARGIN + 40)  # + the tab's own margins
+    # Charts are drawn by their widgets, in the application font: without ligatures for the
+    # report too, or "Profit" would extract as "Pro t" (see _Writer.font).
+    app_font = QApplication.font()
+    QApplication.setFont(_without_ligatures(app_font))
+    try:
+        pages = _pages(dataset, lang, PAGE_WIDTH - 2 * MARGIN + 40)  # + the tab's own margins
+    except Exception:
+        QApplication.setFont(app_font)
+        raise
     # With an English default locale, Qt 6.11's PDF engine writes a text run's glyphs after
     # the first word without a usable ToUnicode map (the text cannot be searched or copied);
     # under the Chinese locale it writes them correctly. Figures are formatted by core.units,
@@ -289,6 +329,7 @@ def write_report(dataset: Dataset, path: Path | str, lang: str = "zh",
             _write(tmp, path, dataset, lang, day, footer, pages)
     finally:
         QLocale.setDefault(locale)
+        QApplication.setFont(app_font)
         for _, page in pages:
             page.close()
             page.deleteLater()

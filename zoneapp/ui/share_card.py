@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPoint, QRectF, Qt
+from PySide6.QtCore import (
+    QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, QObject, QPoint, QRectF, Qt,
+    QTranslator,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -17,6 +22,7 @@ from zoneapp.core.dataset import Dataset
 from zoneapp.core.schema import section as schema_section
 from zoneapp.core.summary import previous_row, sentence
 
+from .. import paths
 from . import chart_export, palette
 
 CARD_WIDTH = 1080
@@ -24,6 +30,57 @@ MARGIN = 48
 CHART_SCALE = 2.0  # the chart is laid out at half the card's width and drawn at 2×
 INK = getattr(palette, "LIGHT", palette)  # a card is light whatever the window's theme
 
+
+
+class _LanguageChangeBlocker(QObject):
+    """Keeps the open windows from retranslating while the card borrows another language."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        return event.type() == QEvent.Type.LanguageChange
+
+
+def installed_language() -> str:
+    """'zh' when the Chinese translation is installed, else 'en'."""
+    probe = "Made with ZoneApp on %1"
+    return "zh" if QCoreApplication.translate("ShareCard", probe) != probe else "en"
+
+
+@contextmanager
+def card_language(lang: str) -> Iterator[None]:
+    """Within the block, tr() answers in `lang` whatever the window's language.
+
+    The card is built from offscreen tab pages whose strings (KPI "YoY", chart titles and
+    legends) come from the installed translator; for a card in the other language the
+    translators are swapped for the block, and the LanguageChange events the swap would send
+    to the open windows are held back.
+    """
+    app = QCoreApplication.instance()
+    if app is None or lang == installed_language():
+        yield
+        return
+    from .. import app as zone_app
+
+    blocker = _LanguageChangeBlocker()
+    app.installEventFilter(blocker)
+    installed = list(getattr(zone_app, "_translators", []))
+    added: list[QTranslator] = []
+    try:
+        if lang == "zh":
+            translator = QTranslator()
+            if translator.load("zoneapp_zh_CN", str(paths.I18N)):
+                app.installTranslator(translator)
+                added.append(translator)
+        else:
+            for translator in installed:
+                app.removeTranslator(translator)
+        yield
+    finally:
+        for translator in added:
+            app.removeTranslator(translator)
+        if lang != "zh":
+            for translator in installed:
+                app.installTranslator(translator)
+        app.removeEventFilter(blocker)
 
 
 def _font(px: float, bold: bool = False) -> QFont:
@@ -57,15 +114,24 @@ def footer_text(dataset: Dataset, lang: str, period: int | None, today: str) -> 
     sources = "; ".join(", ".join(p for p in (s.title, s.author, s.publication, s.date) if p)
                         for s in m.sources)
     lines = [f"{m.name(lang)} · {shown}"]
-    if sources:
-        lines.append(QCoreApplication.translate("ShareCard", "Source: %1").replace("%1", sources))
-    lines.append(QCoreApplication.translate("ShareCard", "Made with ZoneApp on %1").replace("%1", today))
+    with card_language(lang):
+        if sources:
+            lines.append(QCoreApplication.translate("ShareCard", "Source: %1")
+                         .replace("%1", sources))
+        lines.append(QCoreApplication.translate("ShareCard", "Made with ZoneApp on %1")
+                     .replace("%1", today))
     return "\n".join(lines)
 
 
 def share_card_image(dataset: Dataset, code: str, lang: str = "zh", period: int | None = None,
                      today: _dt.date | None = None) -> QImage:
-    """The card of section `code` as an image CARD_WIDTH pixels wide."""
+    """The card of section `code` as an image CARD_WIDTH pixels wide, all text in `lang`."""
+    with card_language(lang):
+        return _card_image(dataset, code, lang, period, today)
+
+
+def _card_image(dataset: Dataset, code: str, lang: str, period: int | None,
+                today: _dt.date | None) -> QImage:
     page = _offscreen_page(dataset, code, lang, period)
     try:
         chart = next(iter(page.charts.values()), None)

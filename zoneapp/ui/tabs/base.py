@@ -225,9 +225,7 @@ class TabPage(QScrollArea):
         panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * rows))
         self._tables.addWidget(panel)
         self.tables[key] = panel
-        self._add_source_action(panel)
-        QWidget.setTabOrder(panel.filter_edit, panel.export_button)
-        QWidget.setTabOrder(panel.export_button, panel.view)
+        self._add_source_action(panel)  # the panel sets its own Tab order
         return panel
 
     def _add_source_action(self, panel: TablePanel) -> None:
@@ -267,7 +265,8 @@ class TabPage(QScrollArea):
         """Select the row whose spreadsheet row is `row` in a table from `table_name`.
 
         Returns the panel holding it (scrolled into view, focused), or None when no table
-        of this tab shows that row. A filter hiding the row is cleared. `row` None: the
+        of this tab shows that row. A search or drop-down hiding the row is cleared (the
+        main window sets the year selector back to all years first). `row` None: the
         table itself is shown.
         """
         for panel in self.tables.values():
@@ -282,7 +281,7 @@ class TabPage(QScrollArea):
             if not positions:
                 continue
             if not view_state.view_rows(panel.model, positions):
-                panel.filter_edit.clear()
+                panel.filter_bar.clear_filters()
             if view_state.select_rows(panel, positions):
                 self.ensureWidgetVisible(panel, 0, 40)
                 panel.view.setFocus()
@@ -380,7 +379,9 @@ class TabPage(QScrollArea):
         for unit, group in sorted(groups, key=lambda g: -len(g[1])):
             if len(group) < 2 and len(self.charts) >= fill_to:
                 continue
-            self.add_figures_chart(f"unit_{unit}", figures.unit_title(unit, self.lang), rows,
+            title = figures.names_title([figures.name(r, self.lang) for _, r in group.iterrows()],
+                                        self.lang)
+            self.add_figures_chart(f"unit_{unit}", title, rows,
                                    list(group["key"]),
                                    value_axis_label=figures.unit_axis_label(unit, self.lang))
             charted.update(group["key"])

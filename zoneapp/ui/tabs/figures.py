@@ -82,34 +82,23 @@ def indicator_tooltip(row, lang: str) -> str:
 def indicator_bar(row, lang: str, label: str | None = None, series: str = "") -> Bar:
     return Bar(label=label if label is not None else name(row, lang), value=float(row["value"]),
                display=display(row, lang), tooltip=indicator_tooltip(row, lang),
-               derived=is_derived(row), series=series, ref=row)
+               derived=is_derived(row), series=series, unit=text(row, "unit"), ref=row)
 
 
-def unit_title(unit: str, lang: str) -> str:
-    """A chart title for figures that share a unit: 金额(亿元), People (people)…"""
-    u = UNITS.get(unit)
-    if u is not None and u.base == "yuan":
-        title = QCoreApplication.translate("Figures", "Amounts")
-    elif unit in ("家", "户"):
-        title = QCoreApplication.translate("Figures", "Enterprises")
-    elif unit == "人":
-        title = QCoreApplication.translate("Figures", "People")
-    elif unit in ("个", "项"):
-        title = QCoreApplication.translate("Figures", "Projects and items")
-    elif unit == "亩":
-        title = QCoreApplication.translate("Figures", "Land")
-    elif unit in ("万平方米", "平方米"):
-        title = QCoreApplication.translate("Figures", "Floor space")
-    elif unit == "公里":
-        title = QCoreApplication.translate("Figures", "Length")
-    elif unit == "场":
-        title = QCoreApplication.translate("Figures", "Events")
-    elif unit == "%":
-        title = QCoreApplication.translate("Figures", "Shares")
-    else:
-        title = QCoreApplication.translate("Figures", "Figures")
-    label = unit if lang == "zh" else (u.en if u is not None else unit)
-    return f"{title} ({label})" if label else title
+def names_title(names: list[str], lang: str, most: int = 3) -> str:
+    """A chart named by what it shows: "入驻企业、高新技术企业", "A, B and 2 more"."""
+    names = list(dict.fromkeys(n for n in names if n))
+    shown = names[:most] if len(names) <= most else names[:most - 1]
+    rest = len(names) - len(shown)
+    if lang == "zh":
+        title = "、".join(shown)
+        if rest:
+            title += QCoreApplication.translate("Figures", " and %1 more").replace("%1", str(rest))
+        return title
+    if rest:
+        return ", ".join(shown) + QCoreApplication.translate(
+            "Figures", " and %1 more").replace("%1", str(rest))
+    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else "".join(shown)
 
 
 def unit_axis_label(unit: str, lang: str) -> str:
@@ -119,12 +108,12 @@ def unit_axis_label(unit: str, lang: str) -> str:
     return label or QCoreApplication.translate("Figures", "number")
 
 
-def common_money_unit(units: list[str]) -> str:
-    """The most used money unit among `units` (亿元 when tied)."""
-    money = [u for u in units if u in UNITS and UNITS[u].base == "yuan"]
+def common_money_unit(counts: dict[str, int]) -> str:
+    """The most used money unit, given how often each unit occurs (亿元 when tied)."""
+    money = {u: n for u, n in counts.items() if u in UNITS and UNITS[u].base == "yuan"}
     if not money:
         return ""
-    return max(sorted(set(money), key=lambda u: -UNITS[u].factor), key=money.count)
+    return max(sorted(money, key=lambda u: -UNITS[u].factor), key=money.get)
 
 
 def convert(value: float, unit: str, target: str) -> float:

@@ -9,6 +9,7 @@ from ...core.dataset import Dataset
 from ...core.schema import RECOGNITION_STATUS_CHOICES
 from . import figures
 from .base import TabPage
+from .by_year import add_by_year_charts
 
 # The funnel's steps; each step takes the first key the data has.
 FUNNEL_STEPS = (
@@ -27,7 +28,8 @@ class InnovationTab(TabPage):
         funnel = self.funnel_chart(rows)
         self.status_chart(dataset.table("recognitions"))
         charted = self.split_charts(dataset, rows, skip=funnel)
-        self.unit_charts(rows, exclude=charted | funnel)
+        charted |= self.unit_charts(rows, exclude=charted | funnel)
+        add_by_year_charts(self, rows, exclude=charted | funnel)
         self.add_table("recognitions", dataset.table("recognitions"), "recognitions")
         self.add_table("plans", dataset.table("plans"), "plans")
         self.add_indicator_table(rows)
@@ -60,7 +62,8 @@ class InnovationTab(TabPage):
                 continue
             label = choice.zh if self.lang == "zh" else choice.en
             count = len(at_status)
-            shown = self.tr("%1 item(s)").replace("%1", str(count))
+            shown = self.tr("1 item") if count == 1 else \
+                self.tr("%1 items").replace("%1", str(count))
             names = [figures.name(r, self.lang, "entity") + " — "
                      + figures.name(r, self.lang, "recognition") for _, r in at_status.iterrows()]
             tip = figures.tooltip(label, shown, self.lang) + "<br>" + "<br>".join(html.escape(n) for n in names)

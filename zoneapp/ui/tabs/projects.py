@@ -10,6 +10,12 @@ from ...core.schema import STAGE_CHOICES
 from ...core.units import format_value
 from . import figures
 from .base import TabPage
+from .by_year import add_by_year_charts
+
+
+# Bars for at most this many projects; tooltips name at most this many per stage.
+TOP_PROJECTS = 15
+TOOLTIP_NAMES = 10
 
 
 class ProjectsTab(TabPage):
@@ -22,35 +28,47 @@ class ProjectsTab(TabPage):
         self.investment_chart(projects)
         charted = self.split_charts(dataset, rows)
         self.stage_chart(projects)
-        self.unit_charts(rows, exclude=charted)
+        charted |= self.unit_charts(rows, exclude=charted)
+        add_by_year_charts(self, rows, exclude=charted)
         self.add_table("projects", projects, "projects")
         self.add_indicator_table(rows)
 
     def investment_chart(self, projects: pd.DataFrame | None) -> None:
-        """Total investment per named project, in the unit most projects use."""
+        """Total investment of the largest projects, in the unit most projects use.
+
+        A register may hold a million rows: only the TOP_PROJECTS largest get a bar, and the
+        title says so; everything here works on whole columns, never row by row over the frame.
+        """
         if projects is None or projects.empty or "investment" not in projects.columns:
             return
         named = projects[projects["investment"].notna()]
         if named.empty:
             return
-        units = [figures.text(r, "investment_unit") for _, r in named.iterrows()]
-        target = figures.common_money_unit(units) or units[0]
-        bars = []
-        for _, row in named.sort_values("investment", ascending=False, kind="stable").iterrows():
-            unit = figures.text(row, "investment_unit")
-            qualifier = figures.text(row, "investment_qualifier")
-            label = figures.name(row, self.lang)
-            shown = format_value(float(row["investment"]), unit, qualifier, self.lang)
-            progress = figures.name(row, self.lang, "status")
-            tip = figures.tooltip(label, shown, self.lang, period=figures.text(row, "period"),
-                                  source=figures.text(row, "source_sentence"))
-            if progress:
-                tip += "<br>" + self.tr("Progress: %1").replace("%1", html.escape(progress))
-            bars.append(figures.Bar(label=label,
-                                    value=figures.convert(float(row["investment"]), unit, target),
-                                    display=shown, tooltip=tip, derived=False, series=""))
-        self.add_chart("investment", self.tr("Total investment per project"), bars,
+        unit_counts = named["investment_unit"].astype(str).value_counts()
+        target = figures.common_money_unit(unit_counts.to_dict()) or unit_counts.index[0]
+        in_target = named["investment"].astype(float) * named["investment_unit"].map(
+            lambda u: figures.convert(1.0, u, target))
+        top = named.loc[in_target.sort_values(ascending=False, kind="stable").index[:TOP_PROJECTS]]
+        bars = [self._investment_bar(row, target) for _, row in top.iterrows()]
+        title = self.tr("Total investment per project")
+        if len(named) > len(top):
+            title = self.tr("Total investment: the %1 largest of %2 projects").replace(
+                "%1", str(len(top))).replace("%2", f"{len(named):,}")
+        self.add_chart("investment", title, bars,
                        horizontal=True, value_axis_label=figures.unit_axis_label(target, self.lang))
+
+    def _investment_bar(self, row: pd.Series, target: str) -> figures.Bar:
+        unit = figures.text(row, "investment_unit")
+        qualifier = figures.text(row, "investment_qualifier")
+        label = figures.name(row, self.lang)
+        shown = format_value(float(row["investment"]), unit, qualifier, self.lang)
+        progress = figures.name(row, self.lang, "status")
+        tip = figures.tooltip(label, shown, self.lang, period=figures.text(row, "period"),
+                              source=figures.text(row, "source_sentence"))
+        if progress:
+            tip += "<br>" + self.tr("Progress: %1").replace("%1", html.escape(progress))
+        return figures.Bar(label=label, value=figures.convert(float(row["investment"]), unit, target),
+                           display=shown, tooltip=tip, derived=False, series="", unit=target)
 
     def stage_chart(self, projects: pd.DataFrame | None) -> None:
         """Named projects per pipeline stage, signed → profitable, zeros included."""
@@ -63,13 +81,20 @@ class ProjectsTab(TabPage):
         for choice in STAGE_CHOICES:
             at_stage = staged[staged["stage"] == choice.code]
             label = choice.zh if self.lang == "zh" else choice.en
-            names = [figures.name(r, self.lang) for _, r in at_stage.iterrows()]
+            names = [figures.name(r, self.lang) for _, r in at_stage.head(TOOLTIP_NAMES).iterrows()]
+            if len(at_stage) > TOOLTIP_NAMES:
+                names.append("…")
             shown = format_value(len(at_stage), "个", "", self.lang) if self.lang == "zh" \
-                else self.tr("%1 project(s)").replace("%1", str(len(at_stage)))
+                else self.tr("1 project") if len(at_stage) == 1 \
+                else self.tr("%1 projects").replace("%1", str(len(at_stage)))
             tip = figures.tooltip(label, shown, self.lang)
             if names:
                 tip += "<br>" + html.escape(", ".join(names))
             bars.append(figures.Bar(label=label, value=float(len(at_stage)), display=shown,
                                     tooltip=tip, derived=False, series=""))
-        self.add_chart("stages", self.tr("Named projects by stage"), bars,
+        title = self.tr("Named projects by stage")
+        if len(staged) < len(projects):  # the others are not counted anywhere on the chart
+            note = self.tr("%1 of %2 projects have a stage")
+            title += " · " + note.replace("%1", str(len(staged))).replace("%2", str(len(projects)))
+        self.add_chart("stages", title, bars,
                        value_axis_label=self.tr("projects"))
