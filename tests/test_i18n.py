@@ -58,3 +58,9 @@ def test_chinese_translator_translates_window_strings(zone_app):
 
     assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
     assert QCoreApplication.translate("TabPage", "%1: breakdown") == "%1构成"
+
+
+def test_chinese_translations_use_full_width_colons():
+    ascii_colon = [(context, source, tr.text) for (context, source), tr in _messages(TS).items()
+                   if tr.text and ":" in tr.text]
+    assert ascii_colon == [], "use the full-width ：in Chinese (时期：2019, 数据文件夹：data)"

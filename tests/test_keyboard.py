@@ -15,6 +15,8 @@ from zoneapp.core.schema import SECTIONS
 from zoneapp.paths import DEFAULT_DATA
 from zoneapp.ui.main_window import MainWindow
 
+THREE = Path(__file__).parent / "data" / "three_periods"
+
 
 @pytest.fixture
 def broken_folder(tmp_path) -> Path:
@@ -71,9 +73,11 @@ def test_ctrl_f_focuses_the_current_tabs_search_box(qtbot, window):
     assert edit.selectedText() == "技改"
 
 
-def test_f5_reloads(qtbot, window):
+def test_f5_reloads_in_the_background(qtbot, window, monkeypatch):
     first = window.dataset
-    qtbot.keyClick(window.tab_widget, Qt.Key.Key_F5)
+    monkeypatch.setattr(window, "load_folder", lambda folder: pytest.fail("loaded on UI thread"))
+    with qtbot.waitSignal(window.loader.sig_started, timeout=3000):
+        qtbot.keyClick(window.tab_widget, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: window.dataset is not first, timeout=10000)
 
 
@@ -129,11 +133,94 @@ def test_kpi_cards_and_charts_have_accessible_names(window, default_dataset):
             assert chart.accessibleDescription()
 
 
-def test_table_tab_order_goes_search_export_table(window):
-    panel = window.tab("projects").tables["projects"]
-    assert panel.filter_edit.nextInFocusChain() is not None
-    chain, widget = [], panel.filter_edit
-    for _ in range(6):
-        widget = widget.nextInFocusChain()
-        chain.append(widget)
-    assert panel.view in chain
+def test_tab_goes_search_column_dropdowns_export_table_and_leaves_the_table(qtbot, window):
+    page = window.select_tab("projects")
+    panel = page.tables["projects"]
+    bar = panel.filter_bar
+    assert bar.choice_combos, "the projects table has drop-down filters"
+    expected = [bar.column_combo, *bar.choice_combos.values(), panel.export_button, panel.view]
+    panel.filter_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.filter_edit, timeout=3000)
+    seen = []
+    for _ in range(len(expected)):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == expected
+    assert not panel.view.tabKeyNavigation()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Tab)  # Tab leaves the table instead of moving cells
+    assert QApplication.focusWidget() is not panel.view
+
+
+def test_ctrl_e_exports_the_current_tabs_table_from_the_tab_bar(qtbot, window, monkeypatch):
+    page = window.select_tab("projects")
+    panel = page.tables["projects"]
+    asked = []
+    monkeypatch.setattr(panel, "ask_save_path", lambda default: asked.append(default))
+    window.tab_widget.tabBar().setFocus()
+    qtbot.waitUntil(lambda: window.tab_widget.tabBar().hasFocus(), timeout=3000)
+    qtbot.keyClick(window.tab_widget.tabBar(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [panel.default_file_name()]
+    assert window.action_export_table.shortcut() == QKeySequence("Ctrl+E")
+
+
+def test_ctrl_e_exports_the_focused_table(qtbot, window, monkeypatch):
+    page = window.select_tab("projects")
+    panels = list(page.tables.values())
+    assert len(panels) >= 2
+    asked = []
+    for p in panels:
+        monkeypatch.setattr(p, "ask_save_path", lambda default, p=p: asked.append(p))
+    panels[1].view.setFocus()
+    qtbot.waitUntil(lambda: panels[1].view.hasFocus(), timeout=3000)
+    qtbot.keyClick(panels[1].view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [panels[1]]
+
+
+def test_ctrl_e_on_a_tab_without_tables_says_so(qtbot, window, monkeypatch):
+    page = window.select_tab("financing")
+    monkeypatch.setattr(page, "tables", {})  # as a tab whose folder gives it no table
+    window.tab_widget.tabBar().setFocus()
+    qtbot.keyClick(window.tab_widget.tabBar(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == window.tr("This tab has no table to export.")
+
+
+def test_opening_a_problem_clears_the_drop_downs_hiding_its_row(window):
+    page = window.tab("projects")
+    panel = page.tables["projects"]
+    frame = window.dataset.table("projects")
+    key = next(k for k in panel.filter_bar.choice_combos if k.startswith("industry"))
+    wanted = frame.iloc[0]
+    other = next(v for v in frame[key].dropna().unique() if v != wanted[key])
+    assert panel.filter_bar.set_choice(key, str(other))
+    panel.filter_edit.setText(str(other))
+    panel.filter_bar.apply_search()
+    assert panel.model.shown_count() < len(frame)
+    problem = Problem("projects.csv", int(wanted["_row"]), "investment", "示例", "example",
+                      "bad_number", WARNING)
+    window.select_tab("overview")
+    assert window.show_problem(problem)
+    panel = page.tables["projects"]
+    assert panel.filter_bar.choice_values() == {} and panel.filter_edit.text() == ""
+    rows = {i.row() for i in panel.view.selectionModel().selectedIndexes()}
+    assert [panel.model.source_row(r) for r in rows] == [0]
+
+
+def test_opening_a_problem_sets_the_year_back_to_all_years(qtbot, zone_app):
+    win = MainWindow(lang="zh", remember=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    assert win.load_folder(THREE)
+    frame = win.dataset.table("projects")
+    row_2019 = frame[frame["period"] == 2019].iloc[0]
+    win.header.select_period(2018)
+    assert set(win.tab("projects").tables["projects"].model.frame()["period"]) == {2018}
+    problem = Problem("projects.csv", int(row_2019["_row"]), "investment", "示例", "example",
+                      "bad_number", WARNING)
+    assert win.show_problem(problem)
+    assert win.header.selected_period() is None
+    panel = win.tab("projects").tables["projects"]
+    rows = {i.row() for i in panel.view.selectionModel().selectedIndexes()}
+    assert len(rows) == 1
+    shown = panel.model.frame().iloc[panel.model.source_row(rows.pop())]
+    assert shown["name_zh"] == row_2019["name_zh"]

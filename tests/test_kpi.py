@@ -75,3 +75,36 @@ def test_missing_name_en_falls_back_and_clear(card):
 def test_size(card):
     assert card.minimumWidth() == MIN_WIDTH
     assert card.minimumHeight() == card.maximumHeight()
+
+
+LONG_TITLE = "2018年以来新开工大小市政配套项目及其他基础设施建设项目数量"
+
+
+def test_a_long_title_wraps_onto_two_lines_and_elides_only_beyond(card):
+    from PySide6.QtGui import QFontMetricsF
+
+    card.resize(260, card.height())
+    card.show()
+    metrics = QFontMetricsF(card.title_label.font())
+    title = LONG_TITLE * 2
+    while metrics.horizontalAdvance(title) > 1.5 * (260 - 56):  # 1½ lines of title
+        title = title[:-1]
+    card.set_indicator(row(name_zh=title), "zh")
+    lines = card.title_lines()
+    assert len(lines) == 2 and "".join(lines) == title  # wrapped, nothing lost
+    assert not lines[1].endswith("…")
+    card.set_indicator(row(name_zh=LONG_TITLE * 3), "zh")
+    lines = card.title_lines()
+    assert len(lines) == 2 and lines[1].endswith("…")
+    assert LONG_TITLE * 3 in card.toolTip()
+    assert card.title_text() == LONG_TITLE * 3
+
+
+def test_cards_with_short_and_long_titles_are_equally_tall(qtbot):
+    short, long_ = KpiCard(), KpiCard()
+    for c, name in ((short, "收入"), (long_, LONG_TITLE)):
+        qtbot.addWidget(c)
+        c.set_indicator(row(name_zh=name), "zh")
+        c.resize(240, c.height())
+    assert short.height() == long_.height()
+    assert long_.minimumSizeHint().width() <= 240  # the title wraps instead of widening the card

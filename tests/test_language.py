@@ -109,3 +109,29 @@ def test_language_menu_switches_and_is_remembered(window):
     assert window.language_actions["en"].isChecked()
     window.language_actions["zh"].trigger()
     assert window.lang == "zh" and settings.get("ui/language") == "zh"
+
+
+def test_language_switch_keeps_search_column_and_drop_downs(window):
+    page = window.select_tab("projects")
+    panel = page.tables["projects"]
+    bar = panel.filter_bar
+    frame = window.dataset.table("projects")
+    stage = next(s for s in frame["stage"].dropna().astype(str) if s)
+    industry = next(s for s in frame["industry_zh"].dropna().astype(str) if s)
+    assert bar.set_choice("stage", stage) and bar.set_choice("industry_zh", industry)
+    assert bar.set_search_column("name_zh")
+    shown = panel.model.shown_count()
+    assert shown < len(frame)
+
+    window.set_language("en")
+    bar = page.tables["projects"].filter_bar
+    assert bar.search_column() == "name_zh"
+    english = frame.loc[frame["industry_zh"].astype(str) == industry, "industry_en"].iloc[0]
+    assert bar.choice_values() == {"stage": stage, "industry_en": english}
+    assert page.tables["projects"].model.shown_count() == shown
+
+    window.set_language("zh")
+    bar = page.tables["projects"].filter_bar
+    assert bar.choice_values() == {"stage": stage, "industry_zh": industry}
+    assert bar.search_column() == "name_zh"
+    assert page.tables["projects"].model.shown_count() == shown

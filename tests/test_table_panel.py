@@ -118,7 +118,7 @@ def test_header_click_sorts(qtbot, panel):
 
 
 def test_export_writes_what_is_shown(qtbot, panel, tmp_path, monkeypatch):
-    pytest.importorskip("zoneapp.core.export", reason="core/export.py not written yet")
+    import zoneapp.core.export  # noqa: F401 -- a broken module fails here, not skips
     target = tmp_path / "指标.csv"
     monkeypatch.setattr(panel, "ask_save_path", lambda default: target)
     errors = []
@@ -137,7 +137,7 @@ def test_export_writes_what_is_shown(qtbot, panel, tmp_path, monkeypatch):
 
 
 def test_export_xlsx(qtbot, panel, tmp_path, monkeypatch):
-    pytest.importorskip("zoneapp.core.export", reason="core/export.py not written yet")
+    import zoneapp.core.export  # noqa: F401 -- a broken module fails here, not skips
     target = tmp_path / "table.xlsx"
     monkeypatch.setattr(panel, "ask_save_path", lambda default: target)
     assert panel.export() == target
@@ -146,7 +146,7 @@ def test_export_xlsx(qtbot, panel, tmp_path, monkeypatch):
 
 
 def test_export_failure_shows_error(panel, tmp_path, monkeypatch):
-    pytest.importorskip("zoneapp.core.export", reason="core/export.py not written yet")
+    import zoneapp.core.export  # noqa: F401 -- a broken module fails here, not skips
     errors = []
     monkeypatch.setattr(panel, "ask_save_path", lambda default: tmp_path / "no" / "such" / "t.csv")
     monkeypatch.setattr(panel, "show_error", lambda title, text: errors.append((title, text)))
@@ -162,16 +162,12 @@ def test_cancelled_export_does_nothing(qtbot, panel, monkeypatch):
         assert panel.export() is None
 
 
-def test_ctrl_e_exports(qtbot, panel, tmp_path, monkeypatch):
-    asked = []
-    monkeypatch.setattr(panel, "ask_save_path", lambda default: asked.append(default))
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    panel.view.setFocus()
-    qtbot.waitUntil(lambda: panel.view.hasFocus())
-    qtbot.keyClick(panel.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert asked == ["概览指标.csv"]
+def test_the_panel_leaves_ctrl_e_to_the_window(panel):
+    """Two Ctrl+E shortcuts would be ambiguous and neither would fire (see test_keyboard)."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    keys = [a.shortcut() for a in panel.findChildren(QAction)]
+    assert QKeySequence("Ctrl+E") not in keys
 
 
 def test_copy_selection_as_tsv(qtbot, panel):

@@ -49,7 +49,7 @@ def test_window_opens_on_default_data_with_every_tab(window, default_dataset):
     assert manifest.period_label() in window.header.period_text()
     assert manifest.name_zh in window.windowTitle()
     assert str(DEFAULT_DATA) in window.folder_label.text()
-    assert window.problems_button.text() == f"问题:{len(default_dataset.problems)}"
+    assert window.problems_button.text() == f"问题：{len(default_dataset.problems)}"
     for section in SECTIONS:
         page = window.select_tab(section.code)
         assert page is window.tab(section.code)
@@ -103,7 +103,7 @@ def test_folder_with_problems_shows_good_tables_and_problems(window, broken_fold
     assert window.load_folder(broken_folder)
     dataset = window.dataset
     assert dataset.problems
-    assert window.problems_button.text() == f"问题:{len(dataset.problems)}"
+    assert window.problems_button.text() == f"问题：{len(dataset.problems)}"
     assert window.problems_dock.isVisible()
     lines = window.problems_panel.lines()
     assert len(lines) == len(dataset.problems)

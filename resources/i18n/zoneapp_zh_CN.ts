@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>Reload failed, still showing the previous data: %1</source>
-        <translation>重新加载失败，仍显示之前的数据:%1</translation>
+        <translation>重新加载失败，仍显示之前的数据：%1</translation>
     </message>
     <message>
         <source>This tab has no table to search.</source>
@@ -169,7 +169,7 @@
     </message>
     <message>
         <source>Row %1 of %2 is not shown: it was left out because of this problem.</source>
-        <translation>%2 的第 %1 行未显示:因为这个问题，该行未被载入。</translation>
+        <translation>%2 的第 %1 行未显示：因为这个问题，该行未被载入。</translation>
     </message>
     <message>
         <source>%1 is not shown in any table.</source>
@@ -180,7 +180,7 @@
     <name>Figures</name>
     <message>
         <source>Year on year: %1</source>
-        <translation>同比:%1</translation>
+        <translation>同比：%1</translation>
     </message>
     <message>
         <source>Derived</source>
@@ -188,51 +188,19 @@
     </message>
     <message>
         <source>Source: %1</source>
-        <translation>原文:%1</translation>
+        <translation>原文：%1</translation>
     </message>
     <message>
-        <source>Amounts</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Enterprises</source>
-        <translation>企业</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>人数</translation>
-    </message>
-    <message>
-        <source>Projects and items</source>
-        <translation>项目与事项</translation>
-    </message>
-    <message>
-        <source>Land</source>
-        <translation>土地</translation>
-    </message>
-    <message>
-        <source>Floor space</source>
-        <translation>面积</translation>
-    </message>
-    <message>
-        <source>Length</source>
-        <translation>长度</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>场次</translation>
-    </message>
-    <message>
-        <source>Shares</source>
-        <translation>占比</translation>
-    </message>
-    <message>
-        <source>Figures</source>
-        <translation>数据</translation>
+        <source> and %1 more</source>
+        <translation>等%1项</translation>
     </message>
     <message>
         <source>number</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <source>%1 by year</source>
+        <translation>%1(按年份)</translation>
     </message>
 </context>
 <context>
@@ -263,11 +231,11 @@
     <message>
         <source>Source: %1</source>
         <extracomment>Foreground of derived rows; the table panel sets it from the palette.</extracomment>
-        <translation>原文:%1</translation>
+        <translation>原文：%1</translation>
     </message>
     <message>
         <source>Derived: %1</source>
-        <translation>推算:%1</translation>
+        <translation>推算：%1</translation>
     </message>
 </context>
 <context>
@@ -278,7 +246,7 @@
     </message>
     <message>
         <source>Period: %1</source>
-        <translation>时期:%1</translation>
+        <translation>时期：%1</translation>
     </message>
     <message>
         <source>All years</source>
@@ -293,10 +261,14 @@
     <name>InnovationTab</name>
     <message>
         <source>High-tech enterprises: applied → approved → total</source>
-        <translation>高新技术企业:申报 → 获批 → 总数</translation>
+        <translation>高新技术企业：申报 → 获批 → 总数</translation>
     </message>
     <message>
-        <source>%1 item(s)</source>
+        <source>1 item</source>
+        <translation>1项</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
         <translation>%1项</translation>
     </message>
     <message>
@@ -320,11 +292,11 @@
     </message>
     <message>
         <source>Source: %1</source>
-        <translation>原文:%1</translation>
+        <translation>原文：%1</translation>
     </message>
     <message>
         <source>Derived: %1</source>
-        <translation>推算:%1</translation>
+        <translation>推算：%1</translation>
     </message>
     <message>
         <source>Click for the source</source>
@@ -386,7 +358,7 @@
     </message>
     <message>
         <source>Problems: %1</source>
-        <translation>问题:%1</translation>
+        <translation>问题：%1</translation>
     </message>
     <message>
         <source>Show the problems found in the data folder</source>
@@ -403,6 +375,10 @@
     <message>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Export all tables…</source>
@@ -438,11 +414,15 @@
     </message>
     <message>
         <source>%1 cannot be opened:</source>
-        <translation>无法打开 %1:</translation>
+        <translation>无法打开 %1：</translation>
     </message>
     <message>
         <source>Data folder: %1</source>
-        <translation>数据文件夹:%1</translation>
+        <translation>数据文件夹：%1</translation>
+    </message>
+    <message>
+        <source>This tab has no table to export.</source>
+        <translation>此页没有可导出的表格。</translation>
     </message>
     <message>
         <source>Export all tables</source>
@@ -454,7 +434,7 @@
     </message>
     <message>
         <source>The tables could not be written:</source>
-        <translation>表格无法写入:</translation>
+        <translation>表格无法写入：</translation>
     </message>
     <message>
         <source>%1 table(s) written to %2</source>
@@ -470,7 +450,7 @@
     </message>
     <message>
         <source>Data: %1 (%2), folder %3</source>
-        <translation>数据:%1(%2),文件夹 %3</translation>
+        <translation>数据：%1（%2），文件夹 %3</translation>
     </message>
     <message>
         <source>Sources</source>
@@ -483,13 +463,6 @@
     <message>
         <source>About ZoneApp</source>
         <translation>关于园区指标看板</translation>
-    </message>
-</context>
-<context>
-    <name>OverviewTab</name>
-    <message>
-        <source>%1 by year</source>
-        <translation>%1(按年份)</translation>
     </message>
 </context>
 <context>
@@ -515,19 +488,31 @@
     <name>ProjectsTab</name>
     <message>
         <source>Progress: %1</source>
-        <translation>进展:%1</translation>
+        <translation>进展：%1</translation>
     </message>
     <message>
         <source>Total investment per project</source>
         <translation>各项目总投资</translation>
     </message>
     <message>
-        <source>%1 project(s)</source>
+        <source>Total investment: the %1 largest of %2 projects</source>
+        <translation>总投资：%2个项目中最大的%1个</translation>
+    </message>
+    <message>
+        <source>1 project</source>
+        <translation>1个项目</translation>
+    </message>
+    <message>
+        <source>%1 projects</source>
         <translation>%1个项目</translation>
     </message>
     <message>
         <source>Named projects by stage</source>
         <translation>重点项目进度阶段</translation>
+    </message>
+    <message>
+        <source>%1 of %2 projects have a stage</source>
+        <translation>%2个项目中%1个有阶段信息</translation>
     </message>
     <message>
         <source>projects</source>
@@ -758,7 +743,7 @@
     <message>
         <source>Could not write %1:
 %2</source>
-        <translation>无法写入 %1:
+        <translation>无法写入 %1：
 %2</translation>
     </message>
     <message>

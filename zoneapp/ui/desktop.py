@@ -324,6 +324,9 @@ class DesktopMixin:
         """Show the tab holding the problem's table and select its row. False when not shown."""
         if problem is None or not self.tab_pages:
             return False
+        header = getattr(self, "header", None)
+        if problem.row is not None and header is not None and header.selected_period() is not None:
+            header.select_period(None)  # all years, so the row's year is in the table
         table_name = Path(problem.file).stem.lower()
         table = TABLES_BY_NAME.get(table_name)
         codes = [s.code for s in SECTIONS]

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from zoneapp.core.summary import change
@@ -15,7 +15,8 @@ from zoneapp.core.units import format_number, format_value
 
 from . import palette
 
-CARD_HEIGHT = 128
+CARD_HEIGHT = 128  # with a one-line title; two-line titles add a line (see _card_height)
+TITLE_LINES = 2  # a longer title is elided at the end of the second line
 MIN_WIDTH = 200
 VALUE_POINT_SIZE = 20.0
 MIN_VALUE_POINT_SIZE = 11.0
@@ -36,6 +37,34 @@ def _text(row: pd.Series, key: str) -> str:
     return "" if value is None else str(value)
 
 
+def _card_height(font) -> int:
+    """Room for a two-line title: every card is as tall, so a row of cards lines up."""
+    return CARD_HEIGHT + math.ceil(QFontMetricsF(font).lineSpacing()) * (TITLE_LINES - 1)
+
+
+def wrap_lines(text: str, font, width: float, max_lines: int) -> list[str]:
+    """`text` broken into lines `width` wide (Chinese may break between any characters); what
+    does not fit on `max_lines` lines is elided with "…" at the end of the last one."""
+    if not text:
+        return []
+    width = max(width, 20.0)
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    starts = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    lines = [text[a:a + n].rstrip() for a, n in starts[:max_lines]]
+    if len(starts) > max_lines:
+        rest = text[starts[max_lines - 1][0]:]
+        lines[-1] = QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
 class KpiCard(QFrame):
     """One indicator at a glance. Reported cards have a solid border, derived ones a dashed
     border and a "Derived" badge; the tooltip quotes the source sentence or the derivation.
@@ -50,7 +79,7 @@ class KpiCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("KpiCard")
-        self.setFixedHeight(CARD_HEIGHT)
+        self.setFixedHeight(_card_height(self.font()))
         self.setMinimumWidth(MIN_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._derived = False
@@ -58,6 +87,9 @@ class KpiCard(QFrame):
         self._value = ""
         self.title_label = QLabel(self)
         self.title_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # The card's width decides how the title wraps, not the other way round.
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.badge = QLabel(self)
         self.badge.setStyleSheet(
             f"color: {palette.MUTED_TEXT}; background: {palette.DERIVED_BADGE_BG};"
@@ -69,6 +101,7 @@ class KpiCard(QFrame):
         font.setPointSizeF(VALUE_POINT_SIZE)
         self.value_label.setFont(font)
         self.value_label.setStyleSheet(f"color: {palette.TEXT}; border: none;")
+        self.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.yoy_label = QLabel(self)
         self.yoy_label.setStyleSheet("border: none;")
         policy = self.yoy_label.sizePolicy()
@@ -249,8 +282,13 @@ class KpiCard(QFrame):
             f"color: {palette.MUTED_TEXT}; background: {palette.DERIVED_BADGE_BG};"
             f"border: 1px dashed {palette.BORDER}; border-radius: 4px; padding: 0px 4px;")
 
+    def title_lines(self) -> list[str]:
+        """The title as shown: one or two lines, the second elided with "…" if need be."""
+        return self.title_label.text().split("\n") if self.title_label.text() else []
+
     def _fit_text(self) -> None:
-        """Shrink the value's font until it fits the card; elide a long title."""
+        """Shrink the value's font until it fits the card; wrap a long title onto two lines,
+        eliding only what does not fit on those."""
         room = max(self.contentsRect().width() - 28, 60)
         font = self.value_label.font()
         size = VALUE_POINT_SIZE
@@ -261,9 +299,8 @@ class KpiCard(QFrame):
             font.setPointSizeF(size)
         self.value_label.setFont(font)
         badge = self.badge.sizeHint().width() + 6 if self._derived else 0
-        metrics = QFontMetricsF(self.title_label.font())
-        self.title_label.setText(
-            metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, room - badge))
+        self.title_label.setText("\n".join(
+            wrap_lines(self._title, self.title_label.font(), room - badge, TITLE_LINES)))
 
     def retranslate_ui(self) -> None:
         self.badge.setText(self.tr("Derived"))

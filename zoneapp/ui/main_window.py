@@ -116,6 +116,8 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.action_open = self._action(file_menu, "", self.open_folder,
                                         QKeySequence.StandardKey.Open)
         self.action_reload = self._action(file_menu, "", self.reload, "F5")
+        self.action_export_table = self._action(file_menu, "", self.export_current_table,
+                                                "Ctrl+E")
         self.action_export_all = self._action(file_menu, "", self.export_all_tables,
                                               "Ctrl+Shift+E")
         file_menu.addSeparator()
@@ -139,6 +141,7 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.action_open.setText(self.tr("&Open data folder…"))
         self.action_reload.setText(self.tr("&Reload"))
+        self.action_export_table.setText(self.tr("Export &table…"))
         self.action_export_all.setText(self.tr("&Export all tables…"))
         self.action_quit.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -227,8 +230,10 @@ class MainWindow(DesktopMixin, QMainWindow):
             self.load_folder_in_background(folder)
 
     def reload(self) -> None:
+        """F5: load the folder again off the UI thread (progress and Cancel in the status
+        bar); the data shown stays until the new load is done."""
         if self.data_folder is not None:
-            self.load_folder(self.data_folder)
+            self.load_folder_in_background(self.data_folder)
 
     def set_dataset(self, dataset: Dataset) -> None:
         self._ensure_tabs()
@@ -295,6 +300,27 @@ class MainWindow(DesktopMixin, QMainWindow):
         return self.tab_pages.get(code)
 
     # Export --------------------------------------------------------------------------------
+    def current_table_panel(self):
+        """The table panel holding the keyboard focus, else the current tab's first table."""
+        from .table_panel import TablePanel
+
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, TablePanel):
+            widget = widget.parentWidget()
+        page = self.tab_widget.currentWidget()
+        if widget is not None and page is not None and page.isAncestorOf(widget):
+            return widget
+        tables = getattr(page, "tables", None) or {}
+        return next(iter(tables.values()), None)
+
+    def export_current_table(self) -> Path | None:
+        """Ctrl+E: export the rows shown of the focused table (or the tab's first one)."""
+        panel = self.current_table_panel()
+        if panel is None:
+            self.statusBar().showMessage(self.tr("This tab has no table to export."), 4000)
+            return None
+        return panel.export()
+
     def export_all_tables(self) -> list[Path]:
         if self.dataset is None:
             self.show_error(self.tr("Export all tables"), self.tr("No data folder is open."))

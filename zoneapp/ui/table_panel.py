@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox,
-    QTableView, QToolButton, QVBoxLayout, QWidget,
+    QSizePolicy, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from zoneapp.core.schema import Table
@@ -86,6 +86,7 @@ class TablePanel(QWidget):
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move between cells
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
         header = view.horizontalHeader()
@@ -97,16 +98,61 @@ class TablePanel(QWidget):
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
     def _build_layout(self) -> None:
-        top = QHBoxLayout()
+        """Title, filter row, drop-downs and Export on one line; the drop-downs move to a
+        line of their own when the panel is too narrow for them (see `_place_choices`)."""
+        top = self._top_row = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.title_label, 1)
         top.addWidget(self.filter_bar)
         top.addWidget(self.export_button)
+        self._choices_row = QHBoxLayout()
+        self._choices_row.setContentsMargins(0, 0, 0, 0)
+        self._choices_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(top)
+        layout.addLayout(self._choices_row)
         layout.addWidget(self.view, 1)
+        self.title_label.setMinimumWidth(0)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                       QSizePolicy.Policy.Preferred)
+        self._choices_on_top = False
+        self._place_choices(on_top=True)
+
+    def choices_on_own_row(self) -> bool:
+        """True when the drop-downs are on a line below the search box."""
+        return not self._choices_on_top
+
+    def _place_choices(self, on_top: bool | None = None) -> None:
+        """Put the drop-downs beside the search box when the panel is wide enough."""
+        choices = self.filter_bar.choices_widget
+        if on_top is None:
+            top = self._top_row.sizeHint().width()  # the title (Ignored) counts as 0 wide
+            if self._choices_on_top:
+                top -= choices.sizeHint().width() + self._top_row.spacing()
+            title = self.title_label.sizeHint().width()
+            on_top = self.width() >= top + title + choices.sizeHint().width() + 24
+        if on_top == self._choices_on_top:
+            return
+        self._choices_on_top = on_top
+        (self._choices_row if on_top else self._top_row).removeWidget(choices)
+        if on_top:  # its width does not count in the panel's minimum: it moves down instead
+            choices.setMinimumWidth(1)
+            self._top_row.insertWidget(2, choices)
+        else:
+            choices.setMinimumWidth(0)
+            self._choices_row.insertWidget(0, choices)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._place_choices()
+
+    def _set_tab_order(self) -> None:
+        """Search box → column chooser → drop-downs → Export → table."""
+        chain = [*self.filter_bar.tab_widgets(), self.export_button, self.view]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _action(self, slot, shortcut=None, owner: QWidget | None = None) -> QAction:
         action = QAction(self)
@@ -118,7 +164,8 @@ class TablePanel(QWidget):
         return action
 
     def _build_actions(self) -> None:
-        self._export_action = self._action(lambda: self.export(SHOWN), "Ctrl+E")
+        # Ctrl+E is the main window's File → Export table…, which exports the focused table.
+        self._export_action = self._action(lambda: self.export(SHOWN))
         self._export_whole_action = self._action(lambda: self.export(WHOLE))
         self._copy_action = self._action(self.copy_selection, QKeySequence.StandardKey.Copy,
                                          self.view)
@@ -140,6 +187,8 @@ class TablePanel(QWidget):
         self.filter_bar.rebuild()
         self._show_title()
         self.fit_columns()
+        self._set_tab_order()
+        self._place_choices()
 
     def set_lang(self, lang: str) -> None:
         """Relabel headers, enum cells and figures (a given title is the caller's to change)."""
@@ -148,6 +197,8 @@ class TablePanel(QWidget):
         self.filter_bar.rebuild()
         self._show_title()
         self.fit_columns()
+        self._set_tab_order()
+        self._place_choices()
 
     def title(self) -> str:
         return self.title_label.text()
@@ -232,6 +283,10 @@ class TablePanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self._copy_action)
         menu.addAction(self._select_all_action)
+        own = (self._copy_action, self._select_all_action)
+        for action in self.view.actions():  # what the page added, such as "Source…"
+            if action not in own:
+                menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self._export_action)
         menu.addAction(self._export_whole_action)
@@ -249,6 +304,11 @@ class TablePanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ParentChange:  # placed on a page: its focus chain
+            self._set_tab_order()
+        return super().event(event)
 
     def _show_title(self) -> None:
         text = self._title or (self._table.label(self._lang) if self._table else "")

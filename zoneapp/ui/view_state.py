@@ -20,6 +20,8 @@ class TableState:
     sort_key: str | None = None
     sort_order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
     filter_text: str = ""
+    search_column: str | None = None  # the key of the column searched; None: all columns
+    choices: dict[str, str] = field(default_factory=dict)  # drop-downs: column key -> value
     rows: list[int] = field(default_factory=list)  # `_row` values, or frame positions
     by_row_number: bool = False
     current_key: str | None = None  # the column of the current cell
@@ -63,8 +65,9 @@ def view_rows(model, positions: list[int]) -> list[int]:
 def capture(panel) -> TableState:
     view, model = panel.view, panel.model
     header = view.horizontalHeader()
-    state = TableState(filter_text=panel.filter_edit.text(),
-                       scroll=view.verticalScrollBar().value())
+    bar = panel.filter_bar
+    state = TableState(filter_text=panel.filter_edit.text(), search_column=bar.search_column(),
+                       choices=bar.choice_values(), scroll=view.verticalScrollBar().value())
     section = header.sortIndicatorSection()
     if 0 <= section < model.columnCount():
         state.sort_key = model.column_key(section)
@@ -82,8 +85,14 @@ def capture(panel) -> TableState:
 
 def restore(panel, state: TableState) -> None:
     view, model = panel.view, panel.model
+    bar = panel.filter_bar
+    for key, code in state.choices.items():
+        bar.set_choice(key, code)
+    if state.search_column is not None:
+        bar.set_search_column(state.search_column)
     if state.filter_text:
         panel.filter_edit.setText(state.filter_text)
+        bar.apply_search()  # now, so the rows to select below are the ones shown
     keys = model.column_keys()
     if state.sort_key in keys:
         view.sortByColumn(keys.index(state.sort_key), state.sort_order)
