@@ -158,6 +158,18 @@ def test_negative_investment(tmp_path):
     assert len(frame) == 1 and math.isnan(frame["investment"].iloc[0])
 
 
+def test_negative_count_is_an_error_other_negatives_are_not(tmp_path):
+    rows = [indicator("jobs", "-5", unit="人"), indicator("firms", "-2", unit="家"),
+            indicator("profit", "-3.5", unit="亿元"), indicator("growth", "-1.2", unit="%")]
+    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER, rows)
+    negative = [p for p in problems if p.code == "negative"]
+    assert [(p.row, p.column) for p in negative] == [(2, "value"), (3, "value")]
+    assert negative[0].format("en") == "indicators.csv:2: value: a count of 人 must not be negative: '-5'"
+    assert negative[0].format("zh") == "indicators.csv:2: value: 以“人”计的数量不能为负数：“-5”"
+    assert frame["key"].tolist() == ["profit", "growth"]  # a required value: the row is dropped
+    assert frame["value"].tolist() == [-3.5, -1.2]
+
+
 def test_period_must_be_a_plausible_whole_year(tmp_path):
     rows = [project("甲", period="19"), project("乙", period="2019.5"), project("丙", period="2019.0")]
     frame, problems = projects(tmp_path, rows)

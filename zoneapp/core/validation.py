@@ -276,9 +276,10 @@ def _whole_numbers(ctx: _Context, column: Column, raw) -> None:
 
 
 def _check_minimum(ctx: _Context, column: Column, raw) -> None:
-    if column.min_value is None:
-        return
     values = ctx.out[column.key].to_numpy(dtype="float64", na_value=np.nan)
+    if column.min_value is None:
+        _check_counts(ctx, column, values, raw)
+        return
     bad = np.flatnonzero(values < column.min_value)
     if column.min_value == 0:
         zh, en, code = "不能为负数", "must not be negative", "negative"
@@ -287,6 +288,18 @@ def _check_minimum(ctx: _Context, column: Column, raw) -> None:
             "out_of_range"
     ctx.report(column, bad, lambda p: f"{zh}：“{raw[p].strip()}”",
                lambda p: f"{en}: '{raw[p].strip()}'", code)
+
+
+def _check_counts(ctx: _Context, column: Column, values: np.ndarray, raw) -> None:
+    """A number whose row unit counts things (人, 家, 项 ...: Unit.count) is never negative."""
+    if column.unit_column not in ctx.out:
+        return
+    counts = [u.code for u in units.UNITS.values() if u.count]
+    counted = ctx.out[column.unit_column].isin(counts).to_numpy(dtype=bool)
+    ctx.report(column, np.flatnonzero(counted & (values < 0)),
+               lambda p: f"以“{_row_unit(ctx, column, p)}”计的数量不能为负数：“{raw[p].strip()}”",
+               lambda p: f"a count of {_row_unit(ctx, column, p)} must not be negative: "
+                         f"'{raw[p].strip()}'", "negative")
 
 
 class _Cells:
