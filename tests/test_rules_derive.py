@@ -96,8 +96,9 @@ def test_derived_prior_year_revenue(tmp_path):
         ("derived", "约", "亿元", "overview")
     assert row["source_sentence"] == "" and row["inputs"] == "revenue@2019"
     assert row["derivation_zh"] == \
-        "由2019年主营业务收入506.1亿元与同比增长11.7%推算：506.1 ÷ (1 + 11.7%) ≈ 453.09"
-    assert "506.1 / 1.117 ≈ 453.09" in row["derivation_en"]
+        "由2019年主营业务收入506.1亿元与同比增长11.7%推算：506.1 ÷ (1 + 11.7%) ≈ 453.09亿元"
+    assert row["derivation_en"].endswith(
+        "50.61 bn yuan and YoY +11.7%: 506.1 / 1.117 ≈ 453.09 (100M yuan)")
     assert ds.indicator("revenue", 2019)["basis"] == "reported"
 
 

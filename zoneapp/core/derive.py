@@ -83,10 +83,12 @@ def _prior_years(indicators: pd.DataFrame) -> list[dict]:
             source_id=source, inputs=f"{key}@{period}",
             derivation_zh=f"由{period}年{name_zh}{units.format_value(value, unit, qualifier)}与同比"
                           f"增长{units.format_number(yoy)}%推算：{units.format_number(value)} ÷ "
-                          f"(1 + {units.format_number(yoy)}%) ≈ {prior:.2f}",
-            derivation_en=f"derived from {period} {name} {units.format_number(value, lang='en')}"
+                          f"(1 + {units.format_number(yoy)}%) ≈ {prior:.2f}{unit}",
+            derivation_en=f"derived from {period} {name} "
+                          f"{units.format_value(value, unit, qualifier, 'en')}"
                           f" and YoY {units.format_percent(yoy, 'en')}: "
-                          f"{units.format_number(value, lang='en')} / {1 + yoy / 100:g} ≈ {prior:.2f}",
+                          f"{units.format_number(value, lang='en')} / {1 + yoy / 100:g} ≈ "
+                          f"{prior:.2f} ({units.unit_label(unit, 'en') or unit})",
         ))
     return rows
 
@@ -123,7 +125,8 @@ def _ratio_row(rule: pd.Series, whole: Figure, known: dict) -> dict | None:
     name_zh = rule["name_zh"] or rule["result_key"]
     name_en = rule["name_en"] or name_zh
     part_zh = "、".join(f"{p.name_zh}{units.format_value(p.value, p.unit, p.qualifier)}" for p in parts)
-    part_en = ", ".join(f"{p.name_en or p.key} {units.format_number(p.value)}" for p in parts)
+    part_en = ", ".join(f"{p.name_en or p.key} {units.format_value(p.value, p.unit, p.qualifier, 'en')}"
+                        for p in parts)
     numerator = " + ".join(units.format_number(v) for v in values)
     return _row(
         Figure(rule["result_key"], whole.period, ratio, "%", qualifier, name_zh, name_en,
@@ -133,6 +136,7 @@ def _ratio_row(rule: pd.Series, whole: Figure, known: dict) -> dict | None:
                       f"{units.format_value(whole.value, whole.unit, whole.qualifier)}推算："
                       f"{numerator} ÷ {units.format_number(whole.value)} × 100% ≈ {ratio:.2f}%",
         derivation_en=f"derived from {whole.period} {part_en} and {whole.name_en or whole.key} "
-                      f"{units.format_number(whole.value)}: {numerator} / "
+                      f"{units.format_value(whole.value, whole.unit, whole.qualifier, 'en')}: "
+                      f"{numerator} / "
                       f"{units.format_number(whole.value)} × 100 ≈ {ratio:.2f}%",
     )
