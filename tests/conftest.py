@@ -37,3 +37,19 @@ def default_dataset():
     from zoneapp.paths import DEFAULT_DATA
 
     return load_dataset(DEFAULT_DATA)
+
+
+@pytest.fixture(autouse=True)
+def _chinese_after_each_test():
+    """A test that switches the app to English must not leave the next test in English."""
+    yield
+    import sys
+
+    app_module = sys.modules.get("zoneapp.app")
+    if app_module is None:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None and not app_module._translators:
+        app_module.install_translator(app, "zh")

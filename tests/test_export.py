@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -132,3 +133,55 @@ def test_file_stems_are_safe_on_windows() -> None:
     stem = file_stem(schema.MEASURES, "en")
     assert stem == "Poverty-relief-and-employment_Measures"
     assert not set('<>:"/\\|?*&') & set(file_stem(schema.RECOGNITIONS, "en"))
+
+
+def test_english_export_names_units_and_reads_back(tmp_path: Path) -> None:
+    from zoneapp.core.loading import load_table
+
+    frame = pd.DataFrame({
+        "section": ["financing", "financing", "projects"],
+        "key": ["loans", "loan_firms", "projects_total"],
+        "name_zh": ["贷款", "惠及企业", "项目"],
+        "name_en": ["Loans", "Firms reached", "Projects"],
+        "period": pd.array([2019, 2019, 2019], dtype="Int64"),
+        "value": [2.99, 65.0, 25.0],
+        "unit": ["亿元", "户", "个"],
+        "qualifier": ["约", "", ""],
+    })
+    path = export_frame(frame, tmp_path / "indicators.csv", schema.INDICATORS, lang="en")
+    written = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+    # English names for units; 个 has none in English and stays as written.
+    assert written["Unit"].tolist() == ["100M yuan", "entities", "个"]
+    back, problems = load_table(path, schema.INDICATORS, path.name)
+    assert [p for p in problems if p.is_error] == []
+    assert back["unit"].tolist() == ["亿元", "户", "个"]
+    assert back["qualifier"].tolist() == ["约", "", ""]
+
+
+def test_export_all_files_follow_the_tabs(tmp_path: Path, default_dataset) -> None:
+    from zoneapp.core.export import export_all
+
+    names = {p.name for p in export_all(default_dataset, tmp_path / "out")}
+    # Measures are shown on the tab of their section, one file each; rules are not shown.
+    assert {"扶贫与就业_举措.csv", "生态环保_举措.csv"} <= names
+    assert not any("规则" in n for n in names)
+    relief = pd.read_csv(tmp_path / "out" / "扶贫与就业_举措.csv", encoding="utf-8-sig")
+    assert set(relief["板块"]) == {"扶贫与就业"}
+
+
+def test_nothing_is_written_into_a_loaded_data_folder(tmp_path: Path) -> None:
+    from zoneapp.core.atomic import WriteError
+    from zoneapp.core.export import export_all
+    from zoneapp.core.loading import load_dataset
+    from zoneapp.paths import DEFAULT_DATA
+
+    folder = tmp_path / "zone"
+    shutil.copytree(DEFAULT_DATA, folder)
+    ds = load_dataset(folder)
+    before = {p: p.stat().st_mtime_ns for p in folder.rglob("*")}
+    with pytest.raises(WriteError, match="does not write into a data folder"):
+        export_frame(ds.tables["projects"], folder / "projects.csv", schema.PROJECTS)
+    with pytest.raises(WriteError):
+        export_all(ds, folder / "exports")
+    assert {p: p.stat().st_mtime_ns for p in folder.rglob("*")} == before
+    assert export_all(ds, tmp_path / "elsewhere")  # any other place is fine

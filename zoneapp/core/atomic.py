@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -11,6 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 _UMASK_LOCK = threading.Lock()
+
+# Data folders this process has read: ZoneApp never writes into them (see `protect`).
+_PROTECTED: set[Path] = set()
+NO_WRITE_IN_DATA = ("ZoneApp 不会写入数据文件夹，请另选位置 / "
+                    "ZoneApp does not write into a data folder; choose another place")
 
 
 class WriteError(OSError):
@@ -50,6 +56,17 @@ def _new_file_mode(target: Path) -> int:
         return 0o666 & ~_umask()
 
 
+def protect(folder: Path | str) -> None:
+    """Refuse every later write into `folder` or below it (the loader calls this)."""
+    _PROTECTED.add(Path(folder).resolve())
+
+
+def refuse_protected(target: Path) -> None:
+    resolved = target.resolve()
+    if any(resolved == f or f in resolved.parents for f in _PROTECTED):
+        raise WriteError(target, OSError(errno.EACCES, NO_WRITE_IN_DATA))
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` in one step.
@@ -61,6 +78,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     syncing or renaming) is raised as WriteError naming `target`.
     """
     target = Path(target)
+    refuse_protected(target)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                         dir=target.parent)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
-from .atomic import atomic_path
+from . import schema, units
+from .atomic import atomic_path, refuse_protected
 from .dataset import Dataset
 from .formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, neutralise_series, restore
 
@@ -40,9 +40,15 @@ def _column_label(key: str, table: schema.Table | None, lang: str) -> str:
     return key
 
 
-def _choice_labels(column: schema.Column, series: pd.Series, lang: str) -> pd.Series:
-    """Codes to labels through the distinct values only (a million rows hold a few codes)."""
-    mapping = {c.code: (c.zh if lang == "zh" else c.en) for c in column.choices}
+def _column_labels(column: schema.Column, series: pd.Series, lang: str) -> pd.Series:
+    """Codes to the labels a user reads: choices' labels, and English unit names in English."""
+    if column.kind == schema.UNIT:
+        if lang == "zh":
+            return series
+        mapping = {code: units.export_unit_label(code, lang) for code in units.UNITS}
+    else:
+        mapping = {c.code: (c.zh if lang == "zh" else c.en) for c in column.choices}
+    # Through the distinct values only: a million rows hold a few codes.
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     labels = [mapping.get(v, v) if isinstance(v, str) else v for v in uniques]
     if not labels:
@@ -54,10 +60,10 @@ def _choice_labels(column: schema.Column, series: pd.Series, lang: str) -> pd.Se
 def presentable(frame: pd.DataFrame, table: schema.Table | None = None, lang: str = "zh") -> pd.DataFrame:
     """The frame as a user takes it away: no hidden columns, labels for codes and headers."""
     keys = [c for c in frame.columns if not str(c).startswith("_")]
-    enums = {c.key: c for c in (table.columns if table is not None else ())
-             if c.kind == schema.ENUM}
+    coded = {c.key: c for c in (table.columns if table is not None else ())
+             if c.kind in (schema.ENUM, schema.UNIT)}
     # A new frame over the same column arrays: nothing is copied but the relabelled codes.
-    out = pd.DataFrame({i: (_choice_labels(enums[k], frame[k], lang) if k in enums else frame[k])
+    out = pd.DataFrame({i: (_column_labels(coded[k], frame[k], lang) if k in coded else frame[k])
                         for i, k in enumerate(keys)}, copy=False)
     out.columns = [_column_label(str(c), table, lang) for c in keys]
     return out
@@ -167,27 +173,37 @@ def export_frame(
     return path
 
 
-def file_stem(table: schema.Table, lang: str) -> str:
-    """`概览_指标` / `Overview_Indicators`: section then table, safe on Windows."""
-    section = schema.section(table.section).label(lang)
-    stem = f"{section}_{table.label(lang)}"
+def file_stem(table: schema.Table, lang: str, section: str | None = None) -> str:
+    """`概览_指标` / `Overview_Indicators`: the tab, then the table, safe on Windows."""
+    stem = f"{schema.section(section or table.section).label(lang)}_{table.label(lang)}"
     stem = stem.replace("&", "and")
     stem = re.sub(r'[<>:"/\\|?*]', "-", stem)
     return re.sub(r"\s+", "-", stem)
+
+
+def _as_shown(table: schema.Table, frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """(section, rows) as the tabs show the table: split by its section column if it has one."""
+    if "section" not in table.keys:
+        return [(table.section, frame)]
+    return [(s.code, frame[frame["section"] == s.code]) for s in schema.SECTIONS
+            if (frame["section"] == s.code).any()]
 
 
 def export_all(
     dataset: Dataset, out_dir: Path | str, lang: str = "zh", encoding: str = "utf-8-sig",
     suffix: str = ".csv",
 ) -> list[Path]:
-    """Every table the app shows, one file each; indicators include the derived figures."""
+    """Every table the app shows, one file per tab and table, named after both; the
+    indicators include the derived figures."""
     out_dir = Path(out_dir)
+    refuse_protected(out_dir)  # before mkdir: not even an empty folder inside the data
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for table in schema.TABLES:
         frame = dataset.indicators if table is schema.INDICATORS else dataset.tables.get(table.name)
-        if frame is None:
+        if frame is None or not table.shown:
             continue
-        path = out_dir / f"{file_stem(table, lang)}{suffix}"
-        written.append(export_frame(frame, path, table, lang, encoding))
+        for section, rows in _as_shown(table, frame):
+            path = out_dir / f"{file_stem(table, lang, section)}{suffix}"
+            written.append(export_frame(rows, path, table, lang, encoding))
     return written

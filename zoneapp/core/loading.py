@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import atomic
 from .dataset import Dataset, Manifest
 from .derive import derive_indicators
 from .headers import header_key
@@ -51,6 +52,7 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
         raise LoadError(f"文件夹不存在：{folder}", f"the folder does not exist: {folder}")
     if not folder.is_dir():
         raise LoadError(f"不是文件夹：{folder}", f"not a folder: {folder}")
+    atomic.protect(folder)  # from now on nothing this process writes may land in it
     scan = scan_folder(folder)
     problems = list(scan.problems)
     tables: dict[str, pd.DataFrame] = {}

@@ -60,6 +60,7 @@ class Table:
     key: tuple[str, ...]  # these columns together must be unique
     required: bool = False  # a data folder must have it
     doc: str = ""
+    shown: bool = True  # the window shows it as a table (rules only drive checks and ratios)
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -198,7 +199,7 @@ INDICATORS = Table(
 
 RULES = Table(
     "rules", "校验与推算规则", "Rules", "overview",
-    key=("rule_id",),
+    key=("rule_id",), shown=False,
     doc="Consistency checks between indicators, and ratios the data layer derives from them.",
     columns=(
         Column("rule_id", TEXT, "规则代码", "Rule", nullable=False, example="projects_by_kind"),

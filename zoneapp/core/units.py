@@ -28,7 +28,7 @@ UNITS: dict[str, Unit] = {
         Unit("%", "%"),
         Unit("人", "people", count=True),
         Unit("家", "firms", count=True),
-        Unit("户", "firms", count=True),
+        Unit("户", "entities", count=True),  # 65户中小微企业: firms counted as accounts
         Unit("个", "", count=True),
         Unit("项", "items", count=True),
         Unit("场", "events", count=True),
@@ -88,12 +88,23 @@ QUALIFIER_ALIASES: dict[str, str] = {
 ABOUT_TOLERANCE = 0.05
 
 
+# English labels read back as units, so a table exported with `--lang en` loads again.
+_ENGLISH_UNITS: dict[str, str] = {u.en.lower(): u.code for u in UNITS.values() if u.en}
+assert len(_ENGLISH_UNITS) == sum(1 for u in UNITS.values() if u.en), "English unit labels clash"
+
+
 def normalise_unit(text: str) -> str | None:
     """The canonical unit for `text`, or None when it is not one we know."""
     text = text.strip()
     if text in UNITS:
         return text
-    return UNIT_ALIASES.get(text) or UNIT_ALIASES.get(text.lower())
+    lowered = text.lower()
+    return UNIT_ALIASES.get(text) or UNIT_ALIASES.get(lowered) or _ENGLISH_UNITS.get(lowered)
+
+
+def export_unit_label(unit: str, lang: str) -> str:
+    """The unit as an exported table writes it: the English label, or the code where none."""
+    return (unit_label(unit, lang) or unit) if unit in UNITS else unit
 
 
 def normalise_qualifier(text: str) -> str | None:
