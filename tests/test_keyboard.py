@@ -127,8 +127,8 @@ def test_kpi_cards_and_charts_have_accessible_names(window, default_dataset):
     card = next(c for c in window.tab("overview").kpis
                 if c.title_text() == default_dataset.indicator("revenue")["name_zh"])
     assert card.accessibleName() == "主营业务收入 506.1亿元 同比增长11.7%"
-    for page in window.tab_pages.values():
-        for chart in page.charts.values():
+    for section in SECTIONS:
+        for chart in window.tab(section.code).charts.values():
             assert chart.accessibleName() == chart.title_text()
             assert chart.accessibleDescription()
 

@@ -27,7 +27,8 @@ def _headers(panel) -> list[str]:
 
 
 def _chart_titles(window) -> list[str]:
-    return [c.title_text() for page in window.tab_pages.values() for c in page.charts.values()]
+    pages = [window.tab(s.code) for s in SECTIONS]  # each filled (tabs fill when shown)
+    return [c.title_text() for page in pages for c in page.charts.values()]
 
 
 def test_switching_language_relabels_everything_and_back(window):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -220,7 +220,8 @@ class DesktopMixin:
         codes = [s.code for s in SECTIONS]
         last = settings.get("window/last_tab")
         if last in codes:
-            self.tab_widget.setCurrentIndex(codes.index(last))
+            with QSignalBlocker(self.tab_widget):  # no settings written back while restoring
+                self.tab_widget.setCurrentIndex(codes.index(last))
 
     def save_window_settings(self) -> None:
         settings.set_value("window/geometry", bytes(self.saveGeometry().data()))
@@ -228,6 +229,8 @@ class DesktopMixin:
         self._remember_tab(self.tab_widget.currentIndex())
 
     def _remember_tab(self, index: int) -> None:
+        """The user chose tab `index` (tab switches made while building the tabs are not
+        signalled, so loading data writes no settings)."""
         if self.remember and 0 <= index < len(SECTIONS):
             settings.set_value("window/last_tab", SECTIONS[index].code)
 
@@ -248,10 +251,18 @@ class DesktopMixin:
     def _folder_shown(self, folder: Path) -> None:
         """Called by set_dataset: remember the folder and watch it for changes."""
         self._auto_reloading = False
-        if self.remember:
+        if self.remember and not self._remembered_first(Path(folder)):
             settings.add_recent_folder(folder)
         if self.folder_watcher.folder() != Path(folder):
             self.folder_watcher.watch(folder)
+
+    @staticmethod
+    def _remembered_first(folder: Path) -> bool:
+        """`folder` is already the last folder and first of the recent ones: nothing to write."""
+        folder = folder.resolve()
+        last = settings.get("data/last_folder")
+        recent = settings.get("data/recent_folders")
+        return bool(last) and Path(last) == folder and recent[:1] == [str(folder)]
 
     def _on_folder_changed(self, folder: Path) -> None:
         if self.data_folder is None or Path(folder) != Path(self.data_folder):
@@ -335,7 +346,7 @@ class DesktopMixin:
             codes.insert(0, table.section)
         for want_row in ([problem.row, None] if problem.row is not None else [None]):
             for code in codes:
-                page = self.tab_pages.get(code)
+                page = self.tab(code)  # filled first, if not yet
                 if page is None or page.show_table_row(table_name, want_row) is None:
                     continue
                 self.tab_widget.setCurrentWidget(page)

@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton,
@@ -64,7 +64,9 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.lang = lang
         self.dataset: Dataset | None = None
         self.data_folder: Path | None = None
-        self.tab_pages: dict[str, QWidget] = {}
+        self.tab_pages: dict[str, QWidget] = {}  # all six; see tab() for a filled one
+        self._stale: set[str] = set()  # codes of the tabs not showing `dataset` yet
+        self._pending_states: dict[str, dict] = {}  # view states to restore when filled
         self.setWindowTitle(self._app_title())
         self.setMinimumSize(960, 600)
 
@@ -236,6 +238,9 @@ class MainWindow(DesktopMixin, QMainWindow):
             self.load_folder_in_background(self.data_folder)
 
     def set_dataset(self, dataset: Dataset) -> None:
+        """Show `dataset`: the current tab is filled now, each other one when first shown
+        (`tab(code)`). A reload of the same folder, or a new language, keeps every tab's sort,
+        filter and selection."""
         self._ensure_tabs()
         previous_folder = self.data_folder if self.dataset is not None else None
         self.dataset = dataset
@@ -244,21 +249,24 @@ class MainWindow(DesktopMixin, QMainWindow):
         description = manifest.description_zh if self.lang == "zh" else manifest.description_en
         self.header.set_zone(manifest.name(self.lang), manifest.period_label(), description)
         self.setWindowTitle(f"{manifest.name(self.lang)} — {self._app_title()}")
-        same_folder = previous_folder == self.data_folder
-        states = {code: page.view_state() for code, page in self.tab_pages.items()
-                  if same_folder and hasattr(page, "view_state")}
-        for code, page in self.tab_pages.items():
-            page.set_dataset(dataset, self.lang)
-            if code in states:  # a reload or a new language: keep sort, filter, selection
-                page.restore_view_state(states[code])
+        if previous_folder == self.data_folder:  # a tab not filled since keeps its old state
+            for code, page in self.tab_pages.items():
+                if code not in self._stale and hasattr(page, "view_state"):
+                    self._pending_states[code] = page.view_state()
+        else:
+            self._pending_states.clear()
+        self._stale = set(self.tab_pages)
+        self._fill_current()
         self._folder_shown(self.data_folder)
         self._show_problems(dataset)
         self.sig_dataset_loaded.emit(dataset)
 
     def _ensure_tabs(self) -> None:
+        """Replace the "Loading…" placeholders by the (empty) tab pages, once."""
         if self.tab_pages:
             return
         current = self.tab_widget.currentIndex()
+        blocker = QSignalBlocker(self.tab_widget)  # no currentChanged per tab swapped in
         for index, section in enumerate(SECTIONS):
             module_name, class_name = TAB_CLASSES[section.code].split(":")
             module = importlib.import_module(f"{__package__}.tabs.{module_name}")
@@ -269,6 +277,17 @@ class MainWindow(DesktopMixin, QMainWindow):
             old.deleteLater()
             self.tab_pages[section.code] = page
         self.tab_widget.setCurrentIndex(max(current, 0))
+        blocker.unblock()
+        self.tab_widget.currentChanged.connect(self._fill_current)
+
+    def _fill_current(self, _index: int = -1) -> None:
+        index = self.tab_widget.currentIndex()
+        if 0 <= index < len(SECTIONS):
+            self.tab(SECTIONS[index].code)
+
+    def is_filled(self, code: str) -> bool:
+        """Whether the tab `code` shows the current dataset (else it is filled when shown)."""
+        return code in self.tab_pages and code not in self._stale
 
     def _show_problems(self, dataset: Dataset) -> None:
         problems = dataset.problems
@@ -294,10 +313,20 @@ class MainWindow(DesktopMixin, QMainWindow):
     def select_tab(self, code: str) -> QWidget:
         index = [s.code for s in SECTIONS].index(code)
         self.tab_widget.setCurrentIndex(index)
-        return self.tab_widget.widget(index)
+        return self.tab(code) or self.tab_widget.widget(index)
 
     def tab(self, code: str) -> QWidget | None:
-        return self.tab_pages.get(code)
+        """The page of section `code`, filled with the current dataset first if it is not yet
+        (tabs are filled when first shown). Everything that reads a tab's cards, charts or
+        tables goes through here."""
+        page = self.tab_pages.get(code)
+        if page is not None and code in self._stale and self.dataset is not None:
+            self._stale.discard(code)
+            page.set_dataset(self.dataset, self.lang, self.header.selected_period())
+            state = self._pending_states.pop(code, None)
+            if state is not None:
+                page.restore_view_state(state)
+        return page
 
     # Export --------------------------------------------------------------------------------
     def current_table_panel(self):

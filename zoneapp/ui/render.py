@@ -50,6 +50,7 @@ def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
         written = []
         for index, section in enumerate(SECTIONS):
             window.tab_widget.setCurrentIndex(index)
+            window.tab(section.code)  # filled when shown; made sure of before the grab
             for _ in range(3):
                 app.processEvents()
             path = out_dir / f"{index + 1:02d}_{section.code}.png"

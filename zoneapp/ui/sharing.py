@@ -85,13 +85,13 @@ class Sharing(QObject):
             if id(page) not in self._connected and hasattr(page, "sig_source_requested"):
                 page.sig_source_requested.connect(self.show_source)
                 self._connected.add(id(page))
-        if header.selected_period() is not None:
-            self.apply_period(header.selected_period())
+        self.apply_period(header.selected_period())  # the filled tab took the one before
 
     def apply_period(self, period: int | None) -> None:
-        """The tables and KPI cards of every tab show `period` (None: all years)."""
-        for page in self.window.tab_pages.values():
-            if hasattr(page, "set_period"):
+        """The tables and KPI cards of every tab show `period` (None: all years); a tab not
+        filled yet takes the header's period when it is."""
+        for code, page in self.window.tab_pages.items():
+            if hasattr(page, "set_period") and self.window.is_filled(code):
                 page.set_period(period)
 
     def show_source(self, row) -> None:
@@ -164,7 +164,7 @@ class Sharing(QObject):
             return ""
         from .share_card import summary_text
 
-        page: QWidget | None = self.window.tab_pages.get(self._current_code())
+        page: QWidget | None = self.window.tab(self._current_code())
         text = summary_text(page, self.window.dataset, self.window.lang) if page else ""
         QGuiApplication.clipboard().setText(text)
         self.window.statusBar().showMessage(

@@ -89,6 +89,10 @@ class TabPage(QScrollArea):
         self.dataset = dataset
         self.lang = lang
         self.period = period
+        content = self.widget()
+        shown = content.isVisible()  # filled while on screen (tabs fill when first shown):
+        if shown:  # hidden meanwhile, so the new cards, charts and tables show at once
+            content.hide()
         self._clear()
         self.empty_label.setText(self.tr("No data for this section in this folder."))
         self.empty_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; padding: 40px;")
@@ -96,6 +100,8 @@ class TabPage(QScrollArea):
         self._kpi_columns = 0
         self._layout_kpis()
         self.empty_label.setVisible(not (self.kpis or self.charts or self.tables))
+        if shown:
+            content.show()
 
     def set_period(self, period: int | None) -> None:
         """Show `period`'s rows in the tables and its figures on the cards (None: all years)."""
