@@ -400,12 +400,36 @@ class TabPage(QScrollArea):
             parts.update(_split_list(rule["part_keys"]))
         return rows[~rows["key"].isin(parts)] if rows is not None and not rows.empty else rows
 
+    def figure_charts(self, dataset: Dataset, rows: pd.DataFrame,
+                      skip: set[str] = frozenset()) -> set[str]:
+        """The section's figures as charts: each rule's breakdown, figures that share a unit,
+        and figures over several years. Keys in `skip` are charted elsewhere on the tab."""
+        from .by_year import add_by_year_charts
+
+        charted = self.split_charts(dataset, rows, skip=skip)
+        charted |= self.unit_charts(rows, exclude=charted | skip)
+        return charted | add_by_year_charts(self, rows, exclude=charted | skip)
+
     def rows_for(self, dataset: Dataset, table_name: str) -> pd.DataFrame | None:
         """A table's rows for this tab: those whose `section` is this tab, or all of them."""
         frame = dataset.table(table_name)
         if frame is None or "section" not in frame.columns:
             return frame
         return frame[frame["section"] == self.section]
+
+
+class SectionTab(TabPage):
+    """A tab of KPI cards, the figures' charts, the section's own tables, then its figures."""
+
+    own_tables: tuple[str, ...] = ()  # shown in this order, each filtered to this tab's section
+
+    def populate(self, dataset: Dataset) -> None:
+        rows = self.section_rows(dataset)
+        self.add_kpis(self.standalone_keys(dataset, rows))
+        self.figure_charts(dataset, rows)
+        for name in self.own_tables:
+            self.add_table(name, self.rows_for(dataset, name), name)
+        self.add_indicator_table(rows)
 
 
 def describe_chart(chart: BarChart) -> None:

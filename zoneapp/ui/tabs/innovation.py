@@ -9,7 +9,6 @@ from ...core.dataset import Dataset
 from ...core.schema import RECOGNITION_STATUS_CHOICES
 from . import figures
 from .base import TabPage
-from .by_year import add_by_year_charts
 
 # The funnel's steps; each step takes the first key the data has.
 FUNNEL_STEPS = (
@@ -27,9 +26,7 @@ class InnovationTab(TabPage):
         self.add_kpis(self.standalone_keys(dataset, rows))
         funnel = self.funnel_chart(rows)
         self.status_chart(dataset.table("recognitions"))
-        charted = self.split_charts(dataset, rows, skip=funnel)
-        charted |= self.unit_charts(rows, exclude=charted | funnel)
-        add_by_year_charts(self, rows, exclude=charted | funnel)
+        self.figure_charts(dataset, rows, skip=funnel)
         self.add_table("recognitions", dataset.table("recognitions"), "recognitions")
         self.add_table("plans", dataset.table("plans"), "plans")
         self.add_indicator_table(rows)

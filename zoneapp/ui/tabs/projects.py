@@ -10,7 +10,6 @@ from ...core.schema import STAGE_CHOICES
 from ...core.units import format_value
 from . import figures
 from .base import TabPage
-from .by_year import add_by_year_charts
 
 
 # Bars for at most this many projects; tooltips name at most this many per stage.
@@ -26,10 +25,8 @@ class ProjectsTab(TabPage):
         self.add_kpis(self.standalone_keys(dataset, rows))
         projects = dataset.table("projects")
         self.investment_chart(projects)
-        charted = self.split_charts(dataset, rows)
         self.stage_chart(projects)
-        charted |= self.unit_charts(rows, exclude=charted)
-        add_by_year_charts(self, rows, exclude=charted)
+        self.figure_charts(dataset, rows)
         self.add_table("projects", projects, "projects")
         self.add_indicator_table(rows)
 
