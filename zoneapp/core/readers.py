@@ -168,14 +168,16 @@ def _utf8(data: bytes, text: str, encoding: str, skip_first_line: bool) -> bytes
     return data
 
 
-def _csv_shape_problem(data: bytes, sep: str, file: str, start: int = 0) -> list[Problem] | None:
+def _csv_shape_problem(data: bytes, sep: str, file: str, start: int = 0,
+                       fixed_width: bool = False) -> list[Problem] | None:
     """Rows, columns and cells bounded from the bytes from `start` alone, before pandas or
-    pyarrow allocates anything."""
+    pyarrow allocates anything. `fixed_width`: the reader refuses a line with more cells than
+    the first, so lines x columns bounds the cells without counting every separator."""
     lines = data.count(b"\n", start) + (len(data) > start and not data.endswith(b"\n"))
     newline = data.find(b"\n", start)
     columns = data.count(sep.encode(), start, None if newline < 0 else newline) + 1
     found = _shape_problem(file, 0, columns) or _shape_problem(file, lines - 1, 1)
-    if found:
+    if found or (fixed_width and lines * columns <= limits.MAX_CELLS):
         return found
     # Every cell but the last of a line ends with a separator: an upper bound, quotes aside.
     cells = data.count(sep.encode(), start) + lines
@@ -230,7 +232,7 @@ def _read_csv_arrow(data: bytes, file: str) -> RawTable | list[Problem] | None:
         first, newline = _first_line(data, start)
         if first is None:
             return None
-    too_big = _csv_shape_problem(data, sep, file, start)
+    too_big = _csv_shape_problem(data, sep, file, start, fixed_width=True)
     if too_big:
         return too_big
     frame = _arrow_frame(data, start, sep, first.rstrip("\r"))

@@ -22,10 +22,12 @@ import pandas as pd
 
 from . import schema, units
 from .headers import HeaderMap, map_header
+from .keyhash import duplicated_keys
 from .numbers import NumberColumn, parse_number_column, unit_matches
 from .problems import ERROR, WARNING, Problem
 from .readers import RawTable
 from .schema import Column, Table
+from .textedges import may_need_strip
 
 MAX_PER_COLUMN = 100
 _LIST_SPLIT = r"\s*[;；,，、]\s*"
@@ -115,6 +117,9 @@ def _blank_series(column: Column, n: int) -> pd.Series:
 # --- converters: each stores ctx.out[column.key] and reports bad cells -----------------------
 
 def _text(ctx: _Context, column: Column, cells: pd.Series) -> None:
+    if not may_need_strip(cells):  # no cell starts or ends with a space: keep the column
+        ctx.out[column.key] = cells
+        return
     stripped = cells.str.strip().astype(str)
     # Stripping only removes characters: the same total length means nothing changed, and
     # the column read from the file is kept instead of a second copy of it.
@@ -150,7 +155,7 @@ def _join_list(text: str) -> str:
 
 def _lookup(ctx: _Context, column: Column, cells: pd.Series, normalise, code: str, zh, en) -> None:
     """Map each distinct cell through `normalise` (None = not allowed) and report the misses."""
-    stripped = cells.str.strip()
+    stripped = cells.str.strip() if may_need_strip(cells) else cells
     ctx.out[column.key], bad = _map_distinct(stripped, normalise)
     ctx.report(column, np.flatnonzero(bad), lambda p: zh(stripped.iloc[p]),
                lambda p: en(stripped.iloc[p]), code)
@@ -343,7 +348,7 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
 def _drop_duplicate_keys(ctx: _Context, frame: pd.DataFrame) -> pd.DataFrame:
     """Keep the first row of each key; a problem on each later one naming the first."""
     key = list(ctx.table.key)
-    later = frame.duplicated(subset=key, keep="first").to_numpy()
+    later = duplicated_keys(frame, key)
     if not later.any():
         return frame
     first = frame.groupby(key, sort=False)["_row"].transform("first").to_numpy()
