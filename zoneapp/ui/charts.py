@@ -28,10 +28,7 @@ Contract of `BarChart` (the tabs rely on it; tests check it):
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
@@ -41,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.units import axis_scale
-from . import chart_export, palette
-from .chart_parts import Legend, is_nan as _nan, wrap as _wrap
+from . import chart_export, chart_layout, palette
+from .chart_parts import Bar, Legend, Placed as _Placed, is_nan as _nan  # noqa: F401 (Bar is public here)
 from .chart_toolbar import ChartActions, ChartToolbar
 
 BAR_FILL = 0.62  # share of a category slot a single bar fills
@@ -54,38 +51,6 @@ LABEL_ROOM = 10  # pixels kept free beyond a value label, so it does not touch t
 NAME_SHARE = 0.35
 MIN_NAME_PX = 110
 MAX_NAME_PX = 320
-
-
-@dataclass
-class Bar:
-    label: str
-    value: float
-    display: str  # the value as the user reads it: "506.1亿元"
-    tooltip: str = ""
-    derived: bool = False
-    series: str = ""
-    unit: str = ""  # the unit of `value` (亿元): an English money axis is scaled to match
-    # The figure behind the bar (an indicators row), for "Source…"; None for counts.
-    ref: Any = field(default=None, compare=False, repr=False)
-
-
-@dataclass
-class _Placed:
-    bar: Bar
-    pos: float  # centre on the category axis
-    thickness: float
-    color: str
-
-
-def whole_tick_step(span: float, most_ticks: int = 6) -> float:
-    """The smallest of 1, 2, 5, 10, 20, 50 … that puts at most `most_ticks` ticks on `span`."""
-    step = 1.0
-    while span / step > most_ticks:
-        for factor in (2.0, 2.5, 2.0):  # 1 -> 2 -> 5 -> 10
-            step *= factor
-            if span / step <= most_ticks:
-                break
-    return step
 
 
 class BarChart(QWidget):
@@ -427,25 +392,14 @@ class BarChart(QWidget):
     def _value_range(self, extent: float, sizes: list[float]) -> tuple[float, float]:
         """Value-axis limits that leave room for every label beyond its bar's end."""
         values = [0.0 if _nan(p.bar.value) else p.bar.value for p in self._placed]
-        lo, hi = min(0.0, *values), max(0.0, *values)
-        if hi == lo:
-            hi = lo + 1.0
-        for _ in range(4):  # each pass shrinks the scale, so the pads grow toward a fixed point
-            scale = extent / (hi - lo)  # pixels per unit
-            for v, size in zip(values, sizes):
-                pad = (size + LABEL_GAP + LABEL_ROOM) / scale
-                if v >= 0:
-                    hi = max(hi, v + pad)
-                else:
-                    lo = min(lo, v - pad)
-        return lo, hi
+        return chart_layout.value_range(values, sizes, extent, LABEL_GAP + LABEL_ROOM)
 
     def _set_value_ticks(self, span: float) -> None:
         """Whole-number ticks when every value is whole (counts): no "2.5 projects"."""
         axis = self.plot.getPlotItem().getAxis("bottom" if self._horizontal else "left")
         values = [p.bar.value for p in self._placed if not _nan(p.bar.value)]
         if self._value_scale == 1.0 and values and all(float(v).is_integer() for v in values):
-            step = whole_tick_step(span)
+            step = chart_layout.whole_tick_step(span)
             axis.setTickSpacing(step, step)
         else:
             axis.setTickSpacing()
@@ -453,25 +407,15 @@ class BarChart(QWidget):
     def _set_category_ticks(self, slot_px: float) -> None:
         """Names on the category axis; when crowded only every k-th name is written."""
         item = self.plot.getPlotItem()
-        metrics = QFontMetricsF(QApplication.font())
-        slot_px = max(slot_px, 1.0)
+        room = max(MIN_NAME_PX, min(MAX_NAME_PX, NAME_SHARE * self.width()))
+        ticks, extent = chart_layout.category_ticks(
+            self._categories, self._horizontal, slot_px, room, QFontMetricsF(QApplication.font()))
         if self._horizontal:
-            room = max(MIN_NAME_PX, min(MAX_NAME_PX, NAME_SHARE * self.width()))
-            names = [metrics.elidedText(c, Qt.TextElideMode.ElideRight, room)
-                     for c in self._categories]
-            step = max(1, math.ceil((metrics.height() + 2) / slot_px))
             axis = item.getAxis("left")
-            axis.setWidth(int(max((metrics.horizontalAdvance(s) for s in names), default=20) + 10))
+            axis.setWidth(extent)
         else:
-            # Each name gets at least about four characters' width, over two lines.
-            want = max((min(metrics.horizontalAdvance(c), 4 * metrics.horizontalAdvance("木"))
-                        for c in self._categories), default=0.0)
-            step = max(1, math.ceil((want + 8) / slot_px))
-            names = [_wrap(c, step * slot_px - 8, metrics) for c in self._categories]
-            lines = max((s.count("\n") + 1 for s in names), default=1)
             axis = item.getAxis("bottom")
-            axis.setHeight(int(lines * metrics.height() + 8))
-        ticks = [(float(i), s) for i, s in enumerate(names) if i % step == 0]
+            axis.setHeight(extent)
         axis.setTicks([ticks, []])
 
     def _show_value_labels(self, value_range: tuple[float, float], cat_range: tuple[float, float],
@@ -480,45 +424,14 @@ class BarChart(QWidget):
 
         A hidden label's text is still in the bar's tooltip.
         """
-        (lo, hi), (c0, c1), (width, height) = value_range, cat_range, size
-        along = width if self._horizontal else height  # pixels along the value axis
-        across = height if self._horizontal else width
-
-        def to_px(pos: float, value: float) -> tuple[float, float]:
-            """(across, along-from-the-start) pixel offsets of a data point."""
-            a = (pos - c0) / (c1 - c0) * across
-            b = (value - lo) / (hi - lo) * along
-            return (a, b) if self._horizontal else (a, height - b)
-
-        def box(a0: float, a1: float, b0: float, b1: float) -> QRectF:
-            if self._horizontal:  # a runs down the plot, b to the right
-                return QRectF(min(b0, b1), a0, abs(b1 - b0), a1 - a0)
-            return QRectF(a0, min(b0, b1), a1 - a0, abs(b1 - b0))
-
-        bars = []
-        for p in self._placed:
-            v = 0.0 if _nan(p.bar.value) else p.bar.value
-            a0, b0 = to_px(p.pos - p.thickness / 2, 0.0)
-            a1, b1 = to_px(p.pos + p.thickness / 2, v)
-            bars.append(box(a0, a1, b0, b1))
-        area = QRectF(-1, -1, width + 2, height + 2)
-        kept: list[QRectF] = []
-        for i, (p, item) in enumerate(zip(self._placed, self._value_items)):
-            text = item.textItem.toPlainText()
-            w, h = metrics.horizontalAdvance(text), metrics.height()
-            v = 0.0 if _nan(p.bar.value) else p.bar.value
-            a, b = to_px(p.pos, v)
-            if self._horizontal:
-                left = b + LABEL_GAP if v >= 0 else b - LABEL_GAP - w
-                rect = QRectF(left, a - h / 2, w, h)
-            else:
-                rect = QRectF(a - w / 2, b - h if v >= 0 else b, w, h)
-            crowded = any(rect.adjusted(-2, 0, 2, 0).intersects(k) for k in kept) or any(
-                j != i and rect.intersects(r) for j, r in enumerate(bars))
-            fits = bool(text) and area.contains(rect) and not crowded
-            item.setVisible(fits)
-            if fits:
-                kept.append(rect)
+        bars = [(p.pos, p.thickness, 0.0 if _nan(p.bar.value) else p.bar.value)
+                for p in self._placed]
+        texts = [item.textItem.toPlainText() for item in self._value_items]
+        label_sizes = [(metrics.horizontalAdvance(t), metrics.height()) for t in texts]
+        fits = chart_layout.fitting_labels(bars, texts, label_sizes, self._horizontal,
+                                           value_range, cat_range, size, LABEL_GAP)
+        for item, shown in zip(self._value_items, fits):
+            item.setVisible(shown)
 
     def shown_value_labels(self) -> list[str]:
         """The value labels currently drawn (crowded ones are hidden)."""
