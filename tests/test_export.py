@@ -1,7 +1,6 @@
 """The CSV/xlsx writer: encodings, headers in both languages, formula safety, atomic replace."""
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
