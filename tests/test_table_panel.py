@@ -1,7 +1,6 @@
 """TablePanel: title, row count, search and drop-down filters, column widths, copy, export."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -255,3 +254,22 @@ def test_export_shown_or_whole_in_each_format(qtbot, project_panel, tmp_path, mo
     book = pd.read_excel(xlsx, engine="openpyxl", dtype=object)
     assert book["项目名称"].tolist()[1] == "=HYPERLINK(\"http://x\")"  # a string cell in xlsx
     assert book["类型"].tolist()[0] == "技改"
+
+
+def test_view_lays_out_new_rows_at_once(qtbot):
+    """After a filter the view's geometry (scroll range) is already the new one, so the next
+    paint -- by the event loop or a synchronous repaint() -- is the only one needed."""
+    many = pd.DataFrame({"name_zh": [f"项目{i:04d}" for i in range(500)],
+                         "name_en": [f"Project {i:04d}" for i in range(500)]})
+    panel = TablePanel()
+    qtbot.addWidget(panel)
+    panel.set_data(many, PROJECTS, "zh")
+    panel.resize(600, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    bar = panel.view.verticalScrollBar()
+    assert bar.maximum() > 0
+    panel.model.set_filter("0042")
+    assert panel.model.rowCount() == 1 and bar.maximum() == 0  # no event loop pass needed
+    panel.model.set_filter("")
+    assert bar.maximum() > 0

@@ -88,3 +88,52 @@ def test_substring_filter_over_text_columns_and_choices(qtbot, big):
                                      ("continuing", "续建")] or len(model.choices("kind")) == 3
     model.set_choice_filter("kind", None)
     assert model.rowCount() == ROWS
+
+
+def test_byte_search_matches_pyarrow_kernel():
+    """The memmem scan over whole data buffers finds exactly what pc.match_substring does:
+    sliced and chunked arrays, both offset widths, hits spanning two cells, null cells whose
+    slot still holds bytes, and many hits (handed back to pyarrow)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from zoneapp.models import frame_columns
+
+    rng = np.random.default_rng(3)
+    pieces = ["a", "b", "ab", "中", "文", "1", "2", "12", "", "ba"]
+    for trial in range(120):
+        values = [None if rng.random() < 0.1 else "".join(
+            pieces[i] for i in rng.integers(0, len(pieces), rng.integers(0, 6)))
+            for _ in range(int(rng.integers(0, 50)))]
+        kind = pa.large_string() if trial % 2 else pa.string()
+        array = pa.array(values, type=kind)
+        if len(array) > 4:
+            array = array.slice(2, len(array) - 3)
+        chunked = pa.chunked_array([array, array[1:]], type=kind)
+        for needle in ("ab", "ba", "中文", "12", "1", "b中", "2a", "aaa"):
+            expected = pc.match_substring(chunked, needle).fill_null(False).to_numpy(
+                zero_copy_only=False)
+            found = frame_columns._find_bytes(chunked, needle.encode())
+            assert found is not None and (found == expected).all(), (values, needle)
+    offsets = pa.py_buffer(np.array([0, 3, 6, 9], dtype=np.int32).tobytes())
+    valid = pa.py_buffer(np.packbits([1, 0, 1], bitorder="little").tobytes())
+    with_hidden = pa.StringArray.from_buffers(3, offsets, pa.py_buffer(b"abcxyzabc"), valid, 1)
+    assert not frame_columns._find_bytes(with_hidden, b"xyz").any()  # a null cell's bytes
+    assert not frame_columns._find_bytes(with_hidden, b"cx").any()  # across two cells
+    common = pa.array(["x1"] * (frame_columns.MAX_BYTE_HITS + 5))
+    assert frame_columns._find_bytes(common, b"1") is None
+    assert frame_columns._match(common, "1").all()
+
+
+def test_many_distinct_values_are_not_factorised(big):
+    """A column of distinct names is judged from a sample instead of being factorised whole;
+    one with few values still is. Drop-downs never come from the names."""
+    from zoneapp.models.frame_columns import ShownColumn
+
+    names = ShownColumn.from_series("name_zh", big["name_zh"], None, False, False)
+    assert names.sample_distinct() == 20_000 and names.factorised() is None
+    kinds = ShownColumn.from_series("kind", big["kind"], None, False, False)
+    assert kinds.factorised() is not None and kinds.factorised()[0].dtype == np.int8
+    model = FrameModel()
+    model.set_frame(big, PROJECTS, "zh")
+    assert model.choices("name_zh") is None

@@ -5,9 +5,11 @@ and never materialises one Python object per cell: a cell is read when Qt asks f
 sorting and searching run over the whole column in numpy or pyarrow.compute.
 
 Searching a column with few distinct values (enum codes, industries, years) factorises it once
-and matches the needle against the distinct shown texts only; other text columns are scanned
-by pyarrow's substring kernel, several columns at a time on a thread pool (the kernels release
-the GIL).
+and matches the needle against the distinct shown texts only (columns whose sample shows
+mostly distinct values are not factorised at all); other text columns are scanned several at a
+time on a thread pool: a needle with no letters that change case by libc's memmem over each
+chunk's whole UTF-8 buffer (`_find_bytes`), other needles by pyarrow's case-insensitive
+substring kernel (both release the GIL).
 """
 from __future__ import annotations
 
@@ -27,6 +29,11 @@ from zoneapp.core.schema import Column
 Labeller = Callable[[str], str]  # a stored code -> the text shown for it
 
 FEW_DISTINCT = 0.5  # factorise a column for search when distinct values <= this share of rows
+SAMPLE_ROWS = 20_000  # bigger columns are sampled first: factorising a million distinct
+# strings costs ~0.5 s and ~100 MB only to be thrown away. A sample of this many rows from a
+# column of K distinct values holds about K(1 - exp(-SAMPLE_ROWS/K)) of them: at least
+# SAMPLE_DISTINCT of the sample when K >= 25 * SAMPLE_ROWS, i.e. half a million.
+SAMPLE_DISTINCT = 0.98
 _POOL: ThreadPoolExecutor | None = None
 
 
@@ -35,6 +42,29 @@ def _pool() -> ThreadPoolExecutor:
     if _POOL is None:
         _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="zoneapp-search")
     return _POOL
+
+
+def release_free_memory() -> None:
+    """Hand memory freed by the C heap back to the system (glibc only; elsewhere a no-op).
+
+    Reading a big dataset leaves hundreds of MB of freed buffers in glibc's arenas, which it
+    keeps resident for reuse but which the next whole-frame operation (a sort copying the
+    frame, say) does not fit into; `malloc_trim` returns them, at ~20 ms for a 1M-row table.
+    """
+    global _TRIM
+    if _TRIM is None:
+        try:
+            import ctypes
+            import ctypes.util
+
+            _TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM: Any = None
 
 
 def is_missing(value: Any) -> bool:
@@ -124,14 +154,26 @@ class ShownColumn:
 
     def factorised(self) -> tuple[np.ndarray, pd.Index] | None:
         """(codes, distinct values) when the column has few distinct values, else None."""
+        if self._factorised is None and self.sample_distinct() >= SAMPLE_DISTINCT * SAMPLE_ROWS:
+            self._factorised = False
         if self._factorised is None:
             codes, uniques = pd.factorize(pd.Series(self.values, copy=False), use_na_sentinel=True)
             if len(uniques) <= max(64, FEW_DISTINCT * len(self.values)):
-                small = np.int32 if len(uniques) < 2**31 - 1 else np.int64
+                small = next(t for t in (np.int8, np.int16, np.int32, np.int64)
+                             if len(uniques) <= np.iinfo(t).max)  # -1 (missing) fits too
                 self._factorised = (codes.astype(small), uniques)
             else:
                 self._factorised = False
         return self._factorised or None
+
+    def sample_distinct(self) -> int:
+        """Distinct values (missing counted as one) among SAMPLE_ROWS rows picked at random
+        (with a fixed seed); 0 for columns of at most 2 * SAMPLE_ROWS rows."""
+        n = len(self.values)
+        if n <= 2 * SAMPLE_ROWS:
+            return 0
+        rows = np.random.default_rng(0).choice(n, SAMPLE_ROWS, replace=False)
+        return int(pd.Series(self.values, copy=False).take(rows).nunique(dropna=False))
 
     def sort_order(self, ascending: bool, label: Labeller | None) -> np.ndarray:
         """Stable row order by this column; missing (and "") cells last in both orders."""
@@ -193,8 +235,81 @@ class ShownColumn:
 
 
 def _match(array: pa.ChunkedArray | pa.Array, needle: str) -> np.ndarray:
-    found = pc.match_substring(array, needle, ignore_case=needs_case_folding(needle))
+    folding = needs_case_folding(needle)
+    if not folding:
+        found = _find_bytes(array, needle.encode("utf-8"))
+        if found is not None:
+            return found
+    found = pc.match_substring(array, needle, ignore_case=folding)
     return found.fill_null(False).to_numpy(zero_copy_only=False)
+
+
+MAX_BYTE_HITS = 2_000  # beyond this many hits in a chunk, the per-hit loop gives way to pyarrow
+_MEMMEM: Any = None
+
+
+def _memmem() -> Any:
+    global _MEMMEM
+    if _MEMMEM is None:
+        try:
+            import ctypes
+            import ctypes.util
+
+            fn = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").memmem
+            fn.restype = ctypes.c_void_p
+            fn.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t]
+            _MEMMEM = fn
+        except (OSError, AttributeError):
+            _MEMMEM = False
+    return _MEMMEM
+
+
+def _find_bytes(array: pa.ChunkedArray | pa.Array, needle: bytes) -> np.ndarray | None:
+    """Cells containing `needle` (case-sensitive), found by libc's memmem over each chunk's
+    whole UTF-8 data buffer rather than string by string: a needle that is rare (the usual
+    search) costs one pass at memory speed. A hit spanning two cells is skipped; UTF-8 being
+    self-synchronising, a hit inside one cell is a real substring. None when memmem is not
+    available or the needle is common enough that pyarrow's kernel is the better tool."""
+    memmem = _memmem()
+    if not memmem or not needle:
+        return None
+    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    mask = np.zeros(len(array), dtype=bool)
+    start = 0
+    for chunk in chunks:
+        n = len(chunk)
+        if n == 0:
+            continue
+        if not (pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)):
+            return None
+        validity, offsets_buf, data = chunk.buffers()
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(offsets_buf, dtype=width)[chunk.offset: chunk.offset + n + 1]
+        first, last = int(offsets[0]), int(offsets[-1])
+        if data is None or last - first < len(needle):
+            start += n
+            continue
+        base = data.address
+        pos, hits = first, 0
+        while pos + len(needle) <= last:
+            found = memmem(base + pos, last - pos, needle, len(needle))
+            if not found:
+                break
+            at = found - base
+            row = int(np.searchsorted(offsets, at, side="right")) - 1
+            end = int(offsets[row + 1])
+            if at + len(needle) <= end:
+                mask[start + row] = True
+                hits += 1
+                if hits > MAX_BYTE_HITS:
+                    return None
+                pos = end  # the rest of this cell cannot add anything
+            else:
+                pos = at + 1
+        if validity is not None and chunk.null_count:
+            mask[start: start + n] &= chunk.is_valid().to_numpy(zero_copy_only=False)
+        start += n
+    return mask
 
 
 def search(columns: list[tuple[ShownColumn, Labeller | None]], needle: str, rows: int) -> np.ndarray:

@@ -202,7 +202,7 @@ class FrameModel(QAbstractTableModel):
         """(stored value, shown text) of a column's distinct non-blank values, sorted by the
         shown text; None when the column is not shown or has more than `limit` of them."""
         col = next((c for c in self._cols if c.key == key), None)
-        if col is None or col.numeric:
+        if col is None or col.numeric or col.sample_distinct() > limit:
             return None
         factorised = col.factorised()
         if factorised is None or len(factorised[1]) > limit:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget,
 )
 
 from zoneapp.core import schema

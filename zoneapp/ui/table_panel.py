@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from zoneapp.core.schema import Table
+from zoneapp.models.frame_columns import release_free_memory
 from zoneapp.models.frame_model import FrameModel
 
 from . import palette
@@ -27,6 +28,7 @@ from .table_filters import FilterBar
 
 MIN_COLUMN_WIDTH = 60
 MAX_COLUMN_WIDTH = 360
+TRIM_ROWS = 100_000  # set_data hands freed heap memory back to the system for tables this big
 FIT_SAMPLE_ROWS = 200  # column widths are fitted to the header and this many rows
 CSV_FILTER = "CSV UTF-8 (*.csv)"
 GB18030_FILTER = "CSV GB18030 (*.csv)"
@@ -89,6 +91,13 @@ class TablePanel(QWidget):
         view.setTabKeyNavigation(False)  # Tab leaves the table; arrow keys move between cells
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._context_menu)
+        # The view lays rows out again only on its next event-loop pass, and then paints the
+        # viewport a second time; after a filter or sort over a million rows that second
+        # paint costs as much as the first. Laying out at once (connected after the view's
+        # own slots) makes whatever paints next -- the event loop, repaint(), grab() -- the
+        # only paint, with the new rows.
+        self.model.layoutChanged.connect(self._layout_now)
+        self.model.modelReset.connect(self._layout_now)
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -184,6 +193,8 @@ class TablePanel(QWidget):
         self._lang = lang
         self._title = title
         self.model.set_frame(frame, table, lang)
+        if len(frame) >= TRIM_ROWS:  # a big table was just read; its leftovers can go
+            release_free_memory()
         self.filter_bar.rebuild()
         self._show_title()
         self.fit_columns()
@@ -278,6 +289,9 @@ class TablePanel(QWidget):
         return text
 
     # ----- internals --------------------------------------------------------------------
+
+    def _layout_now(self, *_args) -> None:
+        self.view.executeDelayedItemsLayout()
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
