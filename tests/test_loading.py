@@ -342,3 +342,72 @@ def test_load_reports_progress_and_can_be_cancelled():
     calls = []
     with pytest.raises(LoadCancelled):
         load_dataset(DEFAULT_DATA, should_cancel=lambda: calls.append(1) or len(calls) > 2)
+
+
+_PROJECT_CSV = "name_zh,kind,period,investment,investment_unit,investment_qualifier\n"
+
+
+@pytest.mark.parametrize("body", [
+    "a,new,2019,1.5,亿元,\nb,new,2020,,亿元,\n",  # plain: read as numbers
+    "a,new,2019,1.5,亿元,\n,,,,,\nb,new,2020,2,万元,\n",  # a blank row
+    "a,new,,3,亿元,\nb,new,2019,3e2,亿元,\nb,new,2019,4,亿元,\n",  # blank period, duplicate key
+    "'=a,new,2019.0,3,亿元,\n",  # guarded formula, a whole number written 2019.0
+    "a,new,2019,-1.5,亿元,\n",  # negative: read as text, so the problem quotes the cell
+    "a,new,2019,约2.99,亿元,\n", "a,new,2019,nan,亿元,\n", "a,new,1800,3,亿元,\n",
+    "a,new,2019.5,3,亿元,\n", "a,new,99999999999999999999,1,亿元,\n",
+    'a,new,2019,"",亿元,\n',
+])
+def test_numbers_read_as_numbers_or_as_text_give_the_same_table(tmp_path, monkeypatch, body):
+    from zoneapp.core import readers
+    from zoneapp.core.loading import load_table
+    from zoneapp.core.schema import TABLES
+
+    table = next(t for t in TABLES if t.name == "projects")
+    path = tmp_path / "projects.csv"
+    path.write_text(_PROJECT_CSV + body, encoding="utf-8")
+    typed, typed_problems = load_table(path, table, path.name)
+    monkeypatch.setattr(readers, "_arrow_numbers", lambda *args: None)
+    text, text_problems = load_table(path, table, path.name)
+    assert typed_problems == text_problems
+    assert (typed is None) == (text is None)
+    if typed is not None:
+        pd.testing.assert_frame_equal(typed, text)
+
+
+def test_plain_number_columns_are_read_as_numbers(tmp_path):
+    from zoneapp.core.headers import number_columns
+    from zoneapp.core.readers import read_table
+    from zoneapp.core.schema import TABLES
+
+    table = next(t for t in TABLES if t.name == "projects")
+    path = tmp_path / "projects.csv"
+    path.write_text(_PROJECT_CSV + "a,new,2019,1.5,亿元,\nb,new,2020,,亿元,\n", encoding="utf-8")
+    raw = read_table(path, path.name, numbers=lambda header: number_columns(header, table))
+    assert raw.cells[2].dtype == "float64" and raw.cells[3].dtype == "float64"
+    assert raw.cells[3].isna().tolist() == [False, True]
+    assert raw.cells.index.tolist() == [2, 3] and raw.cells[1].tolist() == ["new", "new"]
+    path.write_text(_PROJECT_CSV + "a,new,2019,-1.5,亿元,\n", encoding="utf-8")  # quoted if wrong
+    raw = read_table(path, path.name, numbers=lambda header: number_columns(header, table))
+    assert raw.cells[3].tolist() == ["-1.5"]
+
+
+@pytest.mark.parametrize("block", [16, 70, 1000])
+def test_big_csv_read_in_blocks_gives_the_same_dataset(tmp_path, monkeypatch, block):
+    """A CSV over one block is checked and parsed from the file in blocks, never held whole."""
+    from zoneapp.core import readers
+
+    folder = good_folder(tmp_path / "zone")
+    rows = "".join(f"项目{i},new,2019,{i}.5,亿元,\n" for i in range(40))
+    (folder / "projects.csv").write_text(_PROJECT_CSV + rows + ",,,,,\n项目1,new,2019,-2,亿元,\n",
+                                         encoding="utf-8")
+    whole = load_dataset(folder)
+    streamed = []
+    original = readers._read_csv_streamed
+    monkeypatch.setattr(readers, "_STREAM_BLOCK", block)
+    monkeypatch.setattr(readers, "_read_csv_streamed",
+                        lambda *args: streamed.append(original(*args)) or streamed[-1])
+    blocks = load_dataset(folder)
+    assert streamed and (block < 70 or any(r is not None for r in streamed))
+    assert blocks.problems == whole.problems
+    for name, frame in whole.tables.items():
+        pd.testing.assert_frame_equal(blocks.tables[name], frame)

@@ -5,7 +5,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .problems import ERROR, WARNING, Problem
-from .schema import Column, Table
+from .schema import FLOAT, INT, Column, Table
 
 
 def header_key(text: str) -> str:
@@ -85,3 +85,12 @@ def _missing(file: str, column: Column, table: Table) -> Problem:
         f"缺少列“{column.zh}”（{column.key} / {column.en}）{tail_zh}",
         f"missing column '{column.en}' ({column.key} / {column.zh}){tail_en}",
         "missing_column", severity)
+
+
+def number_columns(header: list[str], table: Table) -> dict[int, tuple[bool, float | None]]:
+    """The positions of `table`'s INT and FLOAT columns in a file's header (as `map_header`
+    places them) -> (whole numbers only, the column's least allowed value)."""
+    positions = map_header(header, table, "").positions
+    return {position: (column.kind == INT, column.min_value)
+            for column in table.columns if column.kind in (INT, FLOAT)
+            and (position := positions.get(column.key)) is not None}

@@ -14,7 +14,7 @@ import pandas as pd
 from . import atomic
 from .dataset import Dataset, Manifest
 from .derive import derive_indicators
-from .headers import header_key
+from .headers import header_key, number_columns
 from .manifest import read_manifest
 from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
 from .readers import RawTable, read_table
@@ -82,7 +82,8 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
 
 def load_table(path: Path, table: Table, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     """One table file -> its typed frame (None when it cannot be used) and problems."""
-    raw = read_table(path, file, sheet_names=(table.name, table.zh, table.en))
+    raw = read_table(path, file, sheet_names=(table.name, table.zh, table.en),
+                     numbers=lambda header: number_columns(header, table))
     if not isinstance(raw, RawTable):
         return None, raw
     return validate_table(raw, table, file)

@@ -1,6 +1,7 @@
 """A table file's bytes -> its header and a frame of strings, or problems saying why not.
 
-Every cell comes back as a string, "" when blank. The frame's columns are positions (0, 1, ...)
+Every cell comes back as a string, "" when blank -- except a CSV's columns of plain numbers
+when the caller names them (`NumberColumns`): float64, NaN when blank. The frame's columns are positions (0, 1, ...)
 matching `RawTable.header`, and its index is the spreadsheet row number (header = row 1), so
 blank lines and Excel's `sep=` line never shift the rows a problem points at.
 """
@@ -10,9 +11,11 @@ import csv
 import datetime as dt
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import limits
@@ -30,8 +33,14 @@ MAX_PROBLEMS_PER_FILE = 100  # ragged rows, cut cells: the rest are counted in o
 @dataclass
 class RawTable:
     header: list[str]
-    cells: pd.DataFrame  # columns 0..len(header)-1, all str; index = spreadsheet row
+    cells: pd.DataFrame  # columns 0..len(header)-1, str (see NumberColumns); index = spreadsheet row
     problems: list[Problem] = field(default_factory=list)
+
+
+# header -> {position: (whole numbers only, the least value allowed or None)} for the columns
+# of numbers. A CSV's number columns are then read as float64 (NaN when blank) -- but only
+# when every cell is a plain number the checks will accept; any other file is read as text.
+NumberColumns = Callable[[list[str]], dict[int, tuple[bool, float | None]]]
 
 
 def _problem(file: str, code: str, zh: str, en: str, severity: str = ERROR,
@@ -39,7 +48,8 @@ def _problem(file: str, code: str, zh: str, en: str, severity: str = ERROR,
     return Problem(file, row, None, zh, en, code, severity)
 
 
-def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = ()) -> RawTable | list[Problem]:
+def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = (),
+               numbers: NumberColumns | None = None) -> RawTable | list[Problem]:
     """Read a .csv or .xlsx file; `file` is its name as problems show it.
 
     A file over its size limit (`limits`) is not read at all, and one that cannot be opened
@@ -49,6 +59,11 @@ def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
+            if not xlsx and _STREAM_BLOCK < size <= cap:
+                streamed = _read_csv_streamed(handle, file, cap, numbers)
+                if streamed is not None:
+                    return streamed
+                handle.seek(0)
             data = b"" if size > cap else handle.read(size + 1)  # + 1: grown since fstat
     except OSError as err:
         reason = err.strerror or str(err)
@@ -61,7 +76,9 @@ def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
                          f"is {limits.mb(cap)}; not read.")]
     if xlsx:
         return read_xlsx(data, file, sheet_names)
-    return read_csv(data, file)
+    box = [data]
+    del data  # the reader lets go of the raw bytes once it has the cells (see _read_csv)
+    return _read_csv(box, file, numbers)
 
 
 def _too_many(file: str, what_zh: str, what_en: str, count: int, cap: int) -> list[Problem]:
@@ -186,9 +203,17 @@ def _csv_shape_problem(data: bytes, sep: str, file: str, start: int = 0,
 
 
 def read_csv(data: bytes, file: str) -> RawTable | list[Problem]:
-    fast = _read_csv_arrow(data, file)
+    return _read_csv([data], file)
+
+
+def _read_csv(box: list[bytes], file: str,
+              numbers: NumberColumns | None = None) -> RawTable | list[Problem]:
+    """`read_csv` of `box[0]`; the box is emptied once the bytes are no longer needed, so a
+    100 MB file's bytes are not held alongside its cells while they are checked."""
+    fast = _read_csv_arrow(box, file, numbers)
     if fast is not None:
         return fast
+    data = box.pop()
     decoded = decode_text(data, file)
     if isinstance(decoded, Problem):
         return [decoded]
@@ -212,14 +237,16 @@ def read_csv(data: bytes, file: str) -> RawTable | list[Problem]:
         problems += found
     except pd.errors.EmptyDataError:
         return [_empty(file)]
-    return _finish(frame, file, problems, guarded=True)
+    return _finish(frame, None, file, problems, guarded=True)
 
 
-def _read_csv_arrow(data: bytes, file: str) -> RawTable | list[Problem] | None:
+def _read_csv_arrow(box: list[bytes], file: str,
+                    numbers: NumberColumns | None = None) -> RawTable | list[Problem] | None:
     """The fast path for a well-formed UTF-8 file: pyarrow's multi-threaded reader on the bytes
     as they are, with no decode to a Python str. None when anything is unusual (another
     encoding, NUL bytes, ragged or blank lines, bad quoting): then `read_csv` reads it the slow,
-    forgiving way, which says what is wrong."""
+    forgiving way, which says what is wrong. `box[0]` is the bytes: emptied when read here."""
+    data = box[0]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
         return None
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # an offset, not a 100 MB copy
@@ -235,8 +262,103 @@ def _read_csv_arrow(data: bytes, file: str) -> RawTable | list[Problem] | None:
     too_big = _csv_shape_problem(data, sep, file, start, fixed_width=True)
     if too_big:
         return too_big
-    frame = _arrow_frame(data, start, sep, first.rstrip("\r"))
-    return None if frame is None else _finish(frame, file, [], guarded=True)
+    import pyarrow as pa
+
+    quoted = data.find(b'"', start) >= 0
+    parsed = _arrow_parse(pa.py_buffer(data)[start:], quoted, sep, first, numbers)
+    if parsed is None:
+        return None
+    guarded = data.find(b"'", start) >= 0  # no apostrophe in the file: no guard to take off
+    box.clear()
+    del data
+    return _finish(*parsed, file, [], guarded=guarded)
+
+
+def _arrow_parse(source, quoted: bool, sep: str, first: str, numbers: NumberColumns | None
+                 ) -> tuple[pd.DataFrame, list[str] | None] | None:
+    """(frame, header read apart or None) by `_arrow_numbers`, else `_arrow_frame`; None when
+    neither can read it. `source`: an arrow buffer, or a function making a new file each time."""
+    first = first.rstrip("\r")
+    if not callable(source):
+        source = _again(source)
+    typed = _arrow_numbers(source, quoted, sep, first, numbers) if numbers is not None else None
+    if typed is not None:
+        return typed
+    frame = _arrow_frame(source, quoted, sep, first)
+    return None if frame is None else (frame, None)
+
+
+def _again(buffer):
+    return lambda: buffer
+
+
+_STREAM_BLOCK = 8 * 1024 * 1024  # a bigger CSV is checked and parsed in blocks of this many bytes
+
+
+class _Slice(io.RawIOBase):
+    """The next `size` bytes of an open file, for pyarrow to read in blocks."""
+
+    def __init__(self, handle, size: int):
+        super().__init__()
+        self.handle, self.left = handle, size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        wanted = min(len(buffer), self.left)
+        if wanted <= 0:
+            return 0
+        got = self.handle.readinto(memoryview(buffer)[:wanted]) or 0
+        self.left -= got
+        return got
+
+
+def _read_csv_streamed(handle, file: str, cap: int, numbers: NumberColumns | None
+                       ) -> RawTable | list[Problem] | None:
+    """`_read_csv_arrow` on an open file bigger than a block, without holding its bytes: one
+    pass in blocks makes the same checks (limits, NUL bytes, quotes, apostrophes), then pyarrow
+    reads the file again in blocks. None as there, and when the file grew past `cap` or the
+    cells need counting: then the caller reads the bytes and `read_csv` decides."""
+    head = handle.read(_STREAM_BLOCK)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
+    first, newline = _first_line(head, start)
+    if first is None or not first.strip() or newline < 0:
+        return None
+    sep, sep_line = _delimiter(first)
+    if sep_line:
+        start = newline + 1
+        first, newline = _first_line(head, start)
+        if first is None or newline < 0:
+            return None
+    columns = head.count(sep.encode(), start, newline) + 1
+    lines, total, last = head.count(b"\n", start), len(head), head[-1:]
+    nul, quoted, guarded = b"\x00" in head, head.find(b'"', start) >= 0, head.find(b"'", start) >= 0
+    del head
+    while block := handle.read(_STREAM_BLOCK):
+        total += len(block)
+        if total > cap:
+            return None
+        lines += block.count(b"\n")
+        nul, quoted, guarded = nul or b"\x00" in block, quoted or b'"' in block, \
+            guarded or b"'" in block
+        last = block[-1:]
+    del block
+    if nul:
+        return None
+    lines += total > start and last != b"\n"
+    too_big = _shape_problem(file, 0, columns) or _shape_problem(file, lines - 1, 1)
+    if too_big or lines * columns > limits.MAX_CELLS:
+        return too_big or None  # None: the cells are counted from the bytes (read_csv)
+
+    def source():
+        handle.seek(start)
+        return _Slice(handle, total - start)
+
+    parsed = _arrow_parse(source, quoted, sep, first, numbers)
+    return None if parsed is None else _finish(*parsed, file, [], guarded=guarded)
 
 
 def _first_line(data: bytes, start: int) -> tuple[str | None, int]:
@@ -248,18 +370,20 @@ def _first_line(data: bytes, start: int) -> tuple[str | None, int]:
         return None, newline
 
 
-def _arrow_frame(data: bytes, start: int, sep: str, first: str) -> pd.DataFrame | None:
-    """Every cell as text (pandas' pyarrow-backed str dtype, columns 0..n-1), or None."""
+def _arrow_frame(source, quoted: bool, sep: str, first: str) -> pd.DataFrame | None:
+    """Every cell as text (pandas' pyarrow-backed str dtype, columns 0..n-1), or None.
+    `source`: the bytes from the header on, as an arrow buffer or a file; `quoted`: the file
+    holds a '"' (only then can a value hold a line break)."""
     # pyarrow is imported here, not at module level: the window paints before it is needed.
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
+    source = source()
     width = len(next(csv.reader([first], delimiter=sep), [""]))
     names = [f"c{i}" for i in range(width)]
-    quoted = data.find(b'"', start) >= 0  # only then can a value hold a line break
     try:
         table = pacsv.read_csv(
-            pa.py_buffer(data)[start:],
+            source,
             read_options=pacsv.ReadOptions(use_threads=True, column_names=names),
             parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=quoted,
                                              ignore_empty_lines=False),
@@ -274,6 +398,51 @@ def _arrow_frame(data: bytes, start: int, sep: str, first: str) -> pd.DataFrame 
     del table
     frame.columns = range(width)
     return frame
+
+
+def _arrow_numbers(source, quoted: bool, sep: str, first: str, numbers: NumberColumns
+                   ) -> tuple[pd.DataFrame, list[str]] | None:
+    """`_arrow_frame` with the number columns read as float64 and the header apart, or None
+    (then the file is read all as text) unless every number is plain, finite and one the
+    checks accept: a cell they would quote in a problem is only ever read as text."""
+    import numpy as np
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    if '"' in first or "\r" in first:
+        return None
+    header = next(csv.reader([first], delimiter=sep), [""])
+    kinds = numbers([h.strip()[:limits.MAX_CELL_CHARS] for h in header])
+    if not kinds:
+        return None
+    names = [f"c{i}" for i in range(len(header))]
+    types = {n: pa.float64() if i in kinds else pa.large_string() for i, n in enumerate(names)}
+    try:
+        table = pacsv.read_csv(
+            source(),
+            read_options=pacsv.ReadOptions(use_threads=True, column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=quoted,
+                                             ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types, null_values=[""], strings_can_be_null=False,
+                quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
+    if table.num_rows == 0:
+        return None
+    for position, (whole, least) in kinds.items():
+        column = table.column(position)
+        values = column.to_numpy()  # NaN where blank
+        blank = np.isnan(values)
+        filled = values[~blank]
+        if int(blank.sum()) != column.null_count or not np.isfinite(filled).all() or (filled < (0 if least is None else least)).any():
+            return None
+        if whole and ((filled >= 2.0 ** 53).any() or (filled != np.round(filled)).any()):
+            return None
+    frame = table.to_pandas(self_destruct=True)
+    del table
+    frame.columns = range(len(header))
+    return frame, header
 
 
 def _read_ragged(text: str, sep: str, file: str) -> tuple[pd.DataFrame, list[Problem]]:
@@ -298,23 +467,32 @@ def _empty(file: str) -> Problem:
     return _problem(file, "empty_file", "文件是空的", "the file is empty")
 
 
-def _finish(frame: pd.DataFrame, file: str, problems: list[Problem],
+def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: list[Problem],
             guarded: bool = False) -> RawTable | list[Problem]:
     """Split off the header, number the rows, drop blank rows and unnamed blank columns.
-    `guarded`: the file is a CSV, whose formula-like text may carry the export's apostrophe."""
-    too_big = _shape_problem(file, len(frame) - 1, frame.shape[1])
+    `guarded`: the file is a CSV, whose formula-like text may carry the export's apostrophe.
+    `header`: read apart (`_arrow_numbers`): every row of `frame` is data, and its float64
+    columns are numbers, kept as they are."""
+    data_rows = len(frame) if header is not None else len(frame) - 1
+    too_big = _shape_problem(file, data_rows, frame.shape[1])
     if too_big:
         return too_big
-    frame = frame.fillna("").astype(str)
-    header = [str(h).strip()[:limits.MAX_CELL_CHARS] for h in frame.iloc[0].tolist()]
-    cells = frame.iloc[1:]
-    cells.index = pd.RangeIndex(2, len(frame) + 1)
+    if header is None:
+        frame = frame.fillna("").astype(str)
+        header = frame.iloc[0].tolist()
+        cells = frame.iloc[1:]
+    else:
+        cells = frame
+    header = [str(h).strip()[:limits.MAX_CELL_CHARS] for h in header]
+    cells.index = pd.RangeIndex(2, data_rows + 2)
     cells.columns = range(len(header))
-    blank = cells == ""  # a whole-frame compare; cells holding only spaces count as data
-    blank_rows = blank.all(axis=1).to_numpy()
-    if blank_rows.any():  # else no copy: a million-row frame is not taken row by row
-        cells = cells[~blank_rows]
-    keep = [i for i, h in enumerate(header) if h or not blank[i].all()]
+    some_blank, all_blank = _blank_columns(cells)
+    if all(some_blank):  # only then can a row be blank; cells holding only spaces are data
+        blank_rows = np.logical_and.reduce([_blank(cells[i]) for i in cells.columns])
+        if blank_rows.any():  # else no copy: a million-row frame is not taken row by row
+            cells = cells[~blank_rows]
+            all_blank = [bool(_blank(cells[i]).all()) for i in cells.columns]
+    keep = [i for i, h in enumerate(header) if h or not all_blank[i]]
     if len(keep) < len(header):
         header = [header[i] for i in keep]
         cells = cells[keep]
@@ -328,6 +506,43 @@ def _finish(frame: pd.DataFrame, file: str, problems: list[Problem],
     return RawTable(header, cells, problems)
 
 
+def _blank_columns(cells: pd.DataFrame) -> tuple[list[bool], list[bool]]:
+    """For each column: whether some cell is "", and whether every cell is. Read from the
+    arrow lengths for pyarrow-backed text, so no whole-frame compare is made."""
+    some, every = [], []
+    for col in cells.columns:
+        lengths = _byte_lengths(cells[col])
+        if lengths is None:
+            blank = _blank(cells[col])
+            some.append(bool(blank.any()))
+            every.append(bool(blank.all()))
+        else:
+            import pyarrow.compute as pc
+
+            span = pc.min_max(lengths).as_py()
+            some.append(span["min"] is not None and span["min"] == 0)
+            every.append(not span["max"])
+    return some, every
+
+
+def _blank(series: pd.Series) -> np.ndarray:
+    """Which cells are blank: "" in text, NaN in a column of numbers."""
+    if series.dtype.kind == "f":
+        return series.isna().to_numpy()
+    return (series == "").to_numpy(dtype=bool)
+
+
+def _byte_lengths(series: pd.Series):
+    """Each cell's UTF-8 length as arrow lengths, or None when the column is not
+    pyarrow-backed text."""
+    if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.binary_length(pa.array(series.array))
+
+
 def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Problem],
           guarded: bool) -> pd.DataFrame:
     """Cut cells longer than `limits.MAX_CELL_CHARS` (with a warning each) and take the guard
@@ -335,6 +550,8 @@ def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Prob
     cut = 0
     for col in cells.columns:
         original = series = cells[col]
+        if series.dtype.kind == "f":
+            continue  # a column of numbers (`_arrow_numbers`): no text to tidy
         if guarded:
             series = restore_series(series)
         # A character is at least a byte: when no cell has more bytes, none is too long.
@@ -427,7 +644,7 @@ def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
         return [_empty(file)]
     width = max(len(r) for r in rows)
     texts = [[cell_text(v) for v in r] + [""] * (width - len(r)) for r in rows]
-    return _finish(pd.DataFrame(texts, dtype=str), file, problems)
+    return _finish(pd.DataFrame(texts, dtype=str), None, file, problems)
 
 
 def _active_content(checked, file: str) -> list[Problem]:

@@ -79,10 +79,11 @@ def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame
         return None, list(raw.problems) + headers.problems
     n = len(raw.cells)
     ctx = _Context(table, file, headers, raw.cells.index.to_numpy(dtype="int64"), np.zeros(n, bool))
+    shared: dict = {}  # one buffer of blank text for every column the file does not have
     ordered = sorted(table.columns, key=lambda c: c.kind in (schema.INT, schema.FLOAT))
     for column in ordered:  # units and qualifiers before the numbers that use them
         if column.key not in headers.positions:
-            ctx.out[column.key] = _blank_series(column, n)
+            ctx.out[column.key] = _blank_series(column, n, shared)
             continue
         position = headers.positions[column.key]
         cells = raw.cells[position].reset_index(drop=True)
@@ -106,12 +107,24 @@ def empty_frame(table: Table) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
-def _blank_series(column: Column, n: int) -> pd.Series:
+def _blank_series(column: Column, n: int, shared: dict | None = None) -> pd.Series:
+    """`n` blank cells of the column's dtype. Text columns given the same `shared` dict share
+    one arrow array (immutable: writing into one of them copies it, copy-on-write)."""
     if column.kind == schema.INT:
         return pd.Series(pd.NA, index=range(n), dtype="Int64")
     if column.kind == schema.FLOAT:
         return pd.Series(np.nan, index=range(n), dtype="float64")
-    return pd.Series("", index=range(n), dtype=str)
+    if n == 0:
+        return pd.Series([], dtype=str)
+    import pyarrow as pa  # a million "" as one arrow array: no million-element fill and take
+
+    empty = None if shared is None else shared.get(n)
+    if empty is None:
+        offsets = pa.py_buffer(np.zeros(n + 1, dtype=np.int64))
+        empty = pa.Array.from_buffers(pa.large_string(), n, [None, offsets, pa.py_buffer(b"")])
+        if shared is not None:
+            shared[n] = empty
+    return pd.Series(empty.to_pandas(), dtype=str)
 
 
 # --- converters: each stores ctx.out[column.key] and reports bad cells -----------------------
@@ -141,10 +154,16 @@ def _map_distinct(cells: pd.Series, fn) -> tuple[pd.Series, np.ndarray]:
     if isinstance(array, pa.ChunkedArray):  # what pandas hands over when it holds 0 or 2+ chunks
         array = array.combine_chunks()
     encoded = pc.dictionary_encode(array)
-    mapped = pa.array([fn(v) for v in encoded.dictionary.to_pylist()], type=pa.large_string())
+    distinct = encoded.dictionary.to_pylist()
+    results = [fn(v) for v in distinct]
+    if results == distinct and isinstance(cells.dtype, pd.StringDtype) and not array.null_count:
+        return cells, np.zeros(len(cells), dtype=bool)  # every cell already as it should be
+    mapped = pa.array(results, type=pa.large_string())
     taken = pc.take(mapped, encoded.indices)
     bad = taken.is_null().to_numpy(zero_copy_only=False)
-    series = pd.Series(taken.fill_null("").to_pandas(), index=cells.index).astype(str)
+    if taken.null_count:
+        taken = taken.fill_null("")
+    series = pd.Series(taken.to_pandas(), index=cells.index).astype(str)
     return series, bad
 
 
@@ -155,10 +174,11 @@ def _join_list(text: str) -> str:
 
 def _lookup(ctx: _Context, column: Column, cells: pd.Series, normalise, code: str, zh, en) -> None:
     """Map each distinct cell through `normalise` (None = not allowed) and report the misses."""
-    stripped = cells.str.strip() if may_need_strip(cells) else cells
-    ctx.out[column.key], bad = _map_distinct(stripped, normalise)
-    ctx.report(column, np.flatnonzero(bad), lambda p: zh(stripped.iloc[p]),
-               lambda p: en(stripped.iloc[p]), code)
+    # Stripped per distinct value, not per cell: str.strip removes what pyarrow's trim does
+    # (tests/test_textedges.py), and a million cells of a few values are never copied for it.
+    ctx.out[column.key], bad = _map_distinct(cells, lambda v: normalise(v.strip()))
+    ctx.report(column, np.flatnonzero(bad), lambda p: zh(cells.iloc[p].strip()),
+               lambda p: en(cells.iloc[p].strip()), code)
 
 
 def _enum(ctx: _Context, column: Column, cells: pd.Series) -> None:
@@ -206,7 +226,11 @@ def _plain_numbers(cells: pd.Series) -> NumberColumn | None:
 
 
 def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
-    parsed = _plain_numbers(cells) or parse_number_column(cells)
+    if cells.dtype.kind == "f":  # read as numbers (readers._arrow_numbers): every one plain
+        values = cells.to_numpy(dtype="float64", copy=True)
+        parsed = NumberColumn(values, np.isnan(values), [], {}, {})
+    else:
+        parsed = _plain_numbers(cells) or parse_number_column(cells)
     raw = _Cells(cells)
     values = pd.Series(parsed.values, dtype="float64")
     ctx.out[column.key] = values
@@ -314,7 +338,10 @@ class _Cells:
         self.cells = cells
 
     def __getitem__(self, pos: int) -> str:
-        return self.cells.iloc[pos]
+        value = self.cells.iloc[pos]
+        if isinstance(value, float):  # a column read as numbers
+            return str(int(value)) if value.is_integer() else repr(value)
+        return value
 
 
 _CONVERTERS = {
@@ -337,7 +364,7 @@ def _check_empty(ctx: _Context, column: Column) -> None:
 def _assemble(ctx: _Context) -> pd.DataFrame:
     data = {c.key: ctx.out[c.key] for c in ctx.table.columns}
     data["_row"] = pd.Series(ctx.rows, dtype="int64")
-    frame = pd.DataFrame(data)
+    frame = pd.DataFrame(data, copy=False)  # the typed columns are made for it: no copy
     if "basis" in frame.columns:
         frame["basis"] = frame["basis"].mask(frame["basis"] == "", "reported")
     if not ctx.drop.any():
