@@ -5,7 +5,6 @@ Usage: python bench/table_child.py SYNTHETIC_DIR REPEATS
 Prints `ZONEAPP_BENCH key=value` lines: paired app and floor timings, peak RSS, frame bytes.
 """
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -14,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
+from bench.peak_rss import peak_rss_kb  # noqa: E402
 from zoneapp.app import create_application  # noqa: E402
 from zoneapp.core import schema  # noqa: E402
 from zoneapp.core.loading import load_dataset  # noqa: E402
@@ -57,7 +57,7 @@ def main() -> None:
     view.scrollToBottom()
     repaint()
     emit("frame_bytes", float(frame.memory_usage(deep=True).sum()))
-    emit("peak_rss_kb", float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+    emit("peak_rss_kb", peak_rss_kb())
     for i, needle in enumerate(needles):
         emit("sort_floor", timed(lambda: frame.sort_values("investment", ascending=i % 2 == 0)))
         emit("filter_floor", timed(lambda: frame["name_zh"].str.contains(needle, regex=False)))

@@ -2,7 +2,6 @@
 overview shows the default data, then quit. Nothing here runs otherwise."""
 from __future__ import annotations
 
-import resource
 import time
 from typing import Callable
 
@@ -45,7 +44,6 @@ def install(window: QMainWindow) -> None:
 
     def ready() -> None:
         _emit("ready", time.time())
-        _emit("peak_rss_kb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
         QApplication.quit()
 
     def shown(_dataset) -> None:
