@@ -16,7 +16,7 @@ from core_fixtures import (
     PROJECT_HEADER, PROJECT_ROWS, codes, csv_text, good_folder, only, snapshot, write_csv,
     write_xlsx,
 )
-from zoneapp.core import limits, readers
+from zoneapp.core import limits, readers, xlsx_reader
 from zoneapp.core.loading import load_dataset
 from zoneapp.core.problems import ERROR, WARNING
 
@@ -114,7 +114,7 @@ def test_zip_bomb_is_refused_fast_with_bounded_memory(tmp_path, monkeypatch):
             for chunk in _bomb_sheet(3_000_000):  # about 200 MB of XML
                 sheet.write(chunk)
     assert path.stat().st_size < limits.MAX_XLSX_BYTES
-    monkeypatch.setattr(readers, "_rows_calamine", lambda *a: pytest.fail("calamine was reached"))
+    monkeypatch.setattr(xlsx_reader, "_rows_calamine", lambda *a: pytest.fail("calamine was reached"))
     tracemalloc.start()
     start = time.perf_counter()
     ds = load_dataset(folder)
@@ -145,8 +145,8 @@ def test_zip_that_lies_about_its_sizes(tmp_path, monkeypatch):
     sheet = b"".join(_bomb_sheet(30_000))  # 2 MB that deflates to a few KB
     rezip(path, replace={"xl/worksheets/sheet1.xml": sheet})
     path.write_bytes(_lie_about_size(path.read_bytes(), b"xl/worksheets/sheet1.xml", 1000))
-    monkeypatch.setattr(readers, "_rows_calamine", lambda *a: pytest.fail("calamine was reached"))
-    monkeypatch.setattr(readers, "_rows_openpyxl", lambda *a: pytest.fail("openpyxl was reached"))
+    monkeypatch.setattr(xlsx_reader, "_rows_calamine", lambda *a: pytest.fail("calamine was reached"))
+    monkeypatch.setattr(xlsx_reader, "_rows_openpyxl", lambda *a: pytest.fail("openpyxl was reached"))
     problem = only(load_dataset(folder).problems, "bad_xlsx")
     assert "declared" in problem.message_en
 
@@ -401,7 +401,7 @@ def test_xlsx_rows_are_counted_before_any_reader_unpacks_the_sheet(tmp_path, mon
     folder = good_folder(tmp_path)
     projects_xlsx(folder)
     monkeypatch.setattr(limits, "MAX_ROWS", 1)
-    monkeypatch.setattr(readers, "_rows_calamine", lambda *a: pytest.fail("calamine was reached"))
+    monkeypatch.setattr(xlsx_reader, "_rows_calamine", lambda *a: pytest.fail("calamine was reached"))
     problem = projects_problem(load_dataset(folder).problems, "too_large")
     assert "too many rows (2)" in problem.message_en
 

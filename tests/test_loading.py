@@ -358,7 +358,7 @@ _PROJECT_CSV = "name_zh,kind,period,investment,investment_unit,investment_qualif
     'a,new,2019,"",亿元,\n',
 ])
 def test_numbers_read_as_numbers_or_as_text_give_the_same_table(tmp_path, monkeypatch, body):
-    from zoneapp.core import readers
+    from zoneapp.core import csv_reader
     from zoneapp.core.loading import load_table
     from zoneapp.core.schema import TABLES
 
@@ -366,7 +366,7 @@ def test_numbers_read_as_numbers_or_as_text_give_the_same_table(tmp_path, monkey
     path = tmp_path / "projects.csv"
     path.write_text(_PROJECT_CSV + body, encoding="utf-8")
     typed, typed_problems = load_table(path, table, path.name)
-    monkeypatch.setattr(readers, "_arrow_numbers", lambda *args: None)
+    monkeypatch.setattr(csv_reader, "_arrow_numbers", lambda *args: None)
     text, text_problems = load_table(path, table, path.name)
     assert typed_problems == text_problems
     assert (typed is None) == (text is None)
@@ -394,7 +394,7 @@ def test_plain_number_columns_are_read_as_numbers(tmp_path):
 @pytest.mark.parametrize("block", [16, 70, 1000])
 def test_big_csv_read_in_blocks_gives_the_same_dataset(tmp_path, monkeypatch, block):
     """A CSV over one block is checked and parsed from the file in blocks, never held whole."""
-    from zoneapp.core import readers
+    from zoneapp.core import csv_reader
 
     folder = good_folder(tmp_path / "zone")
     rows = "".join(f"项目{i},new,2019,{i}.5,亿元,\n" for i in range(40))
@@ -402,9 +402,9 @@ def test_big_csv_read_in_blocks_gives_the_same_dataset(tmp_path, monkeypatch, bl
                                          encoding="utf-8")
     whole = load_dataset(folder)
     streamed = []
-    original = readers._read_csv_streamed
-    monkeypatch.setattr(readers, "_STREAM_BLOCK", block)
-    monkeypatch.setattr(readers, "_read_csv_streamed",
+    original = csv_reader._read_csv_streamed
+    monkeypatch.setattr(csv_reader, "_STREAM_BLOCK", block)
+    monkeypatch.setattr(csv_reader, "_read_csv_streamed",
                         lambda *args: streamed.append(original(*args)) or streamed[-1])
     blocks = load_dataset(folder)
     assert streamed and (block < 70 or any(r is not None for r in streamed))

@@ -226,7 +226,7 @@ def _plain_numbers(cells: pd.Series) -> NumberColumn | None:
 
 
 def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
-    if cells.dtype.kind == "f":  # read as numbers (readers._arrow_numbers): every one plain
+    if cells.dtype.kind == "f":  # read as numbers (csv_reader._arrow_numbers): every one plain
         values = cells.to_numpy(dtype="float64", copy=True)
         parsed = NumberColumn(values, np.isnan(values), [], {}, {})
     else:
