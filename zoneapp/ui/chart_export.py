@@ -20,6 +20,7 @@ from zoneapp.core.atomic import write_bytes_atomic
 from zoneapp.core.export import export_frame
 
 from . import palette
+from . import images
 
 if TYPE_CHECKING:
     from .charts import BarChart
@@ -68,14 +69,7 @@ def chart_image(chart: BarChart, scale: float = PNG_SCALE) -> QImage:
 
 def save_png(chart: BarChart, path: Path | str, scale: float = PNG_SCALE) -> Path:
     """Write the chart as a PNG at `scale` × its size. Raises OSError when it cannot."""
-    image = chart_image(chart, scale)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise OSError(f"could not encode {path} as PNG")
-    buffer.close()
-    return write_bytes_atomic(path, bytes(data.data()))
+    return images.save_png(chart_image(chart, scale), path)
 
 
 def svg_bytes(chart: BarChart, title: str = "") -> bytes:

@@ -5,21 +5,8 @@ import os
 from pathlib import Path
 
 from ..app import create_application, has_display
-from ..core.atomic import write_bytes_atomic
 from ..core.schema import SECTIONS
-
-
-def _png(pixmap) -> bytes:
-    """`pixmap` encoded as PNG, in memory (so the file itself can be written atomically)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not pixmap.save(buffer, "PNG"):
-        raise OSError("could not encode the tab as PNG")
-    buffer.close()
-    return bytes(data.data())
+from .images import save_png
 
 
 def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
@@ -54,7 +41,7 @@ def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
             for _ in range(3):
                 app.processEvents()
             path = out_dir / f"{index + 1:02d}_{section.code}.png"
-            written.append(write_bytes_atomic(path, _png(window.grab())))
+            written.append(save_png(window.grab(), path))
         return written
     finally:
         window.close()

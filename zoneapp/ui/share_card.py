@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import (
-    QBuffer, QByteArray, QCoreApplication, QEvent, QIODevice, QObject, QPoint, QRectF, Qt,
+    QCoreApplication, QEvent, QObject, QPoint, QRectF, Qt,
     QTranslator,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
@@ -224,16 +224,6 @@ def _kpi(p: QPainter, rect: QRectF, card) -> None:
         p.drawText(QRectF(inner.left(), y, inner.width(), metrics.height()), Qt.AlignmentFlag.AlignLeft,
                    metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
         y += metrics.height() + 6
-
-
-def png_bytes(image: QImage) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise OSError("could not encode the share card as PNG")
-    buffer.close()
-    return bytes(data.data())
 
 
 def summary_text(page, dataset: Dataset, lang: str = "zh") -> str:

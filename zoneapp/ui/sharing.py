@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QWidget
 
-from zoneapp.core.atomic import write_bytes_atomic
 from zoneapp.core.periods import reported_periods
 from zoneapp.core.schema import SECTIONS
 
@@ -139,7 +138,8 @@ class Sharing(QObject):
         title = self.tr("Share card")
         if self._no_data(title):
             return None
-        from .share_card import png_bytes, share_card_image
+        from .images import save_png
+        from .share_card import share_card_image
 
         code = self._current_code()
         image = share_card_image(self.window.dataset, code, self.window.lang,
@@ -151,7 +151,7 @@ class Sharing(QObject):
         if path is None:
             return None
         try:
-            write_bytes_atomic(path, png_bytes(image))
+            save_png(image, path)
         except OSError as exc:
             self.window.show_error(title, self.tr("The share card could not be saved:")
                                    + f"\n\n{path}\n{exc}")
