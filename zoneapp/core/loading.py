@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import atomic
+from . import atomic, memory
 from .dataset import Dataset, Manifest
 from .derive import derive_indicators
 from .headers import header_key, number_columns
@@ -75,6 +75,8 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
     problems += check_rules(indicators, tables.get("rules"))
     combined, found = derive_indicators(indicators, tables.get("rules"))
     problems += found
+    if sum(len(f) for f in tables.values()) >= memory.BIG_LOAD_ROWS:
+        memory.release_free_memory()
     step(1.0)
     return Dataset(folder=folder, manifest=manifest, tables=tables, indicators=combined,
                    problems=problems)

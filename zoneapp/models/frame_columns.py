@@ -44,29 +44,6 @@ def _pool() -> ThreadPoolExecutor:
     return _POOL
 
 
-def release_free_memory() -> None:
-    """Hand memory freed by the C heap back to the system (glibc only; elsewhere a no-op).
-
-    Reading a big dataset leaves hundreds of MB of freed buffers in glibc's arenas, which it
-    keeps resident for reuse but which the next whole-frame operation (a sort copying the
-    frame, say) does not fit into; `malloc_trim` returns them, at ~20 ms for a 1M-row table.
-    """
-    global _TRIM
-    if _TRIM is None:
-        try:
-            import ctypes
-            import ctypes.util
-
-            _TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-        except (OSError, AttributeError):
-            _TRIM = False
-    if _TRIM:
-        _TRIM(0)
-
-
-_TRIM: Any = None
-
-
 def is_missing(value: Any) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True

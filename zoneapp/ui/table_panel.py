@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from zoneapp.core.schema import Table
-from zoneapp.models.frame_columns import release_free_memory
 from zoneapp.models.frame_model import FrameModel
 
 from . import palette
@@ -28,7 +27,6 @@ from .table_filters import FilterBar
 
 MIN_COLUMN_WIDTH = 60
 MAX_COLUMN_WIDTH = 360
-TRIM_ROWS = 100_000  # set_data hands freed heap memory back to the system for tables this big
 FIT_SAMPLE_ROWS = 200  # column widths are fitted to the header and this many rows
 CSV_FILTER = "CSV UTF-8 (*.csv)"
 GB18030_FILTER = "CSV GB18030 (*.csv)"
@@ -193,8 +191,6 @@ class TablePanel(QWidget):
         self._lang = lang
         self._title = title
         self.model.set_frame(frame, table, lang)
-        if len(frame) >= TRIM_ROWS:  # a big table was just read; its leftovers can go
-            release_free_memory()
         self.filter_bar.rebuild()
         self._show_title()
         self.fit_columns()
