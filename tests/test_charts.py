@@ -152,3 +152,10 @@ def test_amounts_keep_automatic_ticks(qtbot, chart):
     chart.show()
     qtbot.waitExposed(chart)
     assert any(not float(t).is_integer() for t in _value_ticks(chart, "left"))
+
+
+def test_legend_names_only_the_kinds_of_bar_shown(chart):
+    chart.set_bars([Bar("2018", 9.5, "约9.5%", derived=True), Bar("2019", 9.6, "9.6%", derived=True)])
+    assert chart.legend_labels() == [chart.tr("Derived")]
+    chart.set_bars([Bar("2018", 9.5, "约9.5%", derived=True), Bar("2019", 9.6, "9.6%")])
+    assert chart.legend_labels() == [chart.tr("Reported"), chart.tr("Derived")]

@@ -270,7 +270,7 @@ class BarChart(QWidget):
             action.setEnabled(bool(placed))
         if any(p.bar.derived for p in placed):
             base = entries[0][1] if len(entries) == 1 else palette.series_color(0)
-            if not entries:
+            if not entries and not all(p.bar.derived for p in placed):
                 entries = [(self.tr("Reported"), base, False)]
             entries = entries + [(self.tr("Derived"), base if len(entries) == 1 else
                                   palette.MUTED_TEXT, True)]
