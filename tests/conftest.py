@@ -53,3 +53,16 @@ def _chinese_after_each_test():
     app = QApplication.instance()
     if app is not None and not app_module._translators:
         app_module.install_translator(app, "zh")
+
+
+@pytest.fixture
+def main_window(qtbot, zone_app):
+    """A Chinese main window at 1280×800, shown and exposed, with no data loaded yet."""
+    from zoneapp.ui.main_window import MainWindow
+
+    win = MainWindow(lang="zh")
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -33,15 +33,10 @@ def broken_folder(tmp_path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, zone_app):
-    win = MainWindow(lang="zh")
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    assert win.load_folder(DEFAULT_DATA)
-    return win
+def window(main_window):
+    main_window.activateWindow()
+    assert main_window.load_folder(DEFAULT_DATA)
+    return main_window
 
 
 def test_shortcuts_are_set(window):

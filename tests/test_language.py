@@ -4,21 +4,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from zoneapp.app import install_translator
 from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, zone_app):
-    win = MainWindow(lang="zh")
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    assert win.load_folder(DEFAULT_DATA)
-    yield win
-    install_translator(zone_app, "zh")  # the session's other tests expect Chinese
+def window(main_window):
+    assert main_window.load_folder(DEFAULT_DATA)
+    return main_window
 
 
 def _headers(panel) -> list[str]:

@@ -11,20 +11,14 @@ from zoneapp import settings
 from zoneapp.core.loading import load_dataset
 from zoneapp.core.schema import SECTIONS
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.main_window import MainWindow
 from zoneapp.ui.render import render_tabs
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 
 
 @pytest.fixture
-def window(qtbot, zone_app):
-    win = MainWindow(lang="zh")
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+def window(main_window):
+    return main_window
 
 
 def test_only_the_current_tab_is_filled_until_shown(window, default_dataset):

@@ -15,12 +15,8 @@ from zoneapp.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, zone_app):
-    win = MainWindow(lang="zh")
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    return win
+def window(main_window):
+    return main_window
 
 
 @pytest.fixture
