@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 import sys
 from pathlib import Path
 
@@ -123,6 +124,17 @@ def _write_failed(target: Path, exc: OSError, lang: str) -> int:
     return EXIT_ERRORS
 
 
+def _write(target: Path, lang: str, write: Callable[[], list[Path]]) -> int:
+    """Run a command's writer; print each file written, or say why `target` could not be."""
+    try:
+        written = write()
+    except OSError as exc:
+        return _write_failed(target, exc, lang)
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .core.loading import load_dataset
 
@@ -142,37 +154,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     ds = load_dataset(args.data)
     for problem in ds.problems:
         print(problem.format(args.lang), file=sys.stderr)
-    try:
-        written = export_all(ds, args.out_dir, lang=args.lang, encoding=args.encoding)
-    except OSError as exc:
-        return _write_failed(args.out_dir, exc, args.lang)
-    for path in written:
-        print(path)
-    return EXIT_OK
+    return _write(args.out_dir, args.lang,
+                  lambda: export_all(ds, args.out_dir, lang=args.lang, encoding=args.encoding))
 
 
 def cmd_render(args: argparse.Namespace) -> int:
     from .ui.render import render_tabs
 
-    try:
-        written = render_tabs(args.out_dir, args.data, lang=args.lang, size=args.size,
-                              theme=args.theme)
-    except OSError as exc:
-        return _write_failed(args.out_dir, exc, args.lang)
-    for path in written:
-        print(path)
-    return EXIT_OK
+    return _write(args.out_dir, args.lang,
+                  lambda: render_tabs(args.out_dir, args.data, lang=args.lang, size=args.size,
+                                      theme=args.theme))
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .ui.report import report_cli
 
-    try:
-        written = report_cli(args.out, args.data, lang=args.lang)
-    except OSError as exc:
-        return _write_failed(args.out, exc, args.lang)
-    print(written)
-    return EXIT_OK
+    return _write(args.out, args.lang, lambda: [report_cli(args.out, args.data, lang=args.lang)])
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
