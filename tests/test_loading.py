@@ -366,7 +366,7 @@ def test_numbers_read_as_numbers_or_as_text_give_the_same_table(tmp_path, monkey
     path = tmp_path / "projects.csv"
     path.write_text(_PROJECT_CSV + body, encoding="utf-8")
     typed, typed_problems = load_table(path, table, path.name)
-    monkeypatch.setattr(csv_reader, "_arrow_numbers", lambda *args: None)
+    monkeypatch.setattr(csv_reader._Parse, "typed", lambda *args: None)
     text, text_problems = load_table(path, table, path.name)
     assert typed_problems == text_problems
     assert (typed is None) == (text is None)

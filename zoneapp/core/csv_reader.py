@@ -1,9 +1,12 @@
-"""A CSV's bytes -> a RawTable: pyarrow's fast path (whole or streamed in blocks), else pandas."""
+"""A CSV's bytes -> a RawTable: pandas' C parser on the bytes or the open file, else the
+forgiving path that decodes GBK and reports ragged rows."""
 from __future__ import annotations
 
 import csv
 import io
+import warnings
 
+import numpy as np
 import pandas as pd
 
 from . import limits
@@ -60,8 +63,11 @@ def _read_csv(box: list[bytes], file: str,
               numbers: NumberColumns | None = None) -> RawTable | list[Problem]:
     """`read_csv` of `box[0]`; the box is emptied once the bytes are no longer needed, so a
     100 MB file's bytes are not held alongside its cells while they are checked."""
-    fast = _read_csv_arrow(box, file, numbers)
+    data = box[0]
+    fast = _read_fast(_Bytes(data), data, file, numbers)
+    del data
     if fast is not None:
+        box.clear()
         return fast
     data = box.pop()
     decoded = decode_text(data, file)
@@ -90,125 +96,161 @@ def _read_csv(box: list[bytes], file: str,
     return _finish(frame, None, file, problems, guarded=True)
 
 
-def _read_csv_arrow(box: list[bytes], file: str,
-                    numbers: NumberColumns | None = None) -> RawTable | list[Problem] | None:
-    """The fast path for a well-formed UTF-8 file: pyarrow's multi-threaded reader on the bytes
-    as they are, with no decode to a Python str. None when anything is unusual (another
-    encoding, NUL bytes, ragged or blank lines, bad quoting): then `read_csv` reads it the slow,
-    forgiving way, which says what is wrong. `box[0]` is the bytes: emptied when read here."""
-    data = box[0]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+_STREAM_BLOCK = 8 * 1024 * 1024  # a bigger CSV is read by pandas from its path, never held whole
+
+
+def _read_csv_streamed(path, handle, file: str, cap: int, numbers: NumberColumns | None
+                       ) -> RawTable | list[Problem] | None:
+    """`_read_fast` of the open file at `path`, bigger than a block: its bytes are looked at
+    through a read-only memory map, and pandas reads the file itself (in parallel threads,
+    from pandas 3.1 on, for a path but not for a file object). None as there, and when the
+    file is over `cap`: then the caller reads the bytes and `read_csv` decides."""
+    import mmap
+
+    try:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # an empty file, or one that cannot be mapped
         return None
-    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # an offset, not a 100 MB copy
+    with mapped:
+        if len(mapped) > cap:
+            return None
+        return _read_fast(_Path(str(path)), mapped, file, numbers)
+
+
+class _Bytes:
+    """A file's bytes in memory, for pandas."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def source(self):
+        return io.BytesIO(self.data)  # shares the bytes: no copy
+
+
+class _Path:
+    """A file pandas opens by its path."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def source(self):
+        return self.path
+
+
+def _read_fast(file_source, data, file: str, numbers: NumberColumns | None
+               ) -> RawTable | list[Problem] | None:
+    """The fast path for a well-formed UTF-8 file: pandas' C parser, letting it infer each
+    column (far faster than asking it for text), number columns read as float64. None when
+    anything is unusual (another encoding, NUL bytes, ragged rows): then `read_csv` reads it
+    the slow, forgiving way, which says what is wrong. `data`: the file's bytes (or a memory
+    map of them), looked at, never copied whole."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.find(b"\x00") >= 0:
+        return None
+    start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
     first, newline = _first_line(data, start)
     if first is None or not first.strip():
         return None
     sep, sep_line = _delimiter(first)
     if sep_line:
-        start = len(data) if newline < 0 else newline + 1
-        first, newline = _first_line(data, start)
+        first, newline = _first_line(data, newline + 1) if newline >= 0 else (None, -1)
         if first is None:
             return None
-    too_big = _csv_shape_problem(data, sep, file, start, fixed_width=True)
+    first = first.rstrip("\r")
+    header = next(csv.reader([first], delimiter=sep), [""])
+    lines = _count_lines(data)
+    too_big = _shape_problem(file, 0, len(header)) or _shape_problem(file, lines - 1, 1)
     if too_big:
         return too_big
-    import pyarrow as pa
-
-    quoted = data.find(b'"', start) >= 0
-    parsed = _arrow_parse(pa.py_buffer(data)[start:], quoted, sep, first, numbers)
-    if parsed is None:
+    if lines * len(header) > limits.MAX_CELLS:
+        return None  # a quoted line break may join lines: the cells are counted (read_csv)
+    # A header with quotes may span lines: then it is read as the first row of text.
+    kinds = numbers([h.strip()[:limits.MAX_CELL_CHARS] for h in header]) \
+        if numbers is not None and '"' not in first and "\r" not in first else {}
+    parse = _Parse(file_source, int(sep_line), sep, len(header))
+    frame = parse.typed(kinds) if kinds else None
+    apart = frame is not None
+    if frame is None and not parse.failed:
+        frame = parse.text()
+    if frame is None or parse.failed:
         return None
     guarded = data.find(b"'", start) >= 0  # no apostrophe in the file: no guard to take off
-    box.clear()
-    del data
-    return _finish(*parsed, file, [], guarded=guarded)
+    return _finish(frame, header if apart else None, file, [], guarded=guarded)
 
 
-def _arrow_parse(source, quoted: bool, sep: str, first: str, numbers: NumberColumns | None
-                 ) -> tuple[pd.DataFrame, list[str] | None] | None:
-    """(frame, header read apart or None) by `_arrow_numbers`, else `_arrow_frame`; None when
-    neither can read it. `source`: an arrow buffer, or a function making a new file each time."""
-    first = first.rstrip("\r")
-    if not callable(source):
-        source = _again(source)
-    typed = _arrow_numbers(source, quoted, sep, first, numbers) if numbers is not None else None
-    if typed is not None:
-        return typed
-    frame = _arrow_frame(source, quoted, sep, first)
-    return None if frame is None else (frame, None)
+class _Parse:
+    """pandas' reads of one file: `typed` (header apart, number columns as float64) or `text`
+    (every cell as text, header included); `failed` when the file is not for the fast path."""
 
+    def __init__(self, file_source, skip: int, sep: str, width: int):
+        self.file_source, self.skip, self.sep, self.width = file_source, skip, sep, width
+        self.failed = False
 
-def _again(buffer):
-    return lambda: buffer
-
-
-_STREAM_BLOCK = 8 * 1024 * 1024  # a bigger CSV is checked and parsed in blocks of this many bytes
-
-
-class _Slice(io.RawIOBase):
-    """The next `size` bytes of an open file, for pyarrow to read in blocks."""
-
-    def __init__(self, handle, size: int):
-        super().__init__()
-        self.handle, self.left = handle, size
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        wanted = min(len(buffer), self.left)
-        if wanted <= 0:
-            return 0
-        got = self.handle.readinto(memoryview(buffer)[:wanted]) or 0
-        self.left -= got
-        return got
-
-
-def _read_csv_streamed(handle, file: str, cap: int, numbers: NumberColumns | None
-                       ) -> RawTable | list[Problem] | None:
-    """`_read_csv_arrow` on an open file bigger than a block, without holding its bytes: one
-    pass in blocks makes the same checks (limits, NUL bytes, quotes, apostrophes), then pyarrow
-    reads the file again in blocks. None as there, and when the file grew past `cap` or the
-    cells need counting: then the caller reads the bytes and `read_csv` decides."""
-    head = handle.read(_STREAM_BLOCK)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None
-    start = 3 if head.startswith(b"\xef\xbb\xbf") else 0
-    first, newline = _first_line(head, start)
-    if first is None or not first.strip() or newline < 0:
-        return None
-    sep, sep_line = _delimiter(first)
-    if sep_line:
-        start = newline + 1
-        first, newline = _first_line(head, start)
-        if first is None or newline < 0:
+    def read(self, header_apart: bool, **options) -> pd.DataFrame | None:
+        """One pass of pandas' C parser over the file (the `sep=` line skipped)."""
+        try:
+            with warnings.catch_warnings():  # mixed types in a column: it is read again
+                warnings.simplefilter("ignore", pd.errors.DtypeWarning)
+                return pd.read_csv(self.file_source.source(), sep=self.sep, header=None,
+                                   skiprows=self.skip + header_apart, encoding="utf-8",
+                                   keep_default_na=False, skip_blank_lines=False,
+                                   compression=None, engine="c", **options)
+        except ValueError:  # also UnicodeDecodeError, ParserError (ragged rows), EmptyDataError
             return None
-    columns = head.count(sep.encode(), start, newline) + 1
-    lines, total, last = head.count(b"\n", start), len(head), head[-1:]
-    nul, quoted, guarded = b"\x00" in head, head.find(b'"', start) >= 0, head.find(b"'", start) >= 0
-    del head
-    while block := handle.read(_STREAM_BLOCK):
-        total += len(block)
-        if total > cap:
+        except OSError:  # the file went away or was locked since it was opened
+            self.failed = True
             return None
-        lines += block.count(b"\n")
-        nul, quoted, guarded = nul or b"\x00" in block, quoted or b'"' in block, \
-            guarded or b"'" in block
-        last = block[-1:]
-    del block
-    if nul:
-        return None
-    lines += total > start and last != b"\n"
-    too_big = _shape_problem(file, 0, columns) or _shape_problem(file, lines - 1, 1)
-    if too_big or lines * columns > limits.MAX_CELLS:
-        return too_big or None  # None: the cells are counted from the bytes (read_csv)
 
-    def source():
-        handle.seek(start)
-        return _Slice(handle, total - start)
+    def typed(self, kinds: dict[int, tuple[bool, float | None]]) -> pd.DataFrame | None:
+        """The data rows, number columns as float64 (NaN when blank); None unless every number
+        is plain, finite and one the checks accept (a cell they would quote in a problem is
+        only ever read as text) and the rows are as wide as the header."""
+        frame = self.read(True, dtype={i: np.float64 for i in kinds},
+                          na_values={i: [""] for i in kinds})
+        if frame is None or frame.shape[1] != self.width:
+            return None
+        for position, (whole, least) in kinds.items():
+            values = frame[position].to_numpy()
+            filled = values[~np.isnan(values)]
+            if not np.isfinite(filled).all() or (filled < (0 if least is None else least)).any():
+                return None
+            if whole and ((filled >= 2.0 ** 53).any() or (filled != np.round(filled)).any()):
+                return None
+        return self._as_text(frame, True, keep=set(kinds))
 
-    parsed = _arrow_parse(source, quoted, sep, first, numbers)
-    return None if parsed is None else _finish(*parsed, file, [], guarded=guarded)
+    def text(self) -> pd.DataFrame | None:
+        """Every row, the header first, as text."""
+        frame = self.read(False, na_filter=False)
+        if frame is None:
+            self.failed = True
+            return None
+        return self._as_text(frame, False, keep=set())
+
+    def _as_text(self, frame: pd.DataFrame, header_apart: bool, keep: set[int]
+                 ) -> pd.DataFrame | None:
+        """Every column but `keep` as pandas' str, "" when blank. A column pandas took for
+        numbers or true/false is read again as it is written (as text)."""
+        again = [c for c in frame.columns
+                 if c not in keep and not isinstance(frame[c].dtype, pd.StringDtype)]
+        if again:
+            redo = self.read(header_apart, usecols=again, dtype=object, na_filter=False)
+            if redo is None:
+                self.failed = True
+                return None
+            for c in again:
+                frame[c] = redo[c].fillna("").astype(str)
+        for c in frame.columns:
+            if c not in keep and c not in again and frame[c].hasnans:  # a short row, a blank line
+                frame[c] = frame[c].fillna("")
+        return frame
+
+
+def _count_lines(data) -> int:
+    """Lines in `data` (bytes or a memory map; an upper bound on rows), counted in numpy a
+    block at a time: four times as fast as bytes.count."""
+    view = np.frombuffer(data, dtype=np.uint8)
+    lines = sum(int(np.count_nonzero(view[at:at + _STREAM_BLOCK] == 10))
+                for at in range(0, len(view), _STREAM_BLOCK))
+    return lines + (len(view) > 0 and view[-1] != 10)
 
 
 def _first_line(data: bytes, start: int) -> tuple[str | None, int]:
@@ -218,81 +260,6 @@ def _first_line(data: bytes, start: int) -> tuple[str | None, int]:
         return data[start:None if newline < 0 else newline].decode("utf-8"), newline
     except UnicodeDecodeError:
         return None, newline
-
-
-def _arrow_frame(source, quoted: bool, sep: str, first: str) -> pd.DataFrame | None:
-    """Every cell as text (pandas' pyarrow-backed str dtype, columns 0..n-1), or None.
-    `source`: the bytes from the header on, as an arrow buffer or a file; `quoted`: the file
-    holds a '"' (only then can a value hold a line break)."""
-    # pyarrow is imported here, not at module level: the window paints before it is needed.
-    import pyarrow as pa
-    from pyarrow import csv as pacsv
-
-    source = source()
-    width = len(next(csv.reader([first], delimiter=sep), [""]))
-    names = [f"c{i}" for i in range(width)]
-    try:
-        table = pacsv.read_csv(
-            source,
-            read_options=pacsv.ReadOptions(use_threads=True, column_names=names),
-            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=quoted,
-                                             ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.large_string() for n in names}, strings_can_be_null=False,
-                quoted_strings_can_be_null=False))
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
-        return None
-    if table.num_rows == 0:
-        return None
-    frame = table.to_pandas(self_destruct=True)
-    del table
-    frame.columns = range(width)
-    return frame
-
-
-def _arrow_numbers(source, quoted: bool, sep: str, first: str, numbers: NumberColumns
-                   ) -> tuple[pd.DataFrame, list[str]] | None:
-    """`_arrow_frame` with the number columns read as float64 and the header apart, or None
-    (then the file is read all as text) unless every number is plain, finite and one the
-    checks accept: a cell they would quote in a problem is only ever read as text."""
-    import numpy as np
-    import pyarrow as pa
-    from pyarrow import csv as pacsv
-
-    if '"' in first or "\r" in first:
-        return None
-    header = next(csv.reader([first], delimiter=sep), [""])
-    kinds = numbers([h.strip()[:limits.MAX_CELL_CHARS] for h in header])
-    if not kinds:
-        return None
-    names = [f"c{i}" for i in range(len(header))]
-    types = {n: pa.float64() if i in kinds else pa.large_string() for i, n in enumerate(names)}
-    try:
-        table = pacsv.read_csv(
-            source(),
-            read_options=pacsv.ReadOptions(use_threads=True, column_names=names, skip_rows=1),
-            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=quoted,
-                                             ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(
-                column_types=types, null_values=[""], strings_can_be_null=False,
-                quoted_strings_can_be_null=False))
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
-        return None
-    if table.num_rows == 0:
-        return None
-    for position, (whole, least) in kinds.items():
-        column = table.column(position)
-        values = column.to_numpy()  # NaN where blank
-        blank = np.isnan(values)
-        filled = values[~blank]
-        if int(blank.sum()) != column.null_count or not np.isfinite(filled).all() or (filled < (0 if least is None else least)).any():
-            return None
-        if whole and ((filled >= 2.0 ** 53).any() or (filled != np.round(filled)).any()):
-            return None
-    frame = table.to_pandas(self_destruct=True)
-    del table
-    frame.columns = range(len(header))
-    return frame, header
 
 
 def _read_ragged(text: str, sep: str, file: str) -> tuple[pd.DataFrame, list[Problem]]:

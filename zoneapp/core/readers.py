@@ -36,7 +36,7 @@ def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = (),
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if not xlsx and csv_reader._STREAM_BLOCK < size <= cap:
-                streamed = csv_reader._read_csv_streamed(handle, file, cap, numbers)
+                streamed = csv_reader._read_csv_streamed(path, handle, file, cap, numbers)
                 if streamed is not None:
                     return streamed
                 handle.seek(0)
