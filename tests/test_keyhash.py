@@ -34,6 +34,43 @@ def test_chunked_text_and_small_blocks(monkeypatch):
 
 
 def test_collisions_are_confirmed_exactly(monkeypatch):
-    monkeypatch.setattr(keyhash, "_column_hashes", lambda s: np.zeros(len(s), np.uint64))
+    monkeypatch.setattr(keyhash, "_column_hashes", lambda s, quick=False: np.zeros(len(s), np.uint64))
     frame = pd.DataFrame({"k": pd.Series(["a", "b", "a", "c"], dtype=str)})
     assert duplicated_keys(frame, ["k"]).tolist() == [False, False, True, False]
+
+
+def test_bucket_prefilter_finds_the_same_repeats_as_pandas():
+    """Past 65,536 rows the repeated hashes are found by bucket counts first: same answer."""
+    rng = np.random.default_rng(7)
+    hashes = rng.integers(0, 2**63, 300_000, dtype=np.int64).astype(np.uint64)
+    hashes[rng.integers(0, len(hashes), 500)] = hashes[rng.integers(0, len(hashes), 500)]
+    hashes[:1000] = np.uint64(2**63 + 5)  # many rows, one bucket, one hash
+    expected = pd.Series(hashes).duplicated(keep=False).to_numpy()
+    assert expected.sum() > 1000
+    assert (keyhash._shared(hashes) == expected).all()
+
+
+def test_cells_alike_at_both_ends_are_told_apart(monkeypatch):
+    """The quick hash sees only a cell's length and its first and last 8 bytes: cells that
+    differ inside share it, and are then hashed in full (or compared) before any is dropped."""
+    middle = ["合成项目" + m + "有限公司扩建工程" for m in ("甲", "乙", "甲", "丙", "乙")]
+    frame = pd.DataFrame({"k": pd.Series(middle * 3, dtype=str),
+                          "p": pd.Series([2019] * 5 + [2020] * 10, dtype="Int64")})
+    expected = frame.duplicated(subset=["k", "p"], keep="first").to_numpy()
+    assert (duplicated_keys(frame, ["k", "p"]) == expected).all()
+    monkeypatch.setattr(keyhash, "_EXACT_ROWS", 2)  # so the full hash pass runs too
+    assert (duplicated_keys(frame, ["k", "p"]) == expected).all()
+
+
+def test_short_cells_and_cells_at_the_end_of_the_buffer():
+    rng = np.random.default_rng(3)
+    words = ["", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "é", "合", "x" * 15, "y" * 17]
+    for n in (1, 2, 5, 40, 300):
+        cells = list(rng.choice(words, n))
+        for tail in ([], ["a"], ["abcdefgh"], ["合成"]):
+            frame = pd.DataFrame({"k": pd.Series(cells + tail, dtype=str)})
+            expected = frame.duplicated(subset=["k"], keep="first").to_numpy()
+            assert (duplicated_keys(frame, ["k"]) == expected).all()
+    quick = keyhash._ends_hashes(pd.Series(["abcdefgh", "abcdefghX", "Xabcdefgh", "abcdefgh"],
+                                           dtype=str))
+    assert quick[0] == quick[3] and len(set(quick[:3].tolist())) == 3

@@ -2,8 +2,10 @@
 
 pandas' `duplicated` factorizes every key column, which for a million distinct names copies
 them all into a hash table (about 0.2 s and 100 MB). Here each row's key is hashed straight
-from the arrow buffers in numpy, and only rows whose hash is shared are compared exactly --
-so an unlucky (or crafted) collision costs time, never a wrong answer.
+from the arrow buffers in numpy -- first from each cell's length and its first and last 8
+bytes, then, for the rows that share such a hash, from all its bytes -- and only rows whose
+full hash is shared are compared exactly. So an unlucky (or crafted) collision costs time,
+never a wrong answer.
 """
 from __future__ import annotations
 
@@ -77,8 +79,61 @@ def _chunk_hashes(chunk) -> np.ndarray:
     return _mix(out)
 
 
-def _column_hashes(series: pd.Series) -> np.ndarray:
-    text = _text_hashes(series)
+_LOW_BYTES = np.array([(1 << (8 * i)) - 1 for i in range(8)] + [2**64 - 1], dtype=np.uint64)
+
+
+def _ends_hashes(series: pd.Series) -> np.ndarray | None:
+    """One quick hash per cell of pyarrow-backed text, from its length and its first and last
+    8 bytes only (cells that differ only inside share it), or None for any other column."""
+    if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
+        return None
+    import pyarrow as pa
+
+    array = pa.array(series.array)
+    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    parts = [_chunk_ends_hashes(c) for c in chunks]
+    return np.concatenate(parts) if parts else np.zeros(0, np.uint64)
+
+
+def _chunk_ends_hashes(chunk) -> np.ndarray:
+    import pyarrow as pa
+
+    n = len(chunk)
+    _, offsets, data = chunk.buffers()[:3]
+    width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    offs = np.frombuffer(offsets, dtype=width)[chunk.offset:chunk.offset + n + 1].astype(np.int64)
+    raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)
+    starts, lengths = offs[:-1], np.diff(offs)
+    # The 8 bytes from any position as one little-endian word, read unaligned in place; the
+    # last positions (and the end itself) have no full word and read from a padded copy.
+    edge = max(len(raw) - 8, 0)
+    padded = np.zeros(24, np.uint8)
+    padded[:len(raw) - edge] = raw[edge:]
+
+    whole = np.ndarray((edge,), dtype="<u8", buffer=raw, strides=(1,))
+    ending = np.ndarray((9,), dtype="<u8", buffer=padded, strides=(1,))
+
+    def words(at: np.ndarray) -> np.ndarray:
+        out = whole[np.minimum(at, edge - 1)] if edge else np.zeros(len(at), np.uint64)
+        late = np.flatnonzero(at >= edge)  # a few cells at the end of the buffer
+        out[late] = ending[at[late] - edge]
+        return out
+
+    short = np.minimum(lengths, 8)
+    first = words(starts) & _LOW_BYTES[short]
+    last = np.where(lengths > 8, words(np.maximum(starts + lengths - 8, 0)), 0).astype(np.uint64)
+    with np.errstate(over="ignore"):  # one mix: a collision here costs a second look only
+        last *= np.uint64(0xC2B2AE3D27D4EB4F)
+        last ^= lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        out = _mix(first ^ last)
+    if chunk.null_count:
+        out[~chunk.is_valid().to_numpy(zero_copy_only=False)] = np.uint64(0x5BD1E995)
+    return out
+
+
+def _column_hashes(series: pd.Series, quick: bool = False) -> np.ndarray:
+    """One 64-bit hash per cell; `quick`: text hashed from its ends only (see `_ends_hashes`)."""
+    text = _ends_hashes(series) if quick else _text_hashes(series)
     if text is not None:
         return text
     if series.dtype.kind in "iufb" or isinstance(series.dtype, pd.api.extensions.ExtensionDtype):
@@ -89,15 +144,51 @@ def _column_hashes(series: pd.Series) -> np.ndarray:
     return pd.util.hash_pandas_object(series, index=False).to_numpy()
 
 
-def duplicated_keys(frame: pd.DataFrame, key: list[str]) -> np.ndarray:
-    """`frame.duplicated(subset=key, keep="first")` as a bool array, computed by hashing."""
-    combined = np.zeros(len(frame), np.uint64)
+def _key_hashes(columns: list[pd.Series], quick: bool) -> np.ndarray:
+    combined = np.zeros(len(columns[0]) if columns else 0, np.uint64)
     with np.errstate(over="ignore"):
-        for name in key:
-            combined = _mix(combined * np.uint64(0x100000001B3) ^ _column_hashes(frame[name]))
-    shared = pd.Series(combined, copy=False).duplicated(keep=False).to_numpy()
+        for series in columns:
+            combined = _mix(combined * np.uint64(0x100000001B3) ^ _column_hashes(series, quick))
+    return combined
+
+
+_EXACT_ROWS = 4096  # more rows sharing a quick hash than this are hashed in full first
+
+
+def key_candidates(columns: list[pd.Series]) -> np.ndarray:
+    """The rows (positions) whose key -- these columns, row for row -- may repeat another's:
+    every row that does, and a few that only share its hashes."""
+    candidates = np.flatnonzero(_shared(_key_hashes(columns, quick=True)))
+    if len(candidates) > _EXACT_ROWS:  # many cells alike at both ends: look at all their bytes
+        rows = [series.iloc[candidates] for series in columns]
+        candidates = candidates[_shared(_key_hashes(rows, quick=False))]
+    return candidates
+
+
+def duplicated_keys(frame: pd.DataFrame, key: list[str],
+                    candidates: np.ndarray | None = None) -> np.ndarray:
+    """`frame.duplicated(subset=key, keep="first")` as a bool array, computed by hashing.
+    `candidates`: `key_candidates` of the key columns, when already worked out."""
+    if candidates is None:
+        candidates = key_candidates([frame[name] for name in key])
     later = np.zeros(len(frame), bool)
-    if shared.any():  # exact comparison on the few rows whose hash is not unique
-        candidates = np.flatnonzero(shared)
+    if len(candidates):  # exact comparison on the few rows whose hash is not unique
         later[candidates] = frame.iloc[candidates].duplicated(subset=key, keep="first").to_numpy()
     return later
+
+
+_BUCKET_BITS = 22  # 4M buckets: about a third of a million rows' hashes share one
+
+
+def _shared(hashes: np.ndarray) -> np.ndarray:
+    """Which hashes occur more than once. A count per bucket of the top bits first (a plain
+    array pass, about twice as fast as a hash table over a million rows) rules out the hashes
+    alone in their bucket; only the rest go through pandas' `duplicated`."""
+    if len(hashes) < 1 << 16:
+        return pd.Series(hashes, copy=False).duplicated(keep=False).to_numpy()
+    buckets = (hashes >> np.uint64(64 - _BUCKET_BITS)).astype(np.intp)
+    crowded = np.bincount(buckets, minlength=1 << _BUCKET_BITS) > 1  # 4 MB: looked up fast
+    candidates = np.flatnonzero(crowded[buckets])
+    shared = np.zeros(len(hashes), bool)
+    shared[candidates] = pd.Series(hashes[candidates], copy=False).duplicated(keep=False).to_numpy()
+    return shared
