@@ -79,7 +79,8 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
     header = [str(h).strip()[:limits.MAX_CELL_CHARS] for h in header]
     cells.index = pd.RangeIndex(2, data_rows + 2)
     cells.columns = range(len(header))
-    some_blank, all_blank = _blank_columns(cells)
+    spans = [_byte_span(cells[col]) for col in cells.columns]
+    some_blank, all_blank = _blank_columns(cells, spans)
     if all(some_blank):  # only then can a row be blank; cells holding only spaces are data
         blank_rows = np.logical_and.reduce([_blank(cells[i]) for i in cells.columns])
         if blank_rows.any():  # else no copy: a million-row frame is not taken row by row
@@ -88,33 +89,33 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
     keep = [i for i, h in enumerate(header) if h or not all_blank[i]]
     if len(keep) < len(header):
         header = [header[i] for i in keep]
+        spans = [spans[i] for i in keep]
         cells = cells[keep]
         cells.columns = range(len(header))
     if not any(header):
         return problems + [_empty(file)]
-    cells = _tidy(cells, header, file, problems, guarded)
+    # The longest cells as read: rows left out since can only make them shorter.
+    cells = _tidy(cells, header, file, problems, guarded, [s and s[1] for s in spans])
     if cells.empty:
         problems.append(_problem(file, "empty_file", "文件只有表头，没有数据行",
                                  "the file has a header but no data rows", WARNING))
     return RawTable(header, cells, problems)
 
 
-def _blank_columns(cells: pd.DataFrame) -> tuple[list[bool], list[bool]]:
+def _blank_columns(cells: pd.DataFrame, spans: list[tuple[int, int] | None]
+                   ) -> tuple[list[bool], list[bool]]:
     """For each column: whether some cell is "", and whether every cell is. Read from the
-    arrow lengths for pyarrow-backed text, so no whole-frame compare is made."""
+    arrow offsets (`spans`: `_byte_span` of each) for pyarrow-backed text, so no whole-frame
+    compare is made."""
     some, every = [], []
-    for col in cells.columns:
-        lengths = _byte_lengths(cells[col])
-        if lengths is None:
+    for col, span in zip(cells.columns, spans):
+        if span is None:
             blank = _blank(cells[col])
             some.append(bool(blank.any()))
             every.append(bool(blank.all()))
         else:
-            import pyarrow.compute as pc
-
-            span = pc.min_max(lengths).as_py()
-            some.append(span["min"] is not None and span["min"] == 0)
-            every.append(not span["max"])
+            some.append(span[0] == 0)
+            every.append(span[1] == 0)
     return some, every
 
 
@@ -125,21 +126,32 @@ def _blank(series: pd.Series) -> np.ndarray:
     return (series == "").to_numpy(dtype=bool)
 
 
-def _byte_lengths(series: pd.Series):
-    """Each cell's UTF-8 length as arrow lengths, or None when the column is not
-    pyarrow-backed text."""
-    if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
+def _byte_span(series: pd.Series) -> tuple[int, int] | None:
+    """The shortest and longest cell in UTF-8 bytes, read from the arrow offsets; None when
+    the column is not pyarrow-backed text, or holds a missing value."""
+    if not len(series) or not isinstance(series.dtype, pd.StringDtype) \
+            or series.dtype.storage != "pyarrow":
         return None
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    return pc.binary_length(pa.array(series.array))
+    array = pa.array(series.array)
+    chunks = [c for c in (array.chunks if isinstance(array, pa.ChunkedArray) else [array]) if len(c)]
+    if any(c.null_count for c in chunks):
+        return None
+    spans = []
+    for chunk in chunks:
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(chunk.buffers()[1], dtype=width)
+        lengths = np.diff(offsets[chunk.offset:chunk.offset + len(chunk) + 1])
+        spans.append((int(lengths.min()), int(lengths.max())))
+    return min(low for low, _ in spans), max(high for _, high in spans)
 
 
 def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Problem],
-          guarded: bool) -> pd.DataFrame:
+          guarded: bool, longest: list[int | None]) -> pd.DataFrame:
     """Cut cells longer than `limits.MAX_CELL_CHARS` (with a warning each) and take the guard
-    apostrophe off formula-like text. Column-wise and vectorised; untouched columns stay as is."""
+    apostrophe off formula-like text. Column-wise and vectorised; untouched columns stay as is.
+    `longest`: each column's longest cell in UTF-8 bytes, or None when not known."""
     cut = 0
     for col in cells.columns:
         original = series = cells[col]
@@ -148,8 +160,9 @@ def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Prob
         if guarded:
             series = restore_series(series)
         # A character is at least a byte: when no cell has more bytes, none is too long.
-        long = series.str.len() > limits.MAX_CELL_CHARS \
-            if _max_bytes(series) > limits.MAX_CELL_CHARS else None
+        most = longest[col] if series is original and longest[col] is not None \
+            else _max_bytes(series)
+        long = series.str.len() > limits.MAX_CELL_CHARS if most > limits.MAX_CELL_CHARS else None
         if long is not None and long.any():
             for row in long.index[long][:max(0, MAX_PROBLEMS_PER_FILE - cut)]:
                 problems.append(Problem(
@@ -168,10 +181,5 @@ def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Prob
 def _max_bytes(series: pd.Series) -> float:
     """The longest cell's UTF-8 length in bytes (from the arrow offsets), or inf when the
     column is not pyarrow-backed text and so cannot say cheaply."""
-    if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
-        return float("inf")
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    longest = pc.max(pc.binary_length(pa.array(series.array))).as_py()
-    return longest or 0
+    span = _byte_span(series)
+    return float("inf") if span is None else span[1]

@@ -38,8 +38,16 @@ def _any_space_at(raw: np.ndarray, at: np.ndarray) -> bool:
     return bool(at.size) and bool(_SPACE[_code_points(raw, at, len(raw))].any())
 
 
+# A first byte that may begin a space (an ASCII space, a lead byte of another), and a last two
+# bytes that may end one (by 256 * second-last + last): a cell with neither is clean.
+_MAY_START = _ASCII_SPACE | _LEADS
+_MAY_END = np.tile(_ASCII_SPACE, 256)
+_MAY_END[[int.from_bytes(chr(p).encode()[-2:], "big") for p in SPACES if p >= 0x80]] = True
+
+
 def _chunk_has_edge_space(chunk) -> bool:
-    """Byte tests first (ASCII, lead bytes), decoding only the few cells they leave in doubt."""
+    """One look-up of each cell's first and last byte; only the cells it leaves in doubt
+    (an empty cell reads its neighbour's byte: at worst a doubt) are decoded."""
     import pyarrow as pa
 
     n = len(chunk)
@@ -49,14 +57,25 @@ def _chunk_has_edge_space(chunk) -> bool:
     width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
     offs = np.frombuffer(offsets, dtype=width)[chunk.offset:chunk.offset + n + 1]
     starts, ends = offs[:-1], offs[1:]
+    raw = np.frombuffer(data, dtype=np.uint8)
+    doubt = _MAY_START[raw[np.minimum(starts, len(raw) - 1)]]
+    pair = raw[np.maximum(ends - 2, 0)].astype(np.intp) << 8
+    pair |= raw[np.maximum(ends - 1, 0)]
+    doubt |= _MAY_END[pair]
+    if not doubt.any():
+        return False
+    rows = np.flatnonzero(doubt)
+    starts, ends = starts[rows], ends[rows]
     filled = ends > starts
     if chunk.null_count:
-        filled &= chunk.is_valid().to_numpy(zero_copy_only=False)
-    if not filled.all():
-        starts, ends = starts[filled], ends[filled]
+        filled &= chunk.is_valid().to_numpy(zero_copy_only=False)[rows]
+    return _edge_space(raw, starts[filled], ends[filled])
+
+
+def _edge_space(raw: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> bool:
+    """Whether any of these (non-empty) cells starts or ends with a space, decoded exactly."""
     if not starts.size:
         return False
-    raw = np.frombuffer(data, dtype=np.uint8)
     first = raw[starts]
     if _ASCII_SPACE[first].any() or _any_space_at(raw, starts[_LEADS[first]]):
         return True

@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import schema, units
 from .headers import HeaderMap, map_header
+from .ahead import DISTINCT, KEY, STRIP, ColumnFacts
 from .keyhash import duplicated_keys
 from .numbers import NumberColumn, parse_number_column, unit_matches
 from .problems import ERROR, WARNING, Problem
@@ -40,6 +41,8 @@ class _Context:
     headers: HeaderMap
     rows: np.ndarray  # spreadsheet row of each position
     drop: np.ndarray  # bool: leave the row out
+    facts: ColumnFacts
+    kept: set[str] = field(default_factory=set)  # text columns kept as read (nothing stripped)
     out: dict[str, pd.Series] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -78,7 +81,9 @@ def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame
     if not headers.usable:
         return None, list(raw.problems) + headers.problems
     n = len(raw.cells)
-    ctx = _Context(table, file, headers, raw.cells.index.to_numpy(dtype="int64"), np.zeros(n, bool))
+    facts = ColumnFacts(raw.cells, headers.positions, table)
+    ctx = _Context(table, file, headers, raw.cells.index.to_numpy(dtype="int64"), np.zeros(n, bool),
+                   facts)
     shared: dict = {}  # one buffer of blank text for every column the file does not have
     ordered = sorted(table.columns, key=lambda c: c.kind in (schema.INT, schema.FLOAT))
     for column in ordered:  # units and qualifiers before the numbers that use them
@@ -94,6 +99,7 @@ def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame
         _check_empty(ctx, column)
     frame = _assemble(ctx)
     frame = _drop_duplicate_keys(ctx, frame)
+    facts.drop()
     _summarise(ctx)
     frame.attrs["file"] = file
     frame.attrs["headers"] = dict(headers.written)
@@ -130,8 +136,10 @@ def _blank_series(column: Column, n: int, shared: dict | None = None) -> pd.Seri
 # --- converters: each stores ctx.out[column.key] and reports bad cells -----------------------
 
 def _text(ctx: _Context, column: Column, cells: pd.Series) -> None:
-    if not may_need_strip(cells):  # no cell starts or ends with a space: keep the column
-        ctx.out[column.key] = cells
+    strip = ctx.facts.get(column.key, STRIP)
+    if not (may_need_strip(cells) if strip is None else strip):
+        ctx.out[column.key] = cells  # no cell starts or ends with a space: keep the column
+        ctx.kept.add(column.key)
         return
     stripped = cells.str.strip().astype(str)
     # Stripping only removes characters: the same total length means nothing changed, and
@@ -141,23 +149,29 @@ def _text(ctx: _Context, column: Column, cells: pd.Series) -> None:
 
 
 def _list(ctx: _Context, column: Column, cells: pd.Series) -> None:
-    ctx.out[column.key] = _map_distinct(cells, _join_list)[0]
+    ctx.out[column.key] = _map_distinct(cells, _join_list, ctx.facts.get(column.key, DISTINCT))[0]
 
 
-def _map_distinct(cells: pd.Series, fn) -> tuple[pd.Series, np.ndarray]:
+def _map_distinct(cells: pd.Series, fn, distinct: list | None = None
+                  ) -> tuple[pd.Series, np.ndarray]:
     """`fn` over each distinct cell (None = not allowed, shown as ""), and where it said None.
-    Dictionary-encoded in pyarrow: a million cells of a few values cost a few milliseconds."""
+    Dictionary-encoded in pyarrow: a million cells of a few values cost a few milliseconds.
+    `distinct`: the cells' distinct values, when already known (`ahead.distinct_values`)."""
     import pyarrow as pa  # imported late: the window paints before pyarrow is needed
     import pyarrow.compute as pc
 
     array = pa.array(cells.array, type=pa.large_string(), from_pandas=True)
+    # The distinct values alone first: most columns hold their values as they should be, and
+    # then no code per cell is needed (a third cheaper than the full encoding).
+    if distinct is None:
+        distinct = pc.unique(array).to_pylist()
+    results = [fn(v) for v in distinct if v is not None]
+    if results == distinct and isinstance(cells.dtype, pd.StringDtype):
+        return cells, np.zeros(len(cells), dtype=bool)  # every cell already as it should be
     if isinstance(array, pa.ChunkedArray):  # what pandas hands over when it holds 0 or 2+ chunks
         array = array.combine_chunks()
     encoded = pc.dictionary_encode(array)
-    distinct = encoded.dictionary.to_pylist()
-    results = [fn(v) for v in distinct]
-    if results == distinct and isinstance(cells.dtype, pd.StringDtype) and not array.null_count:
-        return cells, np.zeros(len(cells), dtype=bool)  # every cell already as it should be
+    results = [fn(v) for v in encoded.dictionary.to_pylist()]
     mapped = pa.array(results, type=pa.large_string())
     taken = pc.take(mapped, encoded.indices)
     bad = taken.is_null().to_numpy(zero_copy_only=False)
@@ -176,7 +190,8 @@ def _lookup(ctx: _Context, column: Column, cells: pd.Series, normalise, code: st
     """Map each distinct cell through `normalise` (None = not allowed) and report the misses."""
     # Stripped per distinct value, not per cell: str.strip removes what pyarrow's trim does
     # (tests/test_textedges.py), and a million cells of a few values are never copied for it.
-    ctx.out[column.key], bad = _map_distinct(cells, lambda v: normalise(v.strip()))
+    ctx.out[column.key], bad = _map_distinct(cells, lambda v: normalise(v.strip()),
+                                             ctx.facts.get(column.key, DISTINCT))
     ctx.report(column, np.flatnonzero(bad), lambda p: zh(cells.iloc[p].strip()),
                lambda p: en(cells.iloc[p].strip()), code)
 
@@ -226,11 +241,12 @@ def _plain_numbers(cells: pd.Series) -> NumberColumn | None:
 
 
 def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
-    if cells.dtype.kind == "f":  # read as numbers (csv_reader._arrow_numbers): every one plain
-        values = cells.to_numpy(dtype="float64", copy=True)
-        parsed = NumberColumn(values, np.isnan(values), [], {}, {})
-    else:
-        parsed = _plain_numbers(cells) or parse_number_column(cells)
+    if cells.dtype.kind == "f":
+        # Read as numbers (csv_reader._Parse.typed) only when every one is plain, finite, not
+        # negative, at least the column's least and whole where it must be: nothing to report.
+        ctx.out[column.key] = cells.astype("Int64") if column.kind == schema.INT else cells
+        return
+    parsed = _plain_numbers(cells) or parse_number_column(cells)
     raw = _Cells(cells)
     values = pd.Series(parsed.values, dtype="float64")
     ctx.out[column.key] = values
@@ -375,7 +391,11 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
 def _drop_duplicate_keys(ctx: _Context, frame: pd.DataFrame) -> pd.DataFrame:
     """Keep the first row of each key; a problem on each later one naming the first."""
     key = list(ctx.table.key)
-    later = duplicated_keys(frame, key)
+    # The key rows found from the cells as read hold for the frame when no row was left out
+    # and no key text was stripped (numbers read as numbers are typed as they were read).
+    usable = not ctx.drop.any() and all(
+        k in ctx.kept for k in key if ctx.table.column(k).kind == schema.TEXT)
+    later = duplicated_keys(frame, key, ctx.facts.get(KEY, KEY) if usable else None)
     if not later.any():
         return frame
     first = frame.groupby(key, sort=False)["_row"].transform("first").to_numpy()

@@ -1,0 +1,84 @@
+"""Facts about a big table's raw columns, worked out side by side before they are needed.
+
+Over a million rows, which text columns need stripping, each coded column's distinct values
+and which rows' keys may repeat take most of a table's checking time. They are pure functions of
+one column each, spent in numpy and pyarrow, which let go of the GIL: on a pool of threads
+they run on every core while the converters, in their order, wait only for the one they ask.
+A small table gets the same facts worked out when asked, on the calling thread.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+import pandas as pd
+
+from . import schema
+from .keyhash import key_candidates
+from .schema import Table
+from .textedges import may_need_strip
+
+PARALLEL_ROWS = 100_000  # below this, handing work to threads costs more than it saves
+_pool: ThreadPoolExecutor | None = None
+
+STRIP, DISTINCT = "strip", "distinct"
+KEY = "_key"  # the rows whose key may repeat (`keyhash.key_candidates`), from the cells read
+_CODED = (schema.ENUM, schema.UNIT, schema.QUALIFIER, schema.LIST)
+_NUMBERS = (schema.INT, schema.FLOAT)
+
+
+def distinct_values(cells: pd.Series) -> list:
+    """The column's distinct values (None for a missing one), in pyarrow."""
+    import pyarrow as pa  # imported late: the window paints before pyarrow is needed
+    import pyarrow.compute as pc
+
+    return pc.unique(pa.array(cells.array, type=pa.large_string(), from_pandas=True)).to_pylist()
+
+
+class ColumnFacts:
+    def __init__(self, cells: pd.DataFrame, positions: dict[str, int], table: Table):
+        jobs: dict[tuple[str, str], tuple[Callable[[Any], Any], Any]] = {}
+        for column in table.columns:
+            if column.key not in positions:
+                continue
+            series = cells[positions[column.key]]
+            if column.kind == schema.TEXT:
+                jobs[column.key, STRIP] = (may_need_strip, series)
+            elif column.kind in _CODED:
+                jobs[column.key, DISTINCT] = (distinct_values, series)
+        key = [table.column(k) for k in table.key]
+        # Read as text, or as numbers (a float64 column): as the typed frame will hold them.
+        if all(c.key in positions and (c.kind == schema.TEXT or c.kind in _NUMBERS and
+                                       cells[positions[c.key]].dtype.kind == "f") for c in key):
+            jobs[KEY, KEY] = (key_candidates, [cells[positions[c.key]] for c in key])
+        self._jobs: dict[tuple[str, str], Any] = jobs
+        if len(cells) >= PARALLEL_ROWS and (os.cpu_count() or 1) > 1:
+            pool = _shared_pool()
+            self._jobs = {k: pool.submit(fn, series) for k, (fn, series) in jobs.items()}
+
+    def get(self, key: str, fact: str) -> Any:
+        """The fact about column `key` (once: the column is let go of), or None when not known."""
+        job = self._jobs.pop((key, fact), None)
+        if job is None:
+            return None
+        if isinstance(job, Future):
+            return job.result()
+        fn, series = job
+        return fn(series)
+
+    def drop(self) -> None:
+        """Forget the facts no one asked for (key rows that the checks could not use)."""
+        for job in self._jobs.values():
+            if isinstance(job, Future):
+                job.cancel()
+        self._jobs.clear()
+
+
+def _shared_pool() -> ThreadPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2,
+                                   thread_name_prefix="zoneapp-checks")
+    return _pool
