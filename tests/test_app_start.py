@@ -49,6 +49,29 @@ def test_none_refcount_survives_many_qt_calls_returning_none():
     assert "ok" in result.stdout
 
 
+def test_pyside_feature_import_hook_is_dropped_and_imports_still_work():
+    """Start-up skips PySide6's per-import source scan (for `__feature__`, unused here)."""
+    code = (
+        "import builtins\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from zoneapp.app import skip_feature_scan\n"
+        "wrapped = builtins.__import__.__name__ == '__feature_import__'\n"
+        "assert skip_feature_scan() is wrapped\n"
+        "assert builtins.__import__.__name__ != '__feature_import__'\n"
+        "assert skip_feature_scan() is False\n"
+        "from PySide6.QtCore import *\n"  # PySide6's lazy star import still resolves
+        "import pandas\n"
+        "assert QTimer and QObject and pandas.DataFrame\n"
+        "app = QApplication([])\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "ok" in result.stdout
+
+
 def test_create_application_is_idempotent(zone_app):
     from zoneapp.app import create_application
 

@@ -41,10 +41,28 @@ def has_display() -> bool:
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
+def skip_feature_scan() -> bool:
+    """Drop PySide6's `__feature__` import hook, which ZoneApp does not use. -> dropped.
+
+    Importing PySide6 wraps builtins.__import__ so that `from __feature__ import snake_case`
+    works; the wrapper reads the source of every module imported afterwards to see whether
+    it mentions PySide6, which costs about 0.1 s of start-up for pandas alone. No module here
+    (nor pyqtgraph) imports __feature__. PySide6's own lazy import, which the wrapper calls
+    next (as builtins.__orig_import__), stays in place."""
+    import builtins
+
+    wrapped = getattr(builtins, "__orig_import__", None)
+    if wrapped is None or getattr(builtins.__import__, "__name__", "") != "__feature_import__":
+        return False  # another PySide6, or already done
+    builtins.__import__ = wrapped
+    return True
+
+
 def create_application(argv: list[str] | None = None, lang: str = "zh"):
     """The one QApplication, created on first call, with fonts and translator installed."""
     from PySide6.QtWidgets import QApplication
 
+    skip_feature_scan()
     app = QApplication.instance()
     if app is None:
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
