@@ -14,12 +14,18 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
-from . import chart_export
-
 if TYPE_CHECKING:
     from .charts import BarChart
 
 FILTERS = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "csv": "CSV (UTF-8 带 BOM) (*.csv)"}
+
+
+def _chart_export():
+    """chart_export (and the CSV writer behind it), imported on first use: showing a chart
+    at start-up does not need it."""
+    from . import chart_export
+
+    return chart_export
 
 
 def file_name(title: str, suffix: str) -> str:
@@ -87,16 +93,16 @@ class ChartActions(QObject):
             return None
 
     def export_png(self) -> Path | None:
-        return self._save("png", lambda p: chart_export.save_png(self.chart, p))
+        return self._save("png", lambda p: _chart_export().save_png(self.chart, p))
 
     def export_svg(self) -> Path | None:
-        return self._save("svg", lambda p: chart_export.save_svg(self.chart, p))
+        return self._save("svg", lambda p: _chart_export().save_svg(self.chart, p))
 
     def export_csv(self) -> Path | None:
-        return self._save("csv", lambda p: chart_export.save_csv(self.chart, p, self.chart.lang))
+        return self._save("csv", lambda p: _chart_export().save_csv(self.chart, p, self.chart.lang))
 
     def copy_image(self) -> None:
-        chart_export.copy_image(self.chart)
+        _chart_export().copy_image(self.chart)
 
     def _show_source(self) -> None:
         if self._source_index >= 0:

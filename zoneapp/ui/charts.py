@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.units import axis_scale
-from . import chart_export, chart_layout, palette
+from . import chart_layout, palette
 from .chart_parts import Bar, Legend, Placed as _Placed, is_nan as _nan  # noqa: F401 (Bar is public here)
 from .chart_toolbar import ChartActions, ChartToolbar
 
@@ -78,7 +78,8 @@ class BarChart(QWidget):
         self.title_label.hide()
         self.legend = Legend(self)
         self.legend.hide()
-        self.plot = pg.PlotWidget(self, background=palette.BACKGROUND)
+        # enableMenu=False: pyqtgraph's own menus are off (below), so not built either
+        self.plot = pg.PlotWidget(self, background=palette.BACKGROUND, enableMenu=False)
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.plot.customContextMenuRequested.connect(self._on_context_menu)
         self.readout = QLabel(self.plot)
@@ -227,6 +228,8 @@ class BarChart(QWidget):
 
     def save_image(self, path: Path | str) -> Path:
         """Save the chart by the path's suffix: .svg as SVG, else PNG at 2×. Raises OSError."""
+        from . import chart_export  # only when saving: it is not needed to show a chart
+
         path = Path(path)
         if path.suffix.lower() == ".svg":
             return chart_export.save_svg(self, path)
