@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import warnings
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -63,9 +64,8 @@ def _read_csv(box: list[bytes], file: str,
               numbers: NumberColumns | None = None) -> RawTable | list[Problem]:
     """`read_csv` of `box[0]`; the box is emptied once the bytes are no longer needed, so a
     100 MB file's bytes are not held alongside its cells while they are checked."""
-    data = box[0]
-    fast = _read_fast(_Bytes(data), data, file, numbers)
-    del data
+    plan = _plan(box[0], file)
+    fast = _read_fast(_Bytes(box[0]), plan, file, numbers) if isinstance(plan, _Plan) else plan
     if fast is not None:
         box.clear()
         return fast
@@ -111,10 +111,9 @@ def _read_csv_streamed(path, handle, file: str, cap: int, numbers: NumberColumns
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):  # an empty file, or one that cannot be mapped
         return None
-    with mapped:
-        if len(mapped) > cap:
-            return None
-        return _read_fast(_Path(str(path)), mapped, file, numbers)
+    with mapped:  # let go of before pandas maps the file again: each map counts in memory
+        plan = _plan(mapped, file) if len(mapped) <= cap else None
+    return _read_fast(_Path(str(path)), plan, file, numbers) if isinstance(plan, _Plan) else plan
 
 
 class _Bytes:
@@ -137,13 +136,20 @@ class _Path:
         return self.path
 
 
-def _read_fast(file_source, data, file: str, numbers: NumberColumns | None
-               ) -> RawTable | list[Problem] | None:
-    """The fast path for a well-formed UTF-8 file: pandas' C parser, letting it infer each
-    column (far faster than asking it for text), number columns read as float64. None when
-    anything is unusual (another encoding, NUL bytes, ragged rows): then `read_csv` reads it
-    the slow, forgiving way, which says what is wrong. `data`: the file's bytes (or a memory
-    map of them), looked at, never copied whole."""
+@dataclass
+class _Plan:
+    """What `_read_fast` needs to know of a file before pandas reads it."""
+    sep: str
+    sep_line: bool  # Excel's `sep=;` line comes first
+    first: str  # the header line
+    header: list[str]
+    apostrophe: bool  # some cell may carry the export's guard
+
+
+def _plan(data, file: str) -> _Plan | list[Problem] | None:
+    """Look at the bytes (or a memory map of them; never copied whole): None when the file is
+    not for the fast path (another encoding, NUL bytes, too many cells to bound by lines),
+    problems when it is over a limit, else how pandas is to read it."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.find(b"\x00") >= 0:
         return None
     start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
@@ -163,18 +169,27 @@ def _read_fast(file_source, data, file: str, numbers: NumberColumns | None
         return too_big
     if lines * len(header) > limits.MAX_CELLS:
         return None  # a quoted line break may join lines: the cells are counted (read_csv)
+    return _Plan(sep, sep_line, first, header, data.find(b"'", start) >= 0)
+
+
+def _read_fast(file_source, plan: _Plan, file: str, numbers: NumberColumns | None
+               ) -> RawTable | None:
+    """The fast path for a well-formed UTF-8 file: pandas' C parser, letting it infer each
+    column (far faster than asking it for text), number columns read as float64. None when
+    anything is unusual (another encoding, ragged rows): then `read_csv` reads it the slow,
+    forgiving way, which says what is wrong."""
+    header = plan.header
     # A header with quotes may span lines: then it is read as the first row of text.
     kinds = numbers([h.strip()[:limits.MAX_CELL_CHARS] for h in header]) \
-        if numbers is not None and '"' not in first and "\r" not in first else {}
-    parse = _Parse(file_source, int(sep_line), sep, len(header))
+        if numbers is not None and '"' not in plan.first and "\r" not in plan.first else {}
+    parse = _Parse(file_source, int(plan.sep_line), plan.sep, len(header))
     frame = parse.typed(kinds) if kinds else None
     apart = frame is not None
     if frame is None and not parse.failed:
         frame = parse.text()
     if frame is None or parse.failed:
         return None
-    guarded = data.find(b"'", start) >= 0  # no apostrophe in the file: no guard to take off
-    return _finish(frame, header if apart else None, file, [], guarded=guarded)
+    return _finish(frame, header if apart else None, file, [], guarded=plan.apostrophe)
 
 
 class _Parse:
