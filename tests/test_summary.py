@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from zoneapp.core.loading import load_dataset
-from zoneapp.core.summary import english_subject, sentence, summary
+from zoneapp.core.summary import english_subject, previous_row, sentence, summary
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 
@@ -52,3 +52,15 @@ def test_summary_matches_default_data(default_dataset):
     rows = default_dataset.indicators
     text = summary(rows[(rows["key"] == "caiyuan_loans")], rows, "zh")
     assert text == ["2019年“财园信贷通”发放贷款约2.99亿元。"]
+
+
+def test_previous_row_is_the_latest_earlier_period_of_the_same_key():
+    frame = pd.DataFrame({
+        "key": ["revenue", "profit", "revenue", "revenue", "revenue", "revenue"],
+        "period": pd.array([2017, 2018, 2018, None, 2018, 2019], dtype="Int64"),
+        "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+    })
+    found = previous_row(frame, frame.iloc[5])
+    assert found.name == 4 and found["value"] == 5.0  # of two rows for 2018, the later one
+    assert previous_row(frame, frame.iloc[0]) is None  # nothing before 2017
+    assert previous_row(frame, frame.iloc[3]) is None  # no period: no previous one

@@ -189,3 +189,18 @@ def test_projects_tab_with_thousands_of_projects_charts_the_largest(zone_app, qt
     assert tab.tables["projects"].model.rowCount() == 20_000
     stages = tab.charts["stages"]
     assert sum(stages.plotted_values()) == (ds.tables["projects"]["stage"] != "").sum()
+
+
+def test_latest_by_key_keeps_first_appearance_order():
+    import pandas as pd
+
+    from zoneapp.ui.tabs.figures import latest_by_key
+
+    frame = pd.DataFrame({
+        "key": ["b", "a", "b", "a", "c", "c"],
+        "period": pd.array([2019, 2018, 2018, 2019, 2019, 2019], dtype="Int64"),
+        "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+    })
+    latest = latest_by_key(frame)
+    assert list(latest["key"]) == ["b", "a", "c"]
+    assert list(latest["value"]) == [1.0, 4.0, 6.0]  # latest year; a tie goes to the later row

@@ -12,20 +12,24 @@ def series_by_year(rows: pd.DataFrame, keys: list[str],
                    lang: str) -> tuple[list[str], dict[str, list[Bar]]]:
     """(years as text, {indicator name: a bar per year it has}) for `keys` among `rows`."""
     chosen = rows[rows["key"].isin(keys)]
-    periods = sorted(int(p) for p in chosen["period"].dropna().unique())
+    # Positions of each (key, year)'s first row and each key's last row, found on two columns:
+    # filtering the whole frame per key and year copies every column each time.
+    first: dict[tuple[str, int], int] = {}
+    last: dict[str, int] = {}
+    for position, (key, period) in enumerate(zip(chosen["key"], chosen["period"])):
+        last[key] = position
+        if not pd.isna(period):
+            first.setdefault((key, int(period)), position)
+    periods = sorted({period for _, period in first})
     series: dict[str, list[Bar]] = {}
     for key in keys:
-        key_rows = chosen[chosen["key"] == key]
-        if key_rows.empty:
+        if key not in last:
             continue
-        label = figures.name(key_rows.iloc[-1], lang)
-        bars = []
-        for period in periods:
-            match = key_rows[key_rows["period"] == period]
-            if not match.empty:
-                bars.append(figures.indicator_bar(match.iloc[0], lang, label=str(period),
-                                                  series=label))
-        series[label] = bars
+        label = figures.name(chosen.iloc[last[key]], lang)
+        series[label] = [
+            figures.indicator_bar(chosen.iloc[first[key, period]], lang, label=str(period),
+                                  series=label)
+            for period in periods if (key, period) in first]
     return [str(p) for p in periods], series
 
 

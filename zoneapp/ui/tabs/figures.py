@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import math
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication
 
@@ -33,9 +34,14 @@ def latest_by_key(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per key, the latest period, in the order the keys first appear."""
     if rows is None or rows.empty:
         return rows
-    order = {key: i for i, key in enumerate(dict.fromkeys(rows["key"]))}
-    latest = rows.sort_values("period", kind="stable").drop_duplicates("key", keep="last")
-    return latest.sort_values("key", key=lambda s: s.map(order), kind="stable")
+    # Chosen on the two columns, then the rows taken at once (cheaper than sorting the whole
+    # frame twice). A missing period counts as the latest; a tie goes to the later row.
+    periods = rows["period"].to_numpy(dtype=float, na_value=np.inf)
+    latest: dict = {}  # key -> position, in the order the keys first appear
+    for position, key in enumerate(rows["key"]):
+        if key not in latest or periods[position] >= periods[latest[key]]:
+            latest[key] = position
+    return rows.iloc[list(latest.values())]
 
 
 def is_derived(row) -> bool:
