@@ -29,8 +29,10 @@ def derive_indicators(indicators: pd.DataFrame, rules: pd.DataFrame | None
     rows = _prior_years(indicators)
     problems: list[Problem] = []
     if rules is not None and not rules.empty:
-        so_far = _combine(indicators, rows)
-        ratio_rows, problems = _ratios(so_far, rules)
+        # Ratios may use the prior years just derived: added as figures, not as a second frame.
+        known = figures(indicators)
+        known.update({(r["key"], r["period"]): _figure(r) for r in rows})
+        ratio_rows, problems = _ratios(known, rules)
         rows += ratio_rows
     return _combine(indicators, rows), problems
 
@@ -93,8 +95,14 @@ def _prior_years(indicators: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _ratios(indicators: pd.DataFrame, rules: pd.DataFrame) -> tuple[list[dict], list[Problem]]:
-    known = figures(indicators)
+def _figure(row: dict) -> Figure:
+    return Figure(row["key"], row["period"], row["value"], row["unit"], row["qualifier"],
+                  row["name_zh"], row["name_en"], row["section"])
+
+
+def _ratios(known: dict[tuple[str, int], Figure], rules: pd.DataFrame
+            ) -> tuple[list[dict], list[Problem]]:
+    """A row per ratio rule and year whose whole and parts are `known` (key, period)."""
     rows, problems = [], []
     for _, rule in rules[rules["kind"] == "ratio"].iterrows():
         result_key = rule["result_key"]
