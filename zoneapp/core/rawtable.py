@@ -79,7 +79,7 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
     header = [str(h).strip()[:limits.MAX_CELL_CHARS] for h in header]
     cells.index = pd.RangeIndex(2, data_rows + 2)
     cells.columns = range(len(header))
-    spans = [_byte_span(cells[col]) for col in cells.columns]
+    spans = [byte_span(cells[col]) for col in cells.columns]
     some_blank, all_blank = _blank_columns(cells, spans)
     if all(some_blank):  # only then can a row be blank; cells holding only spaces are data
         blank_rows = np.logical_and.reduce([_blank(cells[i]) for i in cells.columns])
@@ -105,7 +105,7 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
 def _blank_columns(cells: pd.DataFrame, spans: list[tuple[int, int] | None]
                    ) -> tuple[list[bool], list[bool]]:
     """For each column: whether some cell is "", and whether every cell is. Read from the
-    arrow offsets (`spans`: `_byte_span` of each) for pyarrow-backed text, so no whole-frame
+    arrow offsets (`spans`: `byte_span` of each) for pyarrow-backed text, so no whole-frame
     compare is made."""
     some, every = [], []
     for col, span in zip(cells.columns, spans):
@@ -126,7 +126,7 @@ def _blank(series: pd.Series) -> np.ndarray:
     return (series == "").to_numpy(dtype=bool)
 
 
-def _byte_span(series: pd.Series) -> tuple[int, int] | None:
+def byte_span(series: pd.Series) -> tuple[int, int] | None:
     """The shortest and longest cell in UTF-8 bytes, read from the arrow offsets; None when
     the column is not pyarrow-backed text, or holds a missing value."""
     if not len(series) or not isinstance(series.dtype, pd.StringDtype) \
@@ -181,5 +181,5 @@ def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Prob
 def _max_bytes(series: pd.Series) -> float:
     """The longest cell's UTF-8 length in bytes (from the arrow offsets), or inf when the
     column is not pyarrow-backed text and so cannot say cheaply."""
-    span = _byte_span(series)
+    span = byte_span(series)
     return float("inf") if span is None else span[1]

@@ -26,6 +26,7 @@ from .ahead import DISTINCT, KEY, STRIP, ColumnFacts
 from .keyhash import duplicated_keys
 from .numbers import NumberColumn, parse_number_column, unit_matches
 from .problems import ERROR, WARNING, Problem
+from .rawtable import byte_span
 from .readers import RawTable
 from .schema import Column, Table
 from .textedges import may_need_strip
@@ -372,6 +373,9 @@ def _check_empty(ctx: _Context, column: Column) -> None:
     if column.nullable or column.key not in ctx.headers.positions:
         return
     series = ctx.out[column.key]
+    span = byte_span(series)
+    if span is not None and span[0] > 0:
+        return  # the shortest cell has a byte: none is empty (read from the arrow offsets)
     empty = series.isna() if column.kind in (schema.INT, schema.FLOAT) else series == ""
     positions = np.flatnonzero(empty.to_numpy() & ~ctx.drop)
     ctx.report(column, positions, lambda p: "不能为空", lambda p: "must not be empty", "empty_value")
