@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from zoneapp.core import ahead
+from zoneapp.core import ahead, workers
 from zoneapp.core.loading import load_table
 from zoneapp.core.schema import TABLES
 
@@ -26,7 +26,7 @@ def test_threads_give_the_same_table_as_working_it_out_inline(tmp_path, monkeypa
     path = tmp_path / "projects.csv"
     path.write_text(HEADER + body, encoding="utf-8")
     inline, inline_problems = load_table(path, PROJECTS, path.name)
-    monkeypatch.setattr(ahead, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(workers, "PARALLEL_ROWS", 0)
     asked = []
     original = ahead.ColumnFacts.get
     monkeypatch.setattr(ahead.ColumnFacts, "get",
@@ -40,7 +40,7 @@ def test_threads_give_the_same_table_as_working_it_out_inline(tmp_path, monkeypa
 def test_key_rows_from_the_cells_as_read_are_used_only_while_they_hold(tmp_path, monkeypatch):
     """Three rows, two of them the same key once the name is stripped: the key rows found
     from the cells as read miss that, so the checks work them out again from the table."""
-    monkeypatch.setattr(ahead, "PARALLEL_ROWS", 0)
+    monkeypatch.setattr(workers, "PARALLEL_ROWS", 0)
     path = tmp_path / "projects.csv"
     path.write_text(HEADER + "甲 ,企业,new,2019,1,亿元,,\n甲,企业,new,2019,2,亿元,,\n"
                     "乙,企业,new,2019,2,亿元,,\n", encoding="utf-8")

@@ -8,20 +8,16 @@ A small table gets the same facts worked out when asked, on the calling thread.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Any
 
 import pandas as pd
 
-from . import schema
+from . import schema, workers
 from .keyhash import key_candidates
 from .schema import Table
 from .textedges import may_need_strip
-
-PARALLEL_ROWS = 100_000  # below this, handing work to threads costs more than it saves
-_pool: ThreadPoolExecutor | None = None
 
 STRIP, DISTINCT = "strip", "distinct"
 KEY = "_key"  # the rows whose key may repeat (`keyhash.key_candidates`), from the cells read
@@ -40,6 +36,12 @@ def distinct_values(cells: pd.Series) -> list:
 class ColumnFacts:
     def __init__(self, cells: pd.DataFrame, positions: dict[str, int], table: Table):
         jobs: dict[tuple[str, str], tuple[Callable[[Any], Any], Any]] = {}
+        key = [table.column(k) for k in table.key]
+        # Read as text, or as numbers (a float64 column): as the typed frame will hold them.
+        # First: it is asked for last and takes longest.
+        if all(c.key in positions and (c.kind == schema.TEXT or c.kind in _NUMBERS and
+                                       cells[positions[c.key]].dtype.kind == "f") for c in key):
+            jobs[KEY, KEY] = (key_candidates, [cells[positions[c.key]] for c in key])
         for column in table.columns:
             if column.key not in positions:
                 continue
@@ -48,37 +50,26 @@ class ColumnFacts:
                 jobs[column.key, STRIP] = (may_need_strip, series)
             elif column.kind in _CODED:
                 jobs[column.key, DISTINCT] = (distinct_values, series)
-        key = [table.column(k) for k in table.key]
-        # Read as text, or as numbers (a float64 column): as the typed frame will hold them.
-        if all(c.key in positions and (c.kind == schema.TEXT or c.kind in _NUMBERS and
-                                       cells[positions[c.key]].dtype.kind == "f") for c in key):
-            jobs[KEY, KEY] = (key_candidates, [cells[positions[c.key]] for c in key])
-        self._jobs: dict[tuple[str, str], Any] = jobs
-        if len(cells) >= PARALLEL_ROWS and (os.cpu_count() or 1) > 1:
-            pool = _shared_pool()
-            self._jobs = {k: pool.submit(fn, series) for k, (fn, series) in jobs.items()}
+        self._jobs: dict[tuple[str, str], tuple[Callable[[Any], Any], Any, Future | None]] = {
+            k: (fn, arg, None) for k, (fn, arg) in jobs.items()}
+        if len(cells) >= workers.PARALLEL_ROWS and workers.parallel():
+            pool = workers.shared_pool()
+            self._jobs = {k: (fn, arg, pool.submit(fn, arg)) for k, (fn, arg) in jobs.items()}
 
     def get(self, key: str, fact: str) -> Any:
-        """The fact about column `key` (once: the column is let go of), or None when not known."""
+        """The fact about column `key` (once: the column is let go of), or None when not known.
+        One no thread has started yet is worked out here, so the asking thread works too."""
         job = self._jobs.pop((key, fact), None)
         if job is None:
             return None
-        if isinstance(job, Future):
-            return job.result()
-        fn, series = job
-        return fn(series)
+        fn, arg, future = job
+        if future is not None and not future.cancel():
+            return future.result()
+        return fn(arg)
 
     def drop(self) -> None:
         """Forget the facts no one asked for (key rows that the checks could not use)."""
-        for job in self._jobs.values():
-            if isinstance(job, Future):
-                job.cancel()
+        for _, _, future in self._jobs.values():
+            if future is not None:
+                future.cancel()
         self._jobs.clear()
-
-
-def _shared_pool() -> ThreadPoolExecutor:
-    global _pool
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2,
-                                   thread_name_prefix="zoneapp-checks")
-    return _pool

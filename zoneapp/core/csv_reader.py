@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import limits
+from . import limits, workers
 from .decoding import decode_text
 from .problems import ERROR, Problem
 from .rawtable import (MAX_PROBLEMS_PER_FILE, NumberColumns, RawTable, _empty, _finish, _more,
@@ -150,7 +150,10 @@ def _plan(data, file: str) -> _Plan | list[Problem] | None:
     """Look at the bytes (or a memory map of them; never copied whole): None when the file is
     not for the fast path (another encoding, NUL bytes, too many cells to bound by lines),
     problems when it is over a limit, else how pandas is to read it."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.find(b"\x00") >= 0:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    lines, nul, apostrophe = _scan(data)
+    if nul:
         return None
     start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
     first, newline = _first_line(data, start)
@@ -163,13 +166,12 @@ def _plan(data, file: str) -> _Plan | list[Problem] | None:
             return None
     first = first.rstrip("\r")
     header = next(csv.reader([first], delimiter=sep), [""])
-    lines = _count_lines(data)
     too_big = _shape_problem(file, 0, len(header)) or _shape_problem(file, lines - 1, 1)
     if too_big:
         return too_big
     if lines * len(header) > limits.MAX_CELLS:
         return None  # a quoted line break may join lines: the cells are counted (read_csv)
-    return _Plan(sep, sep_line, first, header, data.find(b"'", start) >= 0)
+    return _Plan(sep, sep_line, first, header, apostrophe)
 
 
 def _read_fast(file_source, plan: _Plan, file: str, numbers: NumberColumns | None
@@ -259,13 +261,21 @@ class _Parse:
         return frame
 
 
-def _count_lines(data) -> int:
-    """Lines in `data` (bytes or a memory map; an upper bound on rows), counted in numpy a
-    block at a time: four times as fast as bytes.count."""
+def _scan(data) -> tuple[int, bool, bool]:
+    """Lines in `data` (bytes or a memory map; an upper bound on rows), and whether it holds a
+    NUL byte and an apostrophe: one pass in numpy over blocks, side by side on threads."""
     view = np.frombuffer(data, dtype=np.uint8)
-    lines = sum(int(np.count_nonzero(view[at:at + _STREAM_BLOCK] == 10))
-                for at in range(0, len(view), _STREAM_BLOCK))
-    return lines + (len(view) > 0 and view[-1] != 10)
+
+    def scan(at: int) -> tuple[int, bool, bool]:
+        block = view[at:at + _STREAM_BLOCK]
+        return (int(np.count_nonzero(block == 10)), bool((block == 0).any()),
+                bool((block == 39).any()))
+
+    blocks = range(0, len(view), _STREAM_BLOCK)
+    found = list(workers.shared_pool().map(scan, blocks) if len(blocks) > 1 and workers.parallel()
+                 else map(scan, blocks))
+    lines = sum(f[0] for f in found) + (len(view) > 0 and view[-1] != 10)
+    return lines, any(f[1] for f in found), any(f[2] for f in found)
 
 
 def _first_line(data: bytes, start: int) -> tuple[str | None, int]:

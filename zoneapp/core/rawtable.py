@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import limits
+from . import limits, workers
 from .formula import restore_series
 from .problems import ERROR, WARNING, Problem
 
@@ -79,7 +79,11 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
     header = [str(h).strip()[:limits.MAX_CELL_CHARS] for h in header]
     cells.index = pd.RangeIndex(2, data_rows + 2)
     cells.columns = range(len(header))
-    spans = [byte_span(cells[col]) for col in cells.columns]
+    columns = [cells[col] for col in cells.columns]
+    spans = list(workers.shared_pool().map(byte_span, columns)
+                 if len(cells) >= workers.PARALLEL_ROWS and workers.parallel()
+                 else map(byte_span, columns))
+    del columns
     some_blank, all_blank = _blank_columns(cells, spans)
     if all(some_blank):  # only then can a row be blank; cells holding only spaces are data
         blank_rows = np.logical_and.reduce([_blank(cells[i]) for i in cells.columns])

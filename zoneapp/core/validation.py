@@ -245,7 +245,12 @@ def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
     if cells.dtype.kind == "f":
         # Read as numbers (csv_reader._Parse.typed) only when every one is plain, finite, not
         # negative, at least the column's least and whole where it must be: nothing to report.
-        ctx.out[column.key] = cells.astype("Int64") if column.kind == schema.INT else cells
+        if column.kind == schema.INT:  # whole numbers (checked): the Int64 array built directly
+            values = cells.to_numpy()
+            blank = np.isnan(values)
+            cells = pd.Series(pd.arrays.IntegerArray(
+                np.where(blank, 0, values).astype(np.int64), blank), index=cells.index)
+        ctx.out[column.key] = cells
         return
     parsed = _plain_numbers(cells) or parse_number_column(cells)
     raw = _Cells(cells)

@@ -1,0 +1,21 @@
+"""One pool of threads for the data layer's numpy and pyarrow work, which lets go of the GIL
+and so runs on every core. Created on first use; its threads wait idle between loads."""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+PARALLEL_ROWS = 100_000  # below this, handing work to threads costs more than it saves
+_pool: ThreadPoolExecutor | None = None
+
+
+def parallel() -> bool:
+    return (os.cpu_count() or 1) > 1
+
+
+def shared_pool() -> ThreadPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2,
+                                   thread_name_prefix="zoneapp-checks")
+    return _pool
