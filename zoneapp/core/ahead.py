@@ -34,7 +34,8 @@ def distinct_values(cells: pd.Series) -> list:
 
 
 class ColumnFacts:
-    def __init__(self, cells: pd.DataFrame, positions: dict[str, int], table: Table):
+    def __init__(self, cells: dict[int, pd.Series], positions: dict[str, int], table: Table,
+                 rows: int):
         jobs: dict[tuple[str, str], tuple[Callable[[Any], Any], Any]] = {}
         key = [table.column(k) for k in table.key]
         # Read as text, or as numbers (a float64 column): as the typed frame will hold them.
@@ -52,7 +53,7 @@ class ColumnFacts:
                 jobs[column.key, DISTINCT] = (distinct_values, series)
         self._jobs: dict[tuple[str, str], tuple[Callable[[Any], Any], Any, Future | None]] = {
             k: (fn, arg, None) for k, (fn, arg) in jobs.items()}
-        if len(cells) >= workers.PARALLEL_ROWS and workers.parallel():
+        if rows >= workers.PARALLEL_ROWS and workers.parallel():
             pool = workers.shared_pool()
             self._jobs = {k: (fn, arg, pool.submit(fn, arg)) for k, (fn, arg) in jobs.items()}
 

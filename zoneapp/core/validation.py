@@ -82,20 +82,22 @@ def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame
     if not headers.usable:
         return None, list(raw.problems) + headers.problems
     n = len(raw.cells)
-    facts = ColumnFacts(raw.cells, headers.positions, table)
-    ctx = _Context(table, file, headers, raw.cells.index.to_numpy(dtype="int64"), np.zeros(n, bool),
-                   facts)
+    rows = raw.cells.index.to_numpy(dtype="int64")
+    raw.cells.index = pd.RangeIndex(n)  # positions from here on; `rows` keeps the row numbers
+    columns = dict(raw.cells.items())  # handed on one by one (see the docstring)
+    raw.cells = pd.DataFrame(index=pd.RangeIndex(0))
+    facts = ColumnFacts(columns, headers.positions, table, n)
+    ctx = _Context(table, file, headers, rows, np.zeros(n, bool), facts)
     shared: dict = {}  # one buffer of blank text for every column the file does not have
     ordered = sorted(table.columns, key=lambda c: c.kind in (schema.INT, schema.FLOAT))
     for column in ordered:  # units and qualifiers before the numbers that use them
         if column.key not in headers.positions:
             ctx.out[column.key] = _blank_series(column, n, shared)
             continue
-        position = headers.positions[column.key]
-        cells = raw.cells[position].reset_index(drop=True)
-        del raw.cells[position]  # the typed column replaces it (see the docstring)
+        cells = columns.pop(headers.positions[column.key])  # the typed column replaces it
         _CONVERTERS[column.kind](ctx, column, cells)
         del cells
+    del columns
     for column in table.columns:
         _check_empty(ctx, column)
     frame = _assemble(ctx)
