@@ -50,6 +50,7 @@ def test_the_same_category_in_two_languages_gets_one_drop_down(qtbot, zone_app):
     bar = win.tab("projects").tables["projects"].filter_bar
     assert "industry_zh" in bar.choice_combos and "industry_en" not in bar.choice_combos
     assert "status_zh" in bar.choice_combos and "status_en" not in bar.choice_combos
+    assert bar.choice_combos["industry_zh"].itemText(0) == "行业：全部"
     for combo in bar.choice_combos.values():
         assert combo.width() <= 190
     install_translator(zone_app, "en")
@@ -57,6 +58,8 @@ def test_the_same_category_in_two_languages_gets_one_drop_down(qtbot, zone_app):
         win.set_language("en")
         bar = win.tab("projects").tables["projects"].filter_bar
         assert "industry_en" in bar.choice_combos and "industry_zh" not in bar.choice_combos
+        # The drop-down stands for the pair: no "(English)" in its name.
+        assert bar.choice_combos["industry_en"].itemText(0) == "Industry: all"
     finally:
         install_translator(zone_app, "zh")
 

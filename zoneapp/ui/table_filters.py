@@ -6,6 +6,8 @@ table's language. The drop-downs sit in `choices_widget`, which the table panel 
 filter row or, when the panel is narrow, on a row of its own."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget,
@@ -45,6 +47,15 @@ def choice_keys(keys: list[str], lang: str) -> list[str]:
             continue
         chosen.append(key)
     return chosen
+
+
+_LANGUAGE_TAG = re.compile(r"\s*[(（](?:English|Chinese|英文|中文)[)）]$")
+
+
+def filter_label(label: str, key: str) -> str:
+    """A drop-down's name: a column of a language pair without its "(English)" tag, since the
+    drop-down stands for the pair ("Industry: all", not "Industry (English): all")."""
+    return _LANGUAGE_TAG.sub("", label) if _bilingual_base(key) is not None else label
 
 
 def _cap_width(combo: QComboBox) -> None:
@@ -157,7 +168,8 @@ class FilterBar(QWidget):
             combo = QComboBox(self.choices_widget)
             combo.setObjectName(f"choice_{key}")
             _cap_width(combo)
-            combo.addItem(self.tr("%1: all").replace("%1", model.header_label(c)), None)
+            name = filter_label(model.header_label(c), key)
+            combo.addItem(self.tr("%1: all").replace("%1", name), None)
             for code, label in choices:
                 combo.addItem(label, code)
             combo.setToolTip(model.header_label(c))
