@@ -23,17 +23,22 @@ def _write(path, body: str, big: bool, encoding: str = "utf-8", newline: str = "
     path.write_bytes(text.replace("\n", newline).encode(encoding))
 
 
-def _both(path, monkeypatch):
-    streamed = []
-    original = csv_reader._read_csv_streamed
+def _both(path, monkeypatch, fast_expected: bool = True):
+    """The table and problems by the fast path (checked that it read the file, when
+    `fast_expected`) and by the forgiving path alone (no fast-path look at the file at all)."""
+    streamed, fast_tables = [], []
+    original_streamed, original_fast = csv_reader._read_csv_streamed, csv_reader._read_fast
     with monkeypatch.context() as patch:  # a file over a block is read by pandas from its path
         patch.setattr(csv_reader, "_STREAM_BLOCK", 1024 * 1024)
         patch.setattr(csv_reader, "_read_csv_streamed",
-                      lambda *args: streamed.append(original(*args)) or streamed[-1])
+                      lambda *args: streamed.append(original_streamed(*args)) or streamed[-1])
+        patch.setattr(csv_reader, "_read_fast",
+                      lambda *args: fast_tables.append(original_fast(*args)) or fast_tables[-1])
         fast = load_table(path, PROJECTS, path.name)
     assert bool(streamed) == (path.stat().st_size > 1024 * 1024)
+    assert any(t is not None for t in fast_tables) == fast_expected
     with monkeypatch.context() as patch:
-        patch.setattr(csv_reader, "_read_fast", lambda *args: None)
+        patch.setattr(csv_reader, "_plan", lambda *args: None)
         slow = load_table(path, PROJECTS, path.name)
     return fast, slow
 
@@ -94,3 +99,75 @@ def test_big_gbk_file_is_read_the_forgiving_way(tmp_path, monkeypatch):
     frame, problems = load_table(path, PROJECTS, path.name)
     assert problems == [] and frame["status_zh"].iloc[0] == "设备调试"
     assert len(frame) > 50_000
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["small", "big"])
+@pytest.mark.parametrize("name", ["two BOMs", "BOM after sep=", "CR line ends", "quoted header",
+                                  "first row too wide"])
+def test_files_the_fast_path_leaves_to_the_forgiving_one(tmp_path, monkeypatch, name, big):
+    body = "甲,A,new,2019,1,亿元,,,\n乙,B,new,2019,2,亿元,,,\n"
+    path = tmp_path / "projects.csv"
+    _write(path, body, big)
+    data = path.read_bytes()
+    if name == "two BOMs":
+        data = b"\xef\xbb\xbf\xef\xbb\xbf" + data
+    elif name == "BOM after sep=":
+        data = b"sep=,\n\xef\xbb\xbf" + data
+    elif name == "CR line ends":  # Excel for Mac's "CSV (Macintosh)"
+        data = data.replace(b"\n", b"\r")
+    elif name == "quoted header":
+        data = data.replace(b"name_en,", b'"name_en",', 1)
+    else:
+        data = data.replace(b"new,2019,1,", b"new,2019,1,,,,,,,,,,,,,,,,", 1)
+    path.write_bytes(data)
+    fast, slow = _both(path, monkeypatch, fast_expected=False)
+    _same(fast, slow)
+    if name == "first row too wide":
+        assert "extra_cells" in [p.code for p in fast[1]]
+    else:
+        assert fast[0]["name_zh"].iloc[:2].tolist() == ["甲", "乙"]
+
+
+def _spy_pandas(monkeypatch) -> list:
+    """Every pandas.read_csv call the readers make."""
+    calls = []
+    original = pd.read_csv
+    monkeypatch.setattr(pd, "read_csv", lambda *a, **k: calls.append(a) or original(*a, **k))
+    return calls
+
+
+@pytest.mark.parametrize("name", ["quoted header over two lines", "rows ending in a lone CR"])
+def test_limits_are_checked_before_pandas_reads_anything(tmp_path, monkeypatch, name):
+    from zoneapp.core import limits
+
+    monkeypatch.setattr(limits, "MAX_CELLS", 1000)
+    monkeypatch.setattr(limits, "MAX_ROWS", 100)
+    path = tmp_path / "projects.csv"
+    if name == "quoted header over two lines":  # its first line alone looks one column wide
+        head = '"name\n_zh",' + ",".join(f"c{i}" for i in range(60)) + "\n"
+        path.write_text(head + ("甲" + ",x" * 60 + "\n") * 50, encoding="utf-8")
+    else:  # pandas ends a row at a lone CR as at a line feed
+        path.write_bytes(HEADER.encode() + "甲,A,new,2019,1,亿元,,,\r".encode() * 150)
+    calls = _spy_pandas(monkeypatch)
+    frame, problems = load_table(path, PROJECTS, path.name)
+    assert frame is None and [p.code for p in problems] == ["too_large"]
+    assert calls == []
+
+
+def test_one_very_wide_row_is_never_made_into_columns(tmp_path):
+    """A row of 20,000 cells under a 9-column header: read as the header's 9 columns at most
+    (the row itself is reported and left out), not as 20,000 columns of every row."""
+    import tracemalloc
+
+    path = tmp_path / "projects.csv"
+    rows = "".join(f"项目{i},P{i},new,2019,1,亿元,,,\n" for i in range(20000))
+    path.write_text(HEADER + "甲" + "," * 20000 + "\n" + rows, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        frame, problems = load_table(path, PROJECTS, path.name)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(frame) == 20000 and frame["name_zh"].iloc[0] == "项目0"
+    assert [(p.row, p.column, p.code) for p in problems][:1] == [(2, "period", "empty_value")]
+    assert peak < 100 * 1024 * 1024  # numpy reports its arrays to tracemalloc

@@ -393,7 +393,8 @@ def test_plain_number_columns_are_read_as_numbers(tmp_path):
 
 @pytest.mark.parametrize("block", [16, 70, 1000])
 def test_big_csv_read_in_blocks_gives_the_same_dataset(tmp_path, monkeypatch, block):
-    """A CSV over one block is checked and parsed from the file in blocks, never held whole."""
+    """A CSV over one block is looked at through a memory map and parsed by pandas from its
+    path, never held whole: the same dataset as from its bytes."""
     from zoneapp.core import csv_reader
 
     folder = good_folder(tmp_path / "zone")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import warnings
 from dataclasses import dataclass
 
@@ -39,19 +40,18 @@ def _utf8(data: bytes, text: str, encoding: str, skip_first_line: bool) -> bytes
     return data
 
 
-def _csv_shape_problem(data: bytes, sep: str, file: str, start: int = 0,
-                       fixed_width: bool = False) -> list[Problem] | None:
-    """Rows, columns and cells bounded from the bytes from `start` alone, before pandas or
-    pyarrow allocates anything. `fixed_width`: the reader refuses a line with more cells than
-    the first, so lines x columns bounds the cells without counting every separator."""
-    lines = data.count(b"\n", start) + (len(data) > start and not data.endswith(b"\n"))
-    newline = data.find(b"\n", start)
-    columns = data.count(sep.encode(), start, None if newline < 0 else newline) + 1
+def _csv_shape_problem(data: bytes, sep: str, file: str) -> list[Problem] | None:
+    """Rows, columns and cells bounded from the bytes alone, before pandas allocates anything.
+    Lines end at a line feed or a lone carriage return, as pandas ends them."""
+    lines = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") \
+        + (len(data) > 0 and data[-1:] not in (b"\n", b"\r"))
+    ends = [at for at in (data.find(b"\n"), data.find(b"\r")) if at >= 0]
+    columns = data.count(sep.encode(), 0, min(ends) if ends else None) + 1
     found = _shape_problem(file, 0, columns) or _shape_problem(file, lines - 1, 1)
-    if found or (fixed_width and lines * columns <= limits.MAX_CELLS):
+    if found:
         return found
     # Every cell but the last of a line ends with a separator: an upper bound, quotes aside.
-    cells = data.count(sep.encode(), start) + lines
+    cells = data.count(sep.encode()) + lines
     return _too_many(file, "单元格", "cells", cells, limits.MAX_CELLS) \
         if cells > limits.MAX_CELLS else None
 
@@ -60,11 +60,12 @@ def read_csv(data: bytes, file: str) -> RawTable | list[Problem]:
     return _read_csv([data], file)
 
 
-def _read_csv(box: list[bytes], file: str,
-              numbers: NumberColumns | None = None) -> RawTable | list[Problem]:
+def _read_csv(box: list[bytes], file: str, numbers: NumberColumns | None = None,
+              try_fast: bool = True) -> RawTable | list[Problem]:
     """`read_csv` of `box[0]`; the box is emptied once the bytes are no longer needed, so a
-    100 MB file's bytes are not held alongside its cells while they are checked."""
-    plan = _plan(box[0], file)
+    100 MB file's bytes are not held alongside its cells while they are checked.
+    `try_fast`: False when the fast path already turned this file down."""
+    plan = _plan(box[0], file) if try_fast else None
     fast = _read_fast(_Bytes(box[0]), plan, file, numbers) if isinstance(plan, _Plan) else plan
     if fast is not None:
         box.clear()
@@ -103,17 +104,36 @@ def _read_csv_streamed(path, handle, file: str, cap: int, numbers: NumberColumns
                        ) -> RawTable | list[Problem] | None:
     """`_read_fast` of the open file at `path`, bigger than a block: its bytes are looked at
     through a read-only memory map, and pandas reads the file itself (in parallel threads,
-    from pandas 3.1 on, for a path but not for a file object). None as there, and when the
-    file is over `cap`: then the caller reads the bytes and `read_csv` decides."""
+    from pandas 3.1 on, for a path but not for a file object). None as there, when the file
+    is over `cap`, and when the file at `path` is not the one checked (saved over meanwhile):
+    then the caller reads the bytes from `handle` and `read_csv` decides."""
     import mmap
 
+    opened = _identity(os.fstat(handle.fileno()))
     try:
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):  # an empty file, or one that cannot be mapped
         return None
     with mapped:  # let go of before pandas maps the file again: each map counts in memory
         plan = _plan(mapped, file) if len(mapped) <= cap else None
-    return _read_fast(_Path(str(path)), plan, file, numbers) if isinstance(plan, _Plan) else plan
+    if not isinstance(plan, _Plan):
+        return plan
+    if not _same_file(path, opened):
+        return None
+    fast = _read_fast(_Path(str(path)), plan, file, numbers)
+    return fast if _same_file(path, opened) else None
+
+
+def _identity(stat: os.stat_result) -> tuple[int, int, int, int]:
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def _same_file(path, opened: tuple[int, int, int, int]) -> bool:
+    """Whether `path` is still the file opened and checked, unchanged."""
+    try:
+        return _identity(os.stat(path)) == opened
+    except OSError:
+        return False
 
 
 class _Bytes:
@@ -141,37 +161,54 @@ class _Plan:
     """What `_read_fast` needs to know of a file before pandas reads it."""
     sep: str
     sep_line: bool  # Excel's `sep=;` line comes first
-    first: str  # the header line
-    header: list[str]
+    header: list[str]  # its cells, in no quotes
     apostrophe: bool  # some cell may carry the export's guard
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def _plan(data, file: str) -> _Plan | list[Problem] | None:
     """Look at the bytes (or a memory map of them; never copied whole): None when the file is
-    not for the fast path (another encoding, NUL bytes, too many cells to bound by lines),
-    problems when it is over a limit, else how pandas is to read it."""
+    not for the fast path (another encoding, NUL bytes, a header in quotes or with a lone
+    carriage return, too many cells to bound by lines), problems when it is over a limit,
+    else how pandas is to read it."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return None
     lines, nul, apostrophe = _scan(data)
     if nul:
         return None
-    start = 3 if data[:3] == b"\xef\xbb\xbf" else 0
+    start = 3 if data[:3] == _BOM else 0
     first, newline = _first_line(data, start)
     if first is None or not first.strip():
         return None
     sep, sep_line = _delimiter(first)
     if sep_line:
-        first, newline = _first_line(data, newline + 1) if newline >= 0 else (None, -1)
+        if newline < 0:
+            return None
+        start = newline + 1
+        first, newline = _first_line(data, start)
         if first is None:
             return None
+    if data[start:start + 3] == _BOM:  # a second one, or one after sep=: decoded away there
+        return None
     first = first.rstrip("\r")
-    header = next(csv.reader([first], delimiter=sep), [""])
-    too_big = _shape_problem(file, 0, len(header)) or _shape_problem(file, lines - 1, 1)
+    if "\r" in first:  # a lone CR ends a line too (Excel for Mac): not one line, as found here
+        return None
+    # No row can be wider than the header (the parser refuses it), so its separators -- as
+    # the forgiving path counts them, before the line is split -- bound every row's cells.
+    columns, rows = first.count(sep) + 1, lines - 1 - sep_line
+    too_big = _shape_problem(file, 0, columns) or _shape_problem(file, rows, 1)
     if too_big:
         return too_big
-    if lines * len(header) > limits.MAX_CELLS:
-        return None  # a quoted line break may join lines: the cells are counted (read_csv)
-    return _Plan(sep, sep_line, first, header, apostrophe)
+    # A quoted header may hold a separator or span lines. The parser reading the data rows
+    # alone takes its width from the first: one wider than the header would be made into
+    # that many columns of every row (quotes aside, its separators count its cells).
+    if '"' in first or rows * columns > limits.MAX_CELLS \
+            or _separators_on_line(data, newline + 1, sep) >= columns:
+        return None
+    header = next(csv.reader([first], delimiter=sep), [""])
+    return _Plan(sep, sep_line, header, apostrophe)
 
 
 def _read_fast(file_source, plan: _Plan, file: str, numbers: NumberColumns | None
@@ -181,9 +218,8 @@ def _read_fast(file_source, plan: _Plan, file: str, numbers: NumberColumns | Non
     anything is unusual (another encoding, ragged rows): then `read_csv` reads it the slow,
     forgiving way, which says what is wrong."""
     header = plan.header
-    # A header with quotes may span lines: then it is read as the first row of text.
     kinds = numbers([h.strip()[:limits.MAX_CELL_CHARS] for h in header]) \
-        if numbers is not None and '"' not in plan.first and "\r" not in plan.first else {}
+        if numbers is not None else {}
     parse = _Parse(file_source, int(plan.sep_line), plan.sep, len(header))
     frame = parse.typed(kinds) if kinds else None
     apart = frame is not None
@@ -203,7 +239,9 @@ class _Parse:
         self.failed = False
 
     def read(self, header_apart: bool, **options) -> pd.DataFrame | None:
-        """One pass of pandas' C parser over the file (the `sep=` line skipped)."""
+        """One pass of pandas' C parser over the file (the `sep=` line skipped). The parser
+        takes its width from the first row it reads and refuses any wider row after it; the
+        first data row is known to be no wider than the header (`_plan`)."""
         try:
             with warnings.catch_warnings():  # mixed types in a column: it is read again
                 warnings.simplefilter("ignore", pd.errors.DtypeWarning)
@@ -211,10 +249,14 @@ class _Parse:
                                    skiprows=self.skip + header_apart, encoding="utf-8",
                                    keep_default_na=False, skip_blank_lines=False,
                                    compression=None, engine="c", **options)
-        except ValueError:  # also UnicodeDecodeError, ParserError (ragged rows), EmptyDataError
-            return None
-        except OSError:  # the file went away or was locked since it was opened
+        except (UnicodeDecodeError, OSError):
+            # Not UTF-8: the forgiving path decodes it. OSError: the file went away or was
+            # locked since it was opened.
             self.failed = True
+            return None
+        except ValueError:
+            # A number column holding text, no data rows, rows wider than the first data row
+            # (a short first row): `text` reads it again, header first, or fails.
             return None
 
     def typed(self, kinds: dict[int, tuple[bool, float | None]]) -> pd.DataFrame | None:
@@ -223,7 +265,7 @@ class _Parse:
         only ever read as text) and the rows are as wide as the header."""
         frame = self.read(True, dtype={i: np.float64 for i in kinds},
                           na_values={i: [""] for i in kinds})
-        if frame is None or frame.shape[1] != self.width:
+        if frame is None or frame.shape[1] != self.width:  # all rows short: read as text
             return None
         for position, (whole, least) in kinds.items():
             values = frame[position].to_numpy()
@@ -262,20 +304,39 @@ class _Parse:
 
 
 def _scan(data) -> tuple[int, bool, bool]:
-    """Lines in `data` (bytes or a memory map; an upper bound on rows), and whether it holds a
-    NUL byte and an apostrophe: one pass in numpy over blocks, side by side on threads."""
+    """Lines in `data` (bytes or a memory map; an upper bound on rows: a line ends at a line
+    feed or at a lone carriage return, as pandas ends it), and whether it holds a NUL byte
+    and an apostrophe: passes in numpy over blocks, side by side on threads."""
     view = np.frombuffer(data, dtype=np.uint8)
 
-    def scan(at: int) -> tuple[int, bool, bool]:
+    def scan(at: int) -> tuple[int, int, bool, bool]:
         block = view[at:at + _STREAM_BLOCK]
-        return (int(np.count_nonzero(block == 10)), bool((block == 0).any()),
-                bool((block == 39).any()))
+        return (int(np.count_nonzero(block == 10)), int(np.count_nonzero(block == 13)),
+                bool((block == 0).any()), bool((block == 39).any()))
+
+    def crlf(at: int) -> int:  # a CR whose next byte (maybe in the next block) is a LF
+        end = min(at + _STREAM_BLOCK, len(view) - 1)
+        return int(np.count_nonzero((view[at:end] == 13) & (view[at + 1:end + 1] == 10)))
 
     blocks = range(0, len(view), _STREAM_BLOCK)
-    found = list(workers.shared_pool().map(scan, blocks) if len(blocks) > 1 and workers.parallel()
-                 else map(scan, blocks))
-    lines = sum(f[0] for f in found) + (len(view) > 0 and view[-1] != 10)
-    return lines, any(f[1] for f in found), any(f[2] for f in found)
+    pool = workers.shared_pool() if len(blocks) > 1 and workers.parallel() else None
+    found = list(pool.map(scan, blocks) if pool else map(scan, blocks))
+    lines = sum(f[0] for f in found)
+    cr = sum(f[1] for f in found)
+    if cr:  # Windows line ends (CR LF) are one line each; a lone CR is one too
+        lines += cr - sum(pool.map(crlf, blocks) if pool else map(crlf, blocks))
+    lines += len(view) > 0 and view[-1] not in (10, 13)
+    return lines, any(f[2] for f in found), any(f[3] for f in found)
+
+
+def _separators_on_line(data, start: int, sep: str) -> int:
+    """How many `sep` bytes the line at `start` holds (0 past the end), counted in numpy on a
+    view of the bytes or memory map: a line of many MB is not copied."""
+    if start <= 0 or start >= len(data):
+        return 0
+    end = data.find(b"\n", start)
+    view = np.frombuffer(data, dtype=np.uint8)[start:None if end < 0 else end]
+    return int(np.count_nonzero(view == ord(sep)))
 
 
 def _first_line(data: bytes, start: int) -> tuple[str | None, int]:

@@ -14,19 +14,24 @@ import pandas as pd
 
 _BLOCK_BYTES = 1 << 18  # text bytes hashed at a time, so the temporaries stay a few MB
 _BASE = 0x100000001B3  # odd, so invertible modulo 2**64
-_powers = {"up": np.ones(1, np.uint64), "down": np.ones(1, np.uint64)}
+_powers = (np.ones(1, np.uint64), np.ones(1, np.uint64))  # (up, down), replaced as one
 
 
 def _power_tables(length: int) -> tuple[np.ndarray, np.ndarray]:
-    """_BASE ** i and its inverse ** i modulo 2**64 for i < length, grown as needed."""
-    if len(_powers["up"]) < length:
+    """_BASE ** i and its inverse ** i modulo 2**64 for i < length, grown as needed. Both
+    tables are made, then published together: another thread sees the old pair or the new."""
+    global _powers
+    tables = _powers
+    if len(tables[0]) < length:
         size = max(length, _BLOCK_BYTES + 1)
-        for name, factor in (("up", _BASE), ("down", pow(_BASE, -1, 2**64))):
+        grown = []
+        for factor in (_BASE, pow(_BASE, -1, 2**64)):
             table = np.full(size, factor, np.uint64)
             table[0] = 1
             with np.errstate(over="ignore"):
-                _powers[name] = np.cumprod(table)
-    return _powers["up"], _powers["down"]
+                grown.append(np.cumprod(table))
+        tables = _powers = (grown[0], grown[1])
+    return tables
 
 
 def _mix(h: np.ndarray) -> np.ndarray:

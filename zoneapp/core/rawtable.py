@@ -64,8 +64,8 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
             guarded: bool = False) -> RawTable | list[Problem]:
     """Split off the header, number the rows, drop blank rows and unnamed blank columns.
     `guarded`: the file is a CSV, whose formula-like text may carry the export's apostrophe.
-    `header`: read apart (`_arrow_numbers`): every row of `frame` is data, and its float64
-    columns are numbers, kept as they are."""
+    `header`: read apart (`csv_reader._Parse.typed`): every row of `frame` is data, and its
+    float64 columns are numbers, kept as they are."""
     data_rows = len(frame) if header is not None else len(frame) - 1
     too_big = _shape_problem(file, data_rows, frame.shape[1])
     if too_big:
@@ -139,7 +139,8 @@ def byte_span(series: pd.Series) -> tuple[int, int] | None:
     import pyarrow as pa
 
     array = pa.array(series.array)
-    chunks = [c for c in (array.chunks if isinstance(array, pa.ChunkedArray) else [array]) if len(c)]
+    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+    chunks = [c for c in chunks if len(c)]
     if any(c.null_count for c in chunks):
         return None
     spans = []
@@ -160,7 +161,7 @@ def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Prob
     for col in cells.columns:
         original = series = cells[col]
         if series.dtype.kind == "f":
-            continue  # a column of numbers (`_arrow_numbers`): no text to tidy
+            continue  # a column of numbers (`csv_reader._Parse.typed`): no text to tidy
         if guarded:
             series = restore_series(series)
         # A character is at least a byte: when no cell has more bytes, none is too long.

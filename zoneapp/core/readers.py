@@ -32,6 +32,7 @@ def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = (),
     (locked by Excel, no permission, gone) is a problem, not an exception."""
     xlsx = path.suffix.lower() == ".xlsx"
     cap = limits.MAX_XLSX_BYTES if xlsx else limits.MAX_CSV_BYTES
+    tried_fast = False
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -39,6 +40,7 @@ def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = (),
                 streamed = csv_reader._read_csv_streamed(path, handle, file, cap, numbers)
                 if streamed is not None:
                     return streamed
+                tried_fast = True
                 handle.seek(0)
             data = b"" if size > cap else handle.read(size + 1)  # + 1: grown since fstat
     except OSError as err:
@@ -54,4 +56,4 @@ def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = (),
         return read_xlsx(data, file, sheet_names)
     box = [data]
     del data  # the reader lets go of the raw bytes once it has the cells (see _read_csv)
-    return csv_reader._read_csv(box, file, numbers)
+    return csv_reader._read_csv(box, file, numbers, try_fast=not tried_fast)

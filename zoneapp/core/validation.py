@@ -406,7 +406,9 @@ def _drop_duplicate_keys(ctx: _Context, frame: pd.DataFrame) -> pd.DataFrame:
     # and no key text was stripped (numbers read as numbers are typed as they were read).
     usable = not ctx.drop.any() and all(
         k in ctx.kept for k in key if ctx.table.column(k).kind == schema.TEXT)
-    later = duplicated_keys(frame, key, ctx.facts.get(KEY, KEY) if usable else None)
+    candidates = ctx.facts.get(KEY, KEY) if usable else None
+    ctx.facts.drop()  # an unusable one is not worked out alongside the one made here
+    later = duplicated_keys(frame, key, candidates)
     if not later.any():
         return frame
     first = frame.groupby(key, sort=False)["_row"].transform("first").to_numpy()

@@ -3,10 +3,12 @@ and so runs on every core. Created on first use; its threads wait idle between l
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 PARALLEL_ROWS = 100_000  # below this, handing work to threads costs more than it saves
 _pool: ThreadPoolExecutor | None = None
+_creating = threading.Lock()  # two loads (a worker thread, the CLI) may start at once
 
 
 def parallel() -> bool:
@@ -15,7 +17,8 @@ def parallel() -> bool:
 
 def shared_pool() -> ThreadPoolExecutor:
     global _pool
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2,
-                                   thread_name_prefix="zoneapp-checks")
-    return _pool
+    with _creating:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2,
+                                       thread_name_prefix="zoneapp-checks")
+        return _pool
