@@ -110,3 +110,12 @@ def test_save_button_has_its_own_arrow_not_the_style_indicator(qtbot, zone_app):
     assert button.text() == "保存 ▾"
     assert "menu-indicator" in button.styleSheet() and "image: none" in button.styleSheet()
     assert button.menu() is not None and len(button.menu().actions()) == 3
+
+
+def test_a_lone_chinese_unit_is_named_as_the_unit_on_an_axis():
+    """个 turned on its side reads as an arrow: a one-character unit is "单位：个"."""
+    from zoneapp.ui.tabs.figures import unit_axis_label
+
+    assert unit_axis_label("个", "zh") == "单位：个"
+    assert unit_axis_label("亿元", "zh") == "亿元" and unit_axis_label("%", "zh") == "%"
+    assert unit_axis_label("家", "en") != "单位：家"

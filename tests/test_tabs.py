@@ -204,3 +204,37 @@ def test_latest_by_key_keeps_first_appearance_order():
     latest = latest_by_key(frame)
     assert list(latest["key"]) == ["b", "a", "c"]
     assert list(latest["value"]) == [1.0, 4.0, 6.0]  # latest year; a tie goes to the later row
+
+
+def test_largest_projects_in_one_unit_equal_amounts_in_row_order(zone_app, qtbot,
+                                                                 default_dataset):
+    """Investment in 万元 and 亿元 is compared in the unit most projects use; blanks get no
+    bar; equal amounts keep the register's order (as a stable sort by size gives them)."""
+    import numpy as np
+    import pandas as pd
+
+    from zoneapp.ui.tabs import projects as projects_tab
+
+    n = 40
+    frame = pd.DataFrame({
+        "name_zh": pd.Series([f"项目{i:02d}" for i in range(n)], dtype=str),
+        "investment": [float(i % 7) if i % 5 else np.nan for i in range(n)],
+        "investment_unit": pd.Series(["万元" if i % 3 == 0 else "亿元" for i in range(n)],
+                                     dtype=str),
+        "stage": pd.Series([["started", "", "signed"][i % 3] for i in range(n)], dtype=str),
+    })
+    frame.loc[6, "investment"], frame.loc[6, "investment_unit"] = 90000.0, "万元"  # 9 亿元
+    ds = type(default_dataset)(default_dataset.folder, default_dataset.manifest,
+                               {"projects": frame}, default_dataset.indicators.iloc[0:0], [])
+    tab = _tab(qtbot, ProjectsTab, ds)
+    factor = frame["investment_unit"].map({"万元": 1e-4, "亿元": 1.0})
+    expected = (frame["investment"] * factor).dropna().sort_values(ascending=False,
+                                                                   kind="stable")
+    chart = tab.charts["investment"]
+    top = expected.iloc[:projects_tab.TOP_PROJECTS]
+    assert chart.plotted_values() == pytest.approx(top.tolist())
+    assert [b.label for b in chart.bars()] == frame["name_zh"][top.index].tolist()
+    assert f"{len(expected):,}" in chart.title_text()
+    stages = tab.charts["stages"]
+    assert stages.plotted_values()[0] == (frame["stage"] == "signed").sum()
+    assert "项目02" in stages.bars()[0].tooltip  # the first project at the stage is named

@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>items</source>
-        <translation>项</translation>
+        <translation>数量（项）</translation>
     </message>
 </context>
 <context>
@@ -516,7 +516,7 @@
     </message>
     <message>
         <source>projects</source>
-        <translation>个</translation>
+        <translation>项目数（个）</translation>
     </message>
 </context>
 <context>

@@ -108,9 +108,13 @@ def names_title(names: list[str], lang: str, most: int = 3) -> str:
 
 
 def unit_axis_label(unit: str, lang: str) -> str:
-    """The value axis' label: the unit, or "number" for a bare count (个 has no English)."""
+    """The value axis' label: the unit, or "number" for a bare count (个 has no English).
+    A lone Chinese character turned on its side reads as a sign (个 as ←): it is named as the
+    unit ("单位：个")."""
     u = UNITS.get(unit)
     label = unit if lang == "zh" else (u.en if u is not None else unit)
+    if lang == "zh" and len(label) == 1 and not label.isascii():
+        return f"单位：{label}"
     return label or QCoreApplication.translate("Figures", "number")
 
 

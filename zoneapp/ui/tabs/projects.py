@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
 
 from ...core.dataset import Dataset
@@ -38,19 +39,26 @@ class ProjectsTab(TabPage):
         """
         if projects is None or projects.empty or "investment" not in projects.columns:
             return
-        named = projects[projects["investment"].notna()]
-        if named.empty:
+        values = projects["investment"].to_numpy(dtype="float64", na_value=np.nan)
+        units = projects["investment_unit"].astype(str)
+        named = ~np.isnan(values)
+        count = int(named.sum())
+        if not count:
             return
-        unit_counts = named["investment_unit"].astype(str).value_counts()
+        unit_counts = units[named].value_counts()
         target = figures.common_money_unit(unit_counts.to_dict()) or unit_counts.index[0]
-        in_target = named["investment"].astype(float) * named["investment_unit"].map(
-            lambda u: figures.convert(1.0, u, target))
-        top = named.loc[in_target.sort_values(ascending=False, kind="stable").index[:TOP_PROJECTS]]
+        in_target = np.where(named, values, -np.inf)
+        for unit in unit_counts.index:  # a few units: one whole-column compare each
+            if unit != target:
+                factor = figures.convert(1.0, unit, target)
+                in_unit = named & (units == unit).to_numpy(dtype=bool)
+                in_target = np.where(in_unit, values * factor, in_target)
+        top = projects.iloc[_largest(in_target, min(TOP_PROJECTS, count))]
         bars = [self._investment_bar(row, target) for _, row in top.iterrows()]
         title = self.tr("Total investment per project")
-        if len(named) > len(top):
+        if count > len(top):
             title = self.tr("Total investment: the %1 largest of %2 projects").replace(
-                "%1", str(len(top))).replace("%2", f"{len(named):,}")
+                "%1", str(len(top))).replace("%2", f"{count:,}")
         self.add_chart("investment", title, bars,
                        horizontal=True, value_axis_label=figures.unit_axis_label(target, self.lang))
 
@@ -71,27 +79,46 @@ class ProjectsTab(TabPage):
         """Named projects per pipeline stage, signed → profitable, zeros included."""
         if projects is None or projects.empty or "stage" not in projects.columns:
             return
-        staged = projects[projects["stage"].fillna("").astype(str) != ""]
-        if staged.empty:
+        stage = projects["stage"].fillna("").astype(str)
+        counts = stage.value_counts()  # the whole column once; rows are taken only to name
+        staged = len(stage) - int(counts.get("", 0))
+        if not staged:
             return
+        # The first few projects at each stage, named from one take of their rows.
+        first = {c.code: np.flatnonzero((stage == c.code).to_numpy(dtype=bool))[:TOOLTIP_NAMES]
+                 for c in STAGE_CHOICES if counts.get(c.code, 0)}
+        named = projects[[c for c in ("name_zh", "name_en") if c in projects.columns]].iloc[
+            np.concatenate([np.zeros(0, np.intp), *first.values()])]
+        names_at = iter([figures.name(r, self.lang) for _, r in named.iterrows()])
         bars = []
         for choice in STAGE_CHOICES:
-            at_stage = staged[staged["stage"] == choice.code]
+            at_stage = int(counts.get(choice.code, 0))
             label = choice.zh if self.lang == "zh" else choice.en
-            names = [figures.name(r, self.lang) for _, r in at_stage.head(TOOLTIP_NAMES).iterrows()]
-            if len(at_stage) > TOOLTIP_NAMES:
+            names = [next(names_at) for _ in first.get(choice.code, ())]
+            if at_stage > TOOLTIP_NAMES:
                 names.append("…")
-            shown = format_value(len(at_stage), "个", "", self.lang) if self.lang == "zh" \
-                else self.tr("1 project") if len(at_stage) == 1 \
-                else self.tr("%1 projects").replace("%1", str(len(at_stage)))
+            shown = format_value(at_stage, "个", "", self.lang) if self.lang == "zh" \
+                else self.tr("1 project") if at_stage == 1 \
+                else self.tr("%1 projects").replace("%1", str(at_stage))
             tip = figures.tooltip(label, shown, self.lang)
             if names:
                 tip += "<br>" + html.escape(", ".join(names))
-            bars.append(figures.Bar(label=label, value=float(len(at_stage)), display=shown,
+            bars.append(figures.Bar(label=label, value=float(at_stage), display=shown,
                                     tooltip=tip, derived=False, series=""))
         title = self.tr("Named projects by stage")
-        if len(staged) < len(projects):  # the others are not counted anywhere on the chart
+        if staged < len(projects):  # the others are not counted anywhere on the chart
             note = self.tr("%1 of %2 projects have a stage")
-            title += " · " + note.replace("%1", str(len(staged))).replace("%2", str(len(projects)))
+            title += " · " + note.replace("%1", str(staged)).replace("%2", str(len(projects)))
         self.add_chart("stages", title, bars,
                        value_axis_label=self.tr("projects"))
+
+
+def _largest(values: np.ndarray, count: int) -> np.ndarray:
+    """Positions of the `count` largest values, largest first, the earlier row first among
+    equals (as a stable sort would give them), found without sorting a million rows."""
+    if count <= 0:
+        return np.zeros(0, dtype=np.intp)
+    kth = np.partition(values, len(values) - count)[len(values) - count]
+    candidates = np.flatnonzero(values >= kth)
+    order = np.lexsort((candidates, -values[candidates]))
+    return candidates[order][:count]
