@@ -53,6 +53,7 @@ def _same(fast, slow) -> None:
 
 BODIES = {
     "quoted line break": '甲,"A\nB",new,2019,1,亿元,,,"设备\n调试"\n',
+    "separators in quotes": '甲,"A, B, C, D, E, F, G, H, I, J",new,2019,1,亿元,,,"设备,调试"\n',
     "qualifier in a number": "甲,A,new,2019,约2.99,亿元,,,\n乙,B,new,2019,3,亿元,,,\n",
     "text that looks like numbers": "甲,1,new,2019,1,亿元,,2050,2020\n乙,2,new,2019,2,亿元,,2051,2021\n",
     "short rows and a blank line": "甲,A,new,2019\n\n乙,B,new,2019,2,亿元,,,\n",
@@ -171,3 +172,14 @@ def test_one_very_wide_row_is_never_made_into_columns(tmp_path):
     assert len(frame) == 20000 and frame["name_zh"].iloc[0] == "项目0"
     assert [(p.row, p.column, p.code) for p in problems][:1] == [(2, "period", "empty_value")]
     assert peak < 100 * 1024 * 1024  # numpy reports its arrays to tracemalloc
+
+
+def test_a_quoted_first_row_longer_than_is_looked_at_goes_the_forgiving_way(tmp_path,
+                                                                             monkeypatch):
+    monkeypatch.setattr(csv_reader, "_FIRST_ROW_BYTES", 16)
+    path = tmp_path / "projects.csv"
+    _write(path, '甲,"很长的英文名称, with commas",new,2019,1,亿元,,,\n乙,B,new,2019,2,亿元,,,\n',
+           big=False)
+    fast, slow = _both(path, monkeypatch, fast_expected=False)
+    _same(fast, slow)
+    assert fast[0]["name_en"].iloc[0] == "很长的英文名称, with commas"

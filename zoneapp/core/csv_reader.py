@@ -204,8 +204,10 @@ def _plan(data, file: str) -> _Plan | list[Problem] | None:
     # A quoted header may hold a separator or span lines. The parser reading the data rows
     # alone takes its width from the first: one wider than the header would be made into
     # that many columns of every row (quotes aside, its separators count its cells).
-    if '"' in first or rows * columns > limits.MAX_CELLS \
-            or _separators_on_line(data, newline + 1, sep) >= columns:
+    if '"' in first or rows * columns > limits.MAX_CELLS:
+        return None
+    width = _first_row_width(data, newline + 1, sep)
+    if width is None or width > columns:
         return None
     header = next(csv.reader([first], delimiter=sep), [""])
     return _Plan(sep, sep_line, header, apostrophe)
@@ -329,14 +331,30 @@ def _scan(data) -> tuple[int, bool, bool]:
     return lines, any(f[2] for f in found), any(f[3] for f in found)
 
 
-def _separators_on_line(data, start: int, sep: str) -> int:
-    """How many `sep` bytes the line at `start` holds (0 past the end), counted in numpy on a
-    view of the bytes or memory map: a line of many MB is not copied."""
+_FIRST_ROW_BYTES = 1024 * 1024  # a first data row longer than this goes the forgiving way
+
+
+def _first_row_width(data, start: int, sep: str) -> int | None:
+    """How many cells the data row at `start` has (0 past the end), as the parser will count
+    them; None when it cannot say cheaply. Without quotes on its line, its separators are
+    counted in numpy on a view (a line of many MB is not copied); with quotes, which may hide
+    separators and line breaks, the first megabyte is read as CSV."""
     if start <= 0 or start >= len(data):
         return 0
     end = data.find(b"\n", start)
     view = np.frombuffer(data, dtype=np.uint8)[start:None if end < 0 else end]
-    return int(np.count_nonzero(view == ord(sep)))
+    if not (view == ord('"')).any():
+        return int(np.count_nonzero(view == ord(sep))) + 1
+    head = bytes(data[start:start + _FIRST_ROW_BYTES])
+    text = head.decode("utf-8", errors="replace")
+    lines = io.StringIO(text, newline="")
+    try:
+        row = next(csv.reader(lines, delimiter=sep), [])
+    except csv.Error:
+        return None
+    # A row that ran to the end of a cut-off megabyte may have more cells than were read.
+    cut = len(head) == _FIRST_ROW_BYTES and lines.tell() >= len(text)
+    return None if cut else len(row)
 
 
 def _first_line(data: bytes, start: int) -> tuple[str | None, int]:
