@@ -34,6 +34,8 @@ def distinct_values(cells: pd.Series) -> list:
 
 
 class ColumnFacts:
+    """The facts of one table's columns (by column key and fact), each asked for once."""
+
     def __init__(self, cells: dict[int, pd.Series], positions: dict[str, int], table: Table,
                  rows: int):
         jobs: dict[tuple[str, str], tuple[Callable[[Any], Any], Any]] = {}
