@@ -193,3 +193,23 @@ def test_projects_value_column_and_empty_frame(qtbot):
     assert column(m, "stage") == ["开工", ""]
     m.set_frame(frame.iloc[0:0], PROJECTS, "zh")
     assert m.rowCount() == 0 and m.visible_frame().empty
+
+
+def test_chinese_text_sorts_in_pinyin_order_as_in_excel(qtbot):
+    """běi < chóng < guǎng < shàng: pinyin, not character codes (上 U+4E0A would come first);
+    blanks last both ways; English case aside."""
+    import pandas as pd
+
+    from zoneapp.models.frame_model import FrameModel
+
+    frame = pd.DataFrame({"city": pd.Series(["上海", "北京", "", "广州", "重庆"], dtype=str),
+                          "word": pd.Series(["beta", "Alpha", "", "alpha", "Gamma"], dtype=str)})
+    model = FrameModel()
+    model.set_frame(frame, None, "zh")
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [model.display_text(r, 0) for r in range(5)] == ["北京", "重庆", "广州", "上海", ""]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [model.display_text(r, 0) for r in range(5)] == ["上海", "广州", "重庆", "北京", ""]
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    shown = [model.display_text(r, 1) for r in range(5)]
+    assert shown[2:] == ["beta", "Gamma", ""] and sorted(shown[:2]) == ["Alpha", "alpha"]

@@ -34,6 +34,11 @@ SAMPLE_ROWS = 20_000  # bigger columns are sampled first: factorising a million 
 # column of K distinct values holds about K(1 - exp(-SAMPLE_ROWS/K)) of them: at least
 # SAMPLE_DISTINCT of the sample when K >= 25 * SAMPLE_ROWS, i.e. half a million.
 SAMPLE_DISTINCT = 0.98
+# Up to this many distinct texts are sorted as people read them (`Collate`: pinyin for
+# Chinese, as Excel and WPS sort); a column of more is sorted by character code, which keeps
+# a million distinct names under a second.
+COLLATE_DISTINCT = 50_000
+Collate = Callable[[list[str]], list[int]]  # positions of the texts in reading order
 _POOL: ThreadPoolExecutor | None = None
 
 
@@ -152,23 +157,39 @@ class ShownColumn:
         rows = np.random.default_rng(0).choice(n, SAMPLE_ROWS, replace=False)
         return int(pd.Series(self.values, copy=False).take(rows).nunique(dropna=False))
 
-    def sort_order(self, ascending: bool, label: Labeller | None) -> np.ndarray:
-        """Stable row order by this column; missing (and "") cells last in both orders."""
+    def sort_order(self, ascending: bool, label: Labeller | None,
+                   collate: Collate | None = None) -> np.ndarray:
+        """Stable row order by this column; missing (and "") cells last in both orders. Text
+        in `collate`'s order when given (and the column has at most COLLATE_DISTINCT values)."""
         if self.numeric:
             values = self.numbers()
             order = np.argsort(values if ascending else -values, kind="stable")
             return order.astype(np.int64, copy=False)
-        if label is not None:
-            return self._sort_by_labels(ascending, label)
+        if label is not None or (collate is not None and self._few_to_collate()):
+            order = self._sort_by_labels(ascending, label or str, collate)
+            if order is not None:
+                return order
         keys = pc.utf8_lower(arrow_text(pd.Series(self.values, copy=False)))
         order = pc.array_sort_indices(keys, order="ascending" if ascending else "descending",
                                       null_placement="at_end")
         return order.to_numpy(zero_copy_only=False).astype(np.int64, copy=False)
 
-    def _sort_by_labels(self, ascending: bool, label: Labeller) -> np.ndarray:
+    def _few_to_collate(self) -> bool:
+        """Whether the column may hold few enough distinct values to rank them one by one
+        (a sample of a big column says; factorising a million names only to find out costs)."""
+        return self.sample_distinct() <= COLLATE_DISTINCT * SAMPLE_ROWS / len(self.values) \
+            if len(self.values) > 2 * SAMPLE_ROWS else True
+
+    def _sort_by_labels(self, ascending: bool, label: Labeller,
+                        collate: Collate | None = None) -> np.ndarray | None:
+        """Rows by the rank of their shown text among the distinct ones; None when there are
+        too many of them to rank by `collate`."""
         codes, uniques = pd.factorize(pd.Series(self.values, copy=False), use_na_sentinel=True)
+        if collate is not None and len(uniques) > COLLATE_DISTINCT:
+            return None
         shown = [label(str(u)) for u in uniques]
-        ranked = sorted(range(len(shown)), key=lambda i: shown[i].casefold())
+        ranked = collate(shown) if collate is not None \
+            else sorted(range(len(shown)), key=lambda i: shown[i].casefold())
         rank = np.empty(len(shown) + 1, dtype=np.float64)
         rank[ranked] = np.arange(len(shown))
         rank[[i for i, s in enumerate(shown) if s == ""]] = np.nan

@@ -13,11 +13,14 @@ how the figure was computed.
 """
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
 from zoneapp.core import schema
@@ -372,7 +375,15 @@ class FrameModel(QAbstractTableModel):
         if self._sort_key is None:
             return np.arange(n, dtype=np.int64)
         col = next(c for c in self._cols if c.key == self._sort_key)
-        return col.sort_order(self._sort_ascending, self._labeller(col))
+        return col.sort_order(self._sort_ascending, self._labeller(col), self._collate)
+
+    def _collate(self, texts: list[str]) -> list[int]:
+        """Positions of `texts` in the order people of the model's language read them: pinyin
+        for Chinese (Qt's collator, ICU's rules), case aside."""
+        collator = QCollator(QLocale("zh_CN" if self._lang == "zh" else "en_US"))
+        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        return sorted(range(len(texts)),
+                      key=functools.cmp_to_key(lambda a, b: collator.compare(texts[a], texts[b])))
 
     def _searchable(self) -> list[_Col]:
         if self._filter_column is not None:
