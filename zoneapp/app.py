@@ -42,7 +42,7 @@ def has_display() -> bool:
 
 
 def skip_feature_scan() -> bool:
-    """Drop PySide6's `__feature__` import hook, which ZoneApp does not use. -> dropped.
+    """Drop PySide6's `__feature__` import hook, which ZoneApp does not use; True if dropped.
 
     Importing PySide6 wraps builtins.__import__ so that `from __feature__ import snake_case`
     works; the wrapper reads the source of every module imported afterwards to see whether
