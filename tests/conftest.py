@@ -53,6 +53,11 @@ def _chinese_after_each_test():
     app = QApplication.instance()
     if app is not None and not app_module._translators:
         app_module.install_translator(app, "zh")
+    if app is not None:  # deferred deletes and posted events belong to this test, not the next
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
 
 
 @pytest.fixture
