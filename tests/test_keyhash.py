@@ -34,7 +34,8 @@ def test_chunked_text_and_small_blocks(monkeypatch):
 
 
 def test_collisions_are_confirmed_exactly(monkeypatch):
-    monkeypatch.setattr(keyhash, "_column_hashes", lambda s, quick=False: np.zeros(len(s), np.uint64))
+    monkeypatch.setattr(keyhash, "_column_hashes",
+                        lambda s, quick=False: np.zeros(len(s), np.uint64))
     frame = pd.DataFrame({"k": pd.Series(["a", "b", "a", "c"], dtype=str)})
     assert duplicated_keys(frame, ["k"]).tolist() == [False, False, True, False]
 
@@ -71,6 +72,6 @@ def test_short_cells_and_cells_at_the_end_of_the_buffer():
             frame = pd.DataFrame({"k": pd.Series(cells + tail, dtype=str)})
             expected = frame.duplicated(subset=["k"], keep="first").to_numpy()
             assert (duplicated_keys(frame, ["k"]) == expected).all()
-    quick = keyhash._ends_hashes(pd.Series(["abcdefgh", "abcdefghX", "Xabcdefgh", "abcdefgh"],
-                                           dtype=str))
+    quick = keyhash._text_hashes(pd.Series(["abcdefgh", "abcdefghX", "Xabcdefgh", "abcdefgh"],
+                                           dtype=str), keyhash._chunk_ends_hashes)
     assert quick[0] == quick[3] and len(set(quick[:3].tolist())) == 3

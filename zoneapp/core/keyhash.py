@@ -42,15 +42,16 @@ def _mix(h: np.ndarray) -> np.ndarray:
         return h ^ (h >> np.uint64(31))
 
 
-def _text_hashes(series: pd.Series) -> np.ndarray | None:
-    """One hash per cell of pyarrow-backed text, or None for any other column."""
+def _text_hashes(series: pd.Series, per_chunk) -> np.ndarray | None:
+    """One hash per cell of pyarrow-backed text, by `per_chunk` (`_chunk_hashes` or
+    `_chunk_ends_hashes`) over each arrow chunk; None for any other column."""
     if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
         return None
     import pyarrow as pa
 
     array = pa.array(series.array)
     chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
-    parts = [_chunk_hashes(c) for c in chunks]
+    parts = [per_chunk(c) for c in chunks]
     return np.concatenate(parts) if parts else np.zeros(0, np.uint64)
 
 
@@ -87,20 +88,9 @@ def _chunk_hashes(chunk) -> np.ndarray:
 _LOW_BYTES = np.array([(1 << (8 * i)) - 1 for i in range(8)] + [2**64 - 1], dtype=np.uint64)
 
 
-def _ends_hashes(series: pd.Series) -> np.ndarray | None:
-    """One quick hash per cell of pyarrow-backed text, from its length and its first and last
-    8 bytes only (cells that differ only inside share it), or None for any other column."""
-    if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
-        return None
-    import pyarrow as pa
-
-    array = pa.array(series.array)
-    chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
-    parts = [_chunk_ends_hashes(c) for c in chunks]
-    return np.concatenate(parts) if parts else np.zeros(0, np.uint64)
-
-
 def _chunk_ends_hashes(chunk) -> np.ndarray:
+    """A quick hash of each cell from its length and its first and last 8 bytes only: cells
+    that differ only inside share it."""
     import pyarrow as pa
 
     n = len(chunk)
@@ -137,8 +127,8 @@ def _chunk_ends_hashes(chunk) -> np.ndarray:
 
 
 def _column_hashes(series: pd.Series, quick: bool = False) -> np.ndarray:
-    """One 64-bit hash per cell; `quick`: text hashed from its ends only (see `_ends_hashes`)."""
-    text = _ends_hashes(series) if quick else _text_hashes(series)
+    """One 64-bit hash per cell; `quick`: text hashed from its ends only (`_chunk_ends_hashes`)."""
+    text = _text_hashes(series, _chunk_ends_hashes if quick else _chunk_hashes)
     if text is not None:
         return text
     if series.dtype.kind in "iufb" or isinstance(series.dtype, pd.api.extensions.ExtensionDtype):
