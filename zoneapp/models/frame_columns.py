@@ -92,6 +92,7 @@ class ShownColumn:
     _numbers: np.ndarray | None = field(default=None, repr=False)
     _factorised: tuple[np.ndarray, pd.Index] | None | bool = field(default=None, repr=False)
     _distinct_text: pa.Array | None = field(default=None, repr=False)
+    _sample_distinct: int | None = field(default=None, repr=False)
 
     @classmethod
     def from_series(cls, key: str, series: pd.Series, column: Column | None,
@@ -154,8 +155,11 @@ class ShownColumn:
         n = len(self.values)
         if n <= 2 * SAMPLE_ROWS:
             return 0
-        rows = np.random.default_rng(0).choice(n, SAMPLE_ROWS, replace=False)
-        return int(pd.Series(self.values, copy=False).take(rows).nunique(dropna=False))
+        if self._sample_distinct is None:  # asked by search and by every sort: taken once
+            rows = np.random.default_rng(0).choice(n, SAMPLE_ROWS, replace=False)
+            self._sample_distinct = int(
+                pd.Series(self.values, copy=False).take(rows).nunique(dropna=False))
+        return self._sample_distinct
 
     def sort_order(self, ascending: bool, label: Labeller | None,
                    collate: Collate | None = None) -> np.ndarray:
@@ -184,7 +188,9 @@ class ShownColumn:
                         collate: Collate | None = None) -> np.ndarray | None:
         """Rows by the rank of their shown text among the distinct ones; None when there are
         too many of them to rank by `collate`."""
-        codes, uniques = pd.factorize(pd.Series(self.values, copy=False), use_na_sentinel=True)
+        # The search's factorisation when it kept one (a column of few distinct values).
+        codes, uniques = self.factorised() or pd.factorize(pd.Series(self.values, copy=False),
+                                                           use_na_sentinel=True)
         if collate is not None and len(uniques) > COLLATE_DISTINCT:
             return None
         shown = [label(str(u)) for u in uniques]
