@@ -5,9 +5,9 @@ import math
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtGui import QFontMetricsF, QTextLayout
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from zoneapp.core.summary import change
@@ -315,3 +315,16 @@ class KpiCard(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def paint_card_frame(p: QPainter, rect: QRectF, derived: bool, width: float,
+                     radius: float) -> None:
+    """A KPI card's frame on a page or image (the PDF report, the share card): the light
+    theme's border over its background, dashed for a derived figure as on screen."""
+    ink = getattr(palette, "LIGHT", palette)
+    pen = QPen(QColor(ink.BORDER), width)
+    if derived:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    p.setPen(pen)
+    p.setBrush(QColor(ink.BACKGROUND))
+    p.drawRoundedRect(rect, radius, radius)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QPoint, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
 from zoneapp.core.atomic import atomic_path
@@ -22,6 +22,7 @@ from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
 
 from ..models.frame_model import FrameModel
 from . import chart_export, palette
+from .kpi import paint_card_frame
 
 RESOLUTION = 96  # PDF units per inch: one widget pixel is one unit
 PAGE_WIDTH = 794  # A4 at 96 units per inch
@@ -159,12 +160,7 @@ def _kpis(w: _Writer, cards: list) -> None:
             w.need(height)
         x = MARGIN + (i % columns) * (width + gap)
         rect = QRectF(x, w.y, width, height)
-        pen = QPen(QColor(INK.BORDER))
-        if card.is_derived():
-            pen.setStyle(Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        p.setBrush(QColor(INK.BACKGROUND))
-        p.drawRoundedRect(rect, 6, 6)
+        paint_card_frame(p, rect, card.is_derived(), 1, 6)
         inner = rect.adjusted(10, 6, -10, -6)
         lines = [(card.title_text() + (" · " + QCoreApplication.translate("Report", "Derived") if card.is_derived() else ""),
                   w.font(0.85), INK.MUTED_TEXT),

@@ -24,6 +24,7 @@ from zoneapp.core.summary import previous_row, sentence
 
 from .. import paths
 from . import chart_export, palette
+from .kpi import paint_card_frame
 
 CARD_WIDTH = 1080
 MARGIN = 48
@@ -206,12 +207,7 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
 
 
 def _kpi(p: QPainter, rect: QRectF, card) -> None:
-    pen = QPen(QColor(INK.BORDER), 2)
-    if card.is_derived():
-        pen.setStyle(Qt.PenStyle.DashLine)
-    p.setPen(pen)
-    p.setBrush(QColor(INK.BACKGROUND))
-    p.drawRoundedRect(rect, 14, 14)
+    paint_card_frame(p, rect, card.is_derived(), 2, 14)
     inner = rect.adjusted(22, 16, -22, -12)
     title = card.title_text() + (" · " + QCoreApplication.translate("ShareCard", "Derived") if card.is_derived() else "")
     lines = [(title, _font(26), INK.MUTED_TEXT), (card.value_text() or "—", _font(50, True), INK.TEXT),
