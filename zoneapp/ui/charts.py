@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
@@ -41,6 +40,7 @@ from ..core.units import axis_scale
 from . import chart_layout, palette
 from .chart_parts import Bar, Legend, Placed as _Placed, is_nan as _nan  # noqa: F401 (Bar is public here)
 from .chart_toolbar import ChartActions, ChartToolbar
+from .pg_import import pg
 
 BAR_FILL = 0.62  # share of a category slot a single bar fills
 GROUP_FILL = 0.82  # share of a category slot a group fills
