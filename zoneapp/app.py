@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import paths
+from . import gc_pause, paths
 
 # Families that cover Simplified Chinese well, in order of preference, before the shipped subset.
 PREFERRED_CJK_FAMILIES = (
@@ -143,6 +143,7 @@ def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
+    gc_pause.pause()  # until the first data is shown: see zoneapp/gc_pause.py
     from PySide6.QtCore import QTimer
 
     from . import settings
@@ -163,5 +164,24 @@ def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:
 
         install(window)
     window.show()
+    resume_gc_after_first_load(window)
     QTimer.singleShot(0, lambda: window.load_folder_in_background(Path(data_dir)))
     return app.exec()
+
+
+def resume_gc_after_first_load(window) -> None:
+    """`gc_pause.resume` once the window's first load is shown (freezing what exists when
+    that data is small), has failed or was cancelled, or after RESUME_AFTER_MS."""
+    from PySide6.QtCore import QTimer
+
+    from .core.memory import BIG_LOAD_ROWS
+
+    def shown(dataset) -> None:
+        window.sig_dataset_loaded.disconnect(shown)
+        small = sum(len(frame) for frame in dataset.tables.values()) < BIG_LOAD_ROWS
+        QTimer.singleShot(0, lambda: gc_pause.resume(freeze=small))
+
+    window.sig_dataset_loaded.connect(shown)
+    for ended in (window.loader.sig_failed, window.loader.sig_cancelled):
+        ended.connect(lambda *_: gc_pause.resume(freeze=False))
+    QTimer.singleShot(gc_pause.RESUME_AFTER_MS, lambda: gc_pause.resume(freeze=False))
