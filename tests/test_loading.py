@@ -412,3 +412,23 @@ def test_big_csv_read_in_blocks_gives_the_same_dataset(tmp_path, monkeypatch, bl
     assert blocks.problems == whole.problems
     for name, frame in whole.tables.items():
         pd.testing.assert_frame_equal(blocks.tables[name], frame)
+
+
+def test_a_big_load_gives_freed_memory_back_without_waiting(monkeypatch):
+    """After a big load the C heap is trimmed on the data layer's pool, not by the caller."""
+    import threading
+
+    from zoneapp.core import memory, workers
+
+    monkeypatch.setattr(workers, "parallel", lambda: True)
+    trimmed = threading.Event()
+    callers = []
+
+    def trim(_pad):
+        callers.append(threading.current_thread().name)
+        trimmed.set()
+
+    monkeypatch.setattr(memory, "_TRIM", trim)
+    memory.release_free_memory_soon()
+    assert trimmed.wait(10)
+    assert callers and callers[0].startswith("zoneapp-checks")

@@ -22,15 +22,18 @@ def combined_columns() -> list[str]:
     return [*INDICATORS.keys, *DERIVED_COLUMNS, "_row"]
 
 
-def derive_indicators(indicators: pd.DataFrame, rules: pd.DataFrame | None
+def derive_indicators(indicators: pd.DataFrame, rules: pd.DataFrame | None,
+                      reported: dict[tuple[str, int], Figure] | None = None
                       ) -> tuple[pd.DataFrame, list[Problem]]:
     """The reported indicators plus derived rows, in the combined layout (`combined_columns`).
-    `_row` is "Int64": the source row for reported figures, <NA> for derived ones."""
-    rows = _prior_years(indicators)
+    `_row` is "Int64": the source row for reported figures, <NA> for derived ones.
+    `reported`: `rules.figures(indicators)` when the caller has it already."""
+    reported = figures(indicators) if reported is None else reported
+    rows = _prior_years(indicators, set(reported))
     problems: list[Problem] = []
     if rules is not None and not rules.empty:
         # Ratios may use the prior years just derived: added as figures, not as a second frame.
-        known = figures(indicators)
+        known = dict(reported)
         known.update({(r["key"], r["period"]): _figure(r) for r in rows})
         ratio_rows, problems = _ratios(known, rules)
         rows += ratio_rows
@@ -62,9 +65,8 @@ def _row(figure_like: Figure, **changes) -> dict:
     return row
 
 
-def _prior_years(indicators: pd.DataFrame) -> list[dict]:
-    """Year P-1 from year P's value and its YoY change, where P-1 is not reported."""
-    have = set(figures(indicators))
+def _prior_years(indicators: pd.DataFrame, have: set[tuple[str, int]]) -> list[dict]:
+    """Year P-1 from year P's value and its YoY change, where P-1 is not reported (`have`)."""
     cols = ["key", "period", "value", "unit", "qualifier", "name_zh", "name_en", "section",
             "yoy_pct", "source_id"]
     usable = indicators.dropna(subset=["value", "period", "yoy_pct"])

@@ -18,7 +18,7 @@ from .headers import header_key, number_columns
 from .manifest import read_manifest
 from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
 from .readers import RawTable, read_table
-from .rules import check_rules
+from .rules import check_rules, figures
 from .schema import MANIFEST_NAME, TABLE_SUFFIXES, TABLES, Table
 from .validation import empty_frame, validate_table
 
@@ -71,12 +71,13 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
     step(0.9)
     manifest, found = _manifest(folder, root, _periods(tables))
     problems += found
-    indicators = tables.get("indicators", empty_frame(TABLES[0]))
-    problems += check_rules(indicators, tables.get("rules"))
-    combined, found = derive_indicators(indicators, tables.get("rules"))
+    indicators = tables["indicators"] if "indicators" in tables else empty_frame(TABLES[0])
+    reported = figures(indicators)  # both the checks and the derivations start from these
+    problems += check_rules(indicators, tables.get("rules"), reported)
+    combined, found = derive_indicators(indicators, tables.get("rules"), reported)
     problems += found
     if sum(len(f) for f in tables.values()) >= memory.BIG_LOAD_ROWS:
-        memory.release_free_memory()
+        memory.release_free_memory_soon()
     step(1.0)
     return Dataset(folder=folder, manifest=manifest, tables=tables, indicators=combined,
                    problems=problems)

@@ -23,3 +23,13 @@ def release_free_memory() -> None:
             _TRIM = False
     if _TRIM:
         _TRIM(0)
+
+
+def release_free_memory_soon() -> None:
+    """`release_free_memory` on the data layer's pool, so that a load does not wait for it."""
+    from . import workers
+
+    if workers.parallel():
+        workers.shared_pool().submit(release_free_memory)
+    else:
+        release_free_memory()

@@ -66,11 +66,13 @@ def rules_file(rules: pd.DataFrame) -> str:
     return rules.attrs.get("file", RULES_FILE)
 
 
-def check_rules(indicators: pd.DataFrame, rules: pd.DataFrame | None) -> list[Problem]:
-    """Problems for unknown keys in the rules and for every rule a year's figures break."""
+def check_rules(indicators: pd.DataFrame, rules: pd.DataFrame | None,
+                known: dict[tuple[str, int], Figure] | None = None) -> list[Problem]:
+    """Problems for unknown keys in the rules and for every rule a year's figures break.
+    `known`: `figures(indicators)` when the caller has it already."""
     if rules is None or rules.empty:
         return []
-    known = figures(indicators)
+    known = figures(indicators) if known is None else known
     keys = {k for k, _ in known}
     problems: list[Problem] = []
     for _, rule in rules.iterrows():
