@@ -34,3 +34,16 @@ def test_sliced_and_chunked_columns():
     chunked = pa.chunked_array([pa.array(["a", "b"], pa.large_string()),
                                 pa.array(["c", "d\u3000"], pa.large_string())])
     assert may_need_strip(pd.Series(pd.array(chunked, dtype=str)))
+
+
+def test_cells_at_the_ends_of_the_buffer():
+    # The first cell shorter than two bytes, the last ones empty (starting at the buffer's
+    # end), and slices whose buffer reaches past the cells looked at.
+    cases = [([" ", "ab"], True), (["a", "b"], False), (["", "b "], True),
+             (["ab", "c", ""], False), (["ab", "c ", ""], True), (["ab", "", ""], False),
+             (["x\u3000", ""], True), ([""], False), (["\u3000"], True)]
+    for cells, expected in cases:
+        assert may_need_strip(pd.Series(cells, dtype=str)) is expected, cells
+    whole = pd.Series(["a", "b ", "c", "d", " e"], dtype=str)
+    assert not may_need_strip(whole.iloc[2:4]) and may_need_strip(whole.iloc[1:3])
+    assert may_need_strip(whole.iloc[3:5]) and not may_need_strip(whole.iloc[0:1])

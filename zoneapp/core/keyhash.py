@@ -108,15 +108,20 @@ def _chunk_ends_hashes(chunk) -> np.ndarray:
     whole = np.ndarray((edge,), dtype="<u8", buffer=raw, strides=(1,))
     ending = np.ndarray((9,), dtype="<u8", buffer=padded, strides=(1,))
 
-    def words(at: np.ndarray) -> np.ndarray:
-        out = whole[np.minimum(at, edge - 1)] if edge else np.zeros(len(at), np.uint64)
-        late = np.flatnonzero(at >= edge)  # a few cells at the end of the buffer
-        out[late] = ending[at[late] - edge]
+    def words(at: np.ndarray) -> np.ndarray:  # `at` ascending, as offsets are
+        inside = int(np.searchsorted(at, edge))  # the few cells after it: from the copy
+        out = np.empty(len(at), np.uint64)
+        out[:inside] = whole[at[:inside]]
+        out[inside:] = ending[at[inside:] - edge]
         return out
 
     short = np.minimum(lengths, 8)
     first = words(starts) & _LOW_BYTES[short]
-    last = np.where(lengths > 8, words(np.maximum(starts + lengths - 8, 0)), 0).astype(np.uint64)
+    # Cells of 8 bytes or fewer are all in `first`; for them the word before the end, which
+    # reaches into the cell before, is not used (and is clamped to the buffer's start).
+    ends = offs[1:] - 8
+    ends[:int(np.searchsorted(ends, 0))] = 0
+    last = np.where(lengths > 8, words(ends), np.uint64(0))
     with np.errstate(over="ignore"):  # one mix: a collision here costs a second look only
         last *= np.uint64(0xC2B2AE3D27D4EB4F)
         last ^= lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)

@@ -58,10 +58,19 @@ def _chunk_has_edge_space(chunk) -> bool:
     offs = np.frombuffer(offsets, dtype=width)[chunk.offset:chunk.offset + n + 1]
     starts, ends = offs[:-1], offs[1:]
     raw = np.frombuffer(data, dtype=np.uint8)
-    doubt = _MAY_START[raw[np.minimum(starts, len(raw) - 1)]]
-    pair = raw[np.maximum(ends - 2, 0)].astype(np.intp) << 8
-    pair |= raw[np.maximum(ends - 1, 0)]
-    doubt |= _MAY_END[pair]
+    size = len(raw)
+    # Offsets only grow: the bounds need clamping only when the last cell starts at the
+    # buffer's end (it is empty) or the first ends before its second byte.
+    firsts = starts if starts[-1] < size else np.minimum(starts, size - 1)
+    doubt = _MAY_START.take(raw.take(firsts))
+    if ends[0] >= 2:  # raw[1:] at ends - 2 is the last byte
+        before_last = ends - 2
+        pair = raw.take(before_last).astype(np.intp) << 8
+        pair |= raw[1:].take(before_last)
+    else:
+        pair = raw.take(np.maximum(ends - 2, 0)).astype(np.intp) << 8
+        pair |= raw.take(np.maximum(ends - 1, 0))
+    doubt |= _MAY_END.take(pair)
     if not doubt.any():
         return False
     rows = np.flatnonzero(doubt)
