@@ -75,3 +75,22 @@ def test_short_cells_and_cells_at_the_end_of_the_buffer():
     quick = keyhash._text_hashes(pd.Series(["abcdefgh", "abcdefghX", "Xabcdefgh", "abcdefgh"],
                                            dtype=str), keyhash._chunk_ends_hashes)
     assert quick[0] == quick[3] and len(set(quick[:3].tolist())) == 3
+
+
+def test_a_key_column_of_one_value_is_left_out_of_the_hash(monkeypatch):
+    hashed = []
+    real = keyhash._column_hashes
+    monkeypatch.setattr(keyhash, "_column_hashes",
+                        lambda s, quick=False: hashed.append(s.name) or real(s, quick))
+    frame = pd.DataFrame({"k": pd.Series(["a", "b", "a", "c"], dtype=str),
+                          "p": pd.Series([2019] * 4, dtype="Int64")})
+    assert duplicated_keys(frame, ["k", "p"]).tolist() == [False, False, True, False]
+    assert hashed == ["k"]
+    # A blank year is another value: the column is hashed, and the rows told apart.
+    frame.loc[2, "p"] = pd.NA
+    hashed.clear()
+    assert duplicated_keys(frame, ["k", "p"]).tolist() == [False, False, False, False]
+    assert hashed == ["k", "p"]
+    # Every key column of one value: every row after the first repeats it.
+    same = pd.DataFrame({"p": pd.Series([2019] * 3, dtype="Int64"), "q": [1.5] * 3})
+    assert duplicated_keys(same, ["p", "q"]).tolist() == [False, True, True]

@@ -144,7 +144,20 @@ def _column_hashes(series: pd.Series, quick: bool = False) -> np.ndarray:
     return pd.util.hash_pandas_object(series, index=False).to_numpy()
 
 
+def _one_number(series: pd.Series) -> bool:
+    """Whether a number column holds one value in every row (a register of one year)."""
+    if series.dtype.kind not in "iuf" and not isinstance(series.dtype, pd.Int64Dtype):
+        return False
+    values = series.to_numpy(dtype="float64", na_value=np.nan)
+    return len(values) > 0 and not np.isnan(values[0]) and bool((values == values[0]).all())
+
+
 def _key_hashes(columns: list[pd.Series], quick: bool) -> np.ndarray:
+    # A column with one value throughout tells no rows apart: its hash would only cost time.
+    varying = [series for series in columns if not _one_number(series)]
+    if len(varying) == 1:
+        return _column_hashes(varying[0], quick)
+    columns = varying or columns
     combined = np.zeros(len(columns[0]) if columns else 0, np.uint64)
     with np.errstate(over="ignore"):
         for series in columns:
