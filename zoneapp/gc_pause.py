@@ -2,9 +2,9 @@
 
 Start-up creates some 160,000 objects (modules, classes, Qt wrappers, the first data) that
 nearly all stay alive, and the collector walks them again and again as they pile up: about a
-seventh of the time until the first data is on screen (bench/: ready_ratio). `pause()` at the
-start of the window's start-up; `resume(freeze=...)` once the first data folder is shown, or
-its load has failed, or RESUME_AFTER_MS has passed:
+tenth of the time until the first data is on screen (bench/: ready_ratio, measured A/B).
+`pause()` at the start of the window's start-up; `resume(freeze=...)` once the first data
+folder is shown, or its load has failed, or RESUME_AFTER_MS has passed:
 
 - freeze=True (the first data is small): what exists so far is moved out of the collector's
   reach (`gc.freeze`), so no later collection walks it either. Start-up's own reference
