@@ -49,7 +49,8 @@ def child(args: list[str], extra_env: dict[str, str] | None = None) -> tuple[flo
     proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=600)
     if proc.returncode != 0:
-        raise RuntimeError(f"{args} failed:\n{proc.stderr[-2000:]}")
+        raise RuntimeError(f"{args} failed (exit status {proc.returncode}):\n"
+                           f"{proc.stderr[-2000:]}{proc.stdout[-500:]}")
     figures = {}
     for line in proc.stdout.splitlines():
         if line.startswith("ZONEAPP_BENCH "):
