@@ -119,9 +119,9 @@ def _chunk_ends_hashes(chunk) -> np.ndarray:
     first = words(starts) & _LOW_BYTES[short]
     # Cells of 8 bytes or fewer are all in `first`; for them the word before the end, which
     # reaches into the cell before, is not used (and is clamped to the buffer's start).
-    ends = offs[1:] - 8
-    ends[:int(np.searchsorted(ends, 0))] = 0
-    last = np.where(lengths > 8, words(ends), np.uint64(0))
+    last_at = offs[1:] - 8
+    last_at[:int(np.searchsorted(last_at, 0))] = 0
+    last = np.where(lengths > 8, words(last_at), np.uint64(0))
     with np.errstate(over="ignore"):  # one mix: a collision here costs a second look only
         last *= np.uint64(0xC2B2AE3D27D4EB4F)
         last ^= lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
