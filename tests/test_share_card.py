@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication, QImage
 
 from zoneapp.core.loading import load_dataset
+from zoneapp.paths import DEFAULT_DATA
 from zoneapp.ui.main_window import MainWindow
 from zoneapp.ui.share_card import CARD_WIDTH, footer_text, share_card_image
 
@@ -19,6 +20,14 @@ def test_card_is_phone_width(zone_app):
     assert 600 < image.height() < 4000
     footer = footer_text(ds, "zh", None, "2020-01-01")
     assert "示例经济开发区" in footer and "2017–2019" in footer and "年度工作简报" in footer
+
+
+def test_footer_punctuation_follows_the_language(zone_app):
+    ds = load_dataset(DEFAULT_DATA)
+    zh = footer_text(ds, "zh", None, "2020-01-01")
+    assert "添薪助燃」——上饶高新区经济社会发展综述，俞小芳" in zh and ", " not in zh
+    en = footer_text(ds, "en", None, "2020-01-01")
+    assert "综述, 俞小芳" in en
 
 
 def test_window_share_card_and_summary(zone_app, qtbot, tmp_path):

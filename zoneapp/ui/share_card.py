@@ -112,8 +112,9 @@ def _text_height(text: str, font: QFont, width: float) -> float:
 def footer_text(dataset: Dataset, lang: str, period: int | None, today: str) -> str:
     m = dataset.manifest
     shown = str(period) if period is not None else m.period_label()
-    sources = "; ".join(", ".join(p for p in (s.title, s.author, s.publication, s.date) if p)
-                        for s in m.sources)
+    comma, semicolon = ("，", "；") if lang == "zh" else (", ", "; ")
+    sources = semicolon.join(comma.join(p for p in (s.title, s.author, s.publication, s.date) if p)
+                             for s in m.sources)
     lines = [f"{m.name(lang)} · {shown}"]
     with card_language(lang):
         if sources:
