@@ -137,3 +137,51 @@ def test_many_distinct_values_are_not_factorised(big):
     model = FrameModel()
     model.set_frame(big, PROJECTS, "zh")
     assert model.choices("name_zh") is None
+
+
+def test_a_column_is_factorised_once_whichever_thread_asks_first(monkeypatch, big):
+    import threading
+    import time
+
+    from zoneapp.models import frame_columns
+
+    calls = []
+    real = pd.factorize
+
+    def slow_factorize(*args, **kwargs):
+        calls.append(threading.current_thread().name)
+        time.sleep(0.2)  # the search below asks while the pool is still at it
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(frame_columns.pd, "factorize", slow_factorize)
+    model = FrameModel()
+    model.set_frame(big, PROJECTS, "zh")
+    kind = next(c for c in model._cols if c.key == "kind")
+    frame_columns.warm_up([kind])
+    time.sleep(0.05)
+    codes, uniques = kind.factorised()  # waits for the pool's work instead of repeating it
+    assert len(calls) == 1 and calls[0].startswith("zoneapp-search")
+    assert sorted(uniques) == ["continuing", "new", "upgrade"]
+    assert (uniques[codes] == big["kind"].to_numpy()).all()
+
+
+def test_a_big_table_warms_its_search_once_painted(qtbot, monkeypatch, big):
+    from zoneapp.models import frame_columns
+    from zoneapp.ui.table_panel import TablePanel
+
+    monkeypatch.setattr(frame_columns, "WARM_ROWS", 1000)
+    panel = TablePanel()
+    qtbot.addWidget(panel)
+    panel.set_data(big.head(5000), PROJECTS, "zh")
+    searchable = [c for c in panel.model._cols if c.integer or not c.numeric]
+    name = next(c for c in searchable if c.key == "name_zh")
+    assert name._factorised is None  # (the drop-downs' columns are factorised for them)
+    qtbot.wait(50)
+    assert name._factorised is None  # not shown, not painted: nothing in the background
+    panel.show()
+    qtbot.waitUntil(lambda: all(c._factorised is not None for c in searchable), timeout=10_000)
+    assert name._factorised is False  # all distinct: searched by a scan, nothing kept
+    kind = next(c for c in searchable if c.key == "kind")
+    assert kind._factorised is not False  # three codes: kept for the search
+    panel.model.set_filter("00012")  # 项目000012 and 项目000120 … 项目000129
+    assert panel.model.rowCount() == 11

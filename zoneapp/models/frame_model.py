@@ -28,6 +28,7 @@ from zoneapp.core.schema import Column, Table
 from zoneapp.core.units import (format_number, format_percent, format_value, qualifier_label,
                                 unit_label)
 
+from . import frame_columns
 from .frame_columns import Labeller, ShownColumn, is_missing, search
 
 _NUMERIC_KINDS = (schema.INT, schema.FLOAT)
@@ -98,6 +99,11 @@ class FrameModel(QAbstractTableModel):
         self._order = self._apply_filter(self._sort_order)
         self.endResetModel()
         self._emit_rows()
+
+    def warm_up_search(self) -> None:
+        """Work out in the background what the first search needs (`frame_columns.warm_up`);
+        the view calls it once a big table is on screen."""
+        frame_columns.warm_up([c for c in self._cols if c.integer or not c.numeric])
 
     def set_lang(self, lang: str) -> None:
         """Relabel headers, enum cells and figures; a sort by displayed text is redone."""

@@ -3,10 +3,11 @@ overview shows the default data, then quit. Nothing here runs otherwise."""
 from __future__ import annotations
 
 import time
-from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+from .after_paint import after_next_paint
 
 
 def _emit(key: str, value: float) -> None:
@@ -18,20 +19,6 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             _emit("first_paint", time.time())
             watched.removeEventFilter(self)
-        return False
-
-
-class _AfterPaint(QObject):
-    """Calls `then` once the watched widget has been painted (after the paint, not before)."""
-
-    def __init__(self, parent: QObject, then: Callable[[], None]):
-        super().__init__(parent)
-        self._then = then
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)  # runs once this paint pass has been flushed
         return False
 
 
@@ -50,9 +37,7 @@ def install(window: QMainWindow) -> None:
         window.sig_dataset_loaded.disconnect(shown)
         page = window.tab_widget.currentWidget()
         content = page.widget() if hasattr(page, "widget") else page  # the scroll area's page
-        watcher = _AfterPaint(window, ready)
-        content.installEventFilter(watcher)
-        window._bench_ready = watcher
+        window._bench_ready = after_next_paint(content, ready)
         content.update()
 
     window.sig_dataset_loaded.connect(shown)
