@@ -41,7 +41,9 @@ atexit.register(shutil.rmtree, SETTINGS_DIR, ignore_errors=True)
 
 def child(args: list[str], extra_env: dict[str, str] | None = None) -> tuple[float, dict[str, float]]:
     """Run a Python child; return its start time and its `ZONEAPP_BENCH k=v` figures."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ZONEAPP_BENCH="1", **(extra_env or {}))
+    # PYTHONFAULTHANDLER: a child that dies of a signal leaves its Python stack on stderr.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ZONEAPP_BENCH="1", PYTHONFAULTHANDLER="1",
+               **(extra_env or {}))
     env["PYTHONPATH"] = str(ROOT)
     # Settings of this run's own: the user's last tab or folder must not change what is timed.
     env["XDG_CONFIG_HOME"] = SETTINGS_DIR

@@ -330,9 +330,13 @@ def _find_bytes(array: pa.ChunkedArray | pa.Array, needle: bytes) -> np.ndarray 
 def warm_up(columns: list[ShownColumn]) -> None:
     """Work out on the search pool what a first search of these columns needs (each one's
     factorisation, or the sample that rules it out), so that it is ready by the time someone
-    types; a search that comes sooner waits only for the columns still being done."""
-    for col in columns:
-        _pool().submit(col.factorised)
+    types; a search that comes sooner waits only for the column being done. One column after
+    the other: side by side, their temporary arrays would add up in the peak memory."""
+    def warm() -> None:
+        for col in columns:
+            col.factorised()
+
+    _pool().submit(warm)
 
 
 def search(columns: list[tuple[ShownColumn, Labeller | None]], needle: str, rows: int) -> np.ndarray:
