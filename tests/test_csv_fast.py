@@ -183,3 +183,47 @@ def test_a_quoted_first_row_longer_than_is_looked_at_goes_the_forgiving_way(tmp_
     fast, slow = _both(path, monkeypatch, fast_expected=False)
     _same(fast, slow)
     assert fast[0]["name_en"].iloc[0] == "很长的英文名称, with commas"
+
+
+def _arrow_calls(monkeypatch) -> list:
+    """Record what `_arrow_text` returns; files of any length go through it."""
+    calls = []
+    original = csv_reader._arrow_text
+    monkeypatch.setattr(csv_reader, "ARROW_REREAD_ROWS", 1)
+    monkeypatch.setattr(csv_reader, "_arrow_text",
+                        lambda *args: calls.append(original(*args)) or calls[-1])
+    return calls
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["small", "big"])
+def test_text_taken_for_numbers_is_read_again_by_pyarrow(tmp_path, monkeypatch, big):
+    # programmes: "2050" in every row (no blank), so pandas takes the column for numbers.
+    path = tmp_path / "projects.csv"
+    _write(path, "甲,A,new,2019,1,亿元,,0042,\n乙,B,new,2019,2,亿元,,2050,\n", big)
+    calls = _arrow_calls(monkeypatch)
+    fast, slow = _both(path, monkeypatch)
+    assert calls and calls[0] is not None and list(calls[0]) == [7]
+    _same(fast, slow)
+    assert fast[0]["programmes"].iloc[0] == "0042"  # as written, not the number 42
+
+
+@pytest.mark.parametrize("big", [False, True], ids=["small", "big"])
+def test_a_line_break_in_quotes_beside_text_read_again(tmp_path, monkeypatch, big):
+    # pyarrow is told no value spans lines (its blocks are cut faster); where one does, its
+    # rows are checked against pandas' (count and values) before its text is used.
+    path = tmp_path / "projects.csv"
+    _write(path, '甲,"A\nB",new,2019,1,亿元,,2050,"设备\n调试"\n乙,B,new,2019,2,亿元,,2050,\n', big)
+    calls = _arrow_calls(monkeypatch)
+    _same(*_both(path, monkeypatch))
+    assert len(calls) == 1
+
+
+def test_pyarrow_text_that_disagrees_with_pandas_is_not_used(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("a,b\n1,2050\n2,2051\n", encoding="utf-8")
+    source = csv_reader._Path(str(path))
+    frame = pd.DataFrame({0: [1, 2], 1: [2050, 2051]})
+    assert list(csv_reader._arrow_text(source, 1, ",", frame, [1])[1]) == ["2050", "2051"]
+    frame[1] = [2050, 9999]  # not what the file says
+    assert csv_reader._arrow_text(source, 1, ",", frame, [1]) is None
+    assert csv_reader._arrow_text(source, 0, ",", frame, [1]) is None  # a row more: the header
