@@ -159,3 +159,36 @@ def test_legend_names_only_the_kinds_of_bar_shown(chart):
     assert chart.legend_labels() == [chart.tr("Derived")]
     chart.set_bars([Bar("2018", 9.5, "约9.5%", derived=True), Bar("2019", 9.6, "9.6%")])
     assert chart.legend_labels() == [chart.tr("Reported"), chart.tr("Derived")]
+
+
+def test_a_right_click_on_a_bar_opens_the_charts_menu(chart, qtbot):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    chart.set_bars([Bar("甲", 5.0, "5亿元", ref="S1"), Bar("乙", 3.0, "3亿元")])
+    chart.show()
+    qtbot.waitExposed(chart)
+    plot = chart.plot
+    vb = plot.getPlotItem().getViewBox()
+
+    def right_click(x: float, y: float) -> QMenu:
+        # What the window system sends the widget under a right click (after the press):
+        # QTest's clicks go to the widget directly, without it.
+        where = plot.mapFromScene(vb.mapViewToScene(QPointF(x, y)))
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where,
+                                  plot.viewport().mapToGlobal(where))
+        QApplication.sendEvent(plot.viewport(), event)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu),
+                        timeout=3000)
+        return QApplication.activePopupWidget()
+
+    menu = right_click(0, 2.5)  # the middle of the first bar
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == chart.chart_actions.source.text()  # a bar with a figure: Source… first
+    assert chart.chart_actions.copy.text() in texts and chart.chart_actions.save_csv.text() in texts
+    menu.close()
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=3000)
+    menu = right_click(0.5, 4.5)  # between and above the bars: no Source…
+    assert chart.chart_actions.source not in menu.actions()
+    assert chart.chart_actions.copy in menu.actions()
+    menu.close()
