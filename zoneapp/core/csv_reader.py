@@ -344,7 +344,7 @@ def _arrow_text(file_source, skip: int, sep: str, frame: pd.DataFrame, columns: 
                 include_columns=list(names.values()),
                 column_types={name: pa.large_string() for name in names.values()},
                 strings_can_be_null=False, quoted_strings_can_be_null=False))
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, KeyError):
+    except (pa.ArrowException, OSError, KeyError):  # anything pyarrow reads otherwise
         return None
     if table.num_rows != len(frame):
         return None
@@ -360,7 +360,7 @@ def _arrow_text(file_source, skip: int, sep: str, frame: pd.DataFrame, columns: 
                     zero_copy_only=False)
             else:
                 return None
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        except pa.ArrowException:  # text pyarrow cannot take for a number: not pandas' reading
             return None
         values = read.to_numpy()
         if not np.array_equal(same, values.astype(same.dtype), equal_nan=same.dtype.kind == "f"):
