@@ -101,9 +101,10 @@ class FrameModel(QAbstractTableModel):
         self._emit_rows()
 
     def warm_up_search(self) -> None:
-        """Work out in the background what the first search needs (`frame_columns.warm_up`);
-        the view calls it once a big table is on screen."""
-        frame_columns.warm_up([c for c in self._cols if c.integer or not c.numeric])
+        """For a table of WARM_ROWS or more, work out in the background what the first search
+        needs (`frame_columns.warm_up`); the view calls it once the table is on screen."""
+        if len(self._frame) >= frame_columns.WARM_ROWS:
+            frame_columns.warm_up([c for c in self._cols if c.integer or not c.numeric])
 
     def set_lang(self, lang: str) -> None:
         """Relabel headers, enum cells and figures; a sort by displayed text is redone."""

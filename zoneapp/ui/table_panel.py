@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from zoneapp.core.schema import Table
-from zoneapp.models import frame_columns
 from zoneapp.models.frame_model import FrameModel
 
 from . import palette
@@ -198,11 +197,9 @@ class TablePanel(QWidget):
         self.fit_columns()
         self._set_tab_order()
         self._place_choices()
-        if len(frame) >= frame_columns.WARM_ROWS:
-            # A big table's search facts are worked out in the background once it is on
-            # screen (not before: that would slow the tab's opening), so that the first
-            # keystroke in the search box does not wait for them.
-            after_next_paint(self.view.viewport(), self.model.warm_up_search)
+        # Once the table is on screen (not before: that would slow the tab's opening), the
+        # model works out in the background what a first search of a big table needs.
+        after_next_paint(self.view.viewport(), self.model.warm_up_search)
 
     def set_lang(self, lang: str) -> None:
         """Relabel headers, enum cells and figures (a given title is the caller's to change)."""
