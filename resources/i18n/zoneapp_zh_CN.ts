@@ -775,4 +775,15 @@
         <translation>复制</translation>
     </message>
 </context>
+<context>
+    <name>WriteFailure</name>
+    <message>
+        <source>If the file is open in Excel, WPS or another program, close it there and save again.</source>
+        <translation>如果该文件正在 Excel、WPS 或其他程序中打开，请先在那里关闭它，再重新保存。</translation>
+    </message>
+    <message>
+        <source>You may not have permission to write there; choose another folder.</source>
+        <translation>可能没有写入该位置的权限，请另选文件夹。</translation>
+    </message>
+</context>
 </TS>

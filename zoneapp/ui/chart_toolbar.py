@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
+from .write_failure import failure_text
+
 if TYPE_CHECKING:
     from .charts import BarChart
 
@@ -89,7 +91,8 @@ class ChartActions(QObject):
             return writer(path)
         except (OSError, ValueError) as exc:
             self.show_error(self.tr("Save chart"),
-                            self.tr("The chart could not be saved:") + f"\n\n{path}\n{exc}")
+                            self.tr("The chart could not be saved:") + "\n\n"
+                            + failure_text(exc, path))
             return None
 
     def export_png(self) -> Path | None:

@@ -363,8 +363,11 @@ class MainWindow(DesktopMixin, QMainWindow):
             written = export_all(self.dataset, folder, lang=self.lang,
                                  encoding=self.export_encoding())
         except OSError as exc:
+            from .write_failure import failure_text
+
             self.show_error(self.tr("Export all tables"),
-                            self.tr("The tables could not be written:") + f"\n\n{exc}")
+                            self.tr("The tables could not be written:") + "\n\n"
+                            + failure_text(exc))
             return []
         self.statusBar().showMessage(
             self.tr("%1 table(s) written to %2").replace("%1", str(len(written)))

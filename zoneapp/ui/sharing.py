@@ -17,6 +17,7 @@ from zoneapp.core.periods import reported_periods
 from zoneapp.core.schema import SECTIONS
 
 from .source_panel import SourcePanel
+from .write_failure import failure_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -125,7 +126,7 @@ class Sharing(QObject):
             write_report(self.window.dataset, path, self.window.lang)
         except OSError as exc:
             self.window.show_error(title, self.tr("The report could not be written:")
-                                   + f"\n\n{path}\n{exc}")
+                                   + "\n\n" + failure_text(exc, path))
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -154,7 +155,7 @@ class Sharing(QObject):
             save_png(image, path)
         except OSError as exc:
             self.window.show_error(title, self.tr("The share card could not be saved:")
-                                   + f"\n\n{path}\n{exc}")
+                                   + "\n\n" + failure_text(exc, path))
             return None
         return path
 

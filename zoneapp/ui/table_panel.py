@@ -25,6 +25,7 @@ from . import palette
 from .after_paint import after_next_paint
 from .table_copy import TooManyCells, selection_tsv
 from .table_filters import FilterBar
+from .write_failure import failure_text
 
 MIN_COLUMN_WIDTH = 60
 MAX_COLUMN_WIDTH = 360
@@ -268,7 +269,7 @@ class TablePanel(QWidget):
         except (OSError, ValueError, ImportError) as exc:
             self.show_error(self.tr("Export failed"),
                             self.tr("Could not write %1:\n%2").replace("%1", str(target.path))
-                            .replace("%2", str(exc)))
+                            .replace("%2", failure_text(exc)))
             return None
         self.sig_exported.emit(Path(written))
         return Path(written)
