@@ -115,13 +115,12 @@ def test_a_failed_auto_reload_is_a_status_message(qtbot, zone_app, zone_folder, 
     dialogs = []
     monkeypatch.setattr("zoneapp.ui.main_window.QMessageBox.critical",
                         lambda *a: dialogs.append(a))
-    win._on_folder_changed(zone_folder)  # as if the watcher fired …
-    shutil.rmtree(zone_folder)  # … and the folder vanished before the load
-    win._auto_reloading = True
-    win.load_folder(zone_folder)
+    shutil.rmtree(zone_folder)  # the folder vanished, and the watcher says so
+    with qtbot.waitSignal(win.loader.sig_failed, timeout=WAIT_MS):
+        win._on_folder_changed(zone_folder)  # the reload runs off the UI thread, and fails
     assert dialogs == []
     assert win.dataset is shown
-    assert win.statusBar().currentMessage()
+    assert win.statusBar().currentMessage().startswith("重新加载失败，仍显示之前的数据：")
 
 
 def _mime(path: Path) -> QMimeData:

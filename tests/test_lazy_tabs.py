@@ -44,10 +44,11 @@ def test_only_the_current_tab_is_filled_until_shown(window, default_dataset):
 
 
 def test_loading_data_writes_no_settings(window, monkeypatch):
-    window.load_folder(DEFAULT_DATA)  # a first open remembers the folder
+    assert window.load_folder(DEFAULT_DATA)  # a first open remembers the folder
+    first = window.dataset
     written = []
     monkeypatch.setattr(settings, "set_value", lambda key, value: written.append(key))
-    window.load_folder(DEFAULT_DATA)
+    assert window.load_folder(DEFAULT_DATA) and window.dataset is not first
     window.set_language("en")
     assert written == ["ui/language"]
     window.select_tab("relief")  # the user's own choice is remembered

@@ -117,7 +117,7 @@ def test_render_window_leaves_the_settings_alone(qtbot, zone_app):
 
     win = MainWindow(lang="en", remember=False)
     qtbot.addWidget(win)
-    win.load_folder(DEFAULT_DATA)
+    assert win.load_folder(DEFAULT_DATA)
     win.close()
     assert settings.get("data/recent_folders") == []
     assert settings.get("window/geometry") == b""
