@@ -59,26 +59,53 @@ def test_a_collector_someone_else_turned_off_stays_off(collector_restored):
     assert not gc.isenabled()
 
 
-def test_the_window_pauses_the_collector_until_the_first_data_is_shown(tmp_path):
-    # run_gui on the bundled data; the check replaces resume, records, then quits the window.
+def _start_up(tmp_path, setup: str) -> dict:
+    """run_gui on the bundled data in a fresh interpreter, after `setup` (Python run first).
+
+    Every call of gc_pause.resume is recorded (its freeze argument and result); around the first
+    one also whether the collector was off until then, the freeze count and the full
+    collections. The window quits once its first data is shown and the resume that follows
+    has run."""
     code = textwrap.dedent("""
         import gc, json, sys
         from pathlib import Path
         from PySide6.QtWidgets import QApplication
         from zoneapp import app, gc_pause
+        from zoneapp.core import memory
 
-        seen = {}
+        seen = {"calls": [], "shown": False, "failed": False}
         real_resume = gc_pause.resume
 
         def resume(freeze):
-            if not seen:
-                seen.update(paused_until_now=not gc.isenabled(), freeze=freeze)
-                seen["resumed"] = real_resume(freeze)
-                seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count())
+            first = not seen["calls"]
+            if first:
+                seen.update(paused_until_now=not gc.isenabled(), frozen_before=gc.get_freeze_count(),
+                            full_before=gc.get_stats()[2]["collections"])
+            result = real_resume(freeze)
+            seen["calls"].append([freeze, result])
+            if first:
+                seen.update(enabled=gc.isenabled(), frozen=gc.get_freeze_count(),
+                            full_after=gc.get_stats()[2]["collections"])
+            if seen["shown"]:
                 QApplication.quit()
-            return False
+            return result
+
+        def watch(window):
+            real_watch(window)  # connected first, so its resume is scheduled before we quit
+
+            def shown(_dataset):
+                seen["shown"] = True
+
+            def failed(*_):
+                seen["failed"] = True
+                QApplication.quit()
+
+            window.sig_dataset_loaded.connect(shown)
+            window.loader.sig_failed.connect(failed)
 
         gc_pause.resume = resume
+        real_watch, app.resume_gc_after_first_load = app.resume_gc_after_first_load, watch
+    """) + textwrap.dedent(setup) + textwrap.dedent("""
         code = app.run_gui(Path("data"), "zh")
         print(json.dumps(seen))
         sys.exit(code)
@@ -88,6 +115,34 @@ def test_the_window_pauses_the_collector_until_the_first_data_is_shown(tmp_path)
                           text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
     seen = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert seen["paused_until_now"] and seen["resumed"] and seen["enabled"]
-    if seen["freeze"]:  # the small bundled data, shown before RESUME_AFTER_MS
-        assert seen["frozen"] > 10_000
+    assert seen["shown"] and not seen["failed"]
+    assert seen["paused_until_now"] and seen["enabled"]  # off during start-up, on after
+    return seen
+
+
+def test_small_first_data_shown_in_time_freezes_start_ups_objects(tmp_path):
+    """The bundled data is small: once shown, start-up's objects are frozen, not collected."""
+    seen = _start_up(tmp_path, "gc_pause.RESUME_AFTER_MS = 600_000  # the deadline never comes\n")
+    assert seen["calls"] == [[True, True]]
+    assert seen["frozen_before"] == 0 and seen["frozen"] > 10_000
+    assert seen["full_after"] == seen["full_before"]  # no full collection
+
+
+def test_big_first_data_resumes_with_a_full_collection(tmp_path):
+    """A big first load leaves cycles to free: a full collection, nothing frozen."""
+    seen = _start_up(tmp_path, """
+        gc_pause.RESUME_AFTER_MS = 600_000  # the deadline never comes
+        memory.BIG_LOAD_ROWS = 1  # the bundled data counts as big
+    """)
+    assert seen["calls"] == [[False, True]]
+    assert seen["frozen"] == 0
+    assert seen["full_after"] > seen["full_before"]
+
+
+def test_a_load_past_the_deadline_resumes_with_a_collection_and_never_freezes(tmp_path):
+    """The deadline passes before the data is shown: the collector resumes then, with a full
+    collection, and the small data shown later freezes nothing (resume works once)."""
+    seen = _start_up(tmp_path, "gc_pause.RESUME_AFTER_MS = 0  # due before the load starts\n")
+    assert seen["calls"] == [[False, True], [True, False]]
+    assert seen["frozen"] == 0
+    assert seen["full_after"] > seen["full_before"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -18,18 +19,29 @@ from zoneapp.ui.main_window import MainWindow
 THREE = Path(__file__).parent / "data" / "three_periods"
 
 
-@pytest.fixture
-def broken_folder(tmp_path) -> Path:
-    """The default data with a word where projects.csv's first investment should be."""
-    folder = tmp_path / "broken"
+def _break_first_project(folder: Path, column: str) -> Path:
+    """A copy of the default data with a word in `column` of projects.csv's first data row
+    (spreadsheet row 2)."""
     shutil.copytree(DEFAULT_DATA, folder)
     projects = folder / "projects.csv"
     lines = projects.read_text(encoding="utf-8-sig").split("\n")
     header, cells = lines[0].split(","), lines[1].split(",")
-    cells[header.index("investment")] = "二十"
+    cells[header.index(column)] = "二十"
     lines[1] = ",".join(cells)
     projects.write_text("\n".join(lines), encoding="utf-8-sig")
     return folder
+
+
+@pytest.fixture
+def broken_folder(tmp_path) -> Path:
+    """A bad investment: an optional column, so the cell is blanked and the row kept."""
+    return _break_first_project(tmp_path / "broken", "investment")
+
+
+@pytest.fixture
+def row_left_out_folder(tmp_path) -> Path:
+    """A bad period: a key column, so the whole row is left out."""
+    return _break_first_project(tmp_path / "left_out", "period")
 
 
 @pytest.fixture
@@ -97,20 +109,39 @@ def test_activating_a_problem_selects_its_row(qtbot, window):
     assert frame["name_zh"].iloc[shown] == name
 
 
-def test_a_problem_row_left_out_shows_the_table_and_says_so(qtbot, window, broken_folder):
+def test_a_problem_in_a_kept_row_selects_that_row(qtbot, window, broken_folder):
+    """A bad optional cell keeps its row, so the problem leads to the row itself."""
     assert window.load_folder(broken_folder)
     problem = next(p for p in window.dataset.problems if p.file == "projects.csv")
+    assert (problem.row, problem.column) == (2, "investment")
     window.select_tab("overview")
-    window.show_problem(problem)
+    assert window.show_problem(problem)
     page = window.tab("projects")
     assert window.tab_widget.currentWidget() is page
     panel = page.tables["projects"]
     frame = panel.model.frame()
-    if (frame["_row"] == problem.row).any():  # the row is kept, its bad cell left empty
-        rows = [i.row() for i in panel.view.selectionModel().selectedIndexes()]
-        assert rows and int(frame["_row"].iloc[panel.model.source_row(rows[0])]) == problem.row
-    else:
-        assert str(problem.row) in window.statusBar().currentMessage()
+    rows = {i.row() for i in panel.view.selectionModel().selectedIndexes()}
+    assert len(rows) == 1
+    kept = frame.iloc[panel.model.source_row(rows.pop())]
+    assert int(kept["_row"]) == 2 and kept["name_zh"] == "立景创新科技"
+    assert pd.isna(kept["investment"])  # the bad cell is blanked
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_problem_row_left_out_shows_the_table_and_says_so(qtbot, window, row_left_out_folder):
+    """A row left out cannot be selected: the table is shown and the status bar says why."""
+    assert window.load_folder(row_left_out_folder)
+    problem = next(p for p in window.dataset.problems if p.file == "projects.csv")
+    assert (problem.row, problem.column) == (2, "period")
+    window.select_tab("overview")
+    assert window.show_problem(problem)
+    page = window.tab("projects")
+    assert window.tab_widget.currentWidget() is page
+    panel = page.tables["projects"]
+    assert 2 not in set(panel.model.frame()["_row"])
+    assert "立景创新科技" not in set(panel.model.frame()["name_zh"])
+    assert window.statusBar().currentMessage() == \
+        "projects.csv 的第 2 行未显示：因为这个问题，该行未被载入。"
     missing = Problem("projects.csv", 9999, None, "缺", "missing")
     window.select_tab("overview")
     window.show_problem(missing)
@@ -176,7 +207,7 @@ def test_ctrl_e_on_a_tab_without_tables_says_so(qtbot, window, monkeypatch):
     monkeypatch.setattr(page, "tables", {})  # as a tab whose folder gives it no table
     window.tab_widget.tabBar().setFocus()
     qtbot.keyClick(window.tab_widget.tabBar(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    assert window.statusBar().currentMessage() == window.tr("This tab has no table to export.")
+    assert window.statusBar().currentMessage() == "此页没有可导出的表格。"
 
 
 def test_opening_a_problem_clears_the_drop_downs_hiding_its_row(window):
