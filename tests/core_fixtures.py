@@ -114,3 +114,13 @@ def only(problems, code: str):
     found = [p for p in problems if p.code == code]
     assert len(found) == 1, (code, [p.format("en") for p in problems])
     return found[0]
+
+
+def spy_pandas(monkeypatch) -> list:
+    """Every pandas.read_csv call the readers make (the positional arguments of each)."""
+    import pandas as pd
+
+    calls = []
+    original = pd.read_csv
+    monkeypatch.setattr(pd, "read_csv", lambda *a, **k: calls.append(a) or original(*a, **k))
+    return calls

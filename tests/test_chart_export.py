@@ -62,6 +62,11 @@ def test_menu_actions_and_dialog_stub(chart, tmp_path):
     actions.ask_save_path = lambda kind: tmp_path / f"m.{kind}"
     assert actions.export_png() == tmp_path / "m.png"
     assert actions.export_svg() == tmp_path / "m.svg"
+    assert (tmp_path / "m.png").is_file() and (tmp_path / "m.svg").is_file()
+    image = QImage(str(tmp_path / "m.png"))  # the menu saves what save_png saves: 2x
+    assert not image.isNull()
+    assert (image.width(), image.height()) == (2 * chart.width(), 2 * chart.height())
+    assert ET.parse(tmp_path / "m.svg").getroot().tag.endswith("svg")
     texts = [a.text() for a in actions.menu(2).actions() if a.text()]
     assert actions.source.text() in texts  # bar 2 has a figure behind it
     assert actions.source.text() not in [a.text() for a in actions.menu(0).actions()]

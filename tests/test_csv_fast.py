@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from core_fixtures import spy_pandas
 from zoneapp.core import csv_reader
 from zoneapp.core.loading import load_table
 from zoneapp.core.schema import TABLES
@@ -129,14 +130,6 @@ def test_files_the_fast_path_leaves_to_the_forgiving_one(tmp_path, monkeypatch, 
         assert fast[0]["name_zh"].iloc[:2].tolist() == ["甲", "乙"]
 
 
-def _spy_pandas(monkeypatch) -> list:
-    """Every pandas.read_csv call the readers make."""
-    calls = []
-    original = pd.read_csv
-    monkeypatch.setattr(pd, "read_csv", lambda *a, **k: calls.append(a) or original(*a, **k))
-    return calls
-
-
 @pytest.mark.parametrize("name", ["quoted header over two lines", "rows ending in a lone CR"])
 def test_limits_are_checked_before_pandas_reads_anything(tmp_path, monkeypatch, name):
     from zoneapp.core import limits
@@ -149,7 +142,7 @@ def test_limits_are_checked_before_pandas_reads_anything(tmp_path, monkeypatch, 
         path.write_text(head + ("甲" + ",x" * 60 + "\n") * 50, encoding="utf-8")
     else:  # pandas ends a row at a lone CR as at a line feed
         path.write_bytes(HEADER.encode() + "甲,A,new,2019,1,亿元,,,\r".encode() * 150)
-    calls = _spy_pandas(monkeypatch)
+    calls = spy_pandas(monkeypatch)
     frame, problems = load_table(path, PROJECTS, path.name)
     assert frame is None and [p.code for p in problems] == ["too_large"]
     assert calls == []

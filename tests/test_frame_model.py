@@ -5,9 +5,11 @@ import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from zoneapp.core.schema import INDICATORS, PROJECTS
 from zoneapp.models.frame_model import FrameModel
+from zoneapp.ui import palette
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -106,9 +108,16 @@ def test_raw_values_alignment_and_tooltip(model):
 
 
 def test_derived_rows_italic_and_muted(model):
+    """A derived row reads as secondary: italic, in the muted text colour the table panel
+    gives the model from the palette; a reported row keeps the view's own font and colour."""
+    model.derived_foreground = palette.qcolor(palette.MUTED_TEXT)  # as TablePanel does
     font = cell(model, 2, "name_zh", Qt.ItemDataRole.FontRole)
     assert font is not None and font.italic()
-    assert cell(model, 2, "name_zh", Qt.ItemDataRole.ForegroundRole) is not None
+    muted = QColor(palette.MUTED_TEXT)
+    for key in model.column_keys():
+        assert cell(model, 2, key, Qt.ItemDataRole.ForegroundRole) == muted
+        for reported in (0, 1, 3):
+            assert cell(model, reported, key, Qt.ItemDataRole.ForegroundRole) is None
     assert cell(model, 0, "name_zh", Qt.ItemDataRole.FontRole) is None
 
 

@@ -169,3 +169,22 @@ def test_any_valid_xlsx_sheet_of_text_loads(data):
         book.save(folder / "projects.xlsx")
         ds = load_dataset(folder)
     assert "projects" in ds.tables or any(p.file == "projects.xlsx" for p in ds.problems)
+    if "projects" in ds.tables:  # rows[i] is sheet row i + 2 (the header is row 1)
+        table = ds.tables["projects"]
+        assert table["_row"].is_monotonic_increasing and table["_row"].is_unique
+        assert table["_row"].between(2, len(rows) + 1).all()
+        for name, row in zip(table["name_zh"], table["_row"]):
+            written = rows[row - 2][0] if rows[row - 2] else None
+            if isinstance(written, (int, float)):  # the xlsx keeps 16 significant digits
+                assert float(name) == pytest.approx(written, rel=1e-15, abs=0)
+                assert not name.endswith(".0")
+            else:
+                assert name == _saved_text(written).strip()
+
+
+def _saved_text(value: str | None) -> str:
+    """A text cell as the loader should read it back: a formula (openpyxl stores "=..." as
+    one) has no saved value, so it is blank like an empty cell."""
+    if value is None or len(value) > 1 and value.startswith("="):
+        return ""
+    return value
