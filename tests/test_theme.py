@@ -30,6 +30,19 @@ def _chart_colours(chart) -> tuple[str, str]:
     return chart.plot.backgroundBrush().color().name(), axis.textPen().color().name()
 
 
+def _assert_pages_in(window, colours) -> None:
+    """The tab pages' background and their tables' cells follow a live switch of theme (no
+    style sheet paints them: they take the application's palette)."""
+    window.select_tab("projects")  # a page filled before the switch, and one after
+    for code in ("overview", "projects"):
+        page = window.tab(code)
+        assert page.viewport().palette().color(QPalette.ColorRole.Window).name() == colours.WINDOW
+        view = next(iter(page.tables.values())).view
+        assert view.palette().color(QPalette.ColorRole.Base).name() == colours.BACKGROUND
+        assert view.palette().color(QPalette.ColorRole.Text).name() == colours.TEXT
+    window.select_tab("overview")
+
+
 def test_dark_theme_changes_palette_window_cards_and_charts(window):
     assert palette.current() == "light"
     assert _chart_colours(_chart(window)) == (palette.LIGHT.BACKGROUND, palette.LIGHT.TEXT)
@@ -39,7 +52,9 @@ def test_dark_theme_changes_palette_window_cards_and_charts(window):
     assert app_palette.color(QPalette.ColorRole.Window).name() == palette.DARK.WINDOW
     assert app_palette.color(QPalette.ColorRole.Base).name() == palette.DARK.BACKGROUND
     assert app_palette.color(QPalette.ColorRole.Text).name() == palette.DARK.TEXT
-    assert palette.DARK.WINDOW in window.styleSheet()
+    assert palette.DARK.TAB in window.tab_widget.tabBar().styleSheet()
+    assert palette.DARK.STATUS in window.statusBar().styleSheet()
+    _assert_pages_in(window, palette.DARK)
     chart = _chart(window)
     assert _chart_colours(chart) == (palette.DARK.BACKGROUND, palette.DARK.TEXT)
     fills = [fill for fill, _ in chart.bar_styles()]
@@ -52,6 +67,7 @@ def test_dark_theme_changes_palette_window_cards_and_charts(window):
 
     window.set_theme("light")
     assert _chart_colours(_chart(window)) == (palette.LIGHT.BACKGROUND, palette.LIGHT.TEXT)
+    _assert_pages_in(window, palette.LIGHT)
     assert QApplication.instance().palette().color(QPalette.ColorRole.Window).name() == \
         palette.LIGHT.WINDOW
 

@@ -194,7 +194,11 @@ class DesktopMixin:
             self.theme_mode = mode if mode in theme.MODES else "system"
             before = theme.palette.current()
             name = theme.apply_theme(self.theme_mode)
-            self.setStyleSheet(theme.window_style())
+            self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
+            self.statusBar().setStyleSheet(theme.status_bar_style())
+            # A style sheet on its tab bar makes Qt style the tab widget by style sheet too,
+            # and such a widget keeps the palette it had: its pages would not change colour.
+            self.tab_widget.setPalette(QApplication.palette())
             self.theme_actions[self.theme_mode].setChecked(True)
             if save and self.remember:
                 settings.set_value("ui/theme", self.theme_mode)
