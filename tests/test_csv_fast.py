@@ -220,3 +220,48 @@ def test_pyarrow_text_that_disagrees_with_pandas_is_not_used(tmp_path):
     frame[1] = [2050, 9999]  # not what the file says
     assert csv_reader._arrow_text(source, 1, ",", frame, [1]) is None
     assert csv_reader._arrow_text(source, 0, ",", frame, [1]) is None  # a row more: the header
+
+
+@pytest.mark.parametrize("values, whole, least, plain", [
+    ([], True, 0, True),
+    ([float("nan")] * 3, True, 0, True),  # all blank
+    ([1.0, float("nan"), 3.0], True, 0, True),
+    ([1.5, float("nan")], True, 0, False),  # not whole
+    ([1.5, float("nan")], False, 0, True),
+    ([-1.0, 2.0], False, 0, False),  # below the least
+    ([-1.0, 2.0], False, -5, True),
+    ([float("inf"), 1.0], False, 0, False),
+    ([float("nan"), float("-inf")], False, -5, False),
+    ([2.0 ** 53, 1.0], True, 0, False),  # past what a whole number keeps exactly
+    ([2.0 ** 53 - 1], True, 0, True),
+    ([0.0, -0.0], True, 0, True),
+])
+def test_number_columns_read_as_numbers_only_when_plain(values, whole, least, plain):
+    """A column pandas read as numbers is kept as numbers only when no cell needs a problem
+    (else it is read again as text, so the problem quotes the cell as written)."""
+    import numpy as np
+
+    assert csv_reader._plain_numbers(np.array(values, dtype=float), whole, least) is plain
+
+
+def test_the_memory_map_of_a_big_file_is_let_go_of(tmp_path, monkeypatch):
+    """The map used to look at a big file's bytes is closed (on a pool thread, while pandas
+    reads), not left holding the file's pages."""
+    path = tmp_path / "projects.csv"
+    rows = "".join(f"测试项目{i},Test {i},new,2019,1,亿元,started,,在建\n" for i in range(40_000))
+    path.write_text(HEADER + rows, encoding="utf-8")
+    monkeypatch.setattr(csv_reader, "_STREAM_BLOCK", 1024 * 1024)
+    maps, closing = [], []
+    original = csv_reader._unmap
+
+    def unmap(mapped):
+        maps.append(mapped)
+        closing.append(original(mapped))
+        return closing[-1]
+
+    monkeypatch.setattr(csv_reader, "_unmap", unmap)
+    frame, problems = load_table(path, PROJECTS, path.name)
+    assert frame is not None and len(frame) == 40_000 and len(maps) == 1
+    if closing[0] is not None:
+        closing[0].result(timeout=30)
+    assert maps[0].closed

@@ -114,14 +114,26 @@ def _read_csv_streamed(path, handle, file: str, cap: int, numbers: NumberColumns
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):  # an empty file, or one that cannot be mapped
         return None
-    with mapped:  # let go of before pandas maps the file again: each map counts in memory
+    try:
         plan = _plan(mapped, file) if len(mapped) <= cap else None
+    finally:  # let go of before pandas maps the file again: each map counts in memory
+        _unmap(mapped)
     if not isinstance(plan, _Plan):
         return plan
     if not _same_file(path, opened):
         return None
     fast = _read_fast(_Path(str(path)), plan, file, numbers)
     return fast if _same_file(path, opened) else None
+
+
+def _unmap(mapped):
+    """Close a memory map; the pool's future when a pool thread does it. Unmapping a big
+    file's pages takes milliseconds, which that thread spends (munmap lets go of the GIL)
+    while pandas starts its read."""
+    if workers.parallel():
+        return workers.shared_pool().submit(mapped.close)
+    mapped.close()
+    return None
 
 
 def _identity(stat: os.stat_result) -> tuple[int, int, int, int]:
@@ -278,11 +290,8 @@ class _Parse:
         if frame is None or frame.shape[1] != self.width:  # all rows short: read as text
             return None
         for position, (whole, least) in kinds.items():
-            values = frame[position].to_numpy()
-            filled = values[~np.isnan(values)]
-            if not np.isfinite(filled).all() or (filled < (0 if least is None else least)).any():
-                return None
-            if whole and ((filled >= 2.0 ** 53).any() or (filled != np.round(filled)).any()):
+            if not _plain_numbers(frame[position].to_numpy(), whole,
+                                  0 if least is None else least):
                 return None
         return self._as_text(frame, True, keep=set(kinds))
 
@@ -315,6 +324,26 @@ class _Parse:
             if c not in keep and c not in again and frame[c].hasnans:  # a short row, a blank line
                 frame[c] = frame[c].fillna("")
         return frame
+
+
+def _plain_numbers(values: np.ndarray, whole: bool, least: float) -> bool:
+    """Whether every number in `values` (NaN: blank) is finite, at least `least` and, when
+    `whole`, a whole number below 2**53. fmin/fmax skip NaN, so the range takes two passes
+    and no copies (a million-row column is looked at, not filtered)."""
+    if not len(values):
+        return True
+    low, high = np.fmin.reduce(values), np.fmax.reduce(values)
+    if np.isnan(low):  # all blank
+        return True
+    if not (np.isfinite(low) and np.isfinite(high)) or low < least:
+        return False
+    if not whole:
+        return True
+    if high >= 2.0 ** 53:
+        return False
+    fraction = np.floor(values)
+    np.subtract(values, fraction, out=fraction)  # NaN where blank: fmax skips it
+    return not np.fmax.reduce(fraction) > 0
 
 
 ARROW_REREAD_ROWS = 100_000  # a shorter file is read again by pandas: quick, and no pyarrow.csv
