@@ -109,16 +109,22 @@ def test_activating_a_problem_selects_its_row(qtbot, window):
     assert frame["name_zh"].iloc[shown] == name
 
 
-def test_a_problem_in_a_kept_row_selects_that_row(qtbot, window, broken_folder):
-    """A bad optional cell keeps its row, so the problem leads to the row itself."""
-    assert window.load_folder(broken_folder)
+def _open_first_project_problem(window, folder: Path, column: str):
+    """Load `folder`, check its projects.csv problem is row 2's `column`, open it from
+    another tab: the projects tab comes up. -> (problem, the projects table panel)."""
+    assert window.load_folder(folder)
     problem = next(p for p in window.dataset.problems if p.file == "projects.csv")
-    assert (problem.row, problem.column) == (2, "investment")
+    assert (problem.row, problem.column) == (2, column)
     window.select_tab("overview")
     assert window.show_problem(problem)
     page = window.tab("projects")
     assert window.tab_widget.currentWidget() is page
-    panel = page.tables["projects"]
+    return problem, page.tables["projects"]
+
+
+def test_a_problem_in_a_kept_row_selects_that_row(qtbot, window, broken_folder):
+    """A bad optional cell keeps its row, so the problem leads to the row itself."""
+    _, panel = _open_first_project_problem(window, broken_folder, "investment")
     frame = panel.model.frame()
     rows = {i.row() for i in panel.view.selectionModel().selectedIndexes()}
     assert len(rows) == 1
@@ -130,18 +136,12 @@ def test_a_problem_in_a_kept_row_selects_that_row(qtbot, window, broken_folder):
 
 def test_a_problem_row_left_out_shows_the_table_and_says_so(qtbot, window, row_left_out_folder):
     """A row left out cannot be selected: the table is shown and the status bar says why."""
-    assert window.load_folder(row_left_out_folder)
-    problem = next(p for p in window.dataset.problems if p.file == "projects.csv")
-    assert (problem.row, problem.column) == (2, "period")
-    window.select_tab("overview")
-    assert window.show_problem(problem)
-    page = window.tab("projects")
-    assert window.tab_widget.currentWidget() is page
-    panel = page.tables["projects"]
+    _, panel = _open_first_project_problem(window, row_left_out_folder, "period")
     assert 2 not in set(panel.model.frame()["_row"])
     assert "立景创新科技" not in set(panel.model.frame()["name_zh"])
     assert window.statusBar().currentMessage() == \
         "projects.csv 的第 2 行未显示：因为这个问题，该行未被载入。"
+    page = window.tab("projects")
     missing = Problem("projects.csv", 9999, None, "缺", "missing")
     window.select_tab("overview")
     window.show_problem(missing)
