@@ -223,7 +223,6 @@ def test_select_all_copy_neutralises_formulas_and_blanks_missing(qtbot, project_
 
 
 def test_context_menu_offers_copy_and_select_all(qtbot, zone_app, project_panel):
-    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QContextMenuEvent
     from PySide6.QtWidgets import QApplication, QMenu
 
