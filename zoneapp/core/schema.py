@@ -145,6 +145,8 @@ PLAN_KIND_CHOICES = _choices(
     ("application", "申报", "application"),
     ("goal", "目标", "goal"),
     ("milestone", "节点", "milestone"),
+    ("strategy", "战略", "strategy"),  # a strategy the zone answers to (工业强省 ...)
+    ("positioning", "定位", "positioning"),  # what the zone says it is (科技创新的试验区 ...)
 )
 PLAN_STATUS_CHOICES = _choices(
     ("in_progress", "进行中", "in progress"),
@@ -333,7 +335,8 @@ HONOURS = Table(
 PLANS = Table(
     "plans", "规划与节点", "Plans & milestones", "innovation",
     key=("item_zh", "period"),
-    doc="Plans, applications, goals and milestones.",
+    doc="Plans, applications, goals, milestones, the strategies the zone answers to and how it "
+        "positions itself.",
     columns=(
         Column("item_zh", TEXT, "事项", "Item (Chinese)", nullable=False),
         Column("item_en", TEXT, "事项(英文)", "Item"),
