@@ -432,3 +432,33 @@ def test_a_big_load_gives_freed_memory_back_without_waiting(monkeypatch):
     memory.release_free_memory_soon()
     assert trimmed.wait(10)
     assert callers and callers[0].startswith("zoneapp-checks")
+
+
+def test_a_number_split_by_a_comma_is_pointed_out(tmp_path):
+    """11,7 typed for 11.7 splits a cell in two: the row is one cell longer than the header,
+    its extra cell empty, and every cell after the comma has moved right. The row is kept (a
+    trailing comma makes the same row, harmlessly) with a warning on it; its shifted cells
+    also fail their own checks."""
+    folder = good_folder(tmp_path)
+    rows = [list(r) for r in INDICATOR_ROWS[:2]]
+    yoy = INDICATOR_HEADER.index("yoy_pct")
+    text = csv_text(INDICATOR_HEADER, rows).rstrip("\n").split("\n")
+    cells = text[2].split(",")
+    cells[yoy] = "11,7"  # as typed, unquoted
+    text[2] = ",".join(cells)
+    (folder / "indicators.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
+    ds = load_dataset(folder)
+    problem = only(ds.problems, "extra_empty_cells")
+    assert (problem.file, problem.row, problem.severity) == ("indicators.csv", 3, WARNING)
+    assert "11,7" in problem.message_zh and "one column to the right" in problem.message_en
+    assert len(ds.tables["indicators"]) == 2
+
+
+def test_rows_padded_like_the_header_need_no_warning(tmp_path):
+    folder = good_folder(tmp_path)
+    text = csv_text(INDICATOR_HEADER, INDICATOR_ROWS[:2])
+    padded = "\n".join(line + ",," for line in text.rstrip("\n").split("\n")) + "\n"
+    (folder / "indicators.csv").write_text(padded, encoding="utf-8")
+    ds = load_dataset(folder)
+    assert [p for p in ds.problems if p.file == "indicators.csv"] == []
+    assert len(ds.tables["indicators"]) == 2

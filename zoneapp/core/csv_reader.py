@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import limits, workers
 from .decoding import decode_text
-from .problems import ERROR, Problem
+from .problems import ERROR, WARNING, Problem
 from .rawtable import (MAX_PROBLEMS_PER_FILE, NumberColumns, RawTable, _empty, _finish, _more,
                        _problem, _shape_problem, _too_many)
 
@@ -460,18 +460,33 @@ def _first_line(data: bytes, start: int) -> tuple[str | None, int]:
 
 
 def _read_ragged(text: str, sep: str, file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """The slow path for files whose rows have more cells than the header: report and drop."""
+    """The slow path for files whose rows have more cells than the header: a row whose extra
+    cells hold text is reported and dropped; one whose extra cells are empty is kept, with a
+    warning, for a number written with a comma (11,7 for 11.7) makes exactly such a row: its
+    cells after the comma have moved one column to the right."""
     reader = csv.reader(io.StringIO(text), delimiter=sep)
     rows = [next(reader, [])]
     width = len(rows[0])
-    skipped = []
+    skipped, padded = [], []
     for number, row in enumerate(reader, start=2):
-        if len(row) > width and any(c.strip() for c in row[width:]):
-            skipped.append((number, len(row)))
-            row = []
+        if len(row) > width:
+            if any(c.strip() for c in row[width:]):
+                skipped.append((number, len(row)))
+                row = []
+            else:
+                padded.append((number, len(row)))
         rows.append((row + [""] * width)[:width])
     problems = [_problem(
         file, "extra_cells", f"此行有 {n} 个单元格，多于表头的 {width} 列，已跳过",
         f"the row has {n} cells but the header has {width}; row skipped", row=number)
         for number, n in skipped[:MAX_PROBLEMS_PER_FILE]]
-    return pd.DataFrame(rows, dtype=str), problems + _more(file, len(skipped), ERROR)
+    problems += [_problem(
+        file, "extra_empty_cells",
+        f"此行有 {n} 个单元格，多于表头的 {width} 列；多出的空单元格已忽略。若某个数字写有逗号"
+        f"（如 1,234 或 11,7），其后各列的内容已右移一列，请核对此行",
+        f"the row has {n} cells but the header has {width}; the extra empty cells are ignored. "
+        f"If a number in it is written with a comma (1,234 or 11,7), the cells after it have "
+        f"moved one column to the right: check this row", WARNING, row=number)
+        for number, n in padded[:MAX_PROBLEMS_PER_FILE]]
+    return (pd.DataFrame(rows, dtype=str),
+            problems + _more(file, len(skipped), ERROR) + _more(file, len(padded)))
