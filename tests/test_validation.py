@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from core_fixtures import INDICATOR_HEADER, PROJECT_HEADER, codes, indicator, only, write_csv
 from zoneapp.core import schema
 from zoneapp.core.loading import load_table
@@ -78,6 +80,17 @@ def test_bad_number_in_optional_cell_blanks_the_cell(tmp_path):
     problem = only(problems, "bad_number")
     assert (problem.file, problem.row, problem.column) == ("projects.csv", 2, "investment")
     assert problem.message_zh == "不是数字：“abc”" and problem.message_en == "not a number: 'abc'"
+    assert len(frame) == 2 and math.isnan(frame["investment"].iloc[0])
+
+
+@pytest.mark.parametrize("written", ["NaN", "nan", "-nan", "NAN", "inf", "-Infinity"])
+def test_nan_and_inf_written_in_a_number_cell_are_not_numbers(tmp_path, written):
+    """Parsers take these words for floats (NaN would pass for a blank cell): they are what a
+    program wrote in place of a figure, so the cell is reported as not a number."""
+    frame, problems = projects(tmp_path, [project(investment=written), project("乙")])
+    problem = only(problems, "bad_number")
+    assert (problem.row, problem.column) == (2, "investment")
+    assert problem.message_en == f"not a number: '{written}'"
     assert len(frame) == 2 and math.isnan(frame["investment"].iloc[0])
 
 

@@ -238,9 +238,12 @@ def _plain_numbers(cells: pd.Series) -> NumberColumn | None:
     except (ImportError, pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
         return None
     floats = values.to_numpy(zero_copy_only=False)
-    if not np.isfinite(floats[~np.isnan(floats)]).all():
-        return None  # "inf", "nan": let the full parser say what they are
-    return NumberColumn(floats, empty.to_numpy(zero_copy_only=False), [], {}, {})
+    blank = empty.to_numpy(zero_copy_only=False)
+    # pyarrow reads "inf", and "nan" as NaN -- which would pass for a blank cell: the full
+    # parser says what such a cell is.
+    if np.isinf(floats).any() or (np.isnan(floats) & ~blank).any():
+        return None
+    return NumberColumn(floats, blank, [], {}, {})
 
 
 def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
