@@ -42,6 +42,29 @@ def test_full_width_header_matches(tmp_path):
     assert problems == [] and frame["yoy_pct"].tolist() == [5.0]
 
 
+@pytest.mark.parametrize("name_zh, yoy", [
+    ("指标\n名称", "同比增长\n(%)"),  # Alt+Enter in the header cells
+    ("指标 名称", "同比增长 (%)"),  # spaces typed for layout
+    ("指标\u3000名称", "\u200b同比增长(%)"),  # a full-width space, a zero-width one
+])
+def test_headers_laid_out_in_chinese_still_match(tmp_path, name_zh, yoy):
+    """Chinese has no word spaces: spaces and line breaks beside Chinese characters, and
+    characters that show as nothing, do not make a header another one."""
+    header = [*INDICATOR_HEADER[:2], name_zh, *INDICATOR_HEADER[3:8], yoy]
+    row = indicator("revenue", "1", yoy="5")[:9]
+    frame, problems = load(tmp_path, schema.INDICATORS, header, [row])
+    assert problems == [] and frame["yoy_pct"].tolist() == [5.0]
+    assert frame["name_zh"].tolist() == [row[2]]
+
+
+def test_a_line_break_in_a_header_prints_on_one_line(tmp_path):
+    header = [*INDICATOR_HEADER[:8], "增长\n速度"]  # not a column of the table
+    row = indicator("revenue", "1", yoy="5")[:9]
+    _, problems = load(tmp_path, schema.INDICATORS, header, [row])
+    line = only(problems, "unknown_column").format("zh")
+    assert "\n" not in line and "增长⏎速度" in line
+
+
 def test_missing_optional_column_loads_with_a_warning(tmp_path):
     header = [h for h in PROJECT_HEADER if h != "stage"]
     frame, problems = projects(tmp_path, [project()[:-1]], header)

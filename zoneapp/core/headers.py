@@ -1,6 +1,7 @@
 """Match a file's header to a table's columns: by key, Chinese label or English label."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -8,9 +9,18 @@ from .problems import ERROR, WARNING, Problem
 from .schema import FLOAT, INT, Column, Table
 
 
+# Characters that show as nothing: pasted from web pages and documents into header cells.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# A space (or an Alt+Enter line break) beside a Chinese character, as in 指标 名称 or 同比增长
+# (%): Chinese has no word spaces, so it is layout, not part of the name.
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
+
+
 def header_key(text: str) -> str:
-    """How headers compare: full-width folded (（%）= (%)), spaces collapsed, case-insensitive."""
-    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    """How headers compare: full-width folded (（%）= (%)), invisible characters dropped,
+    spaces collapsed (and dropped beside Chinese characters), case-insensitive."""
+    folded = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return _CJK_SPACE.sub("", " ".join(folded.split())).casefold()
 
 
 def column_names(table: Table) -> dict[str, str]:

@@ -27,16 +27,22 @@ class Problem:
         return where
 
     def format(self, lang: str = "zh") -> str:
-        """`file:row: column: message`, the form the command line prints."""
+        """`file:row: column: message`, the form the command line prints: one line, whatever
+        line breaks a quoted cell or header holds (shown as ⏎)."""
         parts = [self.location()]
         if self.column:
             parts.append(self.column)
         parts.append(self.message(lang))
-        return ": ".join(parts)
+        return _one_line(": ".join(parts))
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+
+def _one_line(text: str) -> str:
+    """`text` on one line: its line breaks shown as ⏎."""
+    return "⏎".join(text.splitlines()) if "\n" in text or "\r" in text else text
 
 
 class LoadError(Exception):
