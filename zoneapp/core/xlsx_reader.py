@@ -9,6 +9,7 @@ import pandas as pd
 from . import limits
 from .problems import WARNING, Problem
 from .rawtable import (RawTable, _empty, _finish, _problem, _shape_problem, _too_many)
+from .xlsx_cells import pick_sheet, show, special_cells
 from .zipcheck import check_xlsx_zip
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -73,6 +74,7 @@ def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
                          "the file is damaged or not a valid .xlsx workbook.")
     if not rows:
         return [_empty(file)]
+    show(rows, special_cells(data, sheet_names))  # 11.7% and #DIV/0! as the user sees them
     width = max(len(r) for r in rows)
     texts = [[cell_text(v) for v in r] + [""] * (width - len(r)) for r in rows]
     return _finish(pd.DataFrame(texts, dtype=str), None, file, problems)
@@ -92,11 +94,6 @@ def _active_content(checked, file: str) -> list[Problem]:
     return found
 
 
-def _pick_sheet(names: list[str], wanted: tuple[str, ...]) -> str:
-    lowered = {w.strip().lower() for w in wanted}
-    return next((n for n in names if n.strip().lower() in lowered), names[0])
-
-
 # A damaged workbook can fail anywhere inside zip, zlib, XML or the reader itself (zlib.error,
 # NotImplementedError, EOFError, KeyError, ...). The file is the user's, not ours: any failure
 # to read it is reported as a problem, so these two catch Exception -- and only around parsing.
@@ -108,7 +105,7 @@ def _rows_calamine(data: bytes, wanted: tuple[str, ...], file: str) -> list[list
         book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not book.sheet_names:
             return []
-        sheet = book.get_sheet_by_name(_pick_sheet(book.sheet_names, wanted))
+        sheet = book.get_sheet_by_name(pick_sheet(book.sheet_names, wanted))
         too_big = _shape_problem(file, sheet.height - 1, sheet.width)
         if too_big:
             return _Refused(too_big)
@@ -130,7 +127,7 @@ def _rows_openpyxl(data: bytes, wanted: tuple[str, ...], file: str) -> list[list
             try:
                 if not book.sheetnames:
                     return []
-                sheet = book[_pick_sheet(book.sheetnames, wanted)]
+                sheet = book[pick_sheet(book.sheetnames, wanted)]
                 rows = []
                 for row in sheet.iter_rows(values_only=True):
                     rows.append(list(row))

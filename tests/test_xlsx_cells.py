@@ -1,0 +1,118 @@
+"""xlsx cells read as the user sees them: a number in a percent format is a percentage, and an
+Excel error (#DIV/0!) is reported as such, not read as a blank."""
+from __future__ import annotations
+
+import math
+
+import openpyxl
+import pytest
+
+from core_fixtures import INDICATOR_HEADER, good_folder, indicator
+from zoneapp.core import xlsx_cells
+from zoneapp.core.loading import load_dataset
+
+
+def indicators_xlsx(folder, rows, formats=(), sheet="indicators", offset=0):
+    """indicators.xlsx with `rows` under the header; `formats`: (row, column key, format)."""
+    (folder / "indicators.csv").unlink(missing_ok=True)
+    book = openpyxl.Workbook()
+    sheet_ = book.active
+    sheet_.title = sheet
+    for r, values in enumerate([INDICATOR_HEADER, *rows], start=1 + offset):
+        for c, value in enumerate(values, start=1):
+            sheet_.cell(r, c, value)
+    for row, key, number_format in formats:
+        sheet_.cell(row + offset, INDICATOR_HEADER.index(key) + 1).number_format = number_format
+    path = folder / "indicators.xlsx"
+    book.save(path)
+    return path
+
+
+def numbers(row: list) -> list:
+    """An indicator row with its figures as numbers, as a spreadsheet holds them."""
+    out = list(row)
+    for key in ("value", "yoy_pct", "period"):
+        at = INDICATOR_HEADER.index(key)
+        out[at] = float(out[at]) if out[at] not in ("", None) else None
+    return out
+
+
+def test_a_percent_format_is_read_as_the_percentage_shown(tmp_path):
+    folder = good_folder(tmp_path)
+    rows = [numbers(indicator("revenue", "506.1", yoy="11.7")),
+            numbers(indicator("profit", "48.6", yoy="12.9"))]
+    yoy = INDICATOR_HEADER.index("yoy_pct")
+    rows[0][yoy], rows[1][yoy] = 0.117, 0.129  # what Excel stores for 11.7% and 12.9%
+    indicators_xlsx(folder, rows, [(2, "yoy_pct", "0.0%"), (3, "yoy_pct", "0%")])
+    ds = load_dataset(folder)
+    table = ds.tables["indicators"]
+    assert table["yoy_pct"].tolist() == pytest.approx([11.7, 12.9])
+    assert not [p for p in ds.problems if p.file == "indicators.xlsx"]
+    derived = ds.indicators[(ds.indicators["key"] == "revenue") & (ds.indicators["period"] == 2018)]
+    assert derived["value"].tolist() == pytest.approx([506.1 / 1.117])
+
+
+def test_an_excel_error_is_reported_not_read_as_blank(tmp_path):
+    folder = good_folder(tmp_path)
+    rows = [numbers(indicator("revenue", "506.1", yoy="11.7")),
+            numbers(indicator("profit", "48.6", yoy="12.9"))]
+    rows[0][INDICATOR_HEADER.index("yoy_pct")] = "#DIV/0!"  # openpyxl saves it as an error cell
+    rows[1][INDICATOR_HEADER.index("value")] = "#REF!"
+    path = indicators_xlsx(folder, rows)
+    assert xlsx_cells.special_cells(path.read_bytes(), ("indicators",)).errors == {
+        (1, INDICATOR_HEADER.index("yoy_pct")): "#DIV/0!",
+        (2, INDICATOR_HEADER.index("value")): "#REF!"}
+    ds = load_dataset(folder)
+    found = {(p.row, p.column, p.message_en) for p in ds.problems if p.file == "indicators.xlsx"}
+    assert (2, "yoy_pct", "not a number: '#DIV/0!'") in found
+    assert (3, "value", "not a number: '#REF!'") in found
+    table = ds.tables["indicators"]
+    assert table["key"].tolist() == ["revenue"]  # value is required: the #REF! row is left out
+    assert math.isnan(table["yoy_pct"].iloc[0])
+
+
+def test_cells_are_found_where_the_sheet_starts_lower_and_further_right(tmp_path):
+    """Positions count from A1, as the readers' rows do, wherever the table starts."""
+    folder = good_folder(tmp_path)
+    rows = [numbers(indicator("revenue", "506.1", yoy="11.7"))]
+    rows[0][INDICATOR_HEADER.index("yoy_pct")] = 0.117
+    path = indicators_xlsx(folder, rows, [(2, "yoy_pct", "0.0%")], offset=3)
+    cells = xlsx_cells.special_cells(path.read_bytes(), ("indicators",))
+    assert cells.percents == {(4, INDICATOR_HEADER.index("yoy_pct"))} and cells.errors == {}
+
+
+@pytest.mark.parametrize("code, percent", [
+    ("0%", True), ("0.00%", True), ("#,##0.0%", True), ('0.0"%"', False), ("0.0\\%", False),
+    ("0.00", False), ('"增长"0.0%', True), ("General", False),
+])
+def test_which_number_formats_show_a_percent(code, percent):
+    """Only a % that multiplies: one in quotes or escaped is shown as written."""
+    assert xlsx_cells.shows_percent(code) is percent
+
+
+def test_the_sheet_read_is_the_one_looked_at(tmp_path):
+    """A notes sheet first and the table's own sheet second: the formats come from the latter."""
+    folder = good_folder(tmp_path)
+    path = folder / "indicators.xlsx"
+    (folder / "indicators.csv").unlink()
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "说明"
+    notes["A1"] = 0.5
+    notes["A1"].number_format = "0%"
+    data = book.create_sheet("indicators")
+    for values in [INDICATOR_HEADER, numbers(indicator("revenue", "506.1", yoy="11.7"))]:
+        data.append(values)
+    book.save(path)
+    assert xlsx_cells.special_cells(path.read_bytes(), ("indicators",)).percents == set()
+    assert only_table(load_dataset(folder))["yoy_pct"].tolist() == [11.7]
+
+
+def only_table(ds):
+    assert not [p for p in ds.problems if p.file == "indicators.xlsx"], ds.problems
+    return ds.tables["indicators"]
+
+
+def test_a_damaged_workbook_adds_nothing(tmp_path):
+    assert xlsx_cells.special_cells(b"PK\x03\x04 not really", ("indicators",)) == \
+        xlsx_cells.SpecialCells()
