@@ -153,6 +153,21 @@ def test_table_in_another_format(tmp_path, name, advice):
     assert advice in problem.message_en and "xlsx" in problem.message_zh
 
 
+@pytest.mark.parametrize("name, meant", [
+    ("projects.csv.txt", "projects.csv"), ("projects.xlsx.txt", "projects.xlsx"),
+    ("zone.toml.txt", "zone.toml"), ("INDICATORS.CSV.TXT", "INDICATORS.CSV"),
+])
+def test_a_hidden_extra_extension_is_named(tmp_path, name, meant):
+    """Windows hides extensions: 'projects.csv.txt' shows as projects.csv, so the message
+    names the extra part and the name to give the file."""
+    folder = good_folder(tmp_path)
+    original = folder / (meant if meant != "INDICATORS.CSV" else "indicators.csv")
+    original.rename(folder / name) if original.exists() else (folder / name).write_bytes(b"x")
+    problem = only(load_dataset(folder).problems, "hidden_extension")
+    assert problem.file == name and problem.severity == WARNING
+    assert f"Rename it to {meant}" in problem.message_en and f"改名为 {meant}" in problem.message_zh
+
+
 def test_other_format_beside_a_csv_is_a_warning(tmp_path):
     folder = good_folder(tmp_path)
     (folder / "projects.xls").write_bytes(b"old")

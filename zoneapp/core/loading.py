@@ -148,6 +148,10 @@ def scan_folder(folder: Path) -> FolderScan:
         if not path.is_file():
             continue
         suffix = path.suffix.lower()
+        if suffix not in TABLE_SUFFIXES and \
+                Path(path.stem).suffix.lower() in (*TABLE_SUFFIXES, ".toml"):
+            scan.problems.append(_hidden_extension(path))  # indicators.csv.txt
+            continue
         table = _table_for(path.stem)
         if table is not None and suffix in TABLE_SUFFIXES:
             candidates[table.name].append(path)
@@ -183,6 +187,18 @@ def _choose(table: Table, paths: list[Path], problems: list[Problem]) -> Path | 
             f"several files hold '{table.en}': {paths[0].name} is used, "
             f"{', '.join(p.name for p in paths[1:])} ignored", "duplicate_file", WARNING))
     return paths[0]
+
+
+def _hidden_extension(path: Path) -> Problem:
+    """A file saved as indicators.csv.txt: Windows hides the last extension by default, so the
+    user sees indicators.csv and cannot tell why it is not read."""
+    extra = path.suffix
+    return Problem(
+        path.name, None, None,
+        f"文件名末尾多了“{extra}”（Windows 默认隐藏扩展名，所以看上去是 {path.stem}），未读取。"
+        f"请把它改名为 {path.stem}",
+        f"the name ends in an extra '{extra}' (Windows hides extensions by default, so it looks "
+        f"like {path.stem}); not read. Rename it to {path.stem}", "hidden_extension", WARNING)
 
 
 def _unknown_table(path: Path) -> Problem:
