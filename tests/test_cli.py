@@ -17,6 +17,7 @@ from zoneapp.paths import DEFAULT_DATA, ROOT
 # A problem in a row: `file:row: column: message`; a problem with a whole file: `file: message`.
 ROW_PROBLEM = re.compile(r"^[^:\s]+\.[a-z]+:\d+: [^:]+: \S.*$")
 FILE_PROBLEM = re.compile(r"^[^:\s]+\.[a-z]+: \S.*$")
+LINE_PROBLEM = re.compile(r"^[^:\s]+\.[a-z]+:\d+: \S.*$")  # a whole row or line
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -67,12 +68,23 @@ def test_problem_line_patterns_are_strict() -> None:
 def test_validate_reports_a_whole_file_problem_as_file_message(tmp_path: Path) -> None:
     folder = tmp_path / "zone"
     shutil.copytree(DEFAULT_DATA, folder)
-    (folder / "zone.toml").write_text("name = [broken\n", encoding="utf-8")
+    (folder / "zone.toml").write_text("name = [2019,\n", encoding="utf-8")  # ends too early
     result = run_cli("validate", str(folder), "--lang", "en")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines and all(FILE_PROBLEM.match(line) for line in lines), lines
     assert lines[0].startswith("zone.toml: "), lines
+
+
+def test_validate_reports_a_line_problem_as_file_line_message(tmp_path: Path) -> None:
+    folder = tmp_path / "zone"
+    shutil.copytree(DEFAULT_DATA, folder)
+    (folder / "zone.toml").write_text("name = [broken\n", encoding="utf-8")
+    result = run_cli("validate", str(folder), "--lang", "en")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "zone.toml:1: line 1, column 9 is not valid TOML (Invalid value): name = [broken"]
+    assert LINE_PROBLEM.match(result.stdout.strip())
 
 
 def test_validate_missing_folder_is_a_usage_error(tmp_path: Path) -> None:

@@ -214,6 +214,29 @@ def test_broken_manifest_falls_back(tmp_path):
     assert ds.manifest.periods == (2019,)  # the periods found in the data
 
 
+def test_without_a_manifest_the_years_are_the_figures_not_the_plans(tmp_path):
+    """A 2019 review plans for 2020: the header says 2019, the indicators' year."""
+    folder = good_folder(tmp_path / "z")
+    (folder / "zone.toml").unlink()
+    write_csv(folder, "plans.csv", ["item_zh", "kind", "status", "period"],
+              [["全面建成小康社会", "goal", "target", "2020"]])
+    ds = load_dataset(folder)
+    assert "plans" in ds.tables and ds.manifest.periods == (2019,)
+
+
+@pytest.mark.parametrize("text, row, zh, en", [
+    ('[zone]\nname_zh = “高新区”\n', 2, "请把中文标点", "Replace the Chinese punctuation"),
+    ('[zone]\nname_zh "高新区"\n', 2, "第 2 行第 9 列", "line 2, column 9"),
+    ('[zone]\nperiods = [2019,\n', None, "文件末尾不完整", "ends too early"),
+])
+def test_a_manifest_typo_says_where_and_how_in_both_languages(tmp_path, text, row, zh, en):
+    folder = good_folder(tmp_path / "z")
+    (folder / "zone.toml").write_text(text, encoding="utf-8")
+    problem = only(load_dataset(folder).problems, "manifest_syntax")
+    assert problem.row == row and zh in problem.message_zh and en in problem.message_en
+    assert not any(word in problem.message_zh for word in ("Invalid", "Expected"))
+
+
 def test_manifest_with_bad_fields(tmp_path):
     folder = good_folder(tmp_path / "z")
     (folder / "zone.toml").write_text(

@@ -69,7 +69,7 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
         if frame is not None:
             tables[table.name] = frame
     step(0.9)
-    manifest, found = _manifest(folder, root, _periods(tables))
+    manifest, found = _manifest(folder, root, _data_periods(tables))
     problems += found
     indicators = tables["indicators"] if "indicators" in tables else empty_frame(TABLES[0])
     reported = figures(indicators)  # both the checks and the derivations start from these
@@ -117,6 +117,13 @@ def _manifest(folder: Path, root: Path, periods: set[int]) -> tuple[Manifest, li
         return read_manifest(folder, periods)
     fallback = Manifest(name_zh=folder.name, name_en=folder.name, periods=tuple(sorted(periods)))
     return fallback, [_outside(p) for p in links]
+
+
+def _data_periods(tables: dict[str, pd.DataFrame]) -> set[int]:
+    """The years the figures are for, when zone.toml does not say: the indicators' (a plan's
+    target year, 2020 in a 2019 review, is not one), else any table's."""
+    figures_for = _periods({"indicators": tables["indicators"]}) if "indicators" in tables else set()
+    return figures_for or _periods(tables)
 
 
 def _periods(tables: dict[str, pd.DataFrame]) -> set[int]:

@@ -1,6 +1,7 @@
 """zone.toml -> Manifest; a missing or broken manifest is a problem and a fallback, never a crash."""
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -68,8 +69,33 @@ def _parse(data: bytes) -> tuple[dict | None, list[Problem]]:
     try:
         return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as err:
-        return None, [_problem("manifest_syntax", f"{MANIFEST_NAME} 格式有误：{err}",
-                               f"{MANIFEST_NAME} is not valid TOML: {err}")]
+        return None, [_syntax_problem(text, str(err))]
+
+
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_FULL_WIDTH = "“”‘’＝［］"
+
+
+def _syntax_problem(text: str, reason: str) -> Problem:
+    """Where the TOML goes wrong (its line, quoted), and the usual cause when it shows."""
+    at = _AT.search(reason)
+    if at is None:
+        if "end of document" in reason:
+            return _problem("manifest_syntax",
+                            f"{MANIFEST_NAME} 在文件末尾不完整：可能缺少 ]、}} 或引号",
+                            f"{MANIFEST_NAME} is not valid TOML: it ends too early (a ], }} or "
+                            "quote may be missing)")
+        return _problem("manifest_syntax", f"{MANIFEST_NAME} 格式有误（{reason}）",
+                        f"{MANIFEST_NAME} is not valid TOML: {reason}")
+    line, column = int(at[1]), int(at[2])
+    lines = text.splitlines()
+    written = lines[line - 1].strip()[:80] if 0 < line <= len(lines) else ""
+    zh = f"第 {line} 行第 {column} 列不符合 TOML 格式：{written}"
+    en = f"line {line}, column {column} is not valid TOML ({_AT.sub('', reason).strip()}): {written}"
+    if any(c in written for c in _FULL_WIDTH):
+        zh += "。请把中文标点（“”‘’＝［］）换成英文的 \" ' = [ ]"
+        en += ". Replace the Chinese punctuation (“” ‘’ ＝ ［］) with ASCII \" ' = [ ]"
+    return Problem(MANIFEST_NAME, line, None, zh, en, "manifest_syntax", ERROR)
 
 
 def _text(table: dict, key: str, problems: list[Problem], required: bool = False) -> str:
