@@ -47,3 +47,16 @@ def test_cells_at_the_ends_of_the_buffer():
     whole = pd.Series(["a", "b ", "c", "d", " e"], dtype=str)
     assert not may_need_strip(whole.iloc[2:4]) and may_need_strip(whole.iloc[1:3])
     assert may_need_strip(whole.iloc[3:5]) and not may_need_strip(whole.iloc[0:1])
+
+
+def test_invisible_characters_at_the_edges_count_as_space():
+    """A zero-width space or a BOM pasted at a cell's edge shows as nothing: it is stripped
+    like a space (textedges.STRIP_CHARS), so the check must see it."""
+    from zoneapp.core.textedges import INVISIBLE, STRIP_CHARS
+
+    for point in INVISIBLE:
+        for cell in (chr(point) + "revenue", "revenue" + chr(point), "营收" + chr(point)):
+            series = pd.Series([cell, "plain"], dtype=str)
+            assert may_need_strip(series), repr(cell)
+            assert series.str.strip(STRIP_CHARS).tolist()[0] in ("revenue", "营收")
+    assert not may_need_strip(pd.Series(["（全角括号）", "ｘ"], dtype=str))

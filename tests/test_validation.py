@@ -252,3 +252,16 @@ def test_every_missing_required_column_is_named(tmp_path):
     assert frame is None
     missing = {p.column for p in problems if p.code == "missing_column"}
     assert missing == {"类型", "总数指标", "分项指标"}
+
+
+def test_invisible_characters_pasted_into_cells_are_dropped_at_their_edges(tmp_path):
+    """Text copied from a web page may carry a zero-width space or a BOM: a key, a code and a
+    number with one at an edge read as they look, rather than as another key or 'not a
+    number: 506.1' (a message quoting what looks like a number)."""
+    rows = [indicator("revenue\u200b", "506.1\u200b", unit="\ufeff亿元"),
+            indicator("jobs", "3000", section="\u200brelief")]
+    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER, rows)
+    assert problems == []
+    assert frame["key"].tolist() == ["revenue", "jobs"]
+    assert frame["value"].tolist() == [506.1, 3000.0]
+    assert frame["unit"].tolist()[0] == "亿元" and frame["section"].tolist()[1] == "relief"

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from .problems import ERROR, WARNING, Problem
 from .schema import FLOAT, INT, Column, Table
+from .textedges import INVISIBLE
 
 
 # Characters that show as nothing: pasted from web pages and documents into header cells.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = dict.fromkeys(INVISIBLE)
 # A space (or an Alt+Enter line break) beside a Chinese character, as in 指标 名称 or 同比增长
 # (%): Chinese has no word spaces, so it is layout, not part of the name.
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")

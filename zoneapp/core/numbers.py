@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import units
+from .textedges import STRIP_CHARS
 
 # Written before the number. Longest first so the regex prefers 超过 over a shorter match.
 _PREFIXES = sorted((q.word for q in units.QUALIFIERS.values() if not q.suffix), key=len, reverse=True)
@@ -41,7 +42,7 @@ class ParsedNumber:
 
 def normalise_text(text: str) -> str:
     """Full-width digits and punctuation to ASCII, typographic minus signs to '-', trimmed."""
-    return unicodedata.normalize("NFKC", text).translate(_MINUS).strip()
+    return unicodedata.normalize("NFKC", text).translate(_MINUS).strip(STRIP_CHARS)
 
 
 def parse_number(text: str) -> ParsedNumber | None:

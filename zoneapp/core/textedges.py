@@ -13,8 +13,13 @@ import pandas as pd
 # tests/test_textedges.py checks it against both). None is beyond U+FFFF.
 SPACES = (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20, 0x85, 0xA0, 0x1680,
           *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
+# Characters that show as nothing (zero-width space and joiners, word joiner, BOM), pasted in
+# from web pages: at a cell's edges they are stripped like spaces (`STRIP_CHARS`), though neither
+# str.strip nor pyarrow's trim removes them.
+INVISIBLE = (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)
+STRIP_CHARS = "".join(map(chr, SPACES + INVISIBLE))  # for str.strip and Series.str.strip
 _SPACE = np.zeros(0x10001, dtype=bool)  # index 0x10000: anything past the BMP
-_SPACE[list(SPACES)] = True
+_SPACE[list(SPACES + INVISIBLE)] = True
 
 
 def _code_points(raw: np.ndarray, at: np.ndarray, size: int) -> np.ndarray:
@@ -31,7 +36,7 @@ def _code_points(raw: np.ndarray, at: np.ndarray, size: int) -> np.ndarray:
 
 _ASCII_SPACE = _SPACE[:256] & (np.arange(256) < 0x80)  # by byte value
 _LEADS = np.zeros(256, dtype=bool)  # lead bytes of the non-ASCII spaces: C2 xx, E1/E2/E3 xx xx
-_LEADS[[0xC2, 0xE1, 0xE2, 0xE3]] = True
+_LEADS[[0xC2, 0xE1, 0xE2, 0xE3, 0xEF]] = True
 
 
 def _any_space_at(raw: np.ndarray, at: np.ndarray) -> bool:
@@ -42,7 +47,8 @@ def _any_space_at(raw: np.ndarray, at: np.ndarray) -> bool:
 # bytes that may end one (by 256 * second-last + last): a cell with neither is clean.
 _MAY_START = _ASCII_SPACE | _LEADS
 _MAY_END = np.tile(_ASCII_SPACE, 256)
-_MAY_END[[int.from_bytes(chr(p).encode()[-2:], "big") for p in SPACES if p >= 0x80]] = True
+_MAY_END[[int.from_bytes(chr(p).encode()[-2:], "big") for p in SPACES + INVISIBLE
+          if p >= 0x80]] = True
 
 
 def _chunk_has_edge_space(chunk) -> bool:
@@ -99,7 +105,8 @@ def _edge_space(raw: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> bool:
 
 
 def may_need_strip(cells: pd.Series) -> bool:
-    """False only when no cell starts or ends with whitespace (so `.str.strip()` is a no-op)."""
+    """False only when no cell starts or ends with whitespace or an invisible character (so
+    `.str.strip(STRIP_CHARS)` is a no-op)."""
     if not isinstance(cells.dtype, pd.StringDtype) or cells.dtype.storage != "pyarrow":
         return True
     import pyarrow as pa

@@ -29,7 +29,7 @@ from .problems import ERROR, WARNING, Problem
 from .rawtable import byte_span
 from .readers import RawTable
 from .schema import Column, Table
-from .textedges import may_need_strip
+from .textedges import STRIP_CHARS, may_need_strip
 
 MAX_PER_COLUMN = 100
 _LIST_SPLIT = r"\s*[;；,，、]\s*"
@@ -144,7 +144,7 @@ def _text(ctx: _Context, column: Column, cells: pd.Series) -> None:
         ctx.out[column.key] = cells  # no cell starts or ends with a space: keep the column
         ctx.kept.add(column.key)
         return
-    stripped = cells.str.strip().astype(str)
+    stripped = cells.str.strip(STRIP_CHARS).astype(str)
     # Stripping only removes characters: the same total length means nothing changed, and
     # the column read from the file is kept instead of a second copy of it.
     same = stripped.str.len().sum() == cells.str.len().sum() and cells.dtype == stripped.dtype
@@ -185,18 +185,18 @@ def _map_distinct(cells: pd.Series, fn, distinct: list | None = None
 
 
 def _join_list(text: str) -> str:
-    items = (item.strip() for item in re.split(_LIST_SPLIT, text))
+    items = (item.strip(STRIP_CHARS) for item in re.split(_LIST_SPLIT, text))
     return schema.LIST_SEPARATOR.join(item for item in items if item)
 
 
 def _lookup(ctx: _Context, column: Column, cells: pd.Series, normalise, code: str, zh, en) -> None:
     """Map each distinct cell through `normalise` (None = not allowed) and report the misses."""
-    # Stripped per distinct value, not per cell: str.strip removes what pyarrow's trim does
-    # (tests/test_textedges.py), and a million cells of a few values are never copied for it.
-    ctx.out[column.key], bad = _map_distinct(cells, lambda v: normalise(v.strip()),
+    # Stripped per distinct value, not per cell (spaces and invisible characters, as `_text`
+    # strips them): a million cells of a few values are never copied for it.
+    ctx.out[column.key], bad = _map_distinct(cells, lambda v: normalise(v.strip(STRIP_CHARS)),
                                              ctx.facts.get(column.key, DISTINCT))
-    ctx.report(column, np.flatnonzero(bad), lambda p: zh(cells.iloc[p].strip()),
-               lambda p: en(cells.iloc[p].strip()), code)
+    ctx.report(column, np.flatnonzero(bad), lambda p: zh(cells.iloc[p].strip(STRIP_CHARS)),
+               lambda p: en(cells.iloc[p].strip(STRIP_CHARS)), code)
 
 
 def _enum(ctx: _Context, column: Column, cells: pd.Series) -> None:
