@@ -116,3 +116,31 @@ def only_table(ds):
 def test_a_damaged_workbook_adds_nothing(tmp_path):
     assert xlsx_cells.special_cells(b"PK\x03\x04 not really", ("indicators",)) == \
         xlsx_cells.SpecialCells()
+
+
+def test_the_sheet_read_is_named_when_none_is_named_like_the_table(tmp_path):
+    folder = good_folder(tmp_path)
+    (folder / "indicators.csv").unlink()
+    book = openpyxl.Workbook()
+    book.active.title = "Sheet1"
+    for values in [INDICATOR_HEADER, numbers(indicator("revenue", "506.1"))]:
+        book.active.append(values)
+    book.create_sheet("说明")["A1"] = "本表为2019年数据"
+    book.save(folder / "indicators.xlsx")
+    ds = load_dataset(folder)
+    problem = next(p for p in ds.problems if p.code == "sheet_chosen")
+    assert problem.file == "indicators.xlsx" and problem.severity == "warning"
+    assert "“Sheet1”" in problem.message_zh and "说明" in problem.message_zh
+    assert "'indicators' or '指标'" in problem.message_en
+    assert ds.tables["indicators"]["key"].tolist() == ["revenue"]
+
+
+def test_no_note_when_the_sheet_is_named_like_the_table(tmp_path):
+    folder = good_folder(tmp_path)
+    path = indicators_xlsx(folder, [numbers(indicator("revenue", "506.1"))], sheet="指标")
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("说明", 0)["A1"] = "本表为2019年数据"  # a notes sheet first
+    book.save(path)
+    ds = load_dataset(folder)
+    assert not [p for p in ds.problems if p.code == "sheet_chosen"]
+    assert ds.tables["indicators"]["key"].tolist() == ["revenue"]

@@ -43,6 +43,16 @@ def pick_sheet(names: list[str], wanted: tuple[str, ...]) -> str:
     return next((n for n in names if n.strip().lower() in lowered), names[0])
 
 
+def sheet_names(data: bytes) -> list[str]:
+    """The workbook's sheet names in order; none when it cannot be looked at."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            workbook = ET.fromstring(book.read("xl/workbook.xml"))
+            return [s.get("name", "") for s in workbook.iter(f"{_MAIN}sheet")]
+    except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError, EOFError):
+        return []
+
+
 def special_cells(data: bytes, wanted: tuple[str, ...]) -> SpecialCells:
     """The error cells and percent-formatted numbers of the sheet `pick_sheet` chooses; none
     when the workbook cannot be looked at (the readers say what is wrong with it)."""

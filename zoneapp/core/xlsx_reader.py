@@ -10,6 +10,7 @@ from . import limits
 from .problems import WARNING, Problem
 from .rawtable import (RawTable, _empty, _finish, _problem, _shape_problem, _too_many)
 from .xlsx_cells import pick_sheet, show, special_cells
+from .xlsx_cells import sheet_names as xlsx_sheet_names
 from .zipcheck import check_xlsx_zip
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -75,9 +76,29 @@ def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
     if not rows:
         return [_empty(file)]
     show(rows, special_cells(data, sheet_names))  # 11.7% and #DIV/0! as the user sees them
+    problems += _sheet_read(data, file, sheet_names)
     width = max(len(r) for r in rows)
     texts = [[cell_text(v) for v in r] + [""] * (width - len(r)) for r in rows]
     return _finish(pd.DataFrame(texts, dtype=str), None, file, problems)
+
+
+def _sheet_read(data: bytes, file: str, wanted: tuple[str, ...]) -> list[Problem]:
+    """A note naming the sheet read when the workbook has several and none is named like the
+    table: a notes sheet first would otherwise be read with no word of which sheet it was."""
+    names = xlsx_sheet_names(data) if wanted else []
+    chosen = pick_sheet(names, wanted) if names else ""
+    if len(names) < 2 or chosen.strip().lower() in {w.strip().lower() for w in wanted}:
+        return []
+    others = [n for n in names if n != chosen]
+    zh_names = "或".join(f"“{w}”" for w in wanted[:2])
+    en_names = " or ".join(f"'{w}'" for w in wanted[:2])
+    return [_problem(
+        file, "sheet_chosen",
+        f"工作簿有 {len(names)} 个工作表，没有名为{zh_names}的，读取了第一个“{chosen}”"
+        f"（其他：{'、'.join(others)}）。若数据不在这个工作表上，请把数据所在的工作表改名为{zh_names}",
+        f"the workbook has {len(names)} sheets and none is named {en_names}: the first, "
+        f"'{chosen}', was read (others: {', '.join(others)}). If the data is on another sheet, "
+        f"rename that sheet to {en_names}", WARNING)]
 
 
 def _active_content(checked, file: str) -> list[Problem]:
