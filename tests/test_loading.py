@@ -500,3 +500,48 @@ def test_rows_padded_like_the_header_need_no_warning(tmp_path):
     ds = load_dataset(folder)
     assert [p for p in ds.problems if p.file == "indicators.csv"] == []
     assert len(ds.tables["indicators"]) == 2
+
+
+@pytest.mark.parametrize("xlsx", [False, True])
+@pytest.mark.parametrize("above", [
+    [[]],  # a blank first row
+    [["上饶高新区2019年主要指标"], []],  # a title, then a blank row
+    [["主要经济指标"], ["单位：亿元", "", "制表：经发局"]],  # a title and a note
+])
+def test_a_header_below_a_title_or_blank_rows_is_found(tmp_path, xlsx, above):
+    """Government sheets often put a title (and a blank row or a note) above the header: the
+    header is found below it, the rows keep their spreadsheet numbers, and a warning says
+    what was left out."""
+    folder = good_folder(tmp_path)
+    rows = [*above, INDICATOR_HEADER, *INDICATOR_ROWS[:2]]
+    (folder / "indicators.csv").unlink()
+    if xlsx:
+        write_xlsx(folder / "indicators.xlsx", rows[0], rows[1:])
+    else:
+        width = len(INDICATOR_HEADER)
+        write_csv(folder, "indicators.csv", (rows[0] + [""] * width)[:width],
+                  [(r + [""] * width)[:width] for r in rows[1:]])
+    name = "indicators.xlsx" if xlsx else "indicators.csv"
+    ds = load_dataset(folder)
+    header_row = len(above) + 1
+    table = ds.tables["indicators"]
+    assert table["key"].tolist() == ["revenue", "profit"]
+    assert table["_row"].tolist() == [header_row + 1, header_row + 2]
+    mine = [p for p in ds.problems if p.file == name]
+    if any(any(c for c in r) for r in above):
+        problem = only(mine, "header_lower")
+        assert (problem.row, problem.severity) == (header_row, WARNING)
+        assert f"row {header_row}" in problem.message_en
+    else:
+        assert mine == []  # blank rows above are simply skipped
+
+
+def test_problems_under_a_lower_header_name_its_row(tmp_path):
+    folder = good_folder(tmp_path)
+    header = [*INDICATOR_HEADER, "备注二"]
+    rows = [["标题"] + [""] * len(INDICATOR_HEADER), header,
+            [*INDICATOR_ROWS[0], ""]]
+    (folder / "indicators.csv").unlink()
+    write_csv(folder, "indicators.csv", rows[0], rows[1:])
+    ds = load_dataset(folder)
+    assert only(ds.problems, "unknown_column").row == 2

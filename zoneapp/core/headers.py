@@ -52,17 +52,18 @@ class HeaderMap:
         return self.written.get(column.key, column.zh)
 
 
-def map_header(header: list[str], table: Table, file: str) -> HeaderMap:
-    """Which position holds which column, with problems for unknown, duplicate, missing ones."""
+def map_header(header: list[str], table: Table, file: str, row: int = 1) -> HeaderMap:
+    """Which position holds which column, with problems for unknown, duplicate, missing ones
+    (at `row`, the spreadsheet row the header is on)."""
     names = column_names(table)
     result = HeaderMap()
     for position, text in enumerate(header):
         key = names.get(header_key(text))
         if key is None:
-            result.problems.append(_unknown(file, text, position, table))
+            result.problems.append(_unknown(file, text, position, table, row))
         elif key in result.positions:
             result.problems.append(Problem(
-                file, 1, text,
+                file, row, text,
                 f"列重复：“{text}”与“{result.written[key]}”是同一列，只使用第一个",
                 f"duplicate column: '{text}' is the same column as '{result.written[key]}'; "
                 "the first one is used", "duplicate_column", ERROR))
@@ -71,28 +72,28 @@ def map_header(header: list[str], table: Table, file: str) -> HeaderMap:
             result.written[key] = text
     for column in table.columns:
         if column.required and column.key not in result.positions:
-            result.problems.append(_missing(file, column, table))
+            result.problems.append(_missing(file, column, table, row))
             if not column.nullable:
                 result.usable = False
     return result
 
 
-def _unknown(file: str, text: str, position: int, table: Table) -> Problem:
+def _unknown(file: str, text: str, position: int, table: Table, row: int) -> Problem:
     shown = text or f"#{position + 1}"
     expected = ", ".join(c.key for c in table.columns)
     return Problem(
-        file, 1, shown, f"未知的列“{shown}”，已忽略。可用的列：{expected}",
+        file, row, shown, f"未知的列“{shown}”，已忽略。可用的列：{expected}",
         f"unknown column '{shown}', ignored. Known columns: {expected}",
         "unknown_column", WARNING)
 
 
-def _missing(file: str, column: Column, table: Table) -> Problem:
+def _missing(file: str, column: Column, table: Table, row: int) -> Problem:
     if column.nullable:
         tail_zh, tail_en, severity = "，该列按空白处理", "; it is taken as blank", WARNING
     else:
         tail_zh, tail_en, severity = "，整张表未能读取", "; the table was not loaded", ERROR
     return Problem(
-        file, 1, column.zh,
+        file, row, column.zh,
         f"缺少列“{column.zh}”（{column.key} / {column.en}）{tail_zh}",
         f"missing column '{column.en}' ({column.key} / {column.zh}){tail_en}",
         "missing_column", severity)

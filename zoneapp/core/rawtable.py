@@ -19,6 +19,19 @@ class RawTable:
     header: list[str]
     cells: pd.DataFrame  # columns 0..len(header)-1, str (see NumberColumns); index = spreadsheet row
     problems: list[Problem] = field(default_factory=list)
+    header_row: int = 1  # the spreadsheet row the header is on (below blank rows or a title)
+
+    def header_further_down(self, position: int) -> RawTable:
+        """The table with the data row at `position` (of `cells`) as its header: what is above
+        it -- a title, blank rows -- left out; the rows keep their spreadsheet numbers."""
+        row = self.cells.iloc[position]
+        header = ["" if _missing(v) else str(v).strip()[:limits.MAX_CELL_CHARS] for v in row]
+        return RawTable(header, self.cells.iloc[position + 1:], list(self.problems),
+                        int(self.cells.index[position]))
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value))
 
 
 # header -> {position: (whole numbers only, the least value allowed or None)} for the columns
@@ -70,14 +83,19 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
     too_big = _shape_problem(file, data_rows, frame.shape[1])
     if too_big:
         return too_big
+    header_row = 1
     if header is None:
         frame = frame.fillna("").astype(str)
-        header = frame.iloc[0].tolist()
-        cells = frame.iloc[1:]
+        # Blank rows above the header (a sheet that starts lower down) are not the header.
+        while header_row < len(frame) and not any(v.strip() for v in frame.iloc[header_row - 1]):
+            header_row += 1
+        header = frame.iloc[header_row - 1].tolist()
+        cells = frame.iloc[header_row:]
+        data_rows = len(cells)
     else:
         cells = frame
     header = [str(h).strip()[:limits.MAX_CELL_CHARS] for h in header]
-    cells.index = pd.RangeIndex(2, data_rows + 2)
+    cells.index = pd.RangeIndex(header_row + 1, header_row + 1 + data_rows)
     cells.columns = range(len(header))
     columns = [cells[col] for col in cells.columns]
     spans = list(workers.shared_pool().map(byte_span, columns)
@@ -103,7 +121,7 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
     if cells.empty:
         problems.append(_problem(file, "empty_file", "文件只有表头，没有数据行",
                                  "the file has a header but no data rows", WARNING))
-    return RawTable(header, cells, problems)
+    return RawTable(header, cells, problems, header_row)
 
 
 def _blank_columns(cells: pd.DataFrame, spans: list[tuple[int, int] | None]

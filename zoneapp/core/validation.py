@@ -78,7 +78,9 @@ def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame
     """Type every column of `raw`; None (with the reason in the problems) when it cannot load.
     `raw.cells` is consumed: each text column is dropped from it once its typed one is made,
     so a million-row table never holds both in full."""
-    headers = map_header(raw.header, table, file)
+    headers = map_header(raw.header, table, file, raw.header_row)
+    if not headers.usable:
+        raw, headers = _header_further_down(raw, table, file) or (raw, headers)
     if not headers.usable:
         return None, list(raw.problems) + headers.problems
     n = len(raw.cells)
@@ -107,6 +109,27 @@ def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame
     frame.attrs["file"] = file
     frame.attrs["headers"] = dict(headers.written)
     return frame, list(raw.problems) + headers.problems + ctx.problems
+
+
+TITLE_ROWS = 10  # rows above the header a sheet may give to a title and notes
+
+
+def _header_further_down(raw: RawTable, table: Table, file: str
+                         ) -> tuple[RawTable, HeaderMap] | None:
+    """When row 1 is not the header (a title above it, as government sheets often have), the
+    first of the next rows that is: the table from there, with a note of what was left out."""
+    for position in range(min(TITLE_ROWS, len(raw.cells))):
+        moved = raw.header_further_down(position)
+        headers = map_header(moved.header, table, file, moved.header_row)
+        if headers.usable:
+            above = moved.header_row - raw.header_row
+            moved.problems.append(Problem(
+                file, moved.header_row, None,
+                f"表头在第 {moved.header_row} 行：上面的 {above} 行（标题或说明）不是数据，已忽略",
+                f"the header is on row {moved.header_row}: the {above} row(s) above it (a title "
+                "or notes) are not data and are ignored", "header_lower", WARNING))
+            return moved, headers
+    return None
 
 
 def empty_frame(table: Table) -> pd.DataFrame:
