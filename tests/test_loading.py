@@ -545,3 +545,22 @@ def test_problems_under_a_lower_header_name_its_row(tmp_path):
     write_csv(folder, "indicators.csv", rows[0], rows[1:])
     ds = load_dataset(folder)
     assert only(ds.problems, "unknown_column").row == 2
+
+
+def test_a_source_zone_toml_does_not_list_is_pointed_out(tmp_path):
+    folder = good_folder(tmp_path)
+    rows = [list(r) for r in INDICATOR_ROWS[:2]]
+    rows[1][INDICATOR_HEADER.index("source_id")] = "S2"
+    write_csv(folder, "indicators.csv", INDICATOR_HEADER, rows)
+    problem = only(load_dataset(folder).problems, "unknown_source")
+    assert (problem.file, problem.row, problem.column) == ("indicators.csv", 3, "source_id")
+    assert "S2" in problem.message_en and problem.severity == WARNING
+
+
+def test_indicator_years_outside_the_manifests_periods_are_pointed_out(tmp_path):
+    folder = good_folder(tmp_path)
+    toml = (folder / "zone.toml").read_text(encoding="utf-8")
+    (folder / "zone.toml").write_text(toml.replace("periods = [2018, 2019]", "periods = [2018]"),
+                                      encoding="utf-8")
+    problem = only(load_dataset(folder).problems, "periods_mismatch")
+    assert problem.file == "zone.toml" and "2019" in problem.message_zh

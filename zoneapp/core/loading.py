@@ -70,7 +70,7 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
             tables[table.name] = frame
     step(0.9)
     manifest, found = _manifest(folder, root, _data_periods(tables))
-    problems += found
+    problems += found + _against_manifest(manifest, tables)
     indicators = tables["indicators"] if "indicators" in tables else empty_frame(TABLES[0])
     reported = figures(indicators)  # both the checks and the derivations start from these
     problems += check_rules(indicators, tables.get("rules"), reported)
@@ -117,6 +117,38 @@ def _manifest(folder: Path, root: Path, periods: set[int]) -> tuple[Manifest, li
         return read_manifest(folder, periods)
     fallback = Manifest(name_zh=folder.name, name_en=folder.name, periods=tuple(sorted(periods)))
     return fallback, [_outside(p) for p in links]
+
+
+def _against_manifest(manifest: Manifest, tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """What the tables cite that zone.toml does not declare: a source id it does not list (the
+    app could not show that source), and indicator years outside its `periods` (the header and
+    the report would name the wrong years). Not checked where zone.toml declares none."""
+    found: list[Problem] = []
+    known = {s.id for s in manifest.sources}
+    for name, frame in tables.items() if known else ():
+        if "source_id" not in frame.columns or frame.empty:
+            continue
+        cited = frame["source_id"].astype(str)
+        header = frame.attrs.get("headers", {}).get("source_id", "source_id")
+        for source in sorted(set(cited) - known - {""}):
+            row = int(frame["_row"][cited == source].iloc[0])
+            found.append(Problem(
+                frame.attrs.get("file", name), row, header,
+                f"来源“{source}”没有在 {MANIFEST_NAME} 的 [[sources]] 中登记，无法显示其出处",
+                f"source '{source}' is not listed in {MANIFEST_NAME}'s [[sources]]; its details "
+                "cannot be shown", "unknown_source", WARNING))
+    declared = set(manifest.periods)
+    if declared and "indicators" in tables:
+        missing = sorted(_periods({"indicators": tables["indicators"]}) - declared)
+        if missing:
+            years = "、".join(map(str, missing))
+            listed = ", ".join(map(str, sorted(declared)))
+            found.append(Problem(
+                MANIFEST_NAME, None, None,
+                f"periods 为 {listed}，未包括指标表中的 {years} 年",
+                f"periods lists {listed} but the indicators also have {', '.join(map(str, missing))}",
+                "periods_mismatch", WARNING))
+    return found
 
 
 def _data_periods(tables: dict[str, pd.DataFrame]) -> set[int]:
