@@ -7,7 +7,7 @@ import math
 import openpyxl
 import pytest
 
-from core_fixtures import INDICATOR_HEADER, good_folder, indicator
+from core_fixtures import INDICATOR_HEADER, good_folder, indicator, only
 from zoneapp.core import xlsx_cells
 from zoneapp.core.loading import load_dataset
 
@@ -144,3 +144,39 @@ def test_no_note_when_the_sheet_is_named_like_the_table(tmp_path):
     ds = load_dataset(folder)
     assert not [p for p in ds.problems if p.code == "sheet_chosen"]
     assert ds.tables["indicators"]["key"].tolist() == ["revenue"]
+
+
+def test_a_section_merged_down_over_rows_is_every_rows_section(tmp_path):
+    """Excel shows a merged cell's value across its range: rows under a section merged down
+    belong to it, rather than being dropped for an empty section."""
+    folder = good_folder(tmp_path)
+    rows = [numbers(indicator("revenue", "506.1", section="overview")),
+            numbers(indicator("profit", "48.6", section="")),
+            numbers(indicator("jobs", "3000", section="relief"))]
+    path = indicators_xlsx(folder, rows)
+    book = openpyxl.load_workbook(path)
+    book["indicators"].merge_cells("A2:A3")
+    book.save(path)
+    ds = load_dataset(folder)
+    table = ds.tables["indicators"]
+    assert table["section"].tolist() == ["overview", "overview", "relief"]
+    problem = only(ds.problems, "merged_cells")
+    assert problem.file == "indicators.xlsx" and "A2:A3" in problem.message_en
+
+
+def test_merged_ranges_are_read_from_the_end_of_a_long_sheet(tmp_path, monkeypatch):
+    """The merges sit after all the cells in the sheet's XML: found there however the sheet
+    is cut into blocks."""
+    monkeypatch.setattr(xlsx_cells, "_BLOCK", 97)  # many blocks, cut anywhere
+    folder = good_folder(tmp_path)
+    rows = [numbers(indicator(f"k{i}", str(i), section="overview" if i == 0 else ""))
+            for i in range(40)]
+    rows[5][INDICATOR_HEADER.index("yoy_pct")] = "#N/A"
+    path = indicators_xlsx(folder, rows, [(8, "value", "0%")])
+    book = openpyxl.load_workbook(path)
+    book["indicators"].merge_cells("A2:A41")
+    book.save(path)
+    cells = xlsx_cells.special_cells(path.read_bytes(), ("indicators",))
+    assert cells.merged == ["A2:A41"]
+    assert cells.errors == {(6, INDICATOR_HEADER.index("yoy_pct")): "#N/A"}
+    assert cells.percents == {(7, INDICATOR_HEADER.index("value"))}

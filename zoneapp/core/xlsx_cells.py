@@ -1,4 +1,4 @@
-"""What a sheet's cells show that their saved values do not: percentages and Excel errors.
+"""What a sheet's cells show that their saved values do not: percentages, Excel errors, merges.
 
 A cell that shows 11.7% holds 0.117, and a cell that shows #DIV/0! holds an error code that
 calamine hands back as an empty string. Read as values alone, the one is a hundred times too
@@ -27,6 +27,7 @@ _BLOCK = 4 * 1024 * 1024
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _TYPE = re.compile(rb'\bt="([a-zA-Z]+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
+_MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
 
 
 @dataclass
@@ -34,6 +35,7 @@ class SpecialCells:
     """Cells by (row, column), both from 0 as in the rows a reader returns."""
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # -> "#DIV/0!"
     percents: set[tuple[int, int]] = field(default_factory=set)  # numbers shown as percent
+    merged: list[str] = field(default_factory=list)  # ranges as written: "A3:A4"
 
 
 def pick_sheet(names: list[str], wanted: tuple[str, ...]) -> str:
@@ -67,14 +69,34 @@ def special_cells(data: bytes, wanted: tuple[str, ...]) -> SpecialCells:
 
 
 def show(rows: list[list], cells: SpecialCells) -> list[list]:
-    """`rows` with the special cells as the user sees them (in place; returned)."""
+    """`rows` with the special cells as the user sees them (in place; returned): errors and
+    percentages as shown, and each cell of a merged range holding the range's value, as it
+    reads on screen (a section merged down over three rows is the section of all three)."""
     for (row, column), text in cells.errors.items():
         if row < len(rows) and column < len(rows[row]):
             rows[row][column] = text
     for row, column in cells.percents:
         if row < len(rows) and column < len(rows[row]):
             rows[row][column] = percent_text(rows[row][column])
+    for (top, left), (bottom, right) in map(_range, cells.merged):
+        if top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for row in range(top, min(bottom + 1, len(rows))):
+            for column in range(left, min(right + 1, len(rows[row]))):
+                if rows[row][column] in ("", None):
+                    rows[row][column] = value
     return rows
+
+
+def _range(ref: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    first, _, last = ref.partition(":")
+    return _cell(first), _cell(last or first)
+
+
+def _cell(ref: str) -> tuple[int, int]:
+    letters = ref.rstrip("0123456789")
+    return int(ref[len(letters):]) - 1, _column_index(letters.encode())
 
 
 def percent_text(value: object) -> object:
@@ -140,7 +162,8 @@ def _scan(book: zipfile.ZipFile, path: str, percent_styles: list[bytes]) -> Spec
                 while at >= 0:
                     _read_cell(text, at, found)
                     at = text.find(marker, at + 1, done)
-            if not block:
+            if not block:  # the merged ranges come after the cells, at the end
+                found.merged = [m.decode() for m in _MERGE.findall(text)]
                 return found
             carry = text[done:]
 

@@ -75,11 +75,24 @@ def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
                          "the file is damaged or not a valid .xlsx workbook.")
     if not rows:
         return [_empty(file)]
-    show(rows, special_cells(data, sheet_names))  # 11.7% and #DIV/0! as the user sees them
-    problems += _sheet_read(data, file, sheet_names)
+    special = special_cells(data, sheet_names)
+    show(rows, special)  # 11.7%, #DIV/0! and merged ranges as the user sees them
+    problems += _sheet_read(data, file, sheet_names) + _merged_note(file, special.merged)
     width = max(len(r) for r in rows)
     texts = [[cell_text(v) for v in r] + [""] * (width - len(r)) for r in rows]
     return _finish(pd.DataFrame(texts, dtype=str), None, file, problems)
+
+
+def _merged_note(file: str, merged: list[str]) -> list[Problem]:
+    if not merged:
+        return []
+    shown = "、".join(merged[:3]) + ("……" if len(merged) > 3 else "")
+    shown_en = ", ".join(merged[:3]) + (" …" if len(merged) > 3 else "")
+    return [_problem(
+        file, "merged_cells",
+        f"工作表含 {len(merged)} 处合并单元格（{shown}）：合并区域的每一格都按其中的值读取",
+        f"the sheet has {len(merged)} merged range(s) ({shown_en}): each cell of a merged range "
+        "is read as the range's value", WARNING)]
 
 
 def _sheet_read(data: bytes, file: str, wanted: tuple[str, ...]) -> list[Problem]:
