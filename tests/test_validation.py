@@ -265,3 +265,13 @@ def test_invisible_characters_pasted_into_cells_are_dropped_at_their_edges(tmp_p
     assert frame["key"].tolist() == ["revenue", "jobs"]
     assert frame["value"].tolist() == [506.1, 3000.0]
     assert frame["unit"].tolist()[0] == "亿元" and frame["section"].tolist()[1] == "relief"
+
+
+def test_a_year_written_with_nian_is_the_year(tmp_path):
+    """2019年 is how many Chinese sheets write the year; other units in a column that takes a
+    plain number say so instead of naming an empty 'row unit'."""
+    frame, problems = projects(tmp_path, [project(period="2019年"), project("乙", period="2019个")])
+    assert frame["period"].tolist()[0] == 2019
+    problem = only(problems, "bad_number")
+    assert problem.row == 3 and problem.column == "period"
+    assert problem.message_en == "not a number: '2019个' (this column takes the number alone, without a unit)"
