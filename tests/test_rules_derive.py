@@ -88,6 +88,24 @@ def test_unknown_keys_in_rules(tmp_path):
     assert [p for p in ds.problems if p.code == "rule_broken"] == []  # checked as within
 
 
+def test_a_rule_missing_an_indicator_left_out_for_an_error_says_it_may_be_that_row(tmp_path):
+    """A bad value drops the indicator's row; the rule that uses it then says the indicator is
+    not among those read and points at the errors, instead of that it does not exist."""
+    rows = [indicator("total", "5"), indicator("a", "五")]  # a is left out: not a number
+    ds = load(tmp_path, rows, [rule("r", "sum", "total", "a")])
+    problem = only(ds.problems, "unknown_key")
+    assert "not among the indicators read" in problem.message_en
+    assert "indicators.csv" in problem.message_en and "未读入" in problem.message_zh
+
+
+def test_without_indicators_the_rules_are_not_checked(tmp_path):
+    folder = good_folder(tmp_path)
+    (folder / "indicators.csv").write_text("section,key\noverview,revenue\n", encoding="utf-8")
+    ds = load_dataset(folder)
+    assert "indicators" not in ds.tables
+    assert [p for p in ds.problems if p.code == "unknown_key"] == []
+
+
 def test_derived_prior_year_revenue(tmp_path):
     ds = load_dataset(good_folder(tmp_path))
     row = ds.indicator("revenue", 2018)

@@ -73,7 +73,10 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
     problems += found + _against_manifest(manifest, tables)
     indicators = tables["indicators"] if "indicators" in tables else empty_frame(TABLES[0])
     reported = figures(indicators)  # both the checks and the derivations start from these
-    problems += check_rules(indicators, tables.get("rules"), reported)
+    if "indicators" in tables:  # without them there is nothing to check the rules against
+        file = indicators.attrs.get("file", "")
+        left_out = file if any(p.is_error and p.file == file and p.row for p in problems) else ""
+        problems += check_rules(indicators, tables.get("rules"), reported, left_out)
     combined, found = derive_indicators(indicators, tables.get("rules"), reported)
     problems += found
     if sum(len(f) for f in tables.values()) >= memory.BIG_LOAD_ROWS:

@@ -67,16 +67,19 @@ def rules_file(rules: pd.DataFrame) -> str:
 
 
 def check_rules(indicators: pd.DataFrame, rules: pd.DataFrame | None,
-                known: dict[tuple[str, int], Figure] | None = None) -> list[Problem]:
+                known: dict[tuple[str, int], Figure] | None = None,
+                rows_left_out: str = "") -> list[Problem]:
     """Problems for unknown keys in the rules and for every rule a year's figures break.
-    `known`: `figures(indicators)` when the caller has it already."""
+    `known`: `figures(indicators)` when the caller has it already. `rows_left_out`: the
+    indicators' file when rows of it were left out for errors -- a key a rule misses may be on
+    one of them, and the warning says so rather than that the key does not exist."""
     if rules is None or rules.empty:
         return []
     known = figures(indicators) if known is None else known
     keys = {k for k, _ in known}
     problems: list[Problem] = []
     for _, rule in rules.iterrows():
-        problems += _unknown_keys(rules, rule, keys)
+        problems += _unknown_keys(rules, rule, keys, rows_left_out)
         if rule["kind"] not in ("sum", "within"):
             continue
         for (key, period), whole in sorted(known.items()):
@@ -87,16 +90,24 @@ def check_rules(indicators: pd.DataFrame, rules: pd.DataFrame | None,
     return problems
 
 
-def _unknown_keys(rules: pd.DataFrame, rule: pd.Series, keys: set[str]) -> list[Problem]:
+def _unknown_keys(rules: pd.DataFrame, rule: pd.Series, keys: set[str],
+                  rows_left_out: str = "") -> list[Problem]:
     problems = []
     for column, names in (("whole_key", [rule["whole_key"]]), ("part_keys", rule_parts(rule))):
         for name in names:
-            if name not in keys:
-                problems.append(Problem(
-                    rules_file(rules), int(rule["_row"]), rules_header(rules, column),
-                    f"规则 {rule['rule_id']} 用到的指标“{name}”在指标表中不存在",
-                    f"rule {rule['rule_id']} uses indicator '{name}', which is not in the indicators",
-                    "unknown_key", WARNING))
+            if name in keys:
+                continue
+            if rows_left_out:
+                zh = (f"规则 {rule['rule_id']} 用到的指标“{name}”不在已读入的指标中"
+                      f"（{rows_left_out} 有行因错误未读入，可能就在其中）")
+                en = (f"rule {rule['rule_id']} uses indicator '{name}', which is not among the "
+                      f"indicators read ({rows_left_out} has rows left out for errors; it may "
+                      "be on one of them)")
+            else:
+                zh = f"规则 {rule['rule_id']} 用到的指标“{name}”在指标表中不存在"
+                en = f"rule {rule['rule_id']} uses indicator '{name}', which is not in the indicators"
+            problems.append(Problem(rules_file(rules), int(rule["_row"]),
+                                    rules_header(rules, column), zh, en, "unknown_key", WARNING))
     return problems
 
 
