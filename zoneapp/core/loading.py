@@ -131,9 +131,10 @@ def _against_manifest(manifest: Manifest, tables: dict[str, pd.DataFrame]) -> li
     for name, frame in tables.items() if known else ():
         if "source_id" not in frame.columns or frame.empty:
             continue
-        cited = frame["source_id"].astype(str)
+        cited = frame["source_id"]
         header = frame.attrs.get("headers", {}).get("source_id", "source_id")
-        for source in sorted(set(cited) - known - {""}):
+        distinct = {str(s) for s in cited.unique() if not pd.isna(s)}  # a few, of a million
+        for source in sorted(distinct - known - {""}):
             row = int(frame["_row"][cited == source].iloc[0])
             found.append(Problem(
                 frame.attrs.get("file", name), row, header,
