@@ -95,7 +95,7 @@ def test_a_rule_missing_an_indicator_left_out_for_an_error_says_it_may_be_that_r
     ds = load(tmp_path, rows, [rule("r", "sum", "total", "a")])
     problem = only(ds.problems, "unknown_key")
     assert "not among the indicators read" in problem.message_en
-    assert "indicators.csv" in problem.message_en and "未读入" in problem.message_zh
+    assert "indicators.csv has errors" in problem.message_en and "未读入" in problem.message_zh
 
 
 def test_without_indicators_the_rules_are_not_checked(tmp_path):

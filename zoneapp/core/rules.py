@@ -71,8 +71,8 @@ def check_rules(indicators: pd.DataFrame, rules: pd.DataFrame | None,
                 rows_left_out: str = "") -> list[Problem]:
     """Problems for unknown keys in the rules and for every rule a year's figures break.
     `known`: `figures(indicators)` when the caller has it already. `rows_left_out`: the
-    indicators' file when rows of it were left out for errors -- a key a rule misses may be on
-    one of them, and the warning says so rather than that the key does not exist."""
+    indicators' file when it has errors on rows (which may have been left out) -- a key a rule
+    misses may be on one of them, and the warning says so rather than that it does not exist."""
     if rules is None or rules.empty:
         return []
     known = figures(indicators) if known is None else known
@@ -99,10 +99,10 @@ def _unknown_keys(rules: pd.DataFrame, rule: pd.Series, keys: set[str],
                 continue
             if rows_left_out:
                 zh = (f"规则 {rule['rule_id']} 用到的指标“{name}”不在已读入的指标中"
-                      f"（{rows_left_out} 有行因错误未读入，可能就在其中）")
+                      f"（{rows_left_out} 有错误，出错而未读入的行中可能就有它）")
                 en = (f"rule {rule['rule_id']} uses indicator '{name}', which is not among the "
-                      f"indicators read ({rows_left_out} has rows left out for errors; it may "
-                      "be on one of them)")
+                      f"indicators read ({rows_left_out} has errors; a row left out for one of "
+                      "them may hold it)")
             else:
                 zh = f"规则 {rule['rule_id']} 用到的指标“{name}”在指标表中不存在"
                 en = f"rule {rule['rule_id']} uses indicator '{name}', which is not in the indicators"
