@@ -87,6 +87,19 @@ def test_crlf_and_excel_sep_line(tmp_path, monkeypatch, big):
     assert fast[0]["name_zh"].iloc[0] == "甲" and fast[0]["_row"].iloc[0] == 2
 
 
+@pytest.mark.parametrize("sep", ["\t", ";", ","])
+def test_an_excel_sep_line_naming_a_tab_is_read(tmp_path, monkeypatch, sep):
+    """sep=<TAB> names the tab: the line must not be stripped of it before it is read."""
+    path = tmp_path / "projects.csv"
+    _write(path, "甲,A,new,2019,1,亿元,,,\n", big=False)
+    text = f"sep={sep}\n" + path.read_text(encoding="utf-8").replace(",", sep)
+    path.write_text(text, encoding="utf-8", newline="")
+    fast, slow = _both(path, monkeypatch)
+    _same(fast, slow)
+    assert fast[1] == [] and fast[0]["name_zh"].tolist() == ["甲"]
+    assert fast[0]["_row"].tolist() == [2]
+
+
 @pytest.mark.parametrize("big", [False, True], ids=["small", "big"])
 def test_nul_byte_is_not_a_text_file(tmp_path, big):
     path = tmp_path / "projects.csv"

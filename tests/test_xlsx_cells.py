@@ -180,3 +180,32 @@ def test_merged_ranges_are_read_from_the_end_of_a_long_sheet(tmp_path, monkeypat
     assert cells.merged == ["A2:A41"]
     assert cells.errors == {(6, INDICATOR_HEADER.index("yoy_pct")): "#N/A"}
     assert cells.percents == {(7, INDICATOR_HEADER.index("value"))}
+
+
+def test_a_sheet_written_with_prefixed_tags_is_read_the_same(tmp_path):
+    """Some writers spell the sheet's XML <x:c r="A1" ...> with a namespace prefix."""
+    import re
+    import zipfile
+
+    folder = good_folder(tmp_path)
+    rows = [numbers(indicator("revenue", "506.1", yoy="11.7")),
+            numbers(indicator("profit", "48.6", section=""))]
+    rows[0][INDICATOR_HEADER.index("yoy_pct")] = 0.117
+    rows[1][INDICATOR_HEADER.index("value")] = "#REF!"
+    path = indicators_xlsx(folder, rows, [(2, "yoy_pct", "0.0%")])
+    book = openpyxl.load_workbook(path)
+    book["indicators"].merge_cells("A2:A3")
+    book.save(path)
+    with zipfile.ZipFile(path) as old:
+        parts = {i.filename: old.read(i) for i in old.infolist()}
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/"))
+    xml = parts[sheet].decode()
+    xml = re.sub(r"<(/?)(?!\?)([A-Za-z]+)", r"<\1x:\2", xml)
+    parts[sheet] = xml.replace("x:worksheet xmlns=", "x:worksheet xmlns:x=").encode()
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    cells = xlsx_cells.special_cells(path.read_bytes(), ("indicators",))
+    assert cells.percents == {(1, INDICATOR_HEADER.index("yoy_pct"))}
+    assert cells.errors == {(2, INDICATOR_HEADER.index("value")): "#REF!"}
+    assert cells.merged == ["A2:A3"]

@@ -21,8 +21,9 @@ from .rawtable import (MAX_PROBLEMS_PER_FILE, NumberColumns, RawTable, _empty, _
 def _delimiter(text: str) -> tuple[str, bool]:
     """The delimiter, and whether the first line is Excel's `sep=;` line."""
     first = text[: text.find("\n")] if "\n" in text else text
-    if first.lower().startswith("sep=") and len(first.strip()) == 5:
-        return first.strip()[4], True
+    line = first.rstrip("\r")  # not strip(): the separator named may be a tab or a space
+    if line.lower().startswith("sep=") and len(line) >= 5 and not line[5:].strip(" "):
+        return line[4], True
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=counts.get)
     return ("," if counts[best] == 0 or counts[","] else best), False

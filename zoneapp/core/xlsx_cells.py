@@ -26,8 +26,8 @@ PERCENT_FORMAT_IDS = (9, 10)  # Excel's built-in 0% and 0.00%
 _BLOCK = 4 * 1024 * 1024
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 _TYPE = re.compile(rb'\bt="([a-zA-Z]+)"')
-_VALUE = re.compile(rb"<v>([^<]*)</v>")
-_MERGE = re.compile(rb'<mergeCell\b[^>]*\bref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
 
 
 @dataclass
@@ -156,7 +156,7 @@ def _scan(book: zipfile.ZipFile, path: str, percent_styles: list[bytes]) -> Spec
             text = carry + block
             # Cells start at "<c ": all before the last start are whole; that one may go on
             # into the next block, so it is looked at with it.
-            done = len(text) if not block else max(text.rfind(b"<c "), 0)
+            done = len(text) if not block else max(_last_cell_start(text), 0)
             for marker in markers:
                 at = text.find(marker, 0, done)
                 while at >= 0:
@@ -168,10 +168,23 @@ def _scan(book: zipfile.ZipFile, path: str, percent_styles: list[bytes]) -> Spec
             carry = text[done:]
 
 
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z][\w.-]*:)?c[ \t\r\n]")  # <c ...>, or <x:c ...> (prefixed)
+
+
+def _last_cell_start(text: bytes) -> int:
+    """Where the last cell's start tag begins (-1: none)."""
+    plain = text.rfind(b"<c ")
+    colon = text.rfind(b":c ")
+    if colon > plain:
+        start = text.rfind(b"<", 0, colon)
+        return start if start >= 0 and _CELL_TAG.match(text, start) else plain
+    return plain
+
+
 def _read_cell(text: bytes, at: int, found: SpecialCells) -> None:
     """The cell whose start tag holds the marker at `at`, if it is a cell's tag."""
     start = text.rfind(b"<", 0, at)
-    if start < 0 or text[start:start + 3] != b"<c ":
+    if start < 0 or not _CELL_TAG.match(text, start):
         return  # a row's style (<row s="3" ...>), not a cell's
     close = text.find(b">", at)
     if close < 0:
@@ -184,7 +197,7 @@ def _read_cell(text: bytes, at: int, found: SpecialCells) -> None:
     kind = _TYPE.search(tag)
     kind = kind[1] if kind else b"n"
     if kind == b"e":
-        end = text.find(b"</c>", close)
+        end = text.find(b"c>", close)  # </c> or </x:c>
         value = _VALUE.search(text, close, end if end >= 0 else len(text))
         if value is not None:
             found.errors[where] = value[1].decode("utf-8", "replace")
