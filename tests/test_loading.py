@@ -8,8 +8,9 @@ import pytest
 
 from core_fixtures import (
     INDICATOR_HEADER, INDICATOR_ROWS, PROJECT_HEADER, PROJECT_ROWS, codes, csv_text, good_folder,
-    only, snapshot, write_csv, write_xlsx,
+    indicator, only, snapshot, write_csv, write_xlsx,
 )
+from zoneapp.core import readers
 from zoneapp.core.loading import load_dataset
 from zoneapp.core.problems import ERROR, WARNING, LoadError
 
@@ -564,3 +565,33 @@ def test_indicator_years_outside_the_manifests_periods_are_pointed_out(tmp_path)
                                       encoding="utf-8")
     problem = only(load_dataset(folder).problems, "periods_mismatch")
     assert problem.file == "zone.toml" and "2019" in problem.message_zh
+
+
+@pytest.mark.parametrize("name", ["indicators.csv.bak", "indicators.csv.lnk", "notes.csv.txt"])
+def test_other_double_extensions_are_not_told_to_be_renamed(tmp_path, name):
+    """Only Notepad's hidden .txt on a table's or zone.toml's name, with no file of that name
+    beside it: renaming a .bak over the real file would lose it."""
+    folder = good_folder(tmp_path)
+    (folder / name).write_bytes(b"x")
+    assert [p for p in load_dataset(folder).problems if p.code == "hidden_extension"] == []
+
+
+def test_many_undeclared_sources_are_capped(tmp_path):
+    folder = good_folder(tmp_path)
+    rows = []
+    for i in range(150):
+        row = indicator(f"k{i}", str(i))
+        row[INDICATOR_HEADER.index("source_id")] = f"S{i + 10}"
+        rows.append(row)
+    write_csv(folder, "indicators.csv", INDICATOR_HEADER, rows)
+    found = load_dataset(folder).problems
+    assert codes(found).count("unknown_source") == readers.MAX_PROBLEMS_PER_FILE
+    assert "50 more" in only(found, "more_problems").message_en
+
+
+def test_a_blank_first_row_of_bare_commas_is_passed_over(tmp_path):
+    folder = good_folder(tmp_path)
+    text = csv_text(INDICATOR_HEADER, INDICATOR_ROWS[:2])
+    (folder / "indicators.csv").write_text("," * 12 + "\n" + text, encoding="utf-8")
+    ds = load_dataset(folder)
+    assert ds.tables["indicators"]["_row"].tolist() == [3, 4]

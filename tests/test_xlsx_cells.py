@@ -209,3 +209,39 @@ def test_a_sheet_written_with_prefixed_tags_is_read_the_same(tmp_path):
     assert cells.percents == {(1, INDICATOR_HEADER.index("yoy_pct"))}
     assert cells.errors == {(2, INDICATOR_HEADER.index("value")): "#REF!"}
     assert cells.merged == ["A2:A3"]
+
+
+def test_a_merge_across_columns_is_not_copied_sideways(tmp_path):
+    """A sentence merged over the empty note column beside it shows once: note stays empty."""
+    folder = good_folder(tmp_path)
+    rows = [numbers(indicator("revenue", "506.1"))]
+    sentence = INDICATOR_HEADER.index("source_sentence")
+    rows[0][sentence] = "2019年实现主营业务收入506.1亿元"
+    path = indicators_xlsx(folder, rows)
+    book = openpyxl.load_workbook(path)
+    letter = openpyxl.utils.get_column_letter
+    book["indicators"].merge_cells(f"{letter(sentence + 1)}2:{letter(sentence + 2)}2")
+    book.save(path)
+    ds = load_dataset(folder)
+    assert ds.tables["indicators"]["note"].tolist() == [""]
+    assert not [p for p in ds.problems if p.code == "merged_cells"]
+
+
+def test_a_self_closing_error_cell_takes_nothing_from_the_next_cell(tmp_path):
+    import zipfile
+
+    folder = good_folder(tmp_path)
+    rows = [numbers(indicator("revenue", "506.1", yoy="11.7"))]
+    path = indicators_xlsx(folder, rows)
+    with zipfile.ZipFile(path) as old:
+        parts = {i.filename: old.read(i) for i in old.infolist()}
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/"))
+    yoy = openpyxl.utils.get_column_letter(INDICATOR_HEADER.index("yoy_pct") + 1)
+    xml = parts[sheet].decode()
+    start = xml.index(f'<c r="{yoy}2"')
+    end = xml.index("</c>", start) + len("</c>")
+    parts[sheet] = (xml[:start] + f'<c r="{yoy}2" t="e"/>' + xml[end:]).encode()
+    with zipfile.ZipFile(path, "w") as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    assert xlsx_cells.special_cells(path.read_bytes(), ("indicators",)).errors == {}

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import atomic, memory
@@ -17,6 +18,7 @@ from .derive import derive_indicators
 from .headers import header_key, number_columns
 from .manifest import read_manifest
 from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
+from .rawtable import MAX_PROBLEMS_PER_FILE, _more
 from .readers import RawTable, read_table
 from .rules import check_rules, figures
 from .schema import MANIFEST_NAME, TABLE_SUFFIXES, TABLES, Table
@@ -131,16 +133,20 @@ def _against_manifest(manifest: Manifest, tables: dict[str, pd.DataFrame]) -> li
     for name, frame in tables.items() if known else ():
         if "source_id" not in frame.columns or frame.empty:
             continue
-        cited = frame["source_id"]
+        codes, ids = pd.factorize(frame["source_id"])  # one pass: a few ids, or a million
         header = frame.attrs.get("headers", {}).get("source_id", "source_id")
-        distinct = {str(s) for s in cited.unique() if not pd.isna(s)}  # a few, of a million
-        for source in sorted(distinct - known - {""}):
-            row = int(frame["_row"][cited == source].iloc[0])
+        firsts = np.unique(codes[codes >= 0], return_index=True)[1]
+        rows = frame["_row"].to_numpy()[np.flatnonzero(codes >= 0)[firsts]]
+        unknown = [(int(row), str(source)) for source, row in zip(ids, rows)
+                   if str(source) not in known and str(source) != ""]
+        file = frame.attrs.get("file", name)
+        for row, source in sorted(unknown)[:MAX_PROBLEMS_PER_FILE]:
             found.append(Problem(
-                frame.attrs.get("file", name), row, header,
+                file, row, header,
                 f"来源“{source}”没有在 {MANIFEST_NAME} 的 [[sources]] 中登记，无法显示其出处",
                 f"source '{source}' is not listed in {MANIFEST_NAME}'s [[sources]]; its details "
                 "cannot be shown", "unknown_source", WARNING))
+        found += _more(file, len(unknown))
     declared = set(manifest.periods)
     if declared and "indicators" in tables:
         missing = sorted(_periods({"indicators": tables["indicators"]}) - declared)
@@ -191,8 +197,7 @@ def scan_folder(folder: Path) -> FolderScan:
         if not path.is_file():
             continue
         suffix = path.suffix.lower()
-        if suffix not in TABLE_SUFFIXES and \
-                Path(path.stem).suffix.lower() in (*TABLE_SUFFIXES, ".toml"):
+        if _hidden_txt(path):
             scan.problems.append(_hidden_extension(path))  # indicators.csv.txt
             continue
         table = _table_for(path.stem)
@@ -230,6 +235,17 @@ def _choose(table: Table, paths: list[Path], problems: list[Problem]) -> Path | 
             f"several files hold '{table.en}': {paths[0].name} is used, "
             f"{', '.join(p.name for p in paths[1:])} ignored", "duplicate_file", WARNING))
     return paths[0]
+
+
+def _hidden_txt(path: Path) -> bool:
+    """indicators.csv.txt or zone.toml.txt, saved by Notepad with Windows hiding the .txt --
+    and no file of the meant name beside it (a .bak or a shortcut is left alone)."""
+    if path.suffix.lower() != ".txt":
+        return False
+    meant = Path(path.stem)
+    names = meant.name.lower() == MANIFEST_NAME or (
+        meant.suffix.lower() in TABLE_SUFFIXES and _table_for(meant.stem) is not None)
+    return names and not (path.parent / meant.name).exists()
 
 
 def _hidden_extension(path: Path) -> Problem:

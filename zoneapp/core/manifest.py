@@ -88,7 +88,7 @@ def _syntax_problem(text: str, reason: str) -> Problem:
         return _problem("manifest_syntax", f"{MANIFEST_NAME} 格式有误（{reason}）",
                         f"{MANIFEST_NAME} is not valid TOML: {reason}")
     line, column = int(at[1]), int(at[2])
-    lines = text.splitlines()
+    lines = text.split("\n")  # as tomllib counts lines (splitlines also breaks at U+2028)
     written = lines[line - 1].strip()[:80] if 0 < line <= len(lines) else ""
     zh = f"第 {line} 行第 {column} 列不符合 TOML 格式：{written}"
     en = f"line {line}, column {column} is not valid TOML ({_AT.sub('', reason).strip()}): {written}"

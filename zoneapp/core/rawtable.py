@@ -87,8 +87,11 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
     if header is None:
         frame = frame.fillna("").astype(str)
         # Blank rows above the header (a sheet that starts lower down) are not the header.
-        while header_row < len(frame) and not any(v.strip() for v in frame.iloc[header_row - 1]):
-            header_row += 1
+        filled = np.zeros(len(frame), dtype=bool)
+        for column in frame.columns:  # whole columns at a time, not row by row
+            filled |= (frame[column].str.strip() != "").to_numpy(dtype=bool)
+        if filled.any():
+            header_row = int(np.argmax(filled)) + 1
         header = frame.iloc[header_row - 1].tolist()
         cells = frame.iloc[header_row:]
         data_rows = len(cells)

@@ -122,7 +122,7 @@ def _header_further_down(raw: RawTable, table: Table, file: str
         moved = raw.header_further_down(position)
         headers = map_header(moved.header, table, file, moved.header_row)
         if headers.usable:
-            above = moved.header_row - raw.header_row
+            above = moved.header_row - 1  # blank rows passed over before included
             moved.problems.append(Problem(
                 file, moved.header_row, None,
                 f"表头在第 {moved.header_row} 行：上面的 {above} 行（标题或说明）不是数据，已忽略",

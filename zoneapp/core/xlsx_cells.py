@@ -24,8 +24,8 @@ _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 PERCENT_FORMAT_IDS = (9, 10)  # Excel's built-in 0% and 0.00%
 _BLOCK = 4 * 1024 * 1024
-_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
-_TYPE = re.compile(rb'\bt="([a-zA-Z]+)"')
+_REF = re.compile(rb"""\br=["']([A-Z]{1,3})([0-9]{1,7})["']""")
+_TYPE = re.compile(rb"""\bt=["']([a-zA-Z]+)["']""")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]{1,3}[0-9]{1,7}(?::[A-Z]{1,3}[0-9]{1,7})?)"')
 
@@ -71,22 +71,28 @@ def special_cells(data: bytes, wanted: tuple[str, ...]) -> SpecialCells:
 def show(rows: list[list], cells: SpecialCells) -> list[list]:
     """`rows` with the special cells as the user sees them (in place; returned): errors and
     percentages as shown, and each cell of a merged range holding the range's value, as it
-    reads on screen (a section merged down over three rows is the section of all three)."""
+    reads on screen (a section merged down over three rows is the section of all three;
+    see `vertical`)."""
     for (row, column), text in cells.errors.items():
         if row < len(rows) and column < len(rows[row]):
             rows[row][column] = text
     for row, column in cells.percents:
         if row < len(rows) and column < len(rows[row]):
             rows[row][column] = percent_text(rows[row][column])
-    for (top, left), (bottom, right) in map(_range, cells.merged):
+    for (top, left), (bottom, _) in map(_range, vertical(cells.merged)):
         if top >= len(rows) or left >= len(rows[top]):
             continue
-        value = rows[top][left]
-        for row in range(top, min(bottom + 1, len(rows))):
-            for column in range(left, min(right + 1, len(rows[row]))):
-                if rows[row][column] in ("", None):
-                    rows[row][column] = value
+        for row in range(top + 1, min(bottom + 1, len(rows))):
+            if left < len(rows[row]) and rows[row][left] in ("", None):
+                rows[row][left] = rows[top][left]
     return rows
+
+
+def vertical(merged: list[str]) -> list[str]:
+    """The merged ranges within one column: a value merged down over rows belongs to each of
+    them. One merged across columns (a title, a sentence running over an empty column) is not
+    copied sideways into the columns beside it."""
+    return [ref for ref in merged if _range(ref)[0][1] == _range(ref)[1][1]]
 
 
 def _range(ref: str) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -147,7 +153,9 @@ def shows_percent(code: str) -> bool:
 
 
 def _scan(book: zipfile.ZipFile, path: str, percent_styles: list[bytes]) -> SpecialCells:
-    markers = [b't="e"'] + [b' s="' + s + b'"' for s in percent_styles]
+    # Error cells and every percent style in one pattern: one pass over each block.
+    markers = re.compile(rb"""\st=["']e["']""" + b"".join(
+        rb"""|\ss=["']""" + style + rb"""["']""" for style in percent_styles))
     found = SpecialCells()
     with book.open(path) as sheet:
         carry = b""
@@ -157,11 +165,8 @@ def _scan(book: zipfile.ZipFile, path: str, percent_styles: list[bytes]) -> Spec
             # Cells start at "<c ": all before the last start are whole; that one may go on
             # into the next block, so it is looked at with it.
             done = len(text) if not block else max(_last_cell_start(text), 0)
-            for marker in markers:
-                at = text.find(marker, 0, done)
-                while at >= 0:
-                    _read_cell(text, at, found)
-                    at = text.find(marker, at + 1, done)
+            for match in markers.finditer(text, 0, done):
+                _read_cell(text, match.start(), found)
             if not block:  # the merged ranges come after the cells, at the end
                 found.merged = [m.decode() for m in _MERGE.findall(text)]
                 return found
@@ -196,12 +201,14 @@ def _read_cell(text: bytes, at: int, found: SpecialCells) -> None:
     where = (int(ref[2]) - 1, _column_index(ref[1]))
     kind = _TYPE.search(tag)
     kind = kind[1] if kind else b"n"
+    if tag.endswith(b"/>"):
+        return  # no value: nothing shown
     if kind == b"e":
         end = text.find(b"c>", close)  # </c> or </x:c>
         value = _VALUE.search(text, close, end if end >= 0 else len(text))
         if value is not None:
             found.errors[where] = value[1].decode("utf-8", "replace")
-    elif kind == b"n" and not tag.endswith(b"/>"):
+    elif kind == b"n":
         found.percents.add(where)
 
 

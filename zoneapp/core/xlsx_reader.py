@@ -9,7 +9,7 @@ import pandas as pd
 from . import limits
 from .problems import WARNING, Problem
 from .rawtable import (RawTable, _empty, _finish, _problem, _shape_problem, _too_many)
-from .xlsx_cells import pick_sheet, show, special_cells
+from .xlsx_cells import pick_sheet, show, special_cells, vertical
 from .xlsx_cells import sheet_names as xlsx_sheet_names
 from .zipcheck import check_xlsx_zip
 
@@ -77,7 +77,7 @@ def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
         return [_empty(file)]
     special = special_cells(data, sheet_names)
     show(rows, special)  # 11.7%, #DIV/0! and merged ranges as the user sees them
-    problems += _sheet_read(data, file, sheet_names) + _merged_note(file, special.merged)
+    problems += _sheet_read(data, file, sheet_names) + _merged_note(file, vertical(special.merged))
     width = max(len(r) for r in rows)
     texts = [[cell_text(v) for v in r] + [""] * (width - len(r)) for r in rows]
     return _finish(pd.DataFrame(texts, dtype=str), None, file, problems)
@@ -90,9 +90,9 @@ def _merged_note(file: str, merged: list[str]) -> list[Problem]:
     shown_en = ", ".join(merged[:3]) + (" …" if len(merged) > 3 else "")
     return [_problem(
         file, "merged_cells",
-        f"工作表含 {len(merged)} 处合并单元格（{shown}）：合并区域的每一格都按其中的值读取",
-        f"the sheet has {len(merged)} merged range(s) ({shown_en}): each cell of a merged range "
-        "is read as the range's value", WARNING)]
+        f"工作表含 {len(merged)} 处上下合并的单元格（{shown}）：其中每一格都按合并的值读取",
+        f"the sheet has {len(merged)} range(s) merged down a column ({shown_en}): each of their "
+        "cells is read as the merged value", WARNING)]
 
 
 def _sheet_read(data: bytes, file: str, wanted: tuple[str, ...]) -> list[Problem]:
