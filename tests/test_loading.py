@@ -595,3 +595,24 @@ def test_a_blank_first_row_of_bare_commas_is_passed_over(tmp_path):
     (folder / "indicators.csv").write_text("," * 12 + "\n" + text, encoding="utf-8")
     ds = load_dataset(folder)
     assert ds.tables["indicators"]["_row"].tolist() == [3, 4]
+
+
+@pytest.mark.parametrize("above, header_row, warned", [
+    ("\n", 2, False),  # an empty first line
+    ("\r\n  \r\n", 3, False),  # CRLF blank lines, one of spaces
+    ("上饶高新区2019年主要指标\n", 2, True),  # a title with no separators
+    ("主要指标\n\n", 3, True),  # a title and a blank line
+])
+def test_a_csv_header_below_blank_lines_or_a_title_is_found(tmp_path, above, header_row, warned):
+    folder = good_folder(tmp_path)
+    text = csv_text(INDICATOR_HEADER, INDICATOR_ROWS[:2])
+    (folder / "indicators.csv").write_text(above + text, encoding="utf-8", newline="")
+    ds = load_dataset(folder)
+    table = ds.tables["indicators"]
+    assert table["key"].tolist() == ["revenue", "profit"]
+    assert table["_row"].tolist() == [header_row + 1, header_row + 2]
+    mine = [p for p in ds.problems if p.file == "indicators.csv"]
+    if warned:
+        assert only(mine, "header_lower").row == header_row
+    else:
+        assert mine == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -81,6 +82,14 @@ def _read_csv(box: list[bytes], file: str, numbers: NumberColumns | None = None,
     sep, sep_line = _delimiter(text)
     data = _utf8(data, text, encoding, sep_line)
     del text
+    # Empty lines above the header, which pandas would take for a file with no columns: left
+    # out, and counted, so that rows keep their numbers.
+    blank = _LEADING_BLANK_LINES.match(data)
+    skipped = blank[0].count(b"\n") if blank else 0
+    data = data[blank.end():] if blank else data
+    if skipped:  # the separator as the header's line shows it
+        end = data.find(b"\n")
+        sep = _delimiter((data if end < 0 else data[:end]).decode("utf-8", "replace"))[0]
     too_big = _csv_shape_problem(data, sep, file)
     if too_big:
         return too_big
@@ -89,15 +98,19 @@ def _read_csv(box: list[bytes], file: str, numbers: NumberColumns | None = None,
                             keep_default_na=False, na_filter=False, skip_blank_lines=False)
     except pd.errors.ParserError:
         try:
-            frame, found = _read_ragged(data.decode("utf-8"), sep, file)
+            frame, found = _read_ragged(data.decode("utf-8"), sep, file, first_row=1 + skipped)
         except csv.Error as err:
             return [_problem(file, "bad_csv", f"无法读取 CSV：{err}", f"cannot read the CSV: {err}")]
         problems += found
     except pd.errors.EmptyDataError:
         return [_empty(file)]
-    return _finish(frame, None, file, problems, guarded=True)
+    return _finish(frame, None, file, problems, guarded=True, first_row=1 + skipped)
 
 
+_LEADING_BLANK_LINES = re.compile(rb"(?:[ \t\r]*\n)+")
+
+
+TITLE_LINES = 10  # lines above the header a file may give to a title and notes
 _STREAM_BLOCK = 8 * 1024 * 1024  # a bigger CSV is read by pandas from its path, never held whole
 
 
@@ -460,16 +473,19 @@ def _first_line(data: bytes, start: int) -> tuple[str | None, int]:
         return None, newline
 
 
-def _read_ragged(text: str, sep: str, file: str) -> tuple[pd.DataFrame, list[Problem]]:
+def _read_ragged(text: str, sep: str, file: str, first_row: int = 1
+                 ) -> tuple[pd.DataFrame, list[Problem]]:
     """The slow path for files whose rows have more cells than the header: a row whose extra
     cells hold text is reported and dropped; one whose extra cells are empty is kept, with a
     warning, for a number written with a comma (11,7 for 11.7) makes exactly such a row: its
     cells after the comma have moved one column to the right."""
-    reader = csv.reader(io.StringIO(text), delimiter=sep)
-    rows = [next(reader, [])]
+    records = list(csv.reader(io.StringIO(text), delimiter=sep))
+    rows = records[:1] or [[]]
     width = len(rows[0])
+    if sum(bool(c.strip()) for c in rows[0]) <= 1:  # a title line above the header: the width
+        width = max(len(r) for r in records[:TITLE_LINES + 1])  # is the header's, below it
     skipped, padded = [], []
-    for number, row in enumerate(reader, start=2):
+    for number, row in enumerate(records[1:], start=first_row + 1):
         if len(row) > width:
             if any(c.strip() for c in row[width:]):
                 skipped.append((number, len(row)))
@@ -477,6 +493,7 @@ def _read_ragged(text: str, sep: str, file: str) -> tuple[pd.DataFrame, list[Pro
             else:
                 padded.append((number, len(row)))
         rows.append((row + [""] * width)[:width])
+    rows[0] = (rows[0] + [""] * width)[:width]
     problems = [_problem(
         file, "extra_cells", f"此行有 {n} 个单元格，多于表头的 {width} 列，已跳过",
         f"the row has {n} cells but the header has {width}; row skipped", row=number)

@@ -74,7 +74,7 @@ def _empty(file: str) -> Problem:
 
 
 def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: list[Problem],
-            guarded: bool = False) -> RawTable | list[Problem]:
+            guarded: bool = False, first_row: int = 1) -> RawTable | list[Problem]:
     """Split off the header, number the rows, drop blank rows and unnamed blank columns.
     `guarded`: the file is a CSV, whose formula-like text may carry the export's apostrophe.
     `header`: read apart (`csv_reader._Parse.typed`): every row of `frame` is data, and its
@@ -83,17 +83,17 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
     too_big = _shape_problem(file, data_rows, frame.shape[1])
     if too_big:
         return too_big
-    header_row = 1
+    header_row = first_row  # the row the frame's first line is on (blank lines left out above)
     if header is None:
         frame = frame.fillna("").astype(str)
         # Blank rows above the header (a sheet that starts lower down) are not the header.
         filled = np.zeros(len(frame), dtype=bool)
         for column in frame.columns:  # whole columns at a time, not row by row
             filled |= (frame[column].str.strip() != "").to_numpy(dtype=bool)
-        if filled.any():
-            header_row = int(np.argmax(filled)) + 1
-        header = frame.iloc[header_row - 1].tolist()
-        cells = frame.iloc[header_row:]
+        lead = int(np.argmax(filled)) if filled.any() else 0
+        header_row += lead
+        header = frame.iloc[lead].tolist()
+        cells = frame.iloc[lead + 1:]
         data_rows = len(cells)
     else:
         cells = frame
