@@ -133,12 +133,9 @@ def _against_manifest(manifest: Manifest, tables: dict[str, pd.DataFrame]) -> li
     for name, frame in tables.items() if known else ():
         if "source_id" not in frame.columns or frame.empty:
             continue
-        codes, ids = pd.factorize(frame["source_id"])  # one pass: a few ids, or a million
+        unknown = _first_rows(frame, {str(s) for s in frame["source_id"].unique()
+                                      if not pd.isna(s)} - known - {""})
         header = frame.attrs.get("headers", {}).get("source_id", "source_id")
-        firsts = np.unique(codes[codes >= 0], return_index=True)[1]
-        rows = frame["_row"].to_numpy()[np.flatnonzero(codes >= 0)[firsts]]
-        unknown = [(int(row), str(source)) for source, row in zip(ids, rows)
-                   if str(source) not in known and str(source) != ""]
         file = frame.attrs.get("file", name)
         for row, source in sorted(unknown)[:MAX_PROBLEMS_PER_FILE]:
             found.append(Problem(
@@ -159,6 +156,19 @@ def _against_manifest(manifest: Manifest, tables: dict[str, pd.DataFrame]) -> li
                 f"periods lists {listed} but the indicators also have {', '.join(map(str, missing))}",
                 "periods_mismatch", WARNING))
     return found
+
+
+def _first_rows(frame: pd.DataFrame, sources: set[str]) -> list[tuple[int, str]]:
+    """(first row citing it, id) for each of `sources`: a compare per id when they are few, one
+    factorisation when many (an id per row would make a million compares of a million)."""
+    if not sources:
+        return []
+    cited, rows = frame["source_id"], frame["_row"].to_numpy()
+    if len(sources) <= 8:
+        return [(int(rows[np.argmax((cited == s).to_numpy(dtype=bool))]), s) for s in sources]
+    codes, ids = pd.factorize(cited)
+    firsts = np.flatnonzero(codes >= 0)[np.unique(codes[codes >= 0], return_index=True)[1]]
+    return [(int(rows[at]), str(i)) for i, at in zip(ids, firsts) if str(i) in sources]
 
 
 def _data_periods(tables: dict[str, pd.DataFrame]) -> set[int]:
