@@ -110,7 +110,6 @@ def _read_csv(box: list[bytes], file: str, numbers: NumberColumns | None = None,
 _LEADING_BLANK_LINES = re.compile(rb"(?:[ \t\r]*\n)+")
 
 
-TITLE_LINES = 10  # lines above the header a file may give to a title and notes
 _STREAM_BLOCK = 8 * 1024 * 1024  # a bigger CSV is read by pandas from its path, never held whole
 
 
@@ -483,7 +482,7 @@ def _read_ragged(text: str, sep: str, file: str, first_row: int = 1
     rows = records[:1] or [[]]
     width = len(rows[0])
     if sum(bool(c.strip()) for c in rows[0]) <= 1:  # a title line above the header: the width
-        width = max(len(r) for r in records[:TITLE_LINES + 1])  # is the header's, below it
+        width = max(len(r) for r in records[:limits.MAX_TITLE_ROWS + 1])  # is the header's, below it
     skipped, padded = [], []
     for number, row in enumerate(records[1:], start=first_row + 1):
         if len(row) > width:

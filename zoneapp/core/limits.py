@@ -13,6 +13,7 @@ MAX_ROWS = 2_000_000  # data rows in one table (the benchmark loads 1,000,000)
 MAX_COLUMNS = 500  # columns in one table's header row
 MAX_CELLS = 50_000_000  # rows x columns in one table
 MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell; longer cells are cut with a warning
+MAX_TITLE_ROWS = 10  # rows above the header a sheet may give to a title and notes
 
 # An xlsx is a zip: its parts are checked against these before any reader unpacks it.
 MAX_XLSX_UNCOMPRESSED = 1024 * MB  # all parts together, as the zip declares and as unpacked

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import schema, units
+from . import limits, schema, units
 from .headers import HeaderMap, map_header
 from .ahead import DISTINCT, KEY, STRIP, ColumnFacts
 from .keyhash import duplicated_keys
@@ -111,14 +111,11 @@ def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame
     return frame, list(raw.problems) + headers.problems + ctx.problems
 
 
-TITLE_ROWS = 10  # rows above the header a sheet may give to a title and notes
-
-
 def _header_further_down(raw: RawTable, table: Table, file: str
                          ) -> tuple[RawTable, HeaderMap] | None:
     """When row 1 is not the header (a title above it, as government sheets often have), the
     first of the next rows that is: the table from there, with a note of what was left out."""
-    for position in range(min(TITLE_ROWS, len(raw.cells))):
+    for position in range(min(limits.MAX_TITLE_ROWS, len(raw.cells))):
         moved = raw.header_further_down(position)
         headers = map_header(moved.header, table, file, moved.header_row)
         if headers.usable:
