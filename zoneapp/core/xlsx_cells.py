@@ -36,6 +36,7 @@ class SpecialCells:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # -> "#DIV/0!"
     percents: set[tuple[int, int]] = field(default_factory=set)  # numbers shown as percent
     merged: list[str] = field(default_factory=list)  # ranges as written: "A3:A4"
+    sheets: list[str] = field(default_factory=list)  # the workbook's sheet names, in order
 
 
 def pick_sheet(names: list[str], wanted: tuple[str, ...]) -> str:
@@ -45,25 +46,18 @@ def pick_sheet(names: list[str], wanted: tuple[str, ...]) -> str:
     return next((n for n in names if n.strip().lower() in lowered), names[0])
 
 
-def sheet_names(data: bytes) -> list[str]:
-    """The workbook's sheet names in order; none when it cannot be looked at."""
+def special_cells(data: bytes, wanted: tuple[str, ...]) -> SpecialCells:
+    """The error cells, percent-formatted numbers and merges of the sheet `pick_sheet`
+    chooses, and the workbook's sheet names; none when the workbook cannot be looked at (the
+    readers say what is wrong with it)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             workbook = ET.fromstring(book.read("xl/workbook.xml"))
-            return [s.get("name", "") for s in workbook.iter(f"{_MAIN}sheet")]
-    except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError, EOFError):
-        return []
-
-
-def special_cells(data: bytes, wanted: tuple[str, ...]) -> SpecialCells:
-    """The error cells and percent-formatted numbers of the sheet `pick_sheet` chooses; none
-    when the workbook cannot be looked at (the readers say what is wrong with it)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as book:
-            path = _sheet_path(book, wanted)
-            if path is None:
-                return SpecialCells()
-            return _scan(book, path, _percent_styles(book))
+            sheets = {s.get("name", ""): s.get(f"{_REL}id") for s in workbook.iter(f"{_MAIN}sheet")}
+            path = _sheet_path(book, sheets, wanted) if sheets else None
+            found = _scan(book, path, _percent_styles(book)) if path else SpecialCells()
+            found.sheets = list(sheets)
+            return found
     except (zipfile.BadZipFile, KeyError, ET.ParseError, OSError, ValueError, EOFError):
         return SpecialCells()
 
@@ -112,11 +106,9 @@ def percent_text(value: object) -> object:
     return f"{value * 100:.15g}%"
 
 
-def _sheet_path(book: zipfile.ZipFile, wanted: tuple[str, ...]) -> str | None:
-    workbook = ET.fromstring(book.read("xl/workbook.xml"))
-    sheets = {s.get("name", ""): s.get(f"{_REL}id") for s in workbook.iter(f"{_MAIN}sheet")}
-    if not sheets:
-        return None
+def _sheet_path(book: zipfile.ZipFile, sheets: dict[str, str | None], wanted: tuple[str, ...]
+                ) -> str | None:
+    """The chosen sheet's part in the zip, from its relationship id (`sheets`: name -> id)."""
     rel_id = sheets[pick_sheet(list(sheets), wanted)]
     if rel_id is None:
         return None

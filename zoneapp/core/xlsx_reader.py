@@ -10,7 +10,6 @@ from . import limits
 from .problems import WARNING, Problem
 from .rawtable import (RawTable, _empty, _finish, _problem, _shape_problem, _too_many)
 from .xlsx_cells import pick_sheet, show, special_cells, vertical
-from .xlsx_cells import sheet_names as xlsx_sheet_names
 from .zipcheck import check_xlsx_zip
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -77,7 +76,8 @@ def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
         return [_empty(file)]
     special = special_cells(data, sheet_names)
     show(rows, special)  # 11.7%, #DIV/0! and merged ranges as the user sees them
-    problems += _sheet_read(data, file, sheet_names) + _merged_note(file, vertical(special.merged))
+    problems += _sheet_read(special.sheets, file, sheet_names) + _merged_note(
+        file, vertical(special.merged))
     width = max(len(r) for r in rows)
     texts = [[cell_text(v) for v in r] + [""] * (width - len(r)) for r in rows]
     return _finish(pd.DataFrame(texts, dtype=str), None, file, problems)
@@ -95,12 +95,13 @@ def _merged_note(file: str, merged: list[str]) -> list[Problem]:
         "cells is read as the merged value", WARNING)]
 
 
-def _sheet_read(data: bytes, file: str, wanted: tuple[str, ...]) -> list[Problem]:
+def _sheet_read(names: list[str], file: str, wanted: tuple[str, ...]) -> list[Problem]:
     """A note naming the sheet read when the workbook has several and none is named like the
     table: a notes sheet first would otherwise be read with no word of which sheet it was."""
-    names = xlsx_sheet_names(data) if wanted else []
-    chosen = pick_sheet(names, wanted) if names else ""
-    if len(names) < 2 or chosen.strip().lower() in {w.strip().lower() for w in wanted}:
+    if not wanted or len(names) < 2:
+        return []
+    chosen = pick_sheet(names, wanted)
+    if chosen.strip().lower() in {w.strip().lower() for w in wanted}:
         return []
     others = [n for n in names if n != chosen]
     zh_names = "或".join(f"“{w}”" for w in wanted[:2])
