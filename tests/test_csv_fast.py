@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from core_fixtures import spy_pandas
-from zoneapp.core import csv_reader
+from zoneapp.core import csv_reader, csv_text_reread
 from zoneapp.core.loading import load_table
 from zoneapp.core.schema import TABLES
 
@@ -193,11 +193,11 @@ def test_a_quoted_first_row_longer_than_is_looked_at_goes_the_forgiving_way(tmp_
 
 
 def _arrow_calls(monkeypatch) -> list:
-    """Record what `_arrow_text` returns; files of any length go through it."""
+    """Record what `csv_text_reread.text_columns` returns; files of any length go through it."""
     calls = []
-    original = csv_reader._arrow_text
+    original = csv_text_reread.text_columns
     monkeypatch.setattr(csv_reader, "ARROW_REREAD_ROWS", 1)
-    monkeypatch.setattr(csv_reader, "_arrow_text",
+    monkeypatch.setattr(csv_text_reread, "text_columns",
                         lambda *args: calls.append(original(*args)) or calls[-1])
     return calls
 
@@ -230,10 +230,10 @@ def test_pyarrow_text_that_disagrees_with_pandas_is_not_used(tmp_path):
     path.write_text("a,b\n1,2050\n2,2051\n", encoding="utf-8")
     source = csv_reader._Path(str(path))
     frame = pd.DataFrame({0: [1, 2], 1: [2050, 2051]})
-    assert list(csv_reader._arrow_text(source, 1, ",", frame, [1])[1]) == ["2050", "2051"]
+    assert list(csv_text_reread.text_columns(source, 1, ",", frame, [1])[1]) == ["2050", "2051"]
     frame[1] = [2050, 9999]  # not what the file says
-    assert csv_reader._arrow_text(source, 1, ",", frame, [1]) is None
-    assert csv_reader._arrow_text(source, 0, ",", frame, [1]) is None  # a row more: the header
+    assert csv_text_reread.text_columns(source, 1, ",", frame, [1]) is None
+    assert csv_text_reread.text_columns(source, 0, ",", frame, [1]) is None  # a row more: the header
 
 
 @pytest.mark.parametrize("values, whole, least, plain", [
@@ -255,7 +255,7 @@ def test_number_columns_read_as_numbers_only_when_plain(values, whole, least, pl
     (else it is read again as text, so the problem quotes the cell as written)."""
     import numpy as np
 
-    assert csv_reader._plain_numbers(np.array(values, dtype=float), whole, least) is plain
+    assert csv_reader._accepted_numbers(np.array(values, dtype=float), whole, least) is plain
 
 
 def test_the_memory_map_of_a_big_file_is_let_go_of(tmp_path, monkeypatch):

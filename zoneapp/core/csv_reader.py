@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import limits, workers
+from . import csv_text_reread, limits, workers
 from .decoding import decode_text
 from .problems import ERROR, WARNING, Problem
 from .rawtable import (MAX_PROBLEMS_PER_FILE, NumberColumns, RawTable, _empty, _finish, _more,
@@ -303,7 +303,7 @@ class _Parse:
         if frame is None or frame.shape[1] != self.width:  # all rows short: read as text
             return None
         for position, (whole, least) in kinds.items():
-            if not _plain_numbers(frame[position].to_numpy(), whole,
+            if not _accepted_numbers(frame[position].to_numpy(), whole,
                                   0 if least is None else least):
                 return None
         return self._as_text(frame, True, keep=set(kinds))
@@ -323,8 +323,9 @@ class _Parse:
         again = [c for c in frame.columns
                  if c not in keep and not isinstance(frame[c].dtype, pd.StringDtype)]
         if again:
-            texts = _arrow_text(self.file_source, self.skip + header_apart, self.sep, frame,
-                                again) if len(frame) >= ARROW_REREAD_ROWS else None
+            texts = csv_text_reread.text_columns(
+                self.file_source, self.skip + header_apart, self.sep, frame, again) \
+                if len(frame) >= ARROW_REREAD_ROWS else None
             if texts is None:  # pandas reads the columns again itself (in one thread: usecols)
                 redo = self.read(header_apart, usecols=again, dtype=object, na_filter=False)
                 if redo is None:
@@ -339,7 +340,7 @@ class _Parse:
         return frame
 
 
-def _plain_numbers(values: np.ndarray, whole: bool, least: float) -> bool:
+def _accepted_numbers(values: np.ndarray, whole: bool, least: float) -> bool:
     """Whether every number in `values` (NaN: blank) is finite, at least `least` and, when
     `whole`, a whole number below 2**53. fmin/fmax skip NaN, so the range takes two passes
     and no copies (a million-row column is looked at, not filtered)."""
@@ -360,55 +361,6 @@ def _plain_numbers(values: np.ndarray, whole: bool, least: float) -> bool:
 
 
 ARROW_REREAD_ROWS = 100_000  # a shorter file is read again by pandas: quick, and no pyarrow.csv
-
-
-def _arrow_text(file_source, skip: int, sep: str, frame: pd.DataFrame, columns: list[int]
-                ) -> dict[int, pd.Series] | None:
-    """`frame`'s `columns`, which pandas took for numbers or true/false, read again as the text
-    they are written as -- by pyarrow's CSV reader, which parses only those columns, in
-    threads, straight into arrow strings (pandas would read the whole file again in one
-    thread for them). None unless pyarrow reads as many rows as pandas did and its text gives
-    back pandas' values cell for cell: then pandas reads them itself."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    from pyarrow import csv as pacsv
-
-    names = {c: f"f{c}" for c in columns}
-    try:
-        table = pacsv.read_csv(
-            file_source.source_for_arrow(),
-            read_options=pacsv.ReadOptions(skip_rows=skip, autogenerate_column_names=True),
-            # A line break inside quotes would make one more row here than pandas read: the
-            # row count below turns that down (allowing for them halves pyarrow's speed).
-            parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=False,
-                                             ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(
-                include_columns=list(names.values()),
-                column_types={name: pa.large_string() for name in names.values()},
-                strings_can_be_null=False, quoted_strings_can_be_null=False))
-    except (pa.ArrowException, OSError, KeyError):  # anything pyarrow reads otherwise
-        return None
-    if table.num_rows != len(frame):
-        return None
-    texts = {}
-    for c, name in names.items():
-        text = table.column(name)
-        read = frame[c]
-        try:
-            if read.dtype.kind == "b":
-                same = pc.equal(pc.utf8_lower(text), "true").to_numpy(zero_copy_only=False)
-            elif read.dtype.kind in "iuf":
-                same = pc.cast(pc.utf8_trim_whitespace(text), pa.float64()).to_numpy(
-                    zero_copy_only=False)
-            else:
-                return None
-        except pa.ArrowException:  # text pyarrow cannot take for a number: not pandas' reading
-            return None
-        values = read.to_numpy()
-        if not np.array_equal(same, values.astype(same.dtype), equal_nan=same.dtype.kind == "f"):
-            return None
-        texts[c] = pd.Series(pd.array(text, dtype=str), index=frame.index)
-    return texts
 
 
 def _scan(data) -> tuple[int, bool, bool]:
