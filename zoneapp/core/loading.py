@@ -71,8 +71,11 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
         if frame is not None:
             tables[table.name] = frame
     step(0.9)
-    manifest, found = _manifest(folder, root, _data_periods(tables))
-    problems += found + _against_manifest(manifest, tables)
+    # The years the figures are for: the indicators' (a plan's 2020 target is not one).
+    figure_years = _periods({"indicators": tables["indicators"]}) if "indicators" in tables \
+        else set()
+    manifest, found = _manifest(folder, root, figure_years or _periods(tables))
+    problems += found + _against_manifest(manifest, tables, figure_years)
     indicators = tables["indicators"] if "indicators" in tables else empty_frame(TABLES[0])
     reported = figures(indicators)  # both the checks and the derivations start from these
     if "indicators" in tables:  # without them there is nothing to check the rules against
@@ -124,10 +127,12 @@ def _manifest(folder: Path, root: Path, periods: set[int]) -> tuple[Manifest, li
     return fallback, [_outside(p) for p in links]
 
 
-def _against_manifest(manifest: Manifest, tables: dict[str, pd.DataFrame]) -> list[Problem]:
+def _against_manifest(manifest: Manifest, tables: dict[str, pd.DataFrame],
+                      figure_years: set[int]) -> list[Problem]:
     """What the tables cite that zone.toml does not declare: a source id it does not list (the
-    app could not show that source), and indicator years outside its `periods` (the header and
-    the report would name the wrong years). Not checked where zone.toml declares none."""
+    app could not show that source), and indicator years (`figure_years`) outside its
+    `periods` (the header and the report would name the wrong years). Not checked where
+    zone.toml declares none."""
     found: list[Problem] = []
     known = {s.id for s in manifest.sources}
     for name, frame in tables.items() if known else ():
@@ -145,16 +150,14 @@ def _against_manifest(manifest: Manifest, tables: dict[str, pd.DataFrame]) -> li
                 "cannot be shown", "unknown_source", WARNING))
         found += _more(file, len(unknown))
     declared = set(manifest.periods)
-    if declared and "indicators" in tables:
-        missing = sorted(_periods({"indicators": tables["indicators"]}) - declared)
-        if missing:
-            years = "、".join(map(str, missing))
-            listed = ", ".join(map(str, sorted(declared)))
-            found.append(Problem(
-                MANIFEST_NAME, None, None,
-                f"periods 为 {listed}，未包括指标表中的 {years} 年",
-                f"periods lists {listed} but the indicators also have {', '.join(map(str, missing))}",
-                "periods_mismatch", WARNING))
+    missing = sorted(figure_years - declared) if declared else []
+    if missing:
+        listed = ", ".join(map(str, sorted(declared)))
+        found.append(Problem(
+            MANIFEST_NAME, None, None,
+            f"periods 为 {listed}，未包括指标表中的 {'、'.join(map(str, missing))} 年",
+            f"periods lists {listed} but the indicators also have {', '.join(map(str, missing))}",
+            "periods_mismatch", WARNING))
     return found
 
 
@@ -169,13 +172,6 @@ def _first_rows(frame: pd.DataFrame, sources: set[str]) -> list[tuple[int, str]]
     codes, ids = pd.factorize(cited)
     firsts = np.flatnonzero(codes >= 0)[np.unique(codes[codes >= 0], return_index=True)[1]]
     return [(int(rows[at]), str(i)) for i, at in zip(ids, firsts) if str(i) in sources]
-
-
-def _data_periods(tables: dict[str, pd.DataFrame]) -> set[int]:
-    """The years the figures are for, when zone.toml does not say: the indicators' (a plan's
-    target year, 2020 in a 2019 review, is not one), else any table's."""
-    figures_for = _periods({"indicators": tables["indicators"]}) if "indicators" in tables else set()
-    return figures_for or _periods(tables)
 
 
 def _periods(tables: dict[str, pd.DataFrame]) -> set[int]:
