@@ -39,6 +39,7 @@ class Column:
     unit: str = ""  # a fixed unit for the whole column
     unit_column: str = ""  # or the column that holds each row's unit
     qualifier_column: str = ""  # the column that holds each row's qualifier for this figure
+    suffixes: tuple[str, ...] = ()  # words a number may carry in a column with no unit (2019年)
     min_value: float | None = None
     example: str = ""
     doc: str = ""
@@ -159,7 +160,7 @@ PLAN_STATUS_CHOICES = _choices(
 
 def _period() -> Column:
     return Column("period", INT, "年份", "Year", nullable=False, min_value=1900, example="2019",
-                  doc="The year the figure or item belongs to.")
+                  suffixes=("年",), doc="The year the figure or item belongs to; 2019年 reads as 2019.")
 
 
 def _source_columns() -> tuple[Column, ...]:

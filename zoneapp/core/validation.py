@@ -294,15 +294,12 @@ def _row_unit(ctx: _Context, column: Column, pos: int) -> str:
     return column.unit or ctx.cell(column.unit_column, pos)
 
 
-YEAR_SUFFIX = "年"  # 2019年: how a year is often written in a Chinese sheet's year column
-
-
 def _number_units(ctx: _Context, column: Column, written: dict[int, str], raw) -> None:
     """A unit after the number must be the row's unit; it fills a blank unit cell. A column
-    with no unit at all takes the number alone -- but for 年 after a year."""
+    with no unit at all takes the number alone, or with one of its `suffixes` (2019年)."""
     if not column.unit and not column.unit_column:
         bad = [p for p, text in written.items()
-               if not (column.key == "period" and text == YEAR_SUFFIX)]
+               if text not in column.suffixes]
         ctx.report(column, bad, lambda p: f"不是数字：“{raw[p].strip()}”（此列只填数字，不带单位）",
                    lambda p: f"not a number: '{raw[p].strip()}' (this column takes the number "
                              "alone, without a unit)", "bad_number")
