@@ -86,7 +86,7 @@ def vertical(merged: list[str]) -> list[str]:
     """The merged ranges within one column: a value merged down over rows belongs to each of
     them. One merged across columns (a title, a sentence running over an empty column) is not
     copied sideways into the columns beside it."""
-    return [ref for ref in merged if _range(ref)[0][1] == _range(ref)[1][1]]
+    return [ref for ref in merged if (ends := _range(ref))[0][1] == ends[1][1]]
 
 
 def _range(ref: str) -> tuple[tuple[int, int], tuple[int, int]]:
