@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.make_synthetic import write as write_synthetic  # noqa: E402
 from zoneapp.core import schema  # noqa: E402
-from zoneapp.core.atomic import write_bytes_atomic  # noqa: E402
-from zoneapp.core.export import export_frame  # noqa: E402
+from zoneapp.core.io.atomic import write_bytes_atomic  # noqa: E402
+from zoneapp.core.io.export import export_frame  # noqa: E402
 from zoneapp.core.loading import load_dataset  # noqa: E402
 
 TARGETS = {

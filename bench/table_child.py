@@ -17,7 +17,7 @@ from bench.peak_rss import peak_rss_kb  # noqa: E402
 from zoneapp.app import create_application  # noqa: E402
 from zoneapp.core import schema  # noqa: E402
 from zoneapp.core.loading import load_dataset  # noqa: E402
-from zoneapp.ui.table_panel import TablePanel  # noqa: E402
+from zoneapp.ui.widgets.table_panel import TablePanel  # noqa: E402
 
 
 def emit(key: str, value: float) -> None:

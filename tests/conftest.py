@@ -63,7 +63,7 @@ def _chinese_after_each_test():
 @pytest.fixture
 def main_window(qtbot, zone_app):
     """A Chinese main window at 1280×800, shown and exposed, with no data loaded yet."""
-    from zoneapp.ui.main_window import MainWindow
+    from zoneapp.ui.window.main_window import MainWindow
 
     win = MainWindow(lang="zh")
     qtbot.addWidget(win)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from zoneapp.core import ahead, workers
+from zoneapp.core.fast import ahead
+from zoneapp.core.fast import workers
 from zoneapp.core.loading import load_table
 from zoneapp.core.schema import TABLES
 

@@ -109,7 +109,7 @@ def test_xcbcheck_names_missing_packages(monkeypatch):
 
 def test_window_module_defers_heavy_imports():
     """The window paints before pandas and pyqtgraph load (they come with the first data)."""
-    code = ("import sys, zoneapp.app, zoneapp.ui.main_window\n"
+    code = ("import sys, zoneapp.app, zoneapp.ui.window.main_window\n"
             "heavy = [m for m in ('pandas', 'pyqtgraph', 'numpy') if m in sys.modules]\n"
             "print(heavy)\n"
             "sys.exit(1 if heavy else 0)\n")
@@ -123,7 +123,7 @@ def test_window_is_built_before_pandas_pyarrow_and_pyqtgraph_are_imported(tmp_pa
     code = (
         "import sys\n"
         "from zoneapp.app import create_application\n"
-        "from zoneapp.ui.main_window import MainWindow\n"
+        "from zoneapp.ui.window.main_window import MainWindow\n"
         "app = create_application(sys.argv[:1], 'zh')\n"
         "window = MainWindow(lang='zh')\n"
         "window.show(); app.processEvents()\n"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from zoneapp.core import atomic, schema
-from zoneapp.core.atomic import WriteError, atomic_path, write_bytes_atomic
+from zoneapp.core import schema
+from zoneapp.core.io import atomic
+from zoneapp.core.io.atomic import WriteError, atomic_path, write_bytes_atomic
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 
@@ -30,7 +31,7 @@ def _mode(path: Path) -> int:
 def test_new_file_gets_0644_under_umask_022(tmp_path: Path, umask_022) -> None:
     import pandas as pd
 
-    from zoneapp.core.export import export_frame
+    from zoneapp.core.io.export import export_frame
 
     frame = pd.DataFrame({"name_zh": ["甲"], "period": pd.array([2019], dtype="Int64")})
     path = export_frame(frame, tmp_path / "p.csv", schema.PROJECTS, lang="zh")
@@ -85,7 +86,7 @@ def _fsync_fails(monkeypatch) -> None:
 
 def test_render_writes_pngs_atomically(zone_app, tmp_path: Path, monkeypatch) -> None:
     from zoneapp.paths import DEFAULT_DATA
-    from zoneapp.ui.render import render_tabs
+    from zoneapp.ui.output.render import render_tabs
 
     out = tmp_path / "png"
     out.mkdir()

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtGui import QGuiApplication, QImage
 
-from zoneapp.ui import chart_export
-from zoneapp.ui.charts import Bar, BarChart
+from zoneapp.ui.output import chart_export
+from zoneapp.ui.widgets.charts import Bar, BarChart
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from zoneapp.core.loading import load_dataset
 from zoneapp.core.units import axis_scale
-from zoneapp.ui.charts import Bar, BarChart
+from zoneapp.ui.widgets.charts import Bar, BarChart
 from zoneapp.ui.tabs.environment import EnvironmentTab
 from zoneapp.ui.tabs.financing import FinancingTab
 from zoneapp.ui.tabs.innovation import InnovationTab

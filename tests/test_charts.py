@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from zoneapp.ui import palette
-from zoneapp.ui.charts import Bar, BarChart
+from zoneapp.ui.widgets.charts import Bar, BarChart
 
 
 def bars() -> list[Bar]:

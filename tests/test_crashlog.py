@@ -115,7 +115,7 @@ def test_default_log_location_is_app_data(qapp):
 
 
 def test_about_box_says_where_the_log_is(zone_app, qtbot):
-    from zoneapp.ui.main_window import MainWindow
+    from zoneapp.ui.window.main_window import MainWindow
 
     window = MainWindow(lang="en")
     qtbot.addWidget(window)

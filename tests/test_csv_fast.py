@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from core_fixtures import spy_pandas
-from zoneapp.core import csv_reader, csv_text_reread
+from zoneapp.core.io import csv_reader
+from zoneapp.core.io import csv_text_reread
 from zoneapp.core.loading import load_table
 from zoneapp.core.schema import TABLES
 
@@ -145,7 +146,7 @@ def test_files_the_fast_path_leaves_to_the_forgiving_one(tmp_path, monkeypatch, 
 
 @pytest.mark.parametrize("name", ["quoted header over two lines", "rows ending in a lone CR"])
 def test_limits_are_checked_before_pandas_reads_anything(tmp_path, monkeypatch, name):
-    from zoneapp.core import limits
+    from zoneapp.core.io import limits
 
     monkeypatch.setattr(limits, "MAX_CELLS", 1000)
     monkeypatch.setattr(limits, "MAX_ROWS", 100)

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from zoneapp.core import schema
-from zoneapp.core.atomic import atomic_path
-from zoneapp.core.export import export_frame, file_stem, neutralise, restore
+from zoneapp.core.io.atomic import atomic_path
+from zoneapp.core.io.export import export_frame, file_stem, neutralise, restore
 
 
 def projects_frame() -> pd.DataFrame:
@@ -158,7 +158,7 @@ def test_english_export_names_units_and_reads_back(tmp_path: Path) -> None:
 
 
 def test_export_all_files_follow_the_tabs(tmp_path: Path, default_dataset) -> None:
-    from zoneapp.core.export import export_all
+    from zoneapp.core.io.export import export_all
 
     names = {p.name for p in export_all(default_dataset, tmp_path / "out")}
     # Measures are shown on the tab of their section, one file each; rules are not shown.
@@ -169,8 +169,8 @@ def test_export_all_files_follow_the_tabs(tmp_path: Path, default_dataset) -> No
 
 
 def test_nothing_is_written_into_a_loaded_data_folder(tmp_path: Path) -> None:
-    from zoneapp.core.atomic import WriteError
-    from zoneapp.core.export import export_all
+    from zoneapp.core.io.atomic import WriteError
+    from zoneapp.core.io.export import export_all
     from zoneapp.core.loading import load_dataset
     from zoneapp.paths import DEFAULT_DATA
 

@@ -8,7 +8,7 @@ from core_fixtures import (
     INDICATOR_HEADER, INDICATOR_ROWS, codes, csv_text, good_folder, indicator, only, write_csv,
     write_xlsx,
 )
-from zoneapp.core import readers
+from zoneapp.core.io import readers
 from zoneapp.core.loading import load_dataset
 from zoneapp.core.problems import WARNING
 

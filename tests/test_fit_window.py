@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QStyle, QStyleOptionViewItem
 
 from zoneapp.app import install_translator
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.main_window import MainWindow
+from zoneapp.ui.window.main_window import MainWindow
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.folder_watcher import FolderWatcher, snapshot
-from zoneapp.ui.main_window import MainWindow
+from zoneapp.ui.window.folder_watcher import FolderWatcher, snapshot
+from zoneapp.ui.window.main_window import MainWindow
 
 WAIT_MS = 10000
 
@@ -113,7 +113,7 @@ def test_a_failed_auto_reload_is_a_status_message(qtbot, zone_app, zone_folder, 
     assert win.load_folder(zone_folder)
     shown = win.dataset
     dialogs = []
-    monkeypatch.setattr("zoneapp.ui.main_window.QMessageBox.critical",
+    monkeypatch.setattr("zoneapp.ui.window.main_window.QMessageBox.critical",
                         lambda *a: dialogs.append(a))
     shutil.rmtree(zone_folder)  # the folder vanished, and the watcher says so
     with qtbot.waitSignal(win.loader.sig_failed, timeout=WAIT_MS):

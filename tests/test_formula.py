@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from zoneapp.core.formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, starts_with_any
+from zoneapp.core.io.formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, starts_with_any
 
 OPENINGS = FORMULA_STARTS + (FORMULA_GUARD,)
 CELLS = ["=1", "", "a", "'=x", "\tq", "中=", "-3", "@", "+", "x=", "\r", "''", "é="]
@@ -25,7 +25,7 @@ def test_starts_with_any_matches_pandas(series):
 
 
 def test_neutralise_series_guards_only_formula_like_cells():
-    from zoneapp.core.formula import neutralise_series
+    from zoneapp.core.io.formula import neutralise_series
 
     series = pd.Series(CELLS, dtype=str)
     assert neutralise_series(series).tolist() == [neutralise(c) for c in CELLS]

@@ -71,7 +71,7 @@ def _start_up(tmp_path, setup: str) -> dict:
         from pathlib import Path
         from PySide6.QtWidgets import QApplication
         from zoneapp import app, gc_pause
-        from zoneapp.core import memory
+        from zoneapp.core.fast import memory
 
         seen = {"calls": [], "shown": False, "failed": False}
         real_resume = gc_pause.resume

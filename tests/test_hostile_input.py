@@ -15,7 +15,10 @@ from core_fixtures import (
     PROJECT_HEADER, PROJECT_ROWS, codes, csv_text, good_folder, only, snapshot, spy_pandas,
     write_csv, write_xlsx,
 )
-from zoneapp.core import limits, readers, xlsx_reader, zipcheck
+from zoneapp.core.io import limits
+from zoneapp.core.io import readers
+from zoneapp.core.io import xlsx_reader
+from zoneapp.core.io import zipcheck
 from zoneapp.core.loading import load_dataset, load_table
 from zoneapp.core.problems import ERROR, WARNING
 from zoneapp.core.schema import PROJECTS
@@ -402,7 +405,7 @@ def test_hostile_folder_is_left_exactly_as_it_was(tmp_path):
 
 
 def test_zip_check_reads_nothing_but_the_bytes_it_is_given():
-    from zoneapp.core.zipcheck import check_xlsx_zip
+    from zoneapp.core.io.zipcheck import check_xlsx_zip
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as book:

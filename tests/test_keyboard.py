@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from zoneapp.core.problems import WARNING, Problem
 from zoneapp.core.schema import SECTIONS
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.main_window import MainWindow
+from zoneapp.ui.window.main_window import MainWindow
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 

@@ -3,8 +3,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from zoneapp.core import keyhash
-from zoneapp.core.keyhash import duplicated_keys
+from zoneapp.core.fast import keyhash
+from zoneapp.core.fast.keyhash import duplicated_keys
 
 
 def _random_frame(rng, n):

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from zoneapp.ui import palette
-from zoneapp.ui.kpi import MIN_WIDTH, KpiCard
+from zoneapp.ui.widgets.kpi import MIN_WIDTH, KpiCard
 
 
 def row(**changes) -> pd.Series:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.load_worker import FolderLoader, LoadStatus
+from zoneapp.ui.window.load_worker import FolderLoader, LoadStatus
 
 
 def test_loads_in_background_with_busy_progress(qtbot):
@@ -45,7 +45,7 @@ def test_cancelled_load_delivers_nothing(qtbot):
 
 
 def test_window_keeps_previous_data_when_a_load_is_cancelled(qtbot, monkeypatch):
-    from zoneapp.ui.main_window import MainWindow
+    from zoneapp.ui.window.main_window import MainWindow
 
     window = MainWindow(lang="zh")
     qtbot.addWidget(window)

@@ -271,7 +271,7 @@ def test_frame_conventions(tmp_path):
 def test_cell_text_from_excel_values():
     import datetime as dt
 
-    from zoneapp.core.readers import cell_text
+    from zoneapp.core.io.readers import cell_text
 
     assert [cell_text(v) for v in (2019.0, 506.1, 3, None, True, "约3")] == \
         ["2019", "506.1", "3", "", "TRUE", "约3"]
@@ -358,7 +358,7 @@ _PROJECT_CSV = "name_zh,kind,period,investment,investment_unit,investment_qualif
     'a,new,2019,"",亿元,\n',
 ])
 def test_numbers_read_as_numbers_or_as_text_give_the_same_table(tmp_path, monkeypatch, body):
-    from zoneapp.core import csv_reader
+    from zoneapp.core.io import csv_reader
     from zoneapp.core.loading import load_table
     from zoneapp.core.schema import TABLES
 
@@ -375,8 +375,8 @@ def test_numbers_read_as_numbers_or_as_text_give_the_same_table(tmp_path, monkey
 
 
 def test_plain_number_columns_are_read_as_numbers(tmp_path):
-    from zoneapp.core.headers import number_columns
-    from zoneapp.core.readers import read_table
+    from zoneapp.core.io.headers import number_columns
+    from zoneapp.core.io.readers import read_table
     from zoneapp.core.schema import TABLES
 
     table = next(t for t in TABLES if t.name == "projects")
@@ -395,7 +395,7 @@ def test_plain_number_columns_are_read_as_numbers(tmp_path):
 def test_big_csv_read_in_blocks_gives_the_same_dataset(tmp_path, monkeypatch, block):
     """A CSV over one block is looked at through a memory map and parsed by pandas from its
     path, never held whole: the same dataset as from its bytes."""
-    from zoneapp.core import csv_reader
+    from zoneapp.core.io import csv_reader
 
     folder = good_folder(tmp_path / "zone")
     rows = "".join(f"项目{i},new,2019,{i}.5,亿元,\n" for i in range(40))
@@ -418,7 +418,8 @@ def test_a_big_load_gives_freed_memory_back_without_waiting(monkeypatch):
     """After a big load the C heap is trimmed on the data layer's pool, not by the caller."""
     import threading
 
-    from zoneapp.core import memory, workers
+    from zoneapp.core.fast import memory
+    from zoneapp.core.fast import workers
 
     monkeypatch.setattr(workers, "parallel", lambda: True)
     trimmed = threading.Event()

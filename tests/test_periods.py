@@ -5,7 +5,7 @@ from pathlib import Path
 
 from zoneapp.core.loading import load_dataset
 from zoneapp.core.periods import reported_periods
-from zoneapp.ui.main_window import MainWindow
+from zoneapp.ui.window.main_window import MainWindow
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 

@@ -1,4 +1,4 @@
-"""pyqtgraph imported with lazy mirrors of PySide6's modules (zoneapp/ui/pg_import.py)."""
+"""pyqtgraph imported with lazy mirrors of PySide6's modules (zoneapp/ui/widgets/pg_import.py)."""
 from __future__ import annotations
 
 import os
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from zoneapp.ui import pg_import
+from zoneapp.ui.widgets import pg_import
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,7 +32,7 @@ def test_mirror_fetches_a_name_on_first_use_and_keeps_it():
 
 
 def test_charts_import_pyqtgraph_through_the_lazy_mirrors(qapp):
-    from zoneapp.ui import charts
+    from zoneapp.ui.widgets import charts
 
     for short, source in (("QtCore", QtCore), ("QtGui", QtGui), ("QtWidgets", QtWidgets)):
         mirror = sys.modules[f"pyqtgraph.Qt.{short}"]
@@ -47,7 +47,7 @@ def test_charts_import_pyqtgraph_through_the_lazy_mirrors(qapp):
 
 
 def test_pyside_lists_its_names_again_after_the_import(qapp):
-    from zoneapp.ui import charts  # noqa: F401
+    from zoneapp.ui.widgets import charts
 
     for source, name in ((QtCore, "QMutex"), (QtGui, "QPainter"), (QtWidgets, "QWidget")):
         assert name in dir(source)
@@ -68,7 +68,7 @@ def test_a_failed_lazy_import_falls_back_to_the_plain_one():
             return real_import(name, globals, locals, fromlist, level)
 
         builtins.__import__ = flaky
-        from zoneapp.ui.pg_import import pg
+        from zoneapp.ui.widgets.pg_import import pg
         builtins.__import__ = real_import
         from pyqtgraph.Qt import QtWidgets as mirror
         assert failed, "the simulated failure did not happen"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from core_fixtures import good_folder
 from zoneapp.core import schema, units
-from zoneapp.core.export import export_frame
-from zoneapp.core.formula import neutralise, restore
+from zoneapp.core.io.export import export_frame
+from zoneapp.core.io.formula import neutralise, restore
 from zoneapp.core.loading import load_dataset, load_table
 
 SETTINGS = settings(max_examples=15, deadline=None, derandomize=True,

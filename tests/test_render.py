@@ -5,7 +5,7 @@ from PySide6.QtGui import QImage
 
 from zoneapp.core.schema import SECTIONS
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.render import render_tabs
+from zoneapp.ui.output.render import render_tabs
 
 
 def test_render_writes_one_png_per_tab(zone_app, tmp_path):

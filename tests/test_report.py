@@ -8,7 +8,7 @@ import pypdf  # test extra: extracts the PDF's text through its ToUnicode maps
 from zoneapp.cli import main
 from zoneapp.core.loading import load_dataset
 from zoneapp.core.schema import SECTIONS
-from zoneapp.ui.report import write_report
+from zoneapp.ui.output.report import write_report
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 
@@ -74,7 +74,7 @@ def test_english_report_text_extracts_whole_words(zone_app, default_dataset, tmp
 
 
 def test_charts_print_one_a_row_at_full_width(zone_app, default_dataset, tmp_path, monkeypatch):
-    from zoneapp.ui import report
+    from zoneapp.ui.output import report
 
     widths = []
     real = report.chart_export.paint_chart

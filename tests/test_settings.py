@@ -69,7 +69,7 @@ def test_recent_folders_most_recent_first_pruned_and_capped(qapp, tmp_path):
 
 
 def test_recent_menu_lists_folders_and_opens_one(qtbot, zone_app, tmp_path):
-    from zoneapp.ui.main_window import MainWindow
+    from zoneapp.ui.window.main_window import MainWindow
 
     other = tmp_path / "other zone"
     shutil.copytree(DEFAULT_DATA, other)
@@ -86,7 +86,7 @@ def test_recent_menu_lists_folders_and_opens_one(qtbot, zone_app, tmp_path):
 
 def test_restarted_window_restores_geometry_tab_language_and_folder(qtbot, zone_app):
     from zoneapp.app import install_translator
-    from zoneapp.ui.main_window import MainWindow
+    from zoneapp.ui.window.main_window import MainWindow
 
     first = MainWindow(lang="zh")
     qtbot.addWidget(first)
@@ -113,7 +113,7 @@ def test_restarted_window_restores_geometry_tab_language_and_folder(qtbot, zone_
 
 
 def test_render_window_leaves_the_settings_alone(qtbot, zone_app):
-    from zoneapp.ui.main_window import MainWindow
+    from zoneapp.ui.window.main_window import MainWindow
 
     win = MainWindow(lang="en", remember=False)
     qtbot.addWidget(win)

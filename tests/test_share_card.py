@@ -7,8 +7,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from zoneapp.core.loading import load_dataset
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.main_window import MainWindow
-from zoneapp.ui.share_card import CARD_WIDTH, footer_text, share_card_image
+from zoneapp.ui.window.main_window import MainWindow
+from zoneapp.ui.output.share_card import CARD_WIDTH, footer_text, share_card_image
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 
@@ -46,7 +46,7 @@ def test_window_share_card_and_summary(zone_app, qtbot, tmp_path):
 
 def _card_texts(monkeypatch, ds, lang):
     """The strings share_card_image draws: KPI lines, chart title and legend, footer."""
-    from zoneapp.ui import share_card
+    from zoneapp.ui.output import share_card
 
     seen: list[str] = []
     real = share_card._paint
@@ -80,6 +80,6 @@ def test_card_follows_its_language_not_the_windows(zone_app, monkeypatch):
     for chinese in ("同比", "推算", "按年份", "来源", "生成"):
         assert chinese not in text
     assert "YoY" in text and "by year" in text and "Made with ZoneApp on" in text
-    from zoneapp.ui.share_card import installed_language
+    from zoneapp.ui.output.share_card import installed_language
 
     assert installed_language() == "zh"  # the window's language is back

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from zoneapp.core.loading import load_dataset
-from zoneapp.ui.main_window import MainWindow
-from zoneapp.ui.source_panel import parse_inputs
+from zoneapp.ui.window.main_window import MainWindow
+from zoneapp.ui.widgets.source_panel import parse_inputs
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 

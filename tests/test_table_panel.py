@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from zoneapp.core.schema import INDICATORS, PROJECTS
-from zoneapp.ui.table_panel import (MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, WHOLE, ExportTarget,
+from zoneapp.ui.widgets.table_panel import (MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, WHOLE, ExportTarget,
                                     TablePanel)
 
 
@@ -115,7 +115,7 @@ def test_header_click_sorts(qtbot, panel):
 
 
 def test_export_writes_what_is_shown(qtbot, panel, tmp_path, monkeypatch):
-    import zoneapp.core.export  # noqa: F401 -- a broken module fails here, not skips
+    import zoneapp.core.io.export  # noqa: F401 -- a broken module fails here, not skips
     target = tmp_path / "指标.csv"
     monkeypatch.setattr(panel, "ask_save_path", lambda default: target)
     errors = []
@@ -134,7 +134,7 @@ def test_export_writes_what_is_shown(qtbot, panel, tmp_path, monkeypatch):
 
 
 def test_export_xlsx(qtbot, panel, tmp_path, monkeypatch):
-    import zoneapp.core.export  # noqa: F401 -- a broken module fails here, not skips
+    import zoneapp.core.io.export  # noqa: F401 -- a broken module fails here, not skips
     target = tmp_path / "table.xlsx"
     monkeypatch.setattr(panel, "ask_save_path", lambda default: target)
     assert panel.export() == target
@@ -143,7 +143,7 @@ def test_export_xlsx(qtbot, panel, tmp_path, monkeypatch):
 
 
 def test_export_failure_shows_error(panel, tmp_path, monkeypatch):
-    import zoneapp.core.export  # noqa: F401 -- a broken module fails here, not skips
+    import zoneapp.core.io.export  # noqa: F401 -- a broken module fails here, not skips
     errors = []
     monkeypatch.setattr(panel, "ask_save_path", lambda default: tmp_path / "no" / "such" / "t.csv")
     monkeypatch.setattr(panel, "show_error", lambda title, text: errors.append((title, text)))

@@ -169,7 +169,7 @@ def test_a_column_is_factorised_once_whichever_thread_asks_first(monkeypatch, bi
 
 def test_a_big_table_warms_its_search_once_painted(qtbot, monkeypatch, big):
     from zoneapp.models import frame_columns
-    from zoneapp.ui.table_panel import TablePanel
+    from zoneapp.ui.widgets.table_panel import TablePanel
 
     monkeypatch.setattr(frame_columns, "WARM_ROWS", 1000)
     panel = TablePanel()

@@ -4,7 +4,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from zoneapp.core.textedges import SPACES, may_need_strip
+from zoneapp.core.fast.textedges import SPACES, may_need_strip
 
 
 def test_spaces_are_what_python_and_pyarrow_strip():
@@ -52,7 +52,7 @@ def test_cells_at_the_ends_of_the_buffer():
 def test_invisible_characters_at_the_edges_count_as_space():
     """A zero-width space or a BOM pasted at a cell's edge shows as nothing: it is stripped
     like a space (textedges.STRIP_CHARS), so the check must see it."""
-    from zoneapp.core.textedges import INVISIBLE, STRIP_CHARS
+    from zoneapp.core.fast.textedges import INVISIBLE, STRIP_CHARS
 
     for point in INVISIBLE:
         for cell in (chr(point) + "revenue", "revenue" + chr(point), "营收" + chr(point)):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from zoneapp import settings
 from zoneapp.paths import DEFAULT_DATA
 from zoneapp.ui import palette, theme
-from zoneapp.ui.main_window import MainWindow
+from zoneapp.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

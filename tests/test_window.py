@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeySequence
 from zoneapp import __version__
 from zoneapp.core.schema import SECTIONS
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.main_window import MainWindow
+from zoneapp.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

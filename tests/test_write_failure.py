@@ -8,10 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from zoneapp.core import atomic
-from zoneapp.core.atomic import NO_WRITE_IN_DATA, WriteError
+from zoneapp.core.io import atomic
+from zoneapp.core.io.atomic import NO_WRITE_IN_DATA, WriteError
 from zoneapp.core.schema import INDICATORS
-from zoneapp.ui import write_failure
+from zoneapp.ui.window import write_failure
 
 EXCEL_ZH = "Excel、WPS"
 EXCEL_EN = "open in Excel, WPS"
@@ -87,7 +87,7 @@ def held_csv(tmp_path, monkeypatch):
 
 
 def test_table_export_over_a_held_file(qtbot, zone_app, held_csv, monkeypatch):
-    from zoneapp.ui.table_panel import TablePanel
+    from zoneapp.ui.widgets.table_panel import TablePanel
 
     panel = TablePanel()
     qtbot.addWidget(panel)
@@ -102,8 +102,8 @@ def test_table_export_over_a_held_file(qtbot, zone_app, held_csv, monkeypatch):
 
 
 def test_chart_save_over_a_held_file(qtbot, zone_app, held_csv, monkeypatch):
-    from zoneapp.ui.chart_parts import Bar
-    from zoneapp.ui.charts import BarChart
+    from zoneapp.ui.widgets.chart_parts import Bar
+    from zoneapp.ui.widgets.charts import BarChart
 
     chart = BarChart()
     qtbot.addWidget(chart)

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from core_fixtures import INDICATOR_HEADER, good_folder, indicator, only
-from zoneapp.core import xlsx_cells
+from zoneapp.core.io import xlsx_cells
 from zoneapp.core.loading import load_dataset
 
 

@@ -69,7 +69,7 @@ def create_application(argv: list[str] | None = None, lang: str = "zh"):
         app.setApplicationName("ZoneApp")
         app.setOrganizationName("ZoneApp")
         app.setApplicationDisplayName("园区指标看板" if lang == "zh" else "ZoneApp")
-        from .ui.desktop import app_icon
+        from zoneapp.ui.window.desktop import app_icon
 
         app.setWindowIcon(app_icon())
     install_fonts()
@@ -151,7 +151,7 @@ def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:
     lang = lang or settings.get("ui/language")
     data_dir = data_dir or settings.last_folder() or paths.DEFAULT_DATA
     app = create_application(sys.argv[:1], lang)
-    from .ui.main_window import MainWindow
+    from zoneapp.ui.window.main_window import MainWindow
 
     window = MainWindow(lang=lang)  # restores the remembered geometry, tab and theme
     from .crashlog import install_excepthook
@@ -160,7 +160,7 @@ def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:
     if not settings.get("window/geometry"):
         window.resize(1280, 800)
     if os.environ.get("ZONEAPP_BENCH") == "1":  # bench/run.py: report paint and ready, quit
-        from .ui.bench_probe import install
+        from zoneapp.ui.window.bench_probe import install
 
         install(window)
     window.show()
@@ -174,7 +174,7 @@ def resume_gc_after_first_load(window) -> None:
     that data is small), has failed or was cancelled, or after RESUME_AFTER_MS."""
     from PySide6.QtCore import QTimer
 
-    from .core.memory import BIG_LOAD_ROWS
+    from zoneapp.core.fast.memory import BIG_LOAD_ROWS
 
     def shown(dataset) -> None:
         window.sig_dataset_loaded.disconnect(shown)

@@ -148,7 +148,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .core.export import export_all
+    from zoneapp.core.io.export import export_all
     from .core.loading import load_dataset
 
     ds = load_dataset(args.data)
@@ -159,7 +159,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from .ui.render import render_tabs
+    from zoneapp.ui.output.render import render_tabs
 
     return _write(args.out_dir, args.lang,
                   lambda: render_tabs(args.out_dir, args.data, lang=args.lang, size=args.size,
@@ -167,7 +167,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .ui.report import report_cli
+    from zoneapp.ui.output.report import report_cli
 
     return _write(args.out, args.lang, lambda: [report_cli(args.out, args.data, lang=args.lang)])
 

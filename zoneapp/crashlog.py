@@ -20,7 +20,7 @@ from types import TracebackType
 from PySide6.QtCore import QLocale, QObject, QStandardPaths, Qt, Signal
 
 from . import __version__
-from .core.atomic import write_bytes_atomic
+from zoneapp.core.io.atomic import write_bytes_atomic
 
 LOG_NAME = "zoneapp.log"
 MAX_LOG_BYTES = 1024 * 1024  # the log keeps its newest megabyte

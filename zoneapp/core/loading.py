@@ -12,14 +12,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import atomic, memory
+from zoneapp.core.io import atomic
+from zoneapp.core.fast import memory
 from .dataset import Dataset, Manifest
 from .derive import derive_indicators
-from .headers import header_key, number_columns
+from zoneapp.core.io.headers import header_key, number_columns
 from .manifest import read_manifest
 from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
-from .rawtable import MAX_PROBLEMS_PER_FILE, _more
-from .readers import RawTable, read_table
+from zoneapp.core.io.rawtable import MAX_PROBLEMS_PER_FILE, _more
+from zoneapp.core.io.readers import RawTable, read_table
 from .rules import check_rules, figures
 from .schema import MANIFEST_NAME, TABLE_SUFFIXES, TABLES, Table
 from .validation import empty_frame, validate_table

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import units
-from .textedges import STRIP_CHARS
+from zoneapp.core.fast.textedges import STRIP_CHARS
 
 # Written before the number. Longest first so the regex prefers 超过 over a shorter match.
 _PREFIXES = sorted((q.word for q in units.QUALIFIERS.values() if not q.suffix), key=len, reverse=True)

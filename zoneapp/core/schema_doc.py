@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import schema
-from .atomic import write_bytes_atomic
+from zoneapp.core.io.atomic import write_bytes_atomic
 from .schema import Column, Table
 from .units import ABOUT_TOLERANCE, QUALIFIER_ALIASES, QUALIFIERS, UNIT_ALIASES, UNITS, format_value
 

@@ -20,16 +20,17 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import limits, schema, units
-from .headers import HeaderMap, map_header
-from .ahead import DISTINCT, KEY, STRIP, ColumnFacts
-from .keyhash import duplicated_keys
+from zoneapp.core import schema, units
+from zoneapp.core.io import limits
+from zoneapp.core.io.headers import HeaderMap, map_header
+from zoneapp.core.fast.ahead import DISTINCT, KEY, STRIP, ColumnFacts
+from zoneapp.core.fast.keyhash import duplicated_keys
 from .numbers import NumberColumn, parse_number_column, unit_matches
 from .problems import ERROR, WARNING, Problem
-from .rawtable import byte_span
-from .readers import RawTable
+from zoneapp.core.io.rawtable import byte_span
+from zoneapp.core.io.readers import RawTable
 from .schema import Column, Table
-from .textedges import STRIP_CHARS, may_need_strip
+from zoneapp.core.fast.textedges import STRIP_CHARS, may_need_strip
 
 MAX_PER_COLUMN = 100
 _LIST_SPLIT = r"\s*[;；,，、]\s*"

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
 from ...core.dataset import Dataset
 from ...core.schema import INDICATORS, TABLES_BY_NAME
 from ...core.summary import previous_row
-from .. import palette, view_state
-from ..charts import Bar, BarChart
-from ..kpi import KpiCard
-from ..source_panel import has_source
-from ..table_panel import TablePanel
+from zoneapp.ui import palette
+from zoneapp.ui.window import view_state
+from zoneapp.ui.widgets.charts import Bar, BarChart
+from zoneapp.ui.widgets.kpi import KpiCard
+from zoneapp.ui.widgets.source_panel import has_source
+from zoneapp.ui.widgets.table_panel import TablePanel
 from . import figures
 
 KPI_MIN_WIDTH = 230

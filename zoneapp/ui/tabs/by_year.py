@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 from PySide6.QtCore import QCoreApplication
 
-from ..charts import Bar
+from zoneapp.ui.widgets.charts import Bar
 from . import figures
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from PySide6.QtCore import QCoreApplication
 
 from ...core.units import UNITS, format_percent, format_value
-from ..charts import Bar
+from zoneapp.ui.widgets.charts import Bar
 
 
 def text(row, column: str) -> str:

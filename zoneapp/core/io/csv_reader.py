@@ -1,0 +1,463 @@
+"""A CSV's bytes -> a RawTable: pandas' C parser on the bytes or the open file, else the
+forgiving path that decodes GBK and reports ragged rows."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from zoneapp.core.io import csv_text_reread
+from zoneapp.core.io import limits
+from zoneapp.core.fast import workers
+from zoneapp.core.io.decoding import decode_text
+from zoneapp.core.problems import ERROR, WARNING, Problem
+from zoneapp.core.io.rawtable import (MAX_PROBLEMS_PER_FILE, NumberColumns, RawTable, _empty, _finish, _more,
+                       _problem, _shape_problem, _too_many)
+
+
+def _delimiter(text: str) -> tuple[str, bool]:
+    """The delimiter, and whether the first line is Excel's `sep=;` line."""
+    first = text[: text.find("\n")] if "\n" in text else text
+    line = first.rstrip("\r")  # not strip(): the separator named may be a tab or a space
+    if line.lower().startswith("sep=") and len(line) >= 5 and not line[5:].strip(" "):
+        return line[4], True
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return ("," if counts[best] == 0 or counts[","] else best), False
+
+
+def _utf8(data: bytes, text: str, encoding: str, skip_first_line: bool) -> bytes:
+    """UTF-8 bytes for pandas' C parser, which reads bytes far faster than a StringIO."""
+    if encoding == "utf-8-sig":
+        data = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    else:
+        data = text.encode("utf-8")
+    if skip_first_line:
+        newline = data.find(b"\n")
+        data = b"" if newline < 0 else data[newline + 1:]
+    return data
+
+
+def _csv_shape_problem(data: bytes, sep: str, file: str) -> list[Problem] | None:
+    """Rows, columns and cells bounded from the bytes alone, before pandas allocates anything.
+    Lines end at a line feed or a lone carriage return, as pandas ends them."""
+    lines = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n") \
+        + (len(data) > 0 and data[-1:] not in (b"\n", b"\r"))
+    ends = [at for at in (data.find(b"\n"), data.find(b"\r")) if at >= 0]
+    columns = data.count(sep.encode(), 0, min(ends) if ends else None) + 1
+    found = _shape_problem(file, 0, columns) or _shape_problem(file, lines - 1, 1)
+    if found:
+        return found
+    # Every cell but the last of a line ends with a separator: an upper bound, quotes aside.
+    cells = data.count(sep.encode()) + lines
+    return _too_many(file, "单元格", "cells", cells, limits.MAX_CELLS) \
+        if cells > limits.MAX_CELLS else None
+
+
+def read_csv(data: bytes, file: str) -> RawTable | list[Problem]:
+    return _read_csv([data], file)
+
+
+def _read_csv(box: list[bytes], file: str, numbers: NumberColumns | None = None,
+              try_fast: bool = True) -> RawTable | list[Problem]:
+    """`read_csv` of `box[0]`; the box is emptied once the bytes are no longer needed, so a
+    100 MB file's bytes are not held alongside its cells while they are checked.
+    `try_fast`: False when the fast path already turned this file down."""
+    plan = _plan(box[0], file) if try_fast else None
+    fast = _read_fast(_Bytes(box[0]), plan, file, numbers) if isinstance(plan, _Plan) else plan
+    if fast is not None:
+        box.clear()
+        return fast
+    data = box.pop()
+    decoded = decode_text(data, file)
+    if isinstance(decoded, Problem):
+        return [decoded]
+    text, encoding, problems = decoded
+    if not text or text.isspace():
+        return [_empty(file)]
+    sep, sep_line = _delimiter(text)
+    data = _utf8(data, text, encoding, sep_line)
+    del text
+    # Empty lines above the header, which pandas would take for a file with no columns: left
+    # out, and counted, so that rows keep their numbers.
+    blank = _LEADING_BLANK_LINES.match(data)
+    skipped = blank[0].count(b"\n") if blank else 0
+    data = data[blank.end():] if blank else data
+    if skipped:  # the separator as the header's line shows it
+        end = data.find(b"\n")
+        sep = _delimiter((data if end < 0 else data[:end]).decode("utf-8", "replace"))[0]
+    too_big = _csv_shape_problem(data, sep, file)
+    if too_big:
+        return too_big
+    try:
+        frame = pd.read_csv(io.BytesIO(data), sep=sep, header=None, dtype=str, encoding="utf-8",
+                            keep_default_na=False, na_filter=False, skip_blank_lines=False)
+    except pd.errors.ParserError:
+        try:
+            frame, found = _read_ragged(data.decode("utf-8"), sep, file, first_row=1 + skipped)
+        except csv.Error as err:
+            return [_problem(file, "bad_csv", f"无法读取 CSV：{err}", f"cannot read the CSV: {err}")]
+        problems += found
+    except pd.errors.EmptyDataError:
+        return [_empty(file)]
+    return _finish(frame, None, file, problems, guarded=True, first_row=1 + skipped)
+
+
+_LEADING_BLANK_LINES = re.compile(rb"(?:[ \t\r]*\n)+")
+
+
+_STREAM_BLOCK = 8 * 1024 * 1024  # a bigger CSV is read by pandas from its path, never held whole
+
+
+def _read_csv_streamed(path, handle, file: str, cap: int, numbers: NumberColumns | None
+                       ) -> RawTable | list[Problem] | None:
+    """`_read_fast` of the open file at `path`, bigger than a block: its bytes are looked at
+    through a read-only memory map, and pandas reads the file itself (in parallel threads,
+    from pandas 3.1 on, for a path but not for a file object). None as there, when the file
+    is over `cap`, and when the file at `path` is not the one checked (saved over meanwhile):
+    then the caller reads the bytes from `handle` and `read_csv` decides."""
+    import mmap
+
+    opened = _identity(os.fstat(handle.fileno()))
+    try:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # an empty file, or one that cannot be mapped
+        return None
+    try:
+        plan = _plan(mapped, file) if len(mapped) <= cap else None
+    finally:  # let go of before pandas maps the file again: each map counts in memory
+        _unmap(mapped)
+    if not isinstance(plan, _Plan):
+        return plan
+    if not _same_file(path, opened):
+        return None
+    fast = _read_fast(_Path(str(path)), plan, file, numbers)
+    return fast if _same_file(path, opened) else None
+
+
+def _unmap(mapped):
+    """Close a memory map; the pool's future when a pool thread does it. Unmapping a big
+    file's pages takes milliseconds, which that thread spends (munmap lets go of the GIL)
+    while pandas starts its read."""
+    if workers.parallel():
+        return workers.shared_pool().submit(mapped.close)
+    mapped.close()
+    return None
+
+
+def _identity(stat: os.stat_result) -> tuple[int, int, int, int]:
+    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def _same_file(path, opened: tuple[int, int, int, int]) -> bool:
+    """Whether `path` is still the file opened and checked, unchanged."""
+    try:
+        return _identity(os.stat(path)) == opened
+    except OSError:
+        return False
+
+
+class _Bytes:
+    """A file's bytes in memory, for pandas."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def source(self):
+        return io.BytesIO(self.data)  # shares the bytes: no copy
+
+    def source_for_arrow(self):
+        import pyarrow as pa
+
+        return pa.BufferReader(self.data)  # shares the bytes too
+
+
+class _Path:
+    """A file pandas opens by its path."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def source(self):
+        return self.path
+
+    def source_for_arrow(self):
+        return self.path
+
+
+@dataclass
+class _Plan:
+    """What `_read_fast` needs to know of a file before pandas reads it."""
+    sep: str
+    sep_line: bool  # Excel's `sep=;` line comes first
+    header: list[str]  # its cells, in no quotes
+    apostrophe: bool  # some cell may carry the export's guard
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _plan(data, file: str) -> _Plan | list[Problem] | None:
+    """Look at the bytes (or a memory map of them; never copied whole): None when the file is
+    not for the fast path (another encoding, NUL bytes, a header in quotes or with a lone
+    carriage return, too many cells to bound by lines), problems when it is over a limit,
+    else how pandas is to read it."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    lines, nul, apostrophe = _scan(data)
+    if nul:
+        return None
+    start = 3 if data[:3] == _BOM else 0
+    first, newline = _first_line(data, start)
+    if first is None or not first.strip():
+        return None
+    sep, sep_line = _delimiter(first)
+    if sep_line:
+        if newline < 0:
+            return None
+        start = newline + 1
+        first, newline = _first_line(data, start)
+        if first is None:
+            return None
+    if data[start:start + 3] == _BOM:  # a second one, or one after sep=: decoded away there
+        return None
+    first = first.rstrip("\r")
+    if "\r" in first:  # a lone CR ends a line too (Excel for Mac): not one line, as found here
+        return None
+    # No row can be wider than the header (the parser refuses it), so its separators -- as
+    # the forgiving path counts them, before the line is split -- bound every row's cells.
+    columns, rows = first.count(sep) + 1, lines - 1 - sep_line
+    too_big = _shape_problem(file, 0, columns) or _shape_problem(file, rows, 1)
+    if too_big:
+        return too_big
+    # A quoted header may hold a separator or span lines. The parser reading the data rows
+    # alone takes its width from the first: one wider than the header would be made into
+    # that many columns of every row (quotes aside, its separators count its cells).
+    if '"' in first or rows * columns > limits.MAX_CELLS:
+        return None
+    width = _first_row_width(data, newline + 1, sep)
+    if width is None or width > columns:
+        return None
+    header = next(csv.reader([first], delimiter=sep), [""])
+    return _Plan(sep, sep_line, header, apostrophe)
+
+
+def _read_fast(file_source, plan: _Plan, file: str, numbers: NumberColumns | None
+               ) -> RawTable | None:
+    """The fast path for a well-formed UTF-8 file: pandas' C parser, letting it infer each
+    column (far faster than asking it for text), number columns read as float64. None when
+    anything is unusual (another encoding, ragged rows): then `read_csv` reads it the slow,
+    forgiving way, which says what is wrong."""
+    header = plan.header
+    kinds = numbers([h.strip()[:limits.MAX_CELL_CHARS] for h in header]) \
+        if numbers is not None else {}
+    parse = _Parse(file_source, int(plan.sep_line), plan.sep, len(header))
+    frame = parse.typed(kinds) if kinds else None
+    apart = frame is not None
+    if frame is None and not parse.failed:
+        frame = parse.text()
+    if frame is None or parse.failed:
+        return None
+    return _finish(frame, header if apart else None, file, [], guarded=plan.apostrophe)
+
+
+class _Parse:
+    """pandas' reads of one file: `typed` (header apart, number columns as float64) or `text`
+    (every cell as text, header included); `failed` when the file is not for the fast path."""
+
+    def __init__(self, file_source, skip: int, sep: str, width: int):
+        self.file_source, self.skip, self.sep, self.width = file_source, skip, sep, width
+        self.failed = False
+
+    def read(self, header_apart: bool, **options) -> pd.DataFrame | None:
+        """One pass of pandas' C parser over the file (the `sep=` line skipped). The parser
+        takes its width from the first row it reads and refuses any wider row after it; the
+        first data row is known to be no wider than the header (`_plan`)."""
+        try:
+            with warnings.catch_warnings():  # mixed types in a column: it is read again
+                warnings.simplefilter("ignore", pd.errors.DtypeWarning)
+                return pd.read_csv(self.file_source.source(), sep=self.sep, header=None,
+                                   skiprows=self.skip + header_apart, encoding="utf-8",
+                                   keep_default_na=False, skip_blank_lines=False,
+                                   compression=None, engine="c", **options)
+        except (UnicodeDecodeError, OSError):
+            # Not UTF-8: the forgiving path decodes it. OSError: the file went away or was
+            # locked since it was opened.
+            self.failed = True
+            return None
+        except ValueError:
+            # A number column holding text, no data rows, rows wider than the first data row
+            # (a short first row): `text` reads it again, header first, or fails.
+            return None
+
+    def typed(self, kinds: dict[int, tuple[bool, float | None]]) -> pd.DataFrame | None:
+        """The data rows, number columns as float64 (NaN when blank); None unless every number
+        is plain, finite and one the checks accept (a cell they would quote in a problem is
+        only ever read as text) and the rows are as wide as the header."""
+        frame = self.read(True, dtype={i: np.float64 for i in kinds},
+                          na_values={i: [""] for i in kinds})
+        if frame is None or frame.shape[1] != self.width:  # all rows short: read as text
+            return None
+        for position, (whole, least) in kinds.items():
+            if not _accepted_numbers(frame[position].to_numpy(), whole,
+                                  0 if least is None else least):
+                return None
+        return self._as_text(frame, True, keep=set(kinds))
+
+    def text(self) -> pd.DataFrame | None:
+        """Every row, the header first, as text."""
+        frame = self.read(False, na_filter=False)
+        if frame is None:
+            self.failed = True
+            return None
+        return self._as_text(frame, False, keep=set())
+
+    def _as_text(self, frame: pd.DataFrame, header_apart: bool, keep: set[int]
+                 ) -> pd.DataFrame | None:
+        """Every column but `keep` as pandas' str, "" when blank. A column pandas took for
+        numbers or true/false is read again as it is written (as text)."""
+        again = [c for c in frame.columns
+                 if c not in keep and not isinstance(frame[c].dtype, pd.StringDtype)]
+        if again:
+            texts = csv_text_reread.text_columns(
+                self.file_source, self.skip + header_apart, self.sep, frame, again) \
+                if len(frame) >= ARROW_REREAD_ROWS else None
+            if texts is None:  # pandas reads the columns again itself (in one thread: usecols)
+                redo = self.read(header_apart, usecols=again, dtype=object, na_filter=False)
+                if redo is None:
+                    self.failed = True
+                    return None
+                texts = {c: redo[c].fillna("").astype(str) for c in again}
+            for c in again:
+                frame[c] = texts[c]
+        for c in frame.columns:
+            if c not in keep and c not in again and frame[c].hasnans:  # a short row, a blank line
+                frame[c] = frame[c].fillna("")
+        return frame
+
+
+def _accepted_numbers(values: np.ndarray, whole: bool, least: float) -> bool:
+    """Whether every number in `values` (NaN: blank) is finite, at least `least` and, when
+    `whole`, a whole number below 2**53. fmin/fmax skip NaN, so the range takes two passes
+    and no copies (a million-row column is looked at, not filtered)."""
+    if not len(values):
+        return True
+    low, high = np.fmin.reduce(values), np.fmax.reduce(values)
+    if np.isnan(low):  # all blank
+        return True
+    if not (np.isfinite(low) and np.isfinite(high)) or low < least:
+        return False
+    if not whole:
+        return True
+    if high >= 2.0 ** 53:
+        return False
+    fraction = np.floor(values)
+    np.subtract(values, fraction, out=fraction)  # NaN where blank: fmax skips it
+    return not np.fmax.reduce(fraction) > 0
+
+
+ARROW_REREAD_ROWS = 100_000  # a shorter file is read again by pandas: quick, and no pyarrow.csv
+
+
+def _scan(data) -> tuple[int, bool, bool]:
+    """Lines in `data` (bytes or a memory map; an upper bound on rows: a line ends at a line
+    feed or at a lone carriage return, as pandas ends it), and whether it holds a NUL byte
+    and an apostrophe: passes in numpy over blocks, side by side on threads."""
+    view = np.frombuffer(data, dtype=np.uint8)
+
+    def scan(at: int) -> tuple[int, int, bool, bool]:
+        block = view[at:at + _STREAM_BLOCK]
+        return (int(np.count_nonzero(block == 10)), int(np.count_nonzero(block == 13)),
+                bool((block == 0).any()), bool((block == 39).any()))
+
+    def crlf(at: int) -> int:  # a CR whose next byte (maybe in the next block) is a LF
+        end = min(at + _STREAM_BLOCK, len(view) - 1)
+        return int(np.count_nonzero((view[at:end] == 13) & (view[at + 1:end + 1] == 10)))
+
+    blocks = range(0, len(view), _STREAM_BLOCK)
+    pool = workers.shared_pool() if len(blocks) > 1 and workers.parallel() else None
+    found = list(pool.map(scan, blocks) if pool else map(scan, blocks))
+    lines = sum(f[0] for f in found)
+    cr = sum(f[1] for f in found)
+    if cr:  # Windows line ends (CR LF) are one line each; a lone CR is one too
+        lines += cr - sum(pool.map(crlf, blocks) if pool else map(crlf, blocks))
+    lines += len(view) > 0 and view[-1] not in (10, 13)
+    return lines, any(f[2] for f in found), any(f[3] for f in found)
+
+
+_FIRST_ROW_BYTES = 1024 * 1024  # a first data row longer than this goes the forgiving way
+
+
+def _first_row_width(data, start: int, sep: str) -> int | None:
+    """How many cells the data row at `start` has (0 past the end), as the parser will count
+    them; None when it cannot say cheaply. Without quotes on its line, its separators are
+    counted in numpy on a view (a line of many MB is not copied); with quotes, which may hide
+    separators and line breaks, the first megabyte is read as CSV."""
+    if start <= 0 or start >= len(data):
+        return 0
+    end = data.find(b"\n", start)
+    view = np.frombuffer(data, dtype=np.uint8)[start:None if end < 0 else end]
+    if not (view == ord('"')).any():
+        return int(np.count_nonzero(view == ord(sep))) + 1
+    head = bytes(data[start:start + _FIRST_ROW_BYTES])
+    text = head.decode("utf-8", errors="replace")
+    lines = io.StringIO(text, newline="")
+    try:
+        row = next(csv.reader(lines, delimiter=sep), [])
+    except csv.Error:
+        return None
+    # A row that ran to the end of a cut-off megabyte may have more cells than were read.
+    cut = len(head) == _FIRST_ROW_BYTES and lines.tell() >= len(text)
+    return None if cut else len(row)
+
+
+def _first_line(data: bytes, start: int) -> tuple[str | None, int]:
+    """The line at `start` decoded (None when it is not UTF-8), and where its newline is."""
+    newline = data.find(b"\n", start)
+    try:
+        return data[start:None if newline < 0 else newline].decode("utf-8"), newline
+    except UnicodeDecodeError:
+        return None, newline
+
+
+def _read_ragged(text: str, sep: str, file: str, first_row: int = 1
+                 ) -> tuple[pd.DataFrame, list[Problem]]:
+    """The slow path for files whose rows have more cells than the header: a row whose extra
+    cells hold text is reported and dropped; one whose extra cells are empty is kept, with a
+    warning, for a number written with a comma (11,7 for 11.7) makes exactly such a row: its
+    cells after the comma have moved one column to the right."""
+    records = list(csv.reader(io.StringIO(text), delimiter=sep))
+    rows = records[:1] or [[]]
+    width = len(rows[0])
+    if sum(bool(c.strip()) for c in rows[0]) <= 1:  # a title line above the header: the width
+        width = max(len(r) for r in records[:limits.MAX_TITLE_ROWS + 1])  # is the header's, below it
+    skipped, padded = [], []
+    for number, row in enumerate(records[1:], start=first_row + 1):
+        if len(row) > width:
+            if any(c.strip() for c in row[width:]):
+                skipped.append((number, len(row)))
+                row = []
+            else:
+                padded.append((number, len(row)))
+        rows.append((row + [""] * width)[:width])
+    rows[0] = (rows[0] + [""] * width)[:width]
+    problems = [_problem(
+        file, "extra_cells", f"此行有 {n} 个单元格，多于表头的 {width} 列，已跳过",
+        f"the row has {n} cells but the header has {width}; row skipped", row=number)
+        for number, n in skipped[:MAX_PROBLEMS_PER_FILE]]
+    problems += [_problem(
+        file, "extra_empty_cells",
+        f"此行有 {n} 个单元格，多于表头的 {width} 列；多出的空单元格已忽略。若某个数字写有逗号"
+        f"（如 1,234 或 11,7），其后各列的内容已右移一列，请核对此行",
+        f"the row has {n} cells but the header has {width}; the extra empty cells are ignored. "
+        f"If a number in it is written with a comma (1,234 or 11,7), the cells after it have "
+        f"moved one column to the right: check this row", WARNING, row=number)
+        for number, n in padded[:MAX_PROBLEMS_PER_FILE]]
+    return (pd.DataFrame(rows, dtype=str),
+            problems + _more(file, len(skipped), ERROR) + _more(file, len(padded)))

@@ -1,0 +1,105 @@
+"""Pixel geometry of a bar chart, with no Qt widgets: axis ranges, tick steps, which value
+labels fit. Kept apart from charts.py so the layout rules can be read and tested alone."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+
+from zoneapp.ui.widgets.chart_parts import wrap
+
+Bar = tuple[float, float, float]  # position on the category axis, thickness, value
+
+
+def whole_tick_step(span: float, most_ticks: int = 6) -> float:
+    """The smallest of 1, 2, 5, 10, 20, 50 … that puts at most `most_ticks` ticks on `span`."""
+    step = 1.0
+    while span / step > most_ticks:
+        for factor in (2.0, 2.5, 2.0):  # 1 -> 2 -> 5 -> 10
+            step *= factor
+            if span / step <= most_ticks:
+                break
+    return step
+
+
+def value_range(values: list[float], sizes: list[float], extent: float,
+                room: float) -> tuple[float, float]:
+    """Value-axis limits from 0 that leave `size + room` pixels beyond each bar's end."""
+    lo, hi = min(0.0, *values), max(0.0, *values)
+    if hi == lo:
+        hi = lo + 1.0
+    for _ in range(4):  # each pass shrinks the scale, so the pads grow toward a fixed point
+        scale = extent / (hi - lo)  # pixels per unit
+        for v, size in zip(values, sizes):
+            pad = (size + room) / scale
+            if v >= 0:
+                hi = max(hi, v + pad)
+            else:
+                lo = min(lo, v - pad)
+    return lo, hi
+
+
+def fitting_labels(bars: list[Bar], texts: list[str], label_sizes: list[tuple[float, float]],
+                   horizontal: bool, value_range: tuple[float, float],
+                   cat_range: tuple[float, float], size: tuple[float, float],
+                   gap: float) -> list[bool]:
+    """For each bar's value label: does it fit inside the plot without touching another
+    label drawn before it or any bar? (`size` is the plot's width and height in pixels.)"""
+    (lo, hi), (c0, c1), (width, height) = value_range, cat_range, size
+    along = width if horizontal else height  # pixels along the value axis
+    across = height if horizontal else width
+
+    def to_px(pos: float, value: float) -> tuple[float, float]:
+        """(across, along-from-the-start) pixel offsets of a data point."""
+        a = (pos - c0) / (c1 - c0) * across
+        b = (value - lo) / (hi - lo) * along
+        return (a, b) if horizontal else (a, height - b)
+
+    def box(a0: float, a1: float, b0: float, b1: float) -> QRectF:
+        if horizontal:  # a runs down the plot, b to the right
+            return QRectF(min(b0, b1), a0, abs(b1 - b0), a1 - a0)
+        return QRectF(a0, min(b0, b1), a1 - a0, abs(b1 - b0))
+
+    bar_boxes = []
+    for pos, thickness, v in bars:
+        a0, b0 = to_px(pos - thickness / 2, 0.0)
+        a1, b1 = to_px(pos + thickness / 2, v)
+        bar_boxes.append(box(a0, a1, b0, b1))
+    area = QRectF(-1, -1, width + 2, height + 2)
+    kept: list[QRectF] = []
+    fits = []
+    for i, ((pos, _, v), text, (w, h)) in enumerate(zip(bars, texts, label_sizes)):
+        a, b = to_px(pos, v)
+        if horizontal:
+            left = b + gap if v >= 0 else b - gap - w
+            rect = QRectF(left, a - h / 2, w, h)
+        else:
+            rect = QRectF(a - w / 2, b - h if v >= 0 else b, w, h)
+        crowded = any(rect.adjusted(-2, 0, 2, 0).intersects(k) for k in kept) or any(
+            j != i and rect.intersects(r) for j, r in enumerate(bar_boxes))
+        fit = bool(text) and area.contains(rect) and not crowded
+        fits.append(fit)
+        if fit:
+            kept.append(rect)
+    return fits
+
+
+def category_ticks(categories: list[str], horizontal: bool, slot_px: float, name_room: float,
+                   metrics: QFontMetricsF) -> tuple[list[tuple[float, str]], int]:
+    """(ticks, axis width or height in px) for the category axis. Horizontal charts elide
+    names at `name_room` px; vertical ones wrap a name over two lines in about four
+    characters' width. When crowded, only every k-th name is written."""
+    slot_px = max(slot_px, 1.0)
+    if horizontal:
+        names = [metrics.elidedText(c, Qt.TextElideMode.ElideRight, name_room) for c in categories]
+        step = max(1, math.ceil((metrics.height() + 2) / slot_px))
+        extent = int(max((metrics.horizontalAdvance(s) for s in names), default=20) + 10)
+    else:
+        want = max((min(metrics.horizontalAdvance(c), 4 * metrics.horizontalAdvance("木"))
+                    for c in categories), default=0.0)
+        step = max(1, math.ceil((want + 8) / slot_px))
+        names = [wrap(c, step * slot_px - 8, metrics) for c in categories]
+        lines = max((s.count("\n") + 1 for s in names), default=1)
+        extent = int(lines * metrics.height() + 8)
+    return [(float(i), s) for i, s in enumerate(names) if i % step == 0], extent

@@ -1,0 +1,330 @@
+"""A KPI card: an indicator's name, its figure with qualifier and unit, YoY change, basis."""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from zoneapp.core.summary import change
+from zoneapp.core.units import format_number, format_value
+
+from zoneapp.ui import palette
+
+CARD_HEIGHT = 128  # with a one-line title; two-line titles add a line (see _card_height)
+TITLE_LINES = 2  # a longer title is elided at the end of the second line
+MIN_WIDTH = 200
+VALUE_POINT_SIZE = 20.0
+MIN_VALUE_POINT_SIZE = 11.0
+PLACEHOLDER = "—"
+
+
+def _cell(row: pd.Series, key: str) -> Any:
+    value = row.get(key) if hasattr(row, "get") else None
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _text(row: pd.Series, key: str) -> str:
+    value = _cell(row, key)
+    return "" if value is None else str(value)
+
+
+def _card_height(font) -> int:
+    """Room for a two-line title: every card is as tall, so a row of cards lines up."""
+    return CARD_HEIGHT + math.ceil(QFontMetricsF(font).lineSpacing()) * (TITLE_LINES - 1)
+
+
+def wrap_lines(text: str, font, width: float, max_lines: int) -> list[str]:
+    """`text` broken into lines `width` wide (Chinese may break between any characters); what
+    does not fit on `max_lines` lines is elided with "…" at the end of the last one."""
+    if not text:
+        return []
+    width = max(width, 20.0)
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    starts = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    lines = [text[a:a + n].rstrip() for a, n in starts[:max_lines]]
+    if len(starts) > max_lines:
+        rest = text[starts[max_lines - 1][0]:]
+        lines[-1] = QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
+class KpiCard(QFrame):
+    """One indicator at a glance. Reported cards have a solid border, derived ones a dashed
+    border and a "Derived" badge; the tooltip quotes the source sentence or the derivation.
+
+    Besides the brief's API: `badge_visible()`, `is_derived()` and `yoy_color()` for tests.
+    `set_previous(row)` adds a comparison with an earlier period ("vs 2018"). A click, or
+    "Source…" in its right-click menu, emits `sig_source_requested` with the indicator row.
+    """
+
+    sig_source_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KpiCard")
+        self.setFixedHeight(_card_height(self.font()))
+        self.setMinimumWidth(MIN_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._derived = False
+        self._yoy_color = palette.FLAT
+        self._value = ""
+        self.title_label = QLabel(self)
+        self.title_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # The card's width decides how the title wraps, not the other way round.
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.badge = QLabel(self)
+        self.badge.setStyleSheet(
+            f"color: {palette.MUTED_TEXT}; background: {palette.DERIVED_BADGE_BG};"
+            f"border: 1px dashed {palette.BORDER}; border-radius: 4px; padding: 0px 4px;")
+        self.badge.hide()
+        self.value_label = QLabel(PLACEHOLDER, self)
+        font = self.value_label.font()
+        font.setBold(True)
+        font.setPointSizeF(VALUE_POINT_SIZE)
+        self.value_label.setFont(font)
+        self.value_label.setStyleSheet(f"color: {palette.TEXT}; border: none;")
+        self.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.yoy_label = QLabel(self)
+        self.yoy_label.setStyleSheet("border: none;")
+        policy = self.yoy_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # values line up on cards with and without YoY
+        self.yoy_label.setSizePolicy(policy)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addStretch(1)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.yoy_label)
+        self.compare_label = QLabel(self)
+        self.compare_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
+        self.compare_label.hide()
+        layout.addWidget(self.compare_label)
+        self._row = None
+        self._previous = None
+        self._lang = "zh"
+        self._compare = ""
+        self.source_action = QAction(self)
+        self.source_action.triggered.connect(self.request_source)
+        self.addAction(self.source_action)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._title = ""
+        self._yoy = ""
+        self._yoy_pct: float | None = None
+        self._source = ""
+        self._derivation = ""
+        self._apply_frame_style()
+        self.retranslate_ui()
+
+    # ----- public API -------------------------------------------------------------------
+
+    def set_indicator(self, row: pd.Series, lang: str) -> None:
+        """Show an indicators row (reported or derived) in `lang` ('zh' or 'en')."""
+        name = _text(row, "name_zh") if lang == "zh" else (
+            _text(row, "name_en") or _text(row, "name_zh"))
+        value = _cell(row, "value")
+        self._row, self._lang, self._previous = row, lang, None
+        self._title = name
+        self._value = "" if value is None else format_value(
+            float(value), _text(row, "unit"), _text(row, "qualifier"), lang)
+        self._derived = _text(row, "basis") == "derived"
+        yoy = _cell(row, "yoy_pct")
+        self._yoy_pct = None if yoy is None else float(yoy)
+        self._source = _text(row, "source_sentence")
+        self._derivation = (_text(row, f"derivation_{lang}") or _text(row, "derivation_zh")
+                            or _text(row, "note")) if self._derived else ""
+        self._refresh()
+
+    def clear(self) -> None:
+        """An empty card: no title, a dash for the value, no YoY line, no badge."""
+        self._title = self._value = self._source = self._derivation = ""
+        self._row = self._previous = None
+        self._derived = False
+        self._yoy_pct = None
+        self._refresh()
+
+    def set_previous(self, row: pd.Series | None) -> None:
+        """Compare with the same figure in an earlier period (call after set_indicator)."""
+        self._previous = row
+        self._refresh()
+
+    def compare_text(self) -> str:
+        """"vs 2018: 453.1亿元" (较2018年 in Chinese); '' without an earlier period."""
+        return self._compare
+
+    def row(self) -> pd.Series | None:
+        return self._row
+
+    def request_source(self) -> None:
+        if self._row is not None:
+            self.sig_source_requested.emit(self._row)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.request_source()
+        super().mouseReleaseEvent(event)
+
+    def title_text(self) -> str:
+        return self._title
+
+    def value_text(self) -> str:
+        """The figure as shown ("506.1亿元", "about 299 M yuan"); '' when there is none."""
+        return self._value
+
+    def yoy_text(self) -> str:
+        """"YoY ▲11.7%" (同比 in Chinese via the translation); '' without a YoY figure."""
+        return self._yoy
+
+    def yoy_color(self) -> str:
+        return self._yoy_color
+
+    def is_derived(self) -> bool:
+        return self._derived
+
+    def badge_visible(self) -> bool:
+        return self.badge.isVisibleTo(self)
+
+    # ----- internals --------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        self.title_label.setText(self._title)
+        self.value_label.setText(self._value or PLACEHOLDER)
+        pct, word = self._yoy_pct, self.tr("YoY")  # 同比
+        previous = self._previous
+        if pct is None and previous is not None and self._row is not None:
+            pct, against = change(self._row, previous)
+            word = self.tr("vs %1").replace("%1", against)  # 较2018年
+        if pct is None:
+            self._yoy, self._yoy_color = "", palette.FLAT
+        else:
+            arrow = palette.change_arrow(pct)
+            self._yoy = f"{word} {arrow}{format_number(abs(pct), '%', decimals=1)}%"
+            self._yoy_color = palette.change_color(pct)
+        self._compare = self._compare_line(previous)
+        self.compare_label.setText(self._compare)
+        self.compare_label.setVisible(bool(self._compare))
+        self.yoy_label.setText(self._yoy)
+        self.yoy_label.setStyleSheet(f"color: {self._yoy_color}; border: none;")
+        self.yoy_label.setVisible(bool(self._yoy))
+        self.badge.setVisible(self._derived)
+        lines = [f"{self._title}: {self._value}" if self._title else self._value]
+        if self._source:
+            lines.append(self.tr("Source: %1").replace("%1", self._source))
+        if self._derivation:
+            lines.append(self.tr("Derived: %1").replace("%1", self._derivation))
+        if self._compare:
+            lines.append(self._compare)
+        if self._row is not None:
+            lines.append(self.tr("Click for the source"))
+        self.setToolTip("\n".join(line for line in lines if line))
+        self.setAccessibleName(self.accessible_text())
+        self.setAccessibleDescription("\n".join(line for line in lines[1:] if line))
+        self._apply_frame_style()
+        self._fit_text()
+
+    def accessible_text(self) -> str:
+        """What a screen reader says: "主营业务收入 506.1亿元 同比增长11.7%"."""
+        parts = [self._title, self._value]
+        pct = self._yoy_pct
+        if pct is not None:
+            shown = f"{format_number(abs(pct), '%', decimals=1)}%"
+            if pct > 0:
+                parts.append(self.tr("YoY up %1").replace("%1", shown))
+            elif pct < 0:
+                parts.append(self.tr("YoY down %1").replace("%1", shown))
+            else:
+                parts.append(self.tr("YoY unchanged"))
+        if self._derived:
+            parts.append(self.tr("(derived)"))
+        return " ".join(p for p in parts if p)
+
+    def _compare_line(self, previous) -> str:
+        value = _cell(previous, "value") if previous is not None else None
+        if value is None:
+            return ""
+        shown = format_value(float(value), _text(previous, "unit"), _text(previous, "qualifier"),
+                             self._lang)
+        period = _text(previous, "period")
+        if _text(previous, "basis") == "derived":
+            shown += " " + self.tr("(derived)")
+        return self.tr("In %1: %2").replace("%1", period).replace("%2", shown)
+
+    def _apply_frame_style(self) -> None:
+        border = "dashed" if self._derived else "solid"
+        self.setStyleSheet(
+            f"#KpiCard {{ background: {palette.BACKGROUND}; border: 1px {border} {palette.BORDER};"
+            f" border-radius: 8px; }}")
+        self.badge.setStyleSheet(
+            f"color: {palette.MUTED_TEXT}; background: {palette.DERIVED_BADGE_BG};"
+            f"border: 1px dashed {palette.BORDER}; border-radius: 4px; padding: 0px 4px;")
+
+    def title_lines(self) -> list[str]:
+        """The title as shown: one or two lines, the second elided with "…" if need be."""
+        return self.title_label.text().split("\n") if self.title_label.text() else []
+
+    def _fit_text(self) -> None:
+        """Shrink the value's font until it fits the card; wrap a long title onto two lines,
+        eliding only what does not fit on those."""
+        room = max(self.contentsRect().width() - 28, 60)
+        font = self.value_label.font()
+        size = VALUE_POINT_SIZE
+        font.setPointSizeF(size)
+        while size > MIN_VALUE_POINT_SIZE and \
+                QFontMetricsF(font).horizontalAdvance(self.value_label.text()) > room:
+            size -= 1
+            font.setPointSizeF(size)
+        self.value_label.setFont(font)
+        badge = self.badge.sizeHint().width() + 6 if self._derived else 0
+        self.title_label.setText("\n".join(
+            wrap_lines(self._title, self.title_label.font(), room - badge, TITLE_LINES)))
+
+    def retranslate_ui(self) -> None:
+        self.badge.setText(self.tr("Derived"))
+        self.source_action.setText(self.tr("Source…"))
+        self._refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_text()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def paint_card_frame(p: QPainter, rect: QRectF, derived: bool, width: float,
+                     radius: float) -> None:
+    """A KPI card's frame on a page or image (the PDF report, the share card): the light
+    theme's border over its background, dashed for a derived figure as on screen."""
+    ink = getattr(palette, "LIGHT", palette)
+    pen = QPen(QColor(ink.BORDER), width)
+    if derived:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    p.setPen(pen)
+    p.setBrush(QColor(ink.BACKGROUND))
+    p.drawRoundedRect(rect, radius, radius)

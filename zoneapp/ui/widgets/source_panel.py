@@ -1,0 +1,183 @@
+"""Where a figure came from: its document and sentence, or how it was derived and from what."""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from zoneapp.core.dataset import Dataset
+from zoneapp.core.units import format_value
+
+from zoneapp.ui import palette
+
+# Columns that name a row, per table, in the order tried.
+NAME_STEMS = ("name", "entity", "programme", "measure", "honour", "item")
+
+
+def _text(row: Any, key: str) -> str:
+    import pandas as pd  # here, not at module level: the window paints before pandas loads
+
+    value = row.get(key) if hasattr(row, "get") else None
+    try:
+        if value is None or pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value).strip()
+
+
+def row_name(row: Any, lang: str) -> str:
+    for stem in NAME_STEMS:
+        name = (_text(row, f"{stem}_en") if lang != "zh" else "") or _text(row, f"{stem}_zh")
+        if name:
+            return name
+    return _text(row, "key")
+
+
+def figure_text(row: Any, lang: str) -> str:
+    """The row's figure as a user reads it ('' for a row without one)."""
+    for value_key, unit_key, qualifier_key in (("value", "unit", "qualifier"),
+                                               ("investment", "investment_unit",
+                                                "investment_qualifier")):
+        value = row.get(value_key) if hasattr(row, "get") else None
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            continue
+        if number == number:
+            return format_value(number, _text(row, unit_key), _text(row, qualifier_key), lang)
+    return ""
+
+
+def parse_inputs(text: str) -> list[tuple[str, int | None]]:
+    """'profit@2019;revenue@2019' -> [('profit', 2019), ('revenue', 2019)]."""
+    out = []
+    for item in str(text or "").split(";"):
+        item = item.strip()
+        if not item:
+            continue
+        key, _, period = item.partition("@")
+        out.append((key.strip(), int(period) if period.strip().isdigit() else None))
+    return out
+
+
+def has_source(row: Any) -> bool:
+    """True when the row cites a document or says how it was derived."""
+    return bool(_text(row, "source_sentence") or _text(row, "source_id")
+                or _text(row, "basis") == "derived")
+
+
+class SourcePanel(QWidget):
+    """A read-only page about one figure; the main window keeps it in a non-modal dock."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setStyleSheet(f"QTextBrowser {{ background: {palette.BACKGROUND};"
+                                   f" color: {palette.TEXT}; border: none; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.browser)
+        self._row = None
+        self._dataset: Dataset | None = None
+        self._lang = "zh"
+        self.retranslate_ui()
+
+    def show_figure(self, row: Any, dataset: Dataset | None, lang: str = "zh") -> None:
+        self._row, self._dataset, self._lang = row, dataset, lang
+        self.browser.setHtml(self.html())
+
+    def text(self) -> str:
+        """What the panel shows, as plain text (for tests)."""
+        return self.browser.toPlainText()
+
+    def _words(self) -> dict[str, str]:
+        return {"basis": self.tr("Basis"), "reported": self.tr("reported"),
+                "derived": self.tr("derived"), "sentence": self.tr("Sentence"),
+                "document": self.tr("Document"), "how": self.tr("How it was computed"),
+                "inputs": self.tr("From these figures")}
+
+    def html(self) -> str:
+        row, lang = self._row, self._lang
+        if row is None:
+            return "<p>" + html.escape(self.tr("Click a KPI card, or right-click a bar or a "
+                                               "table cell, to see where a figure came from.")) \
+                + "</p>"
+        parts = [f"<h3>{html.escape(row_name(row, lang))}</h3>"]
+        figure, period = figure_text(row, lang), _text(row, "period")
+        if figure or period:
+            parts.append("<p><b>" + html.escape(figure) + "</b>"
+                         + (f" · {html.escape(period)}" if period else "") + "</p>")
+        if _text(row, "basis") == "derived":
+            parts += self._derived_html(row)
+        else:
+            parts += self._source_html(row)
+        note = _text(row, "note")
+        if note:
+            parts.append("<p><i>" + html.escape(self.tr("Note: %1").replace("%1", note)) + "</i></p>")
+        return "\n".join(parts)
+
+    def _source_html(self, row: Any) -> list[str]:
+        w = self._words()
+        parts = [f"<p><b>{html.escape(w['basis'])}:</b> {html.escape(w['reported'])}</p>"]
+        parts.append(self._document_html(_text(row, "source_id")))
+        sentence = _text(row, "source_sentence")
+        if sentence:
+            parts.append(f"<p><b>{html.escape(w['sentence'])}:</b></p>"
+                         f"<blockquote>“{html.escape(sentence)}”</blockquote>")
+        else:
+            parts.append("<p>" + html.escape(self.tr("The row quotes no sentence.")) + "</p>")
+        return parts
+
+    def _document_html(self, source_id: str) -> str:
+        w = self._words()
+        manifest = self._dataset.manifest if self._dataset is not None else None
+        source = manifest.source(source_id) if manifest is not None and source_id else None
+        if source is None:
+            shown = source_id or self.tr("not stated")
+            return f"<p><b>{html.escape(w['document'])}:</b> {html.escape(shown)}</p>"
+        lines = [f"<b>{html.escape(w['document'])}:</b> {html.escape(source.title)}"
+                 f" ({html.escape(source.id)})"]
+        for label, value in ((self.tr("Author"), source.author),
+                             (self.tr("Publication"), source.publication),
+                             (self.tr("Date"), source.date), (self.tr("File"), source.file)):
+            if value:
+                lines.append(f"<b>{html.escape(label)}:</b> {html.escape(value)}")
+        return "<p>" + "<br>".join(lines) + "</p>"
+
+    def _derived_html(self, row: Any) -> list[str]:
+        w = self._words()
+        lang = self._lang
+        derivation = (_text(row, f"derivation_{lang}") or _text(row, "derivation_zh")
+                      or _text(row, "note"))
+        parts = [f"<p><b>{html.escape(w['basis'])}:</b> {html.escape(w['derived'])}</p>"]
+        if derivation:
+            parts.append(f"<p><b>{html.escape(w['how'])}:</b><br>"
+                         f"{html.escape(derivation)}</p>")
+        inputs = parse_inputs(_text(row, "inputs"))
+        if inputs:
+            parts.append(f"<p><b>{html.escape(w['inputs'])}:</b></p><ul>")
+            for key, period in inputs:
+                source = self._dataset.indicator(key, period) if self._dataset else None
+                if source is None:
+                    parts.append(f"<li>{html.escape(key)}@{period or ''}</li>")
+                    continue
+                item = (f"{html.escape(row_name(source, lang))} · {period or ''}: "
+                        f"<b>{html.escape(figure_text(source, lang))}</b>")
+                sentence = _text(source, "source_sentence")
+                if sentence:
+                    item += f"<br>“{html.escape(sentence)}”"
+                parts.append(f"<li>{item}</li>")
+            parts.append("</ul>")
+        return parts
+
+    def retranslate_ui(self) -> None:
+        self.browser.setHtml(self.html())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
