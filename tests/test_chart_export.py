@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtGui import QGuiApplication, QImage
 
 from zoneapp.ui.output import chart_export
-from zoneapp.ui.widgets.charts import Bar, BarChart
+from zoneapp.ui.widgets.charts import BarChart
+from zoneapp.views.model import Bar
 
 
 @pytest.fixture

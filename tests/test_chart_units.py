@@ -7,12 +7,9 @@ import pytest
 
 from zoneapp.core.loading import load_dataset
 from zoneapp.core.units import axis_scale
-from zoneapp.ui.widgets.charts import Bar, BarChart
-from zoneapp.ui.tabs.environment import EnvironmentTab
-from zoneapp.ui.tabs.financing import FinancingTab
-from zoneapp.ui.tabs.innovation import InnovationTab
-from zoneapp.ui.tabs.projects import ProjectsTab
-from zoneapp.ui.tabs.relief import ReliefTab
+from zoneapp.ui.widgets.charts import BarChart
+from zoneapp.views.model import Bar
+from zoneapp.ui.tabs.page import SectionPage
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 
@@ -69,7 +66,7 @@ def test_chinese_money_axis_keeps_yi_yuan(qtbot, zone_app):
 
 
 def test_projects_investment_axis_matches_labels(qtbot, zone_app, default_dataset):
-    tab = ProjectsTab()
+    tab = SectionPage("projects")
     qtbot.addWidget(tab)
     tab.resize(1240, 700)
     tab.set_dataset(default_dataset, "en")
@@ -80,13 +77,13 @@ def test_projects_investment_axis_matches_labels(qtbot, zone_app, default_datase
 
 
 @pytest.mark.parametrize("cls, key", [
-    (FinancingTab, "park_loans"), (ReliefTab, "hires"), (InnovationTab, "hte_total"),
-    (EnvironmentTab, "sewage_network"), (ProjectsTab, "land_acquired"),
+    ("financing", "park_loans"), ("relief", "hires"), ("innovation", "hte_total"),
+    ("environment", "sewage_network"), ("projects", "land_acquired"),
 ])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_single_figure_with_several_years_has_a_by_year_chart(qtbot, zone_app, cls, key, lang):
     ds = load_dataset(THREE)
-    tab = cls()
+    tab = SectionPage(cls)
     qtbot.addWidget(tab)
     tab.resize(1240, 700)
     tab.set_dataset(ds, lang)
@@ -114,7 +111,7 @@ def test_save_button_has_its_own_arrow_not_the_style_indicator(qtbot, zone_app):
 
 def test_a_lone_chinese_unit_is_named_as_the_unit_on_an_axis():
     """个 turned on its side reads as an arrow: a one-character unit is "单位：个"."""
-    from zoneapp.ui.tabs.figures import unit_axis_label
+    from zoneapp.views.figures import unit_axis_label
 
     assert unit_axis_label("个", "zh") == "单位：个"
     assert unit_axis_label("亿元", "zh") == "亿元" and unit_axis_label("%", "zh") == "%"

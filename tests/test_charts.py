@@ -6,7 +6,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from zoneapp.ui import palette
-from zoneapp.ui.widgets.charts import Bar, BarChart
+from zoneapp.ui.widgets.charts import BarChart
+from zoneapp.views.model import Bar
 
 
 def bars() -> list[Bar]:

@@ -57,7 +57,16 @@ def test_chinese_translator_translates_window_strings(zone_app):
     from PySide6.QtCore import QCoreApplication
 
     assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
-    assert QCoreApplication.translate("TabPage", "%1: breakdown") == "%1构成"
+    assert QCoreApplication.translate("SectionPage", "Source…") == "来源…"
+
+
+def test_view_words_have_chinese_with_full_width_colons():
+    from zoneapp.views.words import ZH, say
+
+    assert say("%1: breakdown", "zh", "利润") == "利润构成"
+    assert say("%1: breakdown", "en", "Profit") == "Profit: breakdown"
+    assert say("card|Source: %1", "en", "S1") == "Source: S1"
+    assert [zh for zh in ZH.values() if ":" in zh] == []
 
 
 def test_chinese_translations_use_full_width_colons():

@@ -4,16 +4,11 @@ from __future__ import annotations
 import pytest
 
 from zoneapp.core.units import format_value
-from zoneapp.ui.tabs.environment import EnvironmentTab
-from zoneapp.ui.tabs.financing import FinancingTab
-from zoneapp.ui.tabs.innovation import InnovationTab
-from zoneapp.ui.tabs.overview import OverviewTab
-from zoneapp.ui.tabs.projects import ProjectsTab
-from zoneapp.ui.tabs.relief import ReliefTab
+from zoneapp.ui.tabs.page import SectionPage
 
 
-def _tab(qtbot, cls, dataset, lang="zh"):
-    tab = cls()
+def _tab(qtbot, code, dataset, lang="zh"):
+    tab = SectionPage(code)
     qtbot.addWidget(tab)
     tab.resize(1240, 700)
     tab.set_dataset(dataset, lang)
@@ -43,7 +38,7 @@ def _all_plotted(tab):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_overview_kpis_chart_and_honours(qtbot, zone_app, default_dataset, lang):
     ds = default_dataset
-    tab = _tab(qtbot, OverviewTab, ds, lang)
+    tab = _tab(qtbot, "overview", ds, lang)
     titles = [card.title_text() for card in tab.kpis]
     values = [card.value_text() for card in tab.kpis]
     revenue = ds.indicator("revenue")
@@ -69,7 +64,7 @@ def test_overview_kpis_chart_and_honours(qtbot, zone_app, default_dataset, lang)
 
 def test_projects_charts_follow_the_register_and_rules(qtbot, zone_app, default_dataset):
     ds = default_dataset
-    tab = _tab(qtbot, ProjectsTab, ds)
+    tab = _tab(qtbot, "projects", ds)
     projects = ds.table("projects")
     invested = projects[projects["investment"].notna()]
     chart = tab.charts["investment"]
@@ -96,7 +91,7 @@ def test_projects_charts_follow_the_register_and_rules(qtbot, zone_app, default_
 
 def test_financing_programmes_loans_and_burden(qtbot, zone_app, default_dataset):
     ds = default_dataset
-    tab = _tab(qtbot, FinancingTab, ds)
+    tab = _tab(qtbot, "financing", ds)
     plotted = _all_plotted(tab)
     for key in ("caiyuan_loans", "burden_reduction"):
         assert _value(ds, key) in plotted
@@ -111,7 +106,7 @@ def test_financing_programmes_loans_and_burden(qtbot, zone_app, default_dataset)
 
 def test_relief_hires_split_and_measures(qtbot, zone_app, default_dataset):
     ds = default_dataset
-    tab = _tab(qtbot, ReliefTab, ds)
+    tab = _tab(qtbot, "relief", ds)
     split = tab.charts["split_hires"]
     assert split.plotted_values() == pytest.approx(
         [_value(ds, "hires"), _value(ds, "hires_workers"), _value(ds, "hires_talents")])
@@ -126,7 +121,7 @@ def test_relief_hires_split_and_measures(qtbot, zone_app, default_dataset):
 
 def test_innovation_funnel_status_and_plans(qtbot, zone_app, default_dataset):
     ds = default_dataset
-    tab = _tab(qtbot, InnovationTab, ds)
+    tab = _tab(qtbot, "innovation", ds)
     assert tab.charts["funnel"].plotted_values() == pytest.approx(
         [_value(ds, "hte_applications"), _value(ds, "hte_batch1_approved"), _value(ds, "hte_total")])
     recognitions = ds.table("recognitions")
@@ -137,7 +132,7 @@ def test_innovation_funnel_status_and_plans(qtbot, zone_app, default_dataset):
 
 def test_environment_sewer_and_measures(qtbot, zone_app, default_dataset):
     ds = default_dataset
-    tab = _tab(qtbot, EnvironmentTab, ds)
+    tab = _tab(qtbot, "environment", ds)
     kpi_values = " ".join(card.value_text() for card in tab.kpis)
     assert _display(ds, "sewage_network") in kpi_values
     measures = ds.table("measures")
@@ -145,7 +140,7 @@ def test_environment_sewer_and_measures(qtbot, zone_app, default_dataset):
 
 
 def test_every_bar_tooltip_has_value_and_source(qtbot, zone_app, default_dataset):
-    for cls in (OverviewTab, ProjectsTab, FinancingTab, ReliefTab, InnovationTab, EnvironmentTab):
+    for cls in ("overview", "projects", "financing", "relief", "innovation", "environment"):
         tab = _tab(qtbot, cls, default_dataset)
         for chart in tab.charts.values():
             for bar in chart.bars():
@@ -160,7 +155,7 @@ def test_more_periods_give_more_bars(qtbot, zone_app, default_dataset):
     extra["period"] = extra["period"] - 5
     bigger = type(ds)(ds.folder, ds.manifest, ds.tables, pd.concat([ds.indicators, extra]),
                       list(ds.problems))
-    tab = _tab(qtbot, OverviewTab, bigger)
+    tab = _tab(qtbot, "overview", bigger)
     chart = tab.charts["by_period"]
     assert len(chart.plotted_labels()) == 2 * len(
         ds.indicators[ds.indicators["key"] == "revenue"])
@@ -169,7 +164,7 @@ def test_more_periods_give_more_bars(qtbot, zone_app, default_dataset):
 def test_a_tab_without_data_says_so(qtbot, zone_app, default_dataset):
     ds = default_dataset
     empty = type(ds)(ds.folder, ds.manifest, {}, ds.indicators.iloc[0:0], [])
-    tab = _tab(qtbot, EnvironmentTab, empty)
+    tab = _tab(qtbot, "environment", empty)
     assert not tab.charts and not tab.tables and not tab.kpis
     assert tab.empty_label.isVisibleTo(tab)
 
@@ -178,10 +173,10 @@ def test_projects_tab_with_thousands_of_projects_charts_the_largest(zone_app, qt
     """A big register gets a bar for each of the largest projects only, not one per row."""
     from bench.make_synthetic import write
     from zoneapp.core.loading import load_dataset
-    from zoneapp.ui.tabs import projects as projects_tab
+    from zoneapp.views import projects as projects_tab
 
     ds = load_dataset(write(tmp_path / "zone", rows=20_000))
-    tab = _tab(qtbot, ProjectsTab, ds)
+    tab = _tab(qtbot, "projects", ds)
     chart = tab.charts["investment"]
     top = ds.tables["projects"]["investment"].nlargest(projects_tab.TOP_PROJECTS)
     assert chart.plotted_values() == top.tolist()
@@ -194,7 +189,7 @@ def test_projects_tab_with_thousands_of_projects_charts_the_largest(zone_app, qt
 def test_latest_by_key_keeps_first_appearance_order():
     import pandas as pd
 
-    from zoneapp.ui.tabs.figures import latest_by_key
+    from zoneapp.views.figures import latest_by_key
 
     frame = pd.DataFrame({
         "key": ["b", "a", "b", "a", "c", "c"],
@@ -213,7 +208,7 @@ def test_largest_projects_in_one_unit_equal_amounts_in_row_order(zone_app, qtbot
     import numpy as np
     import pandas as pd
 
-    from zoneapp.ui.tabs import projects as projects_tab
+    from zoneapp.views import projects as projects_tab
 
     n = 40
     frame = pd.DataFrame({
@@ -226,7 +221,7 @@ def test_largest_projects_in_one_unit_equal_amounts_in_row_order(zone_app, qtbot
     frame.loc[6, "investment"], frame.loc[6, "investment_unit"] = 90000.0, "万元"  # 9 亿元
     ds = type(default_dataset)(default_dataset.folder, default_dataset.manifest,
                                {"projects": frame}, default_dataset.indicators.iloc[0:0], [])
-    tab = _tab(qtbot, ProjectsTab, ds)
+    tab = _tab(qtbot, "projects", ds)
     factor = frame["investment_unit"].map({"万元": 1e-4, "亿元": 1.0})
     expected = (frame["investment"] * factor).dropna().sort_values(ascending=False,
                                                                    kind="stable")

@@ -102,7 +102,7 @@ def test_table_export_over_a_held_file(qtbot, zone_app, held_csv, monkeypatch):
 
 
 def test_chart_save_over_a_held_file(qtbot, zone_app, held_csv, monkeypatch):
-    from zoneapp.ui.widgets.chart_parts import Bar
+    from zoneapp.views.model import Bar
     from zoneapp.ui.widgets.charts import BarChart
 
     chart = BarChart()

@@ -4,18 +4,6 @@
 <context>
     <name>BarChart</name>
     <message>
-        <source>Reported</source>
-        <translation>报道值</translation>
-    </message>
-    <message>
-        <source>Derived</source>
-        <translation>推算</translation>
-    </message>
-    <message>
-        <source>(derived)</source>
-        <translation>（推算）</translation>
-    </message>
-    <message>
         <source>No data</source>
         <translation>暂无数据</translation>
     </message>
@@ -177,33 +165,6 @@
     </message>
 </context>
 <context>
-    <name>Figures</name>
-    <message>
-        <source>Year on year: %1</source>
-        <translation>同比：%1</translation>
-    </message>
-    <message>
-        <source>Derived</source>
-        <translation>推算</translation>
-    </message>
-    <message>
-        <source>Source: %1</source>
-        <translation>原文：%1</translation>
-    </message>
-    <message>
-        <source> and %1 more</source>
-        <translation>等%1项</translation>
-    </message>
-    <message>
-        <source>number</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>%1 by year</source>
-        <translation>%1(按年份)</translation>
-    </message>
-</context>
-<context>
     <name>FilterBar</name>
     <message>
         <source>Showing %1 of %2 rows</source>
@@ -258,69 +219,10 @@
     </message>
 </context>
 <context>
-    <name>InnovationTab</name>
-    <message>
-        <source>High-tech enterprises: applied → approved → total</source>
-        <translation>高新技术企业：申报 → 获批 → 总数</translation>
-    </message>
-    <message>
-        <source>1 item</source>
-        <translation>1项</translation>
-    </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1项</translation>
-    </message>
-    <message>
-        <source>Enterprises and platforms by status</source>
-        <translation>企业与平台认定进展</translation>
-    </message>
-    <message>
-        <source>items</source>
-        <translation>数量（项）</translation>
-    </message>
-</context>
-<context>
     <name>KpiCard</name>
-    <message>
-        <source>YoY</source>
-        <translation>同比</translation>
-    </message>
-    <message>
-        <source>vs %1</source>
-        <translation>较%1年</translation>
-    </message>
-    <message>
-        <source>Source: %1</source>
-        <translation>原文：%1</translation>
-    </message>
-    <message>
-        <source>Derived: %1</source>
-        <translation>推算：%1</translation>
-    </message>
     <message>
         <source>Click for the source</source>
         <translation>点击查看来源</translation>
-    </message>
-    <message>
-        <source>YoY up %1</source>
-        <translation>同比增长%1</translation>
-    </message>
-    <message>
-        <source>YoY down %1</source>
-        <translation>同比下降%1</translation>
-    </message>
-    <message>
-        <source>YoY unchanged</source>
-        <translation>同比持平</translation>
-    </message>
-    <message>
-        <source>(derived)</source>
-        <translation>(推算)</translation>
-    </message>
-    <message>
-        <source>In %1: %2</source>
-        <translation>%1年：%2</translation>
     </message>
     <message>
         <source>Derived</source>
@@ -485,41 +387,6 @@
     </message>
 </context>
 <context>
-    <name>ProjectsTab</name>
-    <message>
-        <source>Progress: %1</source>
-        <translation>进展：%1</translation>
-    </message>
-    <message>
-        <source>Total investment per project</source>
-        <translation>各项目总投资</translation>
-    </message>
-    <message>
-        <source>Total investment: the %1 largest of %2 projects</source>
-        <translation>总投资：%2个项目中最大的%1个</translation>
-    </message>
-    <message>
-        <source>1 project</source>
-        <translation>1个项目</translation>
-    </message>
-    <message>
-        <source>%1 projects</source>
-        <translation>%1个项目</translation>
-    </message>
-    <message>
-        <source>Named projects by stage</source>
-        <translation>重点项目进度阶段</translation>
-    </message>
-    <message>
-        <source>%1 of %2 projects have a stage</source>
-        <translation>%2个项目中%1个有阶段信息</translation>
-    </message>
-    <message>
-        <source>projects</source>
-        <translation>项目数（个）</translation>
-    </message>
-</context>
-<context>
     <name>Report</name>
     <message>
         <source>Page %1</source>
@@ -540,10 +407,6 @@
     <message>
         <source>Exported on %1 from ZoneApp.</source>
         <translation>由园区指标看板于 %1 导出。</translation>
-    </message>
-    <message>
-        <source>Derived</source>
-        <translation>推算</translation>
     </message>
     <message>
         <source>No rows for this period.</source>
@@ -567,18 +430,14 @@
     </message>
 </context>
 <context>
-    <name>ShareCard</name>
+    <name>SectionPage</name>
     <message>
-        <source>Source: %1</source>
-        <translation>来源：%1</translation>
+        <source>No data for this section in this folder.</source>
+        <translation>此数据文件夹中没有本板块的数据。</translation>
     </message>
     <message>
-        <source>Made with ZoneApp on %1</source>
-        <translation>园区指标看板 %1 生成</translation>
-    </message>
-    <message>
-        <source>Derived</source>
-        <translation>推算</translation>
+        <source>Source…</source>
+        <translation>来源…</translation>
     </message>
 </context>
 <context>
@@ -701,25 +560,6 @@
     <message>
         <source>File</source>
         <translation>文件</translation>
-    </message>
-</context>
-<context>
-    <name>TabPage</name>
-    <message>
-        <source>No data for this section in this folder.</source>
-        <translation>此数据文件夹中没有本板块的数据。</translation>
-    </message>
-    <message>
-        <source>Source…</source>
-        <translation>来源…</translation>
-    </message>
-    <message>
-        <source>Figures and sources</source>
-        <translation>指标与出处</translation>
-    </message>
-    <message>
-        <source>%1: breakdown</source>
-        <translation>%1构成</translation>
     </message>
 </context>
 <context>

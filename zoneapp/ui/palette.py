@@ -140,11 +140,14 @@ def derived_fill(color: str) -> str:
     return blend(color, BACKGROUND, DERIVED_LIGHTEN)
 
 
-def change_color(pct: float | None) -> str:
-    """Red for an increase, green for a decrease, grey for none or unknown."""
+def change_color(pct: float | None, colours: Colours | None = None) -> str:
+    """Red for an increase, green for a decrease, grey for none or unknown; in `colours`
+    (None: the current theme's)."""
+    up, down, flat = (UP, DOWN, FLAT) if colours is None else \
+        (colours.UP, colours.DOWN, colours.MUTED_TEXT)
     if pct is None or (isinstance(pct, float) and math.isnan(pct)) or pct == 0:
-        return FLAT
-    return UP if pct > 0 else DOWN
+        return flat
+    return up if pct > 0 else down
 
 
 def change_arrow(pct: float | None) -> str:

@@ -8,8 +8,6 @@ atomic (a temporary file beside the target, then a rename).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 import pandas as pd
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QRegion
@@ -22,10 +20,10 @@ from zoneapp.core.io.export import export_frame
 from zoneapp.ui import palette
 from zoneapp.ui.output import images
 
-if TYPE_CHECKING:
-    from zoneapp.ui.widgets.charts import BarChart
-
 PNG_SCALE = 2.0
+# A chart here is a BarChart (zoneapp.ui.widgets.charts), which imports this module: it is
+# named in the hints as a string so that the two do not import each other.
+BarChart = QWidget
 
 
 

@@ -7,7 +7,6 @@ its number. The file is written atomically: a temporary file beside the target, 
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
 import re
 from pathlib import Path
 
@@ -23,7 +22,12 @@ from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
 from zoneapp.models.frame_model import FrameModel
 from zoneapp.ui import palette
 from zoneapp.ui.output import chart_export
+from zoneapp.ui.palette import change_color
+from zoneapp.ui.widgets.charts import offscreen_chart
 from zoneapp.ui.widgets.kpi import paint_card_frame
+from zoneapp.views.model import ChartView, KpiView, SectionView
+from zoneapp.views.sections import section_view
+from zoneapp.views.words import say
 
 RESOLUTION = 96  # PDF units per inch: one widget pixel is one unit
 PAGE_WIDTH = 794  # A4 at 96 units per inch
@@ -45,25 +49,6 @@ def _without_ligatures(font: QFont) -> QFont:
     font = QFont(font)
     font.setFeature(QFont.Tag("liga"), 0)
     return font
-
-
-def _pages(dataset: Dataset, lang: str, width: int) -> list:
-    """A tab page per section, laid out offscreen at `width` pixels."""
-    from zoneapp.ui.window.main_window import TAB_CLASSES
-
-    pages = []
-    for section in SECTIONS:
-        module_name, class_name = TAB_CLASSES[section.code].split(":")
-        module = importlib.import_module(f"zoneapp.ui.tabs.{module_name}")
-        page = getattr(module, class_name)()
-        page.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        page.resize(width, 1200)
-        page.show()
-        page.set_dataset(dataset, lang)
-        pages.append((section, page))
-    for _ in range(3):
-        QApplication.processEvents()
-    return pages
 
 
 class _Writer:
@@ -148,7 +133,7 @@ def _title_page(w: _Writer, dataset: Dataset, lang: str, today: str) -> None:
            color=INK.MUTED_TEXT)
 
 
-def _kpis(w: _Writer, cards: list) -> None:
+def _kpis(w: _Writer, cards: list[KpiView], lang: str) -> None:
     if not cards:
         return
     columns, gap, height = 3, 10, 86
@@ -161,13 +146,13 @@ def _kpis(w: _Writer, cards: list) -> None:
             w.need(height)
         x = MARGIN + (i % columns) * (width + gap)
         rect = QRectF(x, w.y, width, height)
-        paint_card_frame(p, rect, card.is_derived(), 1, 6)
+        paint_card_frame(p, rect, card.derived, 1, 6)
         inner = rect.adjusted(10, 6, -10, -6)
-        lines = [(card.title_text() + (" · " + QCoreApplication.translate("Report", "Derived") if card.is_derived() else ""),
+        lines = [(card.title + (" · " + say("Derived", lang) if card.derived else ""),
                   w.font(0.85), INK.MUTED_TEXT),
-                 (card.value_text() or "—", w.font(1.45, True), INK.TEXT),
-                 (card.yoy_text(), w.font(0.85), card.yoy_color()),
-                 (card.compare_text(), w.font(0.8), INK.MUTED_TEXT)]
+                 (card.value_text or "—", w.font(1.45, True), INK.TEXT),
+                 (card.yoy_text, w.font(0.85), change_color(card.yoy_pct, INK)),
+                 (card.compare_text, w.font(0.8), INK.MUTED_TEXT)]
         y = inner.top()
         for text, font, color in lines:
             if not text:
@@ -182,25 +167,21 @@ def _kpis(w: _Writer, cards: list) -> None:
     w.y += height + 14
 
 
-def _charts(w: _Writer, charts: list) -> None:
-    """A chart a row, laid out again at the page's full width and drawn at scale 1, so its
-    text prints at the app's size (9 pt; value labels no smaller than 8 pt)."""
-    for chart in charts:
-        chart.setParent(None)
-        chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        chart.setFixedWidth(int(w.width))
-        chart.show()
-    for _ in range(2):
-        QApplication.processEvents()
-    for chart in charts:
-        w.need(chart.height())
-        w.painter.save()
-        w.painter.translate(MARGIN, w.y)
-        chart_export.paint_chart(chart, w.painter, QPoint(0, 0))
-        w.painter.restore()
-        w.y += chart.height() + 14
-        chart.close()
-        chart.deleteLater()
+def _charts(w: _Writer, charts: list[ChartView], lang: str) -> None:
+    """A chart a row, laid out at the page's full width and drawn at scale 1, so its text
+    prints at the app's size (9 pt; value labels no smaller than 8 pt)."""
+    for view in charts:
+        chart = offscreen_chart(view, lang, int(w.width))
+        try:
+            w.need(chart.height())
+            w.painter.save()
+            w.painter.translate(MARGIN, w.y)
+            chart_export.paint_chart(chart, w.painter, QPoint(0, 0))
+            w.painter.restore()
+            w.y += chart.height() + 14
+        finally:
+            chart.close()
+            chart.deleteLater()
 
 
 def table_rows(frame: pd.DataFrame, table_name: str, lang: str) -> tuple[list[str], list[list[str]]]:
@@ -306,15 +287,11 @@ def write_report(dataset: Dataset, path: Path | str, lang: str = "zh",
     day = (today or _dt.date.today()).isoformat()
     m = dataset.manifest
     footer = f"{m.name(lang)} · {m.period_label()} · " + QCoreApplication.translate("Report", "Exported %1").replace("%1", day)
+    views = [section_view(dataset, section.code, lang) for section in SECTIONS]
     # Charts are drawn by their widgets, in the application font: without ligatures for the
     # report too, or "Profit" would extract as "Pro t" (see _Writer.font).
     app_font = QApplication.font()
     QApplication.setFont(_without_ligatures(app_font))
-    try:
-        pages = _pages(dataset, lang, PAGE_WIDTH - 2 * MARGIN + 40)  # + the tab's own margins
-    except Exception:
-        QApplication.setFont(app_font)
-        raise
     # With an English default locale, Qt 6.11's PDF engine writes a text run's glyphs after
     # the first word without a usable ToUnicode map (the text cannot be searched or copied);
     # under the Chinese locale it writes them correctly. Figures are formatted by core.units,
@@ -323,18 +300,15 @@ def write_report(dataset: Dataset, path: Path | str, lang: str = "zh",
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     try:
         with atomic_path(path) as tmp:
-            _write(tmp, path, dataset, lang, day, footer, pages)
+            _write(tmp, path, dataset, lang, day, footer, views)
     finally:
         QLocale.setDefault(locale)
         QApplication.setFont(app_font)
-        for _, page in pages:
-            page.close()
-            page.deleteLater()
     return path
 
 
 def _write(tmp: Path, path: Path, dataset: Dataset, lang: str, day: str, footer: str,
-           pages: list) -> None:
+           views: list[SectionView]) -> None:
     m = dataset.manifest
     pdf = QPdfWriter(str(tmp))
     pdf.setResolution(RESOLUTION)
@@ -348,15 +322,15 @@ def _write(tmp: Path, path: Path, dataset: Dataset, lang: str, day: str, footer:
         raise OSError(f"cannot write {path}")
     try:
         _title_page(writer, dataset, lang, day)
-        for section, page in pages:
+        for view in views:
             writer.new_page()
-            writer.text(section.label(lang), 1.6, bold=True, gap=12)
-            _kpis(writer, page.kpis)
-            _charts(writer, list(page.charts.values()))
-            for frame, table_name, title in page.table_frames.values():
-                headers, rows = table_rows(frame, table_name, lang)
-                _table(writer, title, headers, rows)
-            if not (page.kpis or page.charts or page.table_frames):
+            writer.text(view.label, 1.6, bold=True, gap=12)
+            _kpis(writer, view.kpis, lang)
+            _charts(writer, view.charts, lang)
+            for table in view.tables:
+                headers, rows = table_rows(table.frame, table.table_name, lang)
+                _table(writer, table.title, headers, rows)
+            if view.empty:
                 writer.text(QCoreApplication.translate("Report", "No data for this section."), color=INK.MUTED_TEXT)
         writer.finish()
     finally:

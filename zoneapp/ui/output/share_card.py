@@ -1,88 +1,33 @@
 """A share card: one section's KPI cards and main chart as a phone-sized image for a chat.
 
 The image is CARD_WIDTH (1080) pixels wide; its footer names the zone, the period, the
-sources and the day it was made. `summary_text` is the "Copy summary" text: one sentence per
-KPI card, from `core.summary`, in the UI's language.
+sources and the day it was made. It paints the section's view (zoneapp/views), so all its
+text is in the card's language whatever the window's.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from PySide6.QtCore import (
-    QCoreApplication, QEvent, QObject, QPoint, QRectF, Qt,
-    QTranslator,
-)
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from zoneapp.core.dataset import Dataset
 from zoneapp.core.schema import section as schema_section
-from zoneapp.core.summary import previous_row, sentence
-
-from zoneapp import paths
 from zoneapp.ui import palette
 from zoneapp.ui.output import chart_export
+from zoneapp.ui.palette import change_color
+from zoneapp.ui.widgets.charts import offscreen_chart
 from zoneapp.ui.widgets.kpi import paint_card_frame
+from zoneapp.views.card import footer_text
+from zoneapp.views.model import KpiView
+from zoneapp.views.sections import section_view
+from zoneapp.views.words import say
 
 CARD_WIDTH = 1080
 MARGIN = 48
 CHART_SCALE = 2.0  # the chart is laid out at half the card's width and drawn at 2×
-INK = getattr(palette, "LIGHT", palette)  # a card is light whatever the window's theme
-
-
-
-class _LanguageChangeBlocker(QObject):
-    """Keeps the open windows from retranslating while the card borrows another language."""
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
-        return event.type() == QEvent.Type.LanguageChange
-
-
-def installed_language() -> str:
-    """'zh' when the Chinese translation is installed, else 'en'."""
-    probe = "Made with ZoneApp on %1"
-    return "zh" if QCoreApplication.translate("ShareCard", probe) != probe else "en"
-
-
-@contextmanager
-def card_language(lang: str) -> Iterator[None]:
-    """Within the block, tr() answers in `lang` whatever the window's language.
-
-    The card is built from offscreen tab pages whose strings (KPI "YoY", chart titles and
-    legends) come from the installed translator; for a card in the other language the
-    translators are swapped for the block, and the LanguageChange events the swap would send
-    to the open windows are held back.
-    """
-    app = QCoreApplication.instance()
-    if app is None or lang == installed_language():
-        yield
-        return
-    from zoneapp import app as zone_app
-
-    blocker = _LanguageChangeBlocker()
-    app.installEventFilter(blocker)
-    installed = list(getattr(zone_app, "_translators", []))
-    added: list[QTranslator] = []
-    try:
-        if lang == "zh":
-            translator = QTranslator()
-            if translator.load("zoneapp_zh_CN", str(paths.I18N)):
-                app.installTranslator(translator)
-                added.append(translator)
-        else:
-            for translator in installed:
-                app.removeTranslator(translator)
-        yield
-    finally:
-        for translator in added:
-            app.removeTranslator(translator)
-        if lang != "zh":
-            for translator in installed:
-                app.installTranslator(translator)
-        app.removeEventFilter(blocker)
+INK = palette.LIGHT  # a card is light whatever the window's theme
 
 
 def _font(px: float, bold: bool = False) -> QFont:
@@ -92,66 +37,30 @@ def _font(px: float, bold: bool = False) -> QFont:
     return font
 
 
-def _offscreen_page(dataset: Dataset, code: str, lang: str, period: int | None) -> QWidget:
-    from zoneapp.ui.window.main_window import TAB_CLASSES
-
-    module_name, class_name = TAB_CLASSES[code].split(":")
-    module = importlib.import_module(f"zoneapp.ui.tabs.{module_name}")
-    page = getattr(module, class_name)()
-    page.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    page.resize(1000, 900)
-    page.show()
-    page.set_dataset(dataset, lang, period)
-    return page
-
-
 def _text_height(text: str, font: QFont, width: float) -> float:
     return QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 10_000),
                                             Qt.TextFlag.TextWordWrap, text).height()
 
 
-def footer_text(dataset: Dataset, lang: str, period: int | None, today: str) -> str:
-    m = dataset.manifest
-    shown = str(period) if period is not None else m.period_label()
-    comma, semicolon = ("，", "；") if lang == "zh" else (", ", "; ")
-    sources = semicolon.join(comma.join(p for p in (s.title, s.author, s.publication, s.date) if p)
-                             for s in m.sources)
-    lines = [f"{m.name(lang)} · {shown}"]
-    with card_language(lang):
-        if sources:
-            lines.append(QCoreApplication.translate("ShareCard", "Source: %1")
-                         .replace("%1", sources))
-        lines.append(QCoreApplication.translate("ShareCard", "Made with ZoneApp on %1")
-                     .replace("%1", today))
-    return "\n".join(lines)
-
-
 def share_card_image(dataset: Dataset, code: str, lang: str = "zh", period: int | None = None,
                      today: _dt.date | None = None) -> QImage:
     """The card of section `code` as an image CARD_WIDTH pixels wide, all text in `lang`."""
-    with card_language(lang):
-        return _card_image(dataset, code, lang, period, today)
+    return _card_image(dataset, code, lang, period, today)
 
 
 def _card_image(dataset: Dataset, code: str, lang: str, period: int | None,
                 today: _dt.date | None) -> QImage:
-    page = _offscreen_page(dataset, code, lang, period)
+    view = section_view(dataset, code, lang, period)
+    chart = None
+    if view.charts:  # the section's main chart, laid out at half the card's width
+        chart = offscreen_chart(view.charts[0], lang, round((CARD_WIDTH - 2 * MARGIN) / CHART_SCALE))
     try:
-        chart = next(iter(page.charts.values()), None)
-        if chart is not None:
-            chart.setParent(None)
-            chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-            chart.setFixedWidth(round((CARD_WIDTH - 2 * MARGIN) / CHART_SCALE))
-            chart.show()
-        QApplication.processEvents()
-        return _paint(dataset, code, lang, period, page.kpis, chart,
+        return _paint(dataset, code, lang, period, view.kpis, chart,
                       (today or _dt.date.today()).isoformat())
     finally:
         if chart is not None:
             chart.close()
             chart.deleteLater()
-        page.close()
-        page.deleteLater()
 
 
 def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
@@ -189,7 +98,7 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
     for i, card in enumerate(cards):
         x = MARGIN + (i % 2) * (width + gap)
         top = y + (i // 2) * (kpi_h + gap)
-        _kpi(p, QRectF(x, top, width, kpi_h), card)
+        _kpi(p, QRectF(x, top, width, kpi_h), card, lang)
     y += rows * (kpi_h + gap)
     if chart is not None:
         p.fillRect(QRectF(MARGIN - 8, y - 8, inner + 16, chart_h + 16), QColor(INK.BACKGROUND))
@@ -208,12 +117,12 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
     return image
 
 
-def _kpi(p: QPainter, rect: QRectF, card) -> None:
-    paint_card_frame(p, rect, card.is_derived(), 2, 14)
+def _kpi(p: QPainter, rect: QRectF, card: KpiView, lang: str) -> None:
+    paint_card_frame(p, rect, card.derived, 2, 14)
     inner = rect.adjusted(22, 16, -22, -12)
-    title = card.title_text() + (" · " + QCoreApplication.translate("ShareCard", "Derived") if card.is_derived() else "")
-    lines = [(title, _font(26), INK.MUTED_TEXT), (card.value_text() or "—", _font(50, True), INK.TEXT),
-             (card.yoy_text() or card.compare_text(), _font(25), card.yoy_color())]
+    title = card.title + (" · " + say("Derived", lang) if card.derived else "")
+    lines = [(title, _font(26), INK.MUTED_TEXT), (card.value_text or "—", _font(50, True), INK.TEXT),
+             (card.yoy_text or card.compare_text, _font(25), change_color(card.yoy_pct, INK))]
     y = inner.top()
     for text, font, color in lines:
         metrics = QFontMetricsF(font)
@@ -222,16 +131,3 @@ def _kpi(p: QPainter, rect: QRectF, card) -> None:
         p.drawText(QRectF(inner.left(), y, inner.width(), metrics.height()), Qt.AlignmentFlag.AlignLeft,
                    metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
         y += metrics.height() + 6
-
-
-def summary_text(page, dataset: Dataset, lang: str = "zh") -> str:
-    """One sentence per KPI card of `page`, a line each."""
-    lines = []
-    for card in page.kpis:
-        row = card.row()
-        if row is None:
-            continue
-        text = sentence(row, lang, previous_row(dataset.indicators, row))
-        if text:
-            lines.append(text)
-    return "\n".join(lines)

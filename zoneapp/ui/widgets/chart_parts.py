@@ -1,31 +1,16 @@
-"""Pieces of a chart that are not the plot: the bar record, the legend row, label wrapping."""
+"""Pieces of a chart that are not the plot: the placed bar, the legend row, label wrapping."""
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from zoneapp.ui import palette
-
-
-@dataclass
-class Bar:
-    """One bar: its data, what it says, and the figure behind it."""
-
-    label: str
-    value: float
-    display: str  # the value as the user reads it: "506.1亿元"
-    tooltip: str = ""
-    derived: bool = False
-    series: str = ""
-    unit: str = ""  # the unit of `value` (亿元): an English money axis is scaled to match
-    # The figure behind the bar (an indicators row), for "Source…"; None for counts.
-    ref: Any = field(default=None, compare=False, repr=False)
+from zoneapp.views.model import Bar
 
 
 @dataclass

@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
 from zoneapp.core.units import axis_scale
 from zoneapp.ui import palette
 from zoneapp.ui.widgets import chart_layout
-from zoneapp.ui.widgets.chart_parts import Bar, Legend, Placed as _Placed, is_nan as _nan  # noqa: F401 (Bar is public here)
+from zoneapp.ui.widgets.chart_parts import Legend, Placed as _Placed, is_nan as _nan
+from zoneapp.views.model import Bar, ChartView
+from zoneapp.views.words import say
 from zoneapp.ui.widgets.chart_toolbar import ChartActions, ChartToolbar
 from zoneapp.ui.widgets.pg_import import pg
 
@@ -52,6 +54,29 @@ LABEL_ROOM = 10  # pixels kept free beyond a value label, so it does not touch t
 NAME_SHARE = 0.35
 MIN_NAME_PX = 110
 MAX_NAME_PX = 320
+# Heights: a vertical chart's; a horizontal one grows with its bars, from a minimum.
+CHART_HEIGHT = 320
+CHART_MIN_HEIGHT = 230
+BAR_ROW_HEIGHT = 44
+
+
+def chart_height(view: ChartView) -> int:
+    """How tall a chart of `view` is drawn: horizontal charts are as tall as their bars need."""
+    if view.horizontal:
+        return max(CHART_MIN_HEIGHT, 110 + BAR_ROW_HEIGHT * view.row_count())
+    return CHART_HEIGHT
+
+
+def offscreen_chart(view: ChartView, lang: str, width: int) -> BarChart:
+    """A chart of `view` laid out `width` pixels wide and never shown: for the PDF report and
+    the share card, which paint it (close and deleteLater it after)."""
+    chart = BarChart()
+    chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    chart.set_view(view, lang)
+    chart.setFixedSize(width, chart_height(view))
+    chart.show()
+    QApplication.processEvents()
+    return chart
 
 
 class BarChart(QWidget):
@@ -138,6 +163,20 @@ class BarChart(QWidget):
 
     def title_text(self) -> str:
         return self.title_label.text()
+
+    def set_view(self, view: ChartView, lang: str) -> None:
+        """Show a chart view: its title, and its bars or groups, in `lang`."""
+        self.lang = lang
+        self.set_title(view.title)
+        if view.grouped:
+            self.set_grouped(view.categories, view.series, horizontal=view.horizontal,
+                             value_axis_label=view.value_axis_label)
+        else:
+            self.set_bars(view.bars, horizontal=view.horizontal,
+                          value_axis_label=view.value_axis_label)
+        self.setAccessibleName(view.title)
+        self.setAccessibleDescription("; ".join(f"{b.label} {b.display}"
+                                                for b in view.all_bars()))
 
     def set_bars(self, bars: list[Bar], horizontal: bool = False, value_axis_label: str = "") -> None:
         """One bar per item, in order (top to bottom when horizontal)."""
@@ -275,8 +314,8 @@ class BarChart(QWidget):
         if any(p.bar.derived for p in placed):
             base = entries[0][1] if len(entries) == 1 else palette.series_color(0)
             if not entries and not all(p.bar.derived for p in placed):
-                entries = [(self.tr("Reported"), base, False)]
-            entries = entries + [(self.tr("Derived"), base if len(entries) == 1 else
+                entries = [(say("Reported", self.lang), base, False)]
+            entries = entries + [(say("Derived", self.lang), base if len(entries) == 1 else
                                   palette.MUTED_TEXT, True)]
         self.legend.set_entries(entries if placed else [])
         if not placed:
@@ -469,7 +508,7 @@ class BarChart(QWidget):
         name = f"{bar.label} · {bar.series}" if bar.series and bar.series != bar.label else bar.label
         text = f"{name}: {bar.display}" if bar.display else name
         if bar.derived:
-            text += " " + self.tr("(derived)")
+            text += " " + say("(derived)", self.lang)
         self.readout.setText(text)
         self.readout.adjustSize()
         self.readout.move(max(0, self.plot.width() - self.readout.width() - 14), 4)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
@@ -10,10 +9,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from zoneapp.core.summary import change
-from zoneapp.core.units import format_number, format_value
-
 from zoneapp.ui import palette
+from zoneapp.views.kpis import kpi_view
+from zoneapp.views.model import KpiView
 
 CARD_HEIGHT = 128  # with a one-line title; two-line titles add a line (see _card_height)
 TITLE_LINES = 2  # a longer title is elided at the end of the second line
@@ -21,20 +19,6 @@ MIN_WIDTH = 200
 VALUE_POINT_SIZE = 20.0
 MIN_VALUE_POINT_SIZE = 11.0
 PLACEHOLDER = "—"
-
-
-def _cell(row: pd.Series, key: str) -> Any:
-    value = row.get(key) if hasattr(row, "get") else None
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
-
-def _text(row: pd.Series, key: str) -> str:
-    value = _cell(row, key)
-    return "" if value is None else str(value)
 
 
 def _card_height(font) -> int:
@@ -82,9 +66,8 @@ class KpiCard(QFrame):
         self.setFixedHeight(_card_height(self.font()))
         self.setMinimumWidth(MIN_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._derived = False
-        self._yoy_color = palette.FLAT
-        self._value = ""
+        self._view: KpiView | None = None
+        self._lang = "zh"
         self.title_label = QLabel(self)
         self.title_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -122,65 +105,47 @@ class KpiCard(QFrame):
         self.compare_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
         self.compare_label.hide()
         layout.addWidget(self.compare_label)
-        self._row = None
-        self._previous = None
-        self._lang = "zh"
-        self._compare = ""
         self.source_action = QAction(self)
         self.source_action.triggered.connect(self.request_source)
         self.addAction(self.source_action)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self._title = ""
-        self._yoy = ""
-        self._yoy_pct: float | None = None
-        self._source = ""
-        self._derivation = ""
         self._apply_frame_style()
         self.retranslate_ui()
 
     # ----- public API -------------------------------------------------------------------
 
+    def set_view(self, view: KpiView | None, lang: str = "zh") -> None:
+        """Show a KPI view made in `lang` (None: an empty card)."""
+        self._view, self._lang = view, lang
+        self._refresh()
+
+    def view(self) -> KpiView | None:
+        return self._view
+
     def set_indicator(self, row: pd.Series, lang: str) -> None:
         """Show an indicators row (reported or derived) in `lang` ('zh' or 'en')."""
-        name = _text(row, "name_zh") if lang == "zh" else (
-            _text(row, "name_en") or _text(row, "name_zh"))
-        value = _cell(row, "value")
-        self._row, self._lang, self._previous = row, lang, None
-        self._title = name
-        self._value = "" if value is None else format_value(
-            float(value), _text(row, "unit"), _text(row, "qualifier"), lang)
-        self._derived = _text(row, "basis") == "derived"
-        yoy = _cell(row, "yoy_pct")
-        self._yoy_pct = None if yoy is None else float(yoy)
-        self._source = _text(row, "source_sentence")
-        self._derivation = (_text(row, f"derivation_{lang}") or _text(row, "derivation_zh")
-                            or _text(row, "note")) if self._derived else ""
-        self._refresh()
+        self.set_view(kpi_view(row, lang), lang)
 
     def clear(self) -> None:
         """An empty card: no title, a dash for the value, no YoY line, no badge."""
-        self._title = self._value = self._source = self._derivation = ""
-        self._row = self._previous = None
-        self._derived = False
-        self._yoy_pct = None
-        self._refresh()
+        self.set_view(None, self._lang)
 
     def set_previous(self, row: pd.Series | None) -> None:
         """Compare with the same figure in an earlier period (call after set_indicator)."""
-        self._previous = row
-        self._refresh()
+        if self._view is not None:
+            self.set_view(kpi_view(self._view.row, self._lang, row), self._lang)
 
     def compare_text(self) -> str:
-        """"vs 2018: 453.1亿元" (较2018年 in Chinese); '' without an earlier period."""
-        return self._compare
+        """"In 2018: 45.31 bn yuan" (2018年：… in Chinese); '' without an earlier period."""
+        return self._view.compare_text if self._view is not None else ""
 
     def row(self) -> pd.Series | None:
-        return self._row
+        return self._view.row if self._view is not None else None
 
     def request_source(self) -> None:
-        if self._row is not None:
-            self.sig_source_requested.emit(self._row)
+        if self.row() is not None:
+            self.sig_source_requested.emit(self.row())
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
@@ -189,21 +154,21 @@ class KpiCard(QFrame):
         super().mouseReleaseEvent(event)
 
     def title_text(self) -> str:
-        return self._title
+        return self._view.title if self._view is not None else ""
 
     def value_text(self) -> str:
         """The figure as shown ("506.1亿元", "about 299 M yuan"); '' when there is none."""
-        return self._value
+        return self._view.value_text if self._view is not None else ""
 
     def yoy_text(self) -> str:
-        """"YoY ▲11.7%" (同比 in Chinese via the translation); '' without a YoY figure."""
-        return self._yoy
+        """"YoY ▲11.7%" (同比 ▲11.7% in Chinese); '' without a change to show."""
+        return self._view.yoy_text if self._view is not None else ""
 
     def yoy_color(self) -> str:
-        return self._yoy_color
+        return palette.change_color(self._view.yoy_pct if self._view is not None else None)
 
     def is_derived(self) -> bool:
-        return self._derived
+        return self._view is not None and self._view.derived
 
     def badge_visible(self) -> bool:
         return self.badge.isVisibleTo(self)
@@ -211,70 +176,30 @@ class KpiCard(QFrame):
     # ----- internals --------------------------------------------------------------------
 
     def _refresh(self) -> None:
-        self.title_label.setText(self._title)
-        self.value_label.setText(self._value or PLACEHOLDER)
-        pct, word = self._yoy_pct, self.tr("YoY")  # 同比
-        previous = self._previous
-        if pct is None and previous is not None and self._row is not None:
-            pct, against = change(self._row, previous)
-            word = self.tr("vs %1").replace("%1", against)  # 较2018年
-        if pct is None:
-            self._yoy, self._yoy_color = "", palette.FLAT
-        else:
-            arrow = palette.change_arrow(pct)
-            self._yoy = f"{word} {arrow}{format_number(abs(pct), '%', decimals=1)}%"
-            self._yoy_color = palette.change_color(pct)
-        self._compare = self._compare_line(previous)
-        self.compare_label.setText(self._compare)
-        self.compare_label.setVisible(bool(self._compare))
-        self.yoy_label.setText(self._yoy)
-        self.yoy_label.setStyleSheet(f"color: {self._yoy_color}; border: none;")
-        self.yoy_label.setVisible(bool(self._yoy))
-        self.badge.setVisible(self._derived)
-        lines = [f"{self._title}: {self._value}" if self._title else self._value]
-        if self._source:
-            lines.append(self.tr("Source: %1").replace("%1", self._source))
-        if self._derivation:
-            lines.append(self.tr("Derived: %1").replace("%1", self._derivation))
-        if self._compare:
-            lines.append(self._compare)
-        if self._row is not None:
-            lines.append(self.tr("Click for the source"))
-        self.setToolTip("\n".join(line for line in lines if line))
+        view = self._view
+        self.title_label.setText(self.title_text())
+        self.value_label.setText(self.value_text() or PLACEHOLDER)
+        self.compare_label.setText(self.compare_text())
+        self.compare_label.setVisible(bool(self.compare_text()))
+        self.yoy_label.setText(self.yoy_text())
+        self.yoy_label.setStyleSheet(f"color: {self.yoy_color()}; border: none;")
+        self.yoy_label.setVisible(bool(self.yoy_text()))
+        self.badge.setVisible(self.is_derived())
+        tip = view.tooltip if view is not None else ""
+        if view is not None and view.row is not None:
+            tip += "\n" + self.tr("Click for the source")
+        self.setToolTip(tip)
         self.setAccessibleName(self.accessible_text())
-        self.setAccessibleDescription("\n".join(line for line in lines[1:] if line))
+        self.setAccessibleDescription("\n".join(tip.split("\n")[1:]))
         self._apply_frame_style()
         self._fit_text()
 
     def accessible_text(self) -> str:
         """What a screen reader says: "主营业务收入 506.1亿元 同比增长11.7%"."""
-        parts = [self._title, self._value]
-        pct = self._yoy_pct
-        if pct is not None:
-            shown = f"{format_number(abs(pct), '%', decimals=1)}%"
-            if pct > 0:
-                parts.append(self.tr("YoY up %1").replace("%1", shown))
-            elif pct < 0:
-                parts.append(self.tr("YoY down %1").replace("%1", shown))
-            else:
-                parts.append(self.tr("YoY unchanged"))
-        if self._derived:
-            parts.append(self.tr("(derived)"))
-        return " ".join(p for p in parts if p)
-
-    def _compare_line(self, previous) -> str:
-        value = _cell(previous, "value") if previous is not None else None
-        if value is None:
-            return ""
-        shown = format_value(float(value), _text(previous, "unit"), _text(previous, "qualifier"),
-                             self._lang)
-        period = _text(previous, "period")
-        if _text(previous, "basis") == "derived":
-            shown += " " + self.tr("(derived)")
-        return self.tr("In %1: %2").replace("%1", period).replace("%2", shown)
+        return self._view.accessible_text if self._view is not None else ""
 
     def _apply_frame_style(self) -> None:
-        border = "dashed" if self._derived else "solid"
+        border = "dashed" if self.is_derived() else "solid"
         self.setStyleSheet(
             f"#KpiCard {{ background: {palette.BACKGROUND}; border: 1px {border} {palette.BORDER};"
             f" border-radius: 8px; }}")
@@ -298,9 +223,9 @@ class KpiCard(QFrame):
             size -= 1
             font.setPointSizeF(size)
         self.value_label.setFont(font)
-        badge = self.badge.sizeHint().width() + 6 if self._derived else 0
+        badge = self.badge.sizeHint().width() + 6 if self.is_derived() else 0
         self.title_label.setText("\n".join(
-            wrap_lines(self._title, self.title_label.font(), room - badge, TITLE_LINES)))
+            wrap_lines(self.title_text(), self.title_label.font(), room - badge, TITLE_LINES)))
 
     def retranslate_ui(self) -> None:
         self.badge.setText(self.tr("Derived"))

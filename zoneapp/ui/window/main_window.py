@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,17 +22,6 @@ from zoneapp.ui.widgets.problems_panel import ProblemsPanel
 
 if TYPE_CHECKING:
     from zoneapp.core.dataset import Dataset
-
-# Section code -> "module:class"; imported on first use so that the window paints before
-# pandas and pyqtgraph are loaded.
-TAB_CLASSES = {
-    "overview": "overview:OverviewTab",
-    "projects": "projects:ProjectsTab",
-    "financing": "financing:FinancingTab",
-    "relief": "relief:ReliefTab",
-    "innovation": "innovation:InnovationTab",
-    "environment": "environment:EnvironmentTab",
-}
 
 PROBLEMS_MAX_HEIGHT = 200  # pixels: the problems dock leaves the tabs most of the window
 
@@ -267,10 +255,11 @@ class MainWindow(DesktopMixin, QMainWindow):
             return
         current = self.tab_widget.currentIndex()
         blocker = QSignalBlocker(self.tab_widget)  # no currentChanged per tab swapped in
+        # Imported here, not at the top: the window paints before pandas and pyqtgraph load.
+        from zoneapp.ui.tabs.page import SectionPage
+
         for index, section in enumerate(SECTIONS):
-            module_name, class_name = TAB_CLASSES[section.code].split(":")
-            module = importlib.import_module(f"zoneapp.ui.tabs.{module_name}")
-            page = getattr(module, class_name)()
+            page = SectionPage(section.code)
             old = self.tab_widget.widget(index)
             self.tab_widget.removeTab(index)
             self.tab_widget.insertTab(index, page, _menu_text(section.label(self.lang)))

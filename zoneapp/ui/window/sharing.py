@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from zoneapp.core.periods import reported_periods
 from zoneapp.core.schema import SECTIONS
@@ -163,10 +163,10 @@ class Sharing(QObject):
         """One sentence per KPI card of the current tab, copied as text."""
         if self._no_data(self.tr("Copy summary")):
             return ""
-        from zoneapp.ui.output.share_card import summary_text
+        from zoneapp.views.card import summary_text
 
-        page: QWidget | None = self.window.tab(self._current_code())
-        text = summary_text(page, self.window.dataset, self.window.lang) if page else ""
+        text = summary_text(self.window.dataset, self._current_code(), self.window.lang,
+                            self.window.header.selected_period())
         QGuiApplication.clipboard().setText(text)
         self.window.statusBar().showMessage(
             self.tr("%1 sentence(s) copied").replace("%1", str(text.count("\n") + 1 if text else 0)),

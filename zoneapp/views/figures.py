@@ -1,4 +1,4 @@
-"""Plain helpers that turn a Dataset's indicator rows into chart bars (no widgets)."""
+"""Plain helpers that turn a Dataset's indicator rows into texts and chart bars."""
 from __future__ import annotations
 
 import html
@@ -6,10 +6,10 @@ import math
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QCoreApplication
 
-from ...core.units import UNITS, format_percent, format_value
-from zoneapp.ui.widgets.charts import Bar
+from zoneapp.core.units import UNITS, format_percent, format_value
+from zoneapp.views.model import Bar
+from zoneapp.views.words import say
 
 
 def text(row, column: str) -> str:
@@ -58,15 +58,14 @@ def tooltip(title: str, value_text: str, lang: str, *, period: str = "", yoy=Non
     lines = [f"<b>{html.escape(title)}</b>" + (f" · {html.escape(period)}" if period else ""),
              html.escape(value_text)]
     if yoy is not None and not (isinstance(yoy, float) and math.isnan(yoy)):
-        change = QCoreApplication.translate("Figures", "Year on year: %1")
-        lines.append(html.escape(change.replace("%1", format_percent(yoy, lang))))
+        lines.append(html.escape(say("Year on year: %1", lang, format_percent(yoy, lang))))
     if derived:
-        basis = QCoreApplication.translate("Figures", "Derived")
+        basis = say("Derived", lang)
         if derivation:
             basis += ": " + derivation
         lines.append(f"<i>{html.escape(basis)}</i>")
     elif source:
-        quoted = QCoreApplication.translate("Figures", "Source: %1").replace("%1", f"“{source}”")
+        quoted = say("Source: %1", lang, f"“{source}”")
         lines.append(html.escape(quoted))
     return "<br>".join(lines)
 
@@ -99,11 +98,10 @@ def names_title(names: list[str], lang: str, most: int = 3) -> str:
     if lang == "zh":
         title = "、".join(shown)
         if rest:
-            title += QCoreApplication.translate("Figures", " and %1 more").replace("%1", str(rest))
+            title += say(" and %1 more", lang, rest)
         return title
     if rest:
-        return ", ".join(shown) + QCoreApplication.translate(
-            "Figures", " and %1 more").replace("%1", str(rest))
+        return ", ".join(shown) + say(" and %1 more", lang, rest)
     return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else "".join(shown)
 
 
@@ -115,7 +113,7 @@ def unit_axis_label(unit: str, lang: str) -> str:
     label = unit if lang == "zh" else (u.en if u is not None else unit)
     if lang == "zh" and len(label) == 1 and not label.isascii():
         return f"单位：{label}"
-    return label or QCoreApplication.translate("Figures", "number")
+    return label or say("number", lang)
 
 
 def common_money_unit(counts: dict[str, int]) -> str:

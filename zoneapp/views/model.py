@@ -1,0 +1,100 @@
+"""The view objects: what a section shows, in the words and numbers it shows them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+
+@dataclass
+class Bar:
+    """One bar: its data, what it says, and the figure behind it."""
+
+    label: str
+    value: float
+    display: str  # the value as the user reads it: "506.1亿元"
+    tooltip: str = ""
+    derived: bool = False
+    series: str = ""
+    unit: str = ""  # the unit of `value` (亿元): an English money axis is scaled to match
+    # The figure behind the bar (an indicators row), for "Source…"; None for counts.
+    ref: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass
+class ChartView:
+    """A bar chart: plain bars, or grouped bars (a group per category, a bar per series)."""
+
+    key: str
+    title: str
+    bars: list[Bar] = field(default_factory=list)  # plain bars; empty when grouped
+    categories: list[str] = field(default_factory=list)  # grouped: the groups
+    series: dict[str, list[Bar]] = field(default_factory=dict)  # grouped: name -> bars
+    horizontal: bool = False
+    value_axis_label: str = ""
+
+    @property
+    def grouped(self) -> bool:
+        return bool(self.series)
+
+    def all_bars(self) -> list[Bar]:
+        if self.grouped:
+            return [bar for bars in self.series.values() for bar in bars]
+        return list(self.bars)
+
+    def row_count(self) -> int:
+        """Rows a horizontal chart needs: a bar each, a group of bars taking more room."""
+        if not self.horizontal:
+            return 0
+        if self.grouped:
+            return -(-len(self.categories) * (10 + 4 * (len(self.series) - 1)) // 10)
+        return len(self.bars)
+
+
+@dataclass
+class KpiView:
+    """A KPI card's texts: what, the figure with qualifier and unit, the change, the basis."""
+
+    key: str
+    title: str
+    value_text: str
+    derived: bool = False
+    yoy_pct: float | None = None  # the change shown, in percent (reported or against before)
+    yoy_text: str = ""  # "同比 ▲11.7%" / "YoY ▲11.7%"; '' when there is none
+    compare_text: str = ""  # "2018年：约453.1亿元（推算）"
+    source: str = ""  # the sentence quoted
+    derivation: str = ""  # how a derived figure was computed
+    accessible_text: str = ""  # what a screen reader says
+    tooltip: str = ""
+    row: Any = field(default=None, compare=False, repr=False)  # the indicators row
+
+
+@dataclass
+class TableView:
+    """A table: the rows shown, which schema table they are, and the title above them."""
+
+    key: str
+    frame: pd.DataFrame
+    table_name: str
+    title: str
+
+
+@dataclass
+class SectionView:
+    """Everything one section shows for a dataset, a language and a period."""
+
+    code: str
+    label: str
+    lang: str
+    period: int | None
+    kpis: list[KpiView] = field(default_factory=list)
+    charts: list[ChartView] = field(default_factory=list)
+    tables: list[TableView] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.kpis or self.charts or self.tables)
+
+    def chart(self, key: str) -> ChartView | None:
+        return next((c for c in self.charts if c.key == key), None)

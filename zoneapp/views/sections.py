@@ -1,0 +1,127 @@
+"""A dataset, a section, a language and a period -> the SectionView that shows them.
+
+What each section holds is declared in SECTION_PARTS: its KPI cards (all its figures, or only
+those that are not a part of a rule), its special charts, then the figures' charts, then its
+own tables and the table of its figures.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME
+from zoneapp.core.schema import section as schema_section
+from zoneapp.core.summary import previous_row
+from zoneapp.core.units import UNITS
+from zoneapp.views import charts, figures, innovation, projects
+from zoneapp.views.kpis import kpi_view
+from zoneapp.views.model import ChartView, SectionView, TableView
+from zoneapp.views.words import say
+
+MAX_KPIS = 8
+# The figures of the overview's by-year chart, when the data has them; else its money figures.
+PERIOD_CHART_KEYS = ("revenue", "profit")
+
+
+@dataclass(frozen=True)
+class SectionParts:
+    """What a section shows besides its figures' charts and its table of figures."""
+
+    all_kpis: bool = False  # every figure gets a card, parts of a rule included
+    special: tuple[Callable, ...] = ()  # (dataset, rows, lang) -> ChartView | None
+    figure_charts: str = "all"  # "all", "by_year" (only figures over several years)
+    tables: tuple[str, ...] = ()  # shown in this order
+    own_section_rows: bool = False  # tables filtered to rows whose `section` is this one
+
+
+def _overview_chart(dataset, rows: pd.DataFrame, lang: str) -> ChartView | None:
+    """Grouped bars: a group per year, a bar per figure; derived years look different."""
+    if rows is None or rows.empty:
+        return None
+    keys = [k for k in PERIOD_CHART_KEYS if (rows["key"] == k).any()]
+    if not keys:
+        money = rows[rows["unit"].map(lambda u: u in UNITS and UNITS[u].base == "yuan")]
+        keys = list(dict.fromkeys(money["key"]))[:3]
+    chosen = rows[rows["key"].isin(keys)]
+    if chosen.empty:
+        return None
+    unit = figures.text(chosen.iloc[0], "unit")
+    chosen = chosen[chosen["unit"] == unit]
+    categories, series = charts.series_by_year(chosen, keys, lang)
+    if not categories or not any(series.values()):
+        return None
+    return ChartView("by_period", charts.by_year_title(list(series), lang),
+                     categories=categories, series=series,
+                     value_axis_label=figures.unit_axis_label(unit, lang))
+
+
+SECTION_PARTS: dict[str, SectionParts] = {
+    "overview": SectionParts(all_kpis=True, special=(_overview_chart,),
+                             figure_charts="by_year", tables=("honours",)),
+    "projects": SectionParts(
+        special=(lambda ds, rows, lang: projects.investment_chart(ds.table("projects"), lang),
+                 lambda ds, rows, lang: projects.stage_chart(ds.table("projects"), lang)),
+        tables=("projects",)),
+    "financing": SectionParts(tables=("programmes",), own_section_rows=True),
+    "relief": SectionParts(tables=("measures",), own_section_rows=True),
+    "innovation": SectionParts(
+        special=(lambda ds, rows, lang: innovation.funnel_chart(rows, lang),
+                 lambda ds, rows, lang: innovation.status_chart(ds.table("recognitions"),
+                                                                lang)),
+        tables=("recognitions", "plans")),
+    "environment": SectionParts(tables=("measures",), own_section_rows=True),
+}
+
+
+def section_view(dataset, code: str, lang: str = "zh", period: int | None = None) -> SectionView:
+    """What section `code` shows of `dataset` in `lang`; `period` None: every period (tables
+    then show all rows and cards the latest figures; charts always show every period)."""
+    parts = SECTION_PARTS.get(code, SectionParts())
+    view = SectionView(code=code, label=schema_section(code).label(lang), lang=lang,
+                       period=period)
+    rows = dataset.section_indicators(code)
+    view.kpis = kpi_views(rows if parts.all_kpis else charts.standalone_rows(dataset, rows),
+                          lang, period)
+    for make in parts.special:
+        chart = make(dataset, rows, lang)
+        if chart is not None and chart.all_bars():
+            view.charts.append(chart)
+    skip = charts.charted_keys(view.charts)
+    if parts.figure_charts == "by_year":
+        view.charts += charts.by_year_charts(rows, lang, exclude=skip)
+    else:
+        view.charts += charts.figure_charts(dataset, rows, lang, skip=skip)
+    for name in parts.tables:
+        frame = dataset.table(name)
+        if parts.own_section_rows and frame is not None and "section" in frame.columns:
+            frame = frame[frame["section"] == code]
+        _add_table(view, name, frame, name)
+    _add_table(view, "indicators", rows, "indicators", say("Figures and sources", lang))
+    return view
+
+
+def kpi_views(rows: pd.DataFrame | None, lang: str, period: int | None = None) -> list:
+    """A card per key (its latest figure, or the period's), at most MAX_KPIS."""
+    if rows is None or rows.empty:
+        return []
+    history = rows
+    if period is not None:
+        rows = rows[rows["period"] == period]
+    latest = figures.latest_by_key(rows)
+    if latest is None or latest.empty:
+        return []
+    return [kpi_view(row, lang, previous_row(history, row))
+            for _, row in latest.head(MAX_KPIS).iterrows()]
+
+
+def _add_table(view: SectionView, key: str, frame: pd.DataFrame | None, table_name: str,
+               title: str = "") -> None:
+    """A table of `frame`'s rows in the view's period; nothing when it did not load or is empty."""
+    if frame is None or frame.empty:
+        return
+    if view.period is not None and "period" in frame.columns:
+        frame = frame[frame["period"] == view.period]
+    table = TABLES_BY_NAME.get(table_name, INDICATORS)
+    view.tables.append(TableView(key, frame, table_name, title or table.label(view.lang)))

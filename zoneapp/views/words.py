@@ -1,0 +1,52 @@
+"""The view layer's own words in Chinese: chart titles, KPI phrases, report and card text.
+
+Qt's .ts files translate the widgets' strings; these are the words that describe the data,
+decided below Qt so that every output says the same. Placeholders are %1, %2 as in Qt.
+"""
+from __future__ import annotations
+
+ZH = {
+    # Charts
+    "Reported": "报道值",
+    "Derived": "推算",
+    "(derived)": "（推算）",
+    "Year on year: %1": "同比：%1",
+    "Source: %1": "原文：%1",
+    " and %1 more": "等%1项",
+    "number": "数量",
+    "%1 by year": "%1(按年份)",
+    "%1: breakdown": "%1构成",
+    "Figures and sources": "指标与出处",
+    "High-tech enterprises: applied → approved → total": "高新技术企业：申报 → 获批 → 总数",
+    "1 item": "1项",
+    "%1 items": "%1项",
+    "Enterprises and platforms by status": "企业与平台认定进展",
+    "items": "数量（项）",
+    "Progress: %1": "进展：%1",
+    "Total investment per project": "各项目总投资",
+    "Total investment: the %1 largest of %2 projects": "总投资：%2个项目中最大的%1个",
+    "1 project": "1个项目",
+    "%1 projects": "%1个项目",
+    "Named projects by stage": "重点项目进度阶段",
+    "%1 of %2 projects have a stage": "%2个项目中%1个有阶段信息",
+    "projects": "项目数（个）",
+    # KPI cards
+    "YoY": "同比",
+    "vs %1": "较%1年",
+    "Derived: %1": "推算：%1",
+    "YoY up %1": "同比增长%1",
+    "YoY down %1": "同比下降%1",
+    "YoY unchanged": "同比持平",
+    "In %1: %2": "%1年：%2",
+    # Share card and report (a context before "|" tells two uses of one English text apart)
+    "card|Source: %1": "来源：%1",
+    "Made with ZoneApp on %1": "园区指标看板 %1 生成",
+}
+
+
+def say(text: str, lang: str, *args: object) -> str:
+    """`text` in `lang` ('zh' or 'en'), with %1, %2 … replaced by `args`."""
+    out = ZH.get(text, text) if lang == "zh" else text.split("|", 1)[-1]
+    for number, arg in enumerate(args, start=1):
+        out = out.replace(f"%{number}", str(arg))
+    return out
