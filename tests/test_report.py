@@ -52,7 +52,7 @@ def test_every_section_has_its_page_and_tables_read_as_in_the_app(zone_app, defa
         assert any(p.startswith(section.label("zh")) for p in pages[1:]), section.code
     joined = "\n".join(pages)
     row = default_dataset.indicator("revenue", 2018)
-    assert format_value(row["value"], row["unit"], row["qualifier"], "zh") in joined  # 约453.09亿元
+    assert format_value(row["value"], row["unit"], row["qualifier"], "zh") in joined  # 约453.1亿元
     assert "453.089" not in joined and "43.0469" not in joined  # no raw numbers
     assert "Qualifier" not in joined and "限定词" not in joined  # merged into the value
 

@@ -109,14 +109,15 @@ def test_without_indicators_the_rules_are_not_checked(tmp_path):
 def test_derived_prior_year_revenue(tmp_path):
     ds = load_dataset(good_folder(tmp_path))
     row = ds.indicator("revenue", 2018)
-    assert row["value"] == pytest.approx(506.1 / 1.117)
+    # 506.1 / 1.117 = 453.0886…: rounded to the decimal the revenue is reported with.
+    assert row["value"] == 453.1
     assert (row["basis"], row["qualifier"], row["unit"], row["section"]) == \
         ("derived", "约", "亿元", "overview")
     assert row["source_sentence"] == "" and row["inputs"] == "revenue@2019"
     assert row["derivation_zh"] == \
-        "由2019年主营业务收入506.1亿元与同比增长11.7%推算：506.1 ÷ (1 + 11.7%) ≈ 453.09亿元"
+        "由2019年主营业务收入506.1亿元与同比增长11.7%推算：506.1 ÷ (1 + 11.7%) ≈ 453.1亿元"
     assert row["derivation_en"].endswith(
-        "50.61 bn yuan and YoY +11.7%: 506.1 / 1.117 ≈ 453.09 (100M yuan)")
+        "50.61 bn yuan and YoY +11.7%: 506.1 / 1.117 ≈ 453.1 (100M yuan)")
     assert ds.indicator("revenue", 2019)["basis"] == "reported"
 
 
@@ -131,7 +132,7 @@ def test_no_derived_year_when_it_is_reported(tmp_path):
 def test_profit_margin_ratio(tmp_path):
     ds = load_dataset(good_folder(tmp_path))
     row = ds.indicator("profit_margin", 2019)
-    assert row["value"] == pytest.approx(30.2 / 506.1 * 100)
+    assert row["value"] == 5.97  # 30.2 / 506.1 × 100 = 5.9672…, to 30.2's three digits
     assert (row["unit"], row["basis"], row["name_zh"], row["name_en"], row["section"]) == \
         ("%", "derived", "利润率", "Profit margin", "overview")
     assert row["inputs"] == "profit@2019;revenue@2019"
@@ -158,3 +159,18 @@ def pd_isna(value) -> bool:
     import pandas as pd
 
     return bool(pd.isna(value))
+
+
+@pytest.mark.parametrize("value, expected", [
+    (506.1, 1), (3000.0, 0), (2.99, 2), (0.0722, 4), (1e-9, 4), (120.0, 0), (float("nan"), 4)])
+def test_places_a_figure_is_written_with(value, expected):
+    from zoneapp.core.derive import places
+
+    assert places(value) == expected
+
+
+@pytest.mark.parametrize("value, expected", [(506.1, 4), (30.2, 3), (3000.0, 4), (0.0722, 3)])
+def test_significant_digits(value, expected):
+    from zoneapp.core.derive import significant_digits
+
+    assert significant_digits(value) == expected

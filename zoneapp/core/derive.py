@@ -3,10 +3,14 @@
 (a) A prior year from a year-on-year change: value / (1 + yoy / 100), when that year is not
     reported. (b) Each `ratio` rule: sum(parts) / whole x 100, in per cent.
 Derived rows have the indicators' columns plus `derivation_zh`, `derivation_en` and `inputs`
-("key@period" items joined by ';'); basis = "derived", source_sentence = "". Values keep full
-precision -- formatting is the UI's job; the texts show 2 decimals.
+("key@period" items joined by ';'); basis = "derived", source_sentence = "". A derived value
+is rounded to the decimals of the figures it comes from (506.1 / 1.117 is 453.1, not
+453.0886…): more would claim a precision the source does not have.
 """
 from __future__ import annotations
+
+import math
+from decimal import Decimal
 
 import pandas as pd
 
@@ -16,6 +20,30 @@ from .rules import Figure, convert, figures, rule_parts, rules_file, rules_heade
 from .schema import INDICATORS
 
 DERIVED_COLUMNS = ("derivation_zh", "derivation_en", "inputs")
+
+
+MAX_PLACES = 4
+
+
+def places(value: float) -> int:
+    """How many decimals `value` is written with (506.1 -> 1, 3000 -> 0), at most MAX_PLACES."""
+    try:
+        exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    except (ValueError, ArithmeticError):
+        return MAX_PLACES
+    return min(MAX_PLACES, max(0, -exponent)) if isinstance(exponent, int) else MAX_PLACES
+
+
+def significant_digits(value: float) -> int:
+    """The significant digits `value` is written with (506.1 -> 4, 30.2 -> 3); a whole
+    number's zeros count (3000 -> 4: a count is exact unless its qualifier says otherwise)."""
+    if float(value).is_integer() and value != 0:
+        return len(str(abs(int(value))))
+    try:
+        digits = Decimal(repr(float(value))).normalize().as_tuple().digits
+    except (ValueError, ArithmeticError):
+        return MAX_PLACES
+    return max(1, len(digits))
 
 
 def combined_columns() -> list[str]:
@@ -77,7 +105,7 @@ def _prior_years(indicators: pd.DataFrame, have: set[tuple[str, int]]) -> list[d
         # A change of a percentage is ambiguous (points or per cent), and -100 % divides by 0.
         if (key, period - 1) in have or unit == "%" or yoy <= -100:
             continue
-        prior = value / (1 + yoy / 100)
+        prior = round(value / (1 + yoy / 100), places(value))
         # Dividing figures the source rounded gives an approximate result: "约" unless the
         # source already says over/under, which division by a positive factor keeps.
         q = qualifier if qualifier not in ("", "约") else "约"
@@ -87,12 +115,13 @@ def _prior_years(indicators: pd.DataFrame, have: set[tuple[str, int]]) -> list[d
             source_id=source, inputs=f"{key}@{period}",
             derivation_zh=f"由{period}年{name_zh}{units.format_value(value, unit, qualifier)}与同比"
                           f"增长{units.format_number(yoy)}%推算：{units.format_number(value)} ÷ "
-                          f"(1 + {units.format_number(yoy)}%) ≈ {prior:.2f}{unit}",
+                          f"(1 + {units.format_number(yoy)}%) ≈ {units.format_number(prior)}{unit}",
             derivation_en=f"derived from {period} {name} "
                           f"{units.format_value(value, unit, qualifier, 'en')}"
                           f" and YoY {units.format_percent(yoy, 'en')}: "
                           f"{units.format_number(value, lang='en')} / {1 + yoy / 100:g} ≈ "
-                          f"{prior:.2f} ({units.unit_label(unit, 'en') or unit})",
+                          f"{units.format_number(prior, lang='en')} "
+                          f"({units.unit_label(unit, 'en') or unit})",
         ))
     return rows
 
@@ -130,6 +159,9 @@ def _ratio_row(rule: pd.Series, whole: Figure, known: dict) -> dict | None:
     if None in values:
         return None  # check_rules does not cover ratios; units that do not convert: no figure
     ratio = sum(values) / whole.value * 100
+    # A quotient is as precise as its least precise figure: 30.2 / 506.1 is 5.97 %, not 5.9672.
+    digits = min(significant_digits(f.value) for f in [*parts, whole])
+    ratio = round(ratio, max(0, digits - 1 - math.floor(math.log10(abs(ratio))))) if ratio else 0.0
     inputs = [*parts, whole]
     qualifier = "约" if any(f.qualifier for f in inputs) else ""
     name_zh = rule["name_zh"] or rule["result_key"]
@@ -144,9 +176,11 @@ def _ratio_row(rule: pd.Series, whole: Figure, known: dict) -> dict | None:
         inputs=";".join(f"{f.key}@{f.period}" for f in inputs),
         derivation_zh=f"由{whole.period}年{part_zh}与{whole.name_zh}"
                       f"{units.format_value(whole.value, whole.unit, whole.qualifier)}推算："
-                      f"{numerator} ÷ {units.format_number(whole.value)} × 100% ≈ {ratio:.2f}%",
+                      f"{numerator} ÷ {units.format_number(whole.value)} × 100% ≈ "
+                      f"{units.format_number(ratio)}%",
         derivation_en=f"derived from {whole.period} {part_en} and {whole.name_en or whole.key} "
                       f"{units.format_value(whole.value, whole.unit, whole.qualifier, 'en')}: "
                       f"{numerator} / "
-                      f"{units.format_number(whole.value)} × 100 ≈ {ratio:.2f}%",
+                      f"{units.format_number(whole.value)} × 100 ≈ "
+                      f"{units.format_number(ratio, lang='en')}%",
     )
