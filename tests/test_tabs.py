@@ -70,20 +70,30 @@ def test_projects_charts_follow_the_register_and_rules(qtbot, zone_app, default_
     chart = tab.charts["investment"]
     assert sorted(chart.plotted_values()) == sorted(invested["investment"].astype(float))
     assert set(chart.plotted_labels()) == set(invested["name_zh"])
+    # New + continuing = all projects: the whole and exactly the parts that add up to it, not
+    # the '2050' or ≥100M yuan counts of other rules on the same whole.
     by_kind = tab.charts["split_projects_total"]
-    assert by_kind.plotted_values()[:3] == pytest.approx(
+    assert by_kind.plotted_values() == pytest.approx(
         [_value(ds, "projects_total"), _value(ds, "projects_new"), _value(ds, "projects_continuing")])
+    assert by_kind.title_text() == "新建、续建项目构成"
     bands = tab.charts["split_projects_inv_100m"]
     assert bands.plotted_values() == pytest.approx(
         [_value(ds, k) for k in ("projects_inv_100m", "projects_inv_2bn", "projects_inv_1bn",
                                  "projects_inv_500m")])
-    land = tab.charts["split_land_acquired"]
-    assert land.plotted_values() == pytest.approx([_value(ds, "land_acquired"), _value(ds, "land_eip")])
-    stages = tab.charts["stages"]
-    assert sum(stages.plotted_values()) == (projects["stage"].fillna("") != "").sum()
-    kpi_values = " ".join(card.value_text() for card in tab.kpis)
-    assert _display(ds, "factory_space_since_2018") in kpi_values
-    assert _display(ds, "municipal_projects_since_2018") in kpi_values
+    assert bands.title_text() == "总投资亿元以上项目：其中"
+    assert bands.note_text() == "三档按分档理解,互不重叠。"  # the rule's note, in Chinese
+    # A lone part beside its whole is no breakdown: both are cards; so is a stage chart of a
+    # single stage with projects at it (the register has two stages, one project each).
+    assert "split_land_acquired" not in tab.charts
+    assert sorted(tab.charts["stages"].plotted_values()) == [1.0, 1.0]
+    assert set(tab.charts) == {"investment", "stages", "split_projects_total",
+                               "split_projects_inv_100m"}
+    kpi_titles = [card.title_text() for card in tab.kpis]
+    for key in ("projects_total", "projects_2050", "land_acquired", "land_eip",
+                "factory_space_since_2018", "municipal_projects_since_2018"):
+        assert ds.indicator(key)["name_zh"] in kpi_titles, key
+    for part in ("projects_new", "projects_continuing", "projects_inv_2bn"):
+        assert ds.indicator(part)["name_zh"] not in kpi_titles, part
     panel = tab.tables["projects"]
     assert panel.model.rowCount() == len(projects)
     assert {_cell(panel, r, "name_zh") for r in range(len(projects))} == set(projects["name_zh"])
@@ -92,9 +102,8 @@ def test_projects_charts_follow_the_register_and_rules(qtbot, zone_app, default_
 def test_financing_programmes_loans_and_burden(qtbot, zone_app, default_dataset):
     ds = default_dataset
     tab = _tab(qtbot, "financing", ds)
-    plotted = _all_plotted(tab)
-    for key in ("caiyuan_loans", "burden_reduction"):
-        assert _value(ds, key) in plotted
+    # Loans and a burden reduction share a unit but are no comparison: cards, not a chart.
+    assert tab.charts == {}
     kpi_values = " ".join(card.value_text() for card in tab.kpis)
     for key in ("caiyuan_loans", "caiyuan_loan_firms", "burden_reduction"):
         assert _display(ds, key) in kpi_values
@@ -119,11 +128,14 @@ def test_relief_hires_split_and_measures(qtbot, zone_app, default_dataset):
     assert tab.tables["measures"].model.rowCount() == len(relief)
 
 
-def test_innovation_funnel_status_and_plans(qtbot, zone_app, default_dataset):
+def test_innovation_status_and_plans(qtbot, zone_app, default_dataset):
     ds = default_dataset
     tab = _tab(qtbot, "innovation", ds)
-    assert tab.charts["funnel"].plotted_values() == pytest.approx(
-        [_value(ds, "hte_applications"), _value(ds, "hte_batch1_approved"), _value(ds, "hte_total")])
+    # 46 applied, 23 approved in the first batch, 67 in all are no pipeline: cards.
+    assert set(tab.charts) == {"status"}
+    kpi_values = [card.value_text() for card in tab.kpis]
+    assert [_display(ds, k) for k in ("hte_applications", "hte_batch1_approved", "hte_total")] \
+        == [v for v in kpi_values if v in ("46家", "23家", "67家")]
     recognitions = ds.table("recognitions")
     assert sum(tab.charts["status"].plotted_values()) == (recognitions["status"].fillna("") != "").sum()
     assert tab.tables["plans"].model.rowCount() == len(ds.table("plans"))

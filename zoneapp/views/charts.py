@@ -1,8 +1,11 @@
 """Charts of indicator figures: each rule's breakdown, figures sharing a unit, by year."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
+from zoneapp.core.summary import english_subject
 from zoneapp.views import figures
 from zoneapp.views.model import Bar, ChartView
 from zoneapp.views.words import say
@@ -22,14 +25,6 @@ def rules(dataset, kinds: tuple[str, ...] = ("sum", "within")) -> pd.DataFrame:
     if frame is None or frame.empty:
         return pd.DataFrame(columns=["rule_id", "kind", "whole_key", "part_keys"])
     return frame[frame["kind"].isin(kinds)]
-
-
-def standalone_rows(dataset, rows: pd.DataFrame) -> pd.DataFrame:
-    """The rows whose key is not a part of any rule: what a KPI card should show."""
-    parts: set[str] = set()
-    for part_keys in rules(dataset)["part_keys"]:
-        parts.update(split_list(part_keys))
-    return rows[~rows["key"].isin(parts)] if rows is not None and not rows.empty else rows
 
 
 def figures_chart(key: str, title: str, rows: pd.DataFrame, keys: list[str], lang: str,
@@ -59,63 +54,46 @@ def figures_chart(key: str, title: str, rows: pd.DataFrame, keys: list[str], lan
 
 def split_charts(dataset, rows: pd.DataFrame, lang: str,
                  skip: set[str] = frozenset()) -> list[ChartView]:
-    """A chart per whole-and-parts rule among `rows`: the whole, then its parts.
+    """A chart per rule that has a whole and two or more of its parts among `rows`: the whole,
+    then its parts, with the rule's note (three bands read as non-overlapping, say).
 
-    A rule with one part joins the chart of another rule on the same whole, if any.
-    Rules whose keys are all in `skip` are left out.
+    Only such bars are comparable: a lone part beside its whole, or parts of different rules
+    on one axis (25 projects, 10 new, 15 continuing, 3 in a programme, 23 over 100M yuan),
+    would read as a breakdown they are not; those figures are KPI cards. Rules whose keys are
+    all in `skip` are left out.
     """
     latest = figures.latest_by_key(rows)
     if latest is None or latest.empty:
         return []
     by_key = {row["key"]: row for _, row in latest.iterrows()}
-    groups: list[tuple[str, list[str]]] = []
-    singles: list[tuple[str, str]] = []
+    charts: list[ChartView] = []
     for _, rule in rules(dataset).iterrows():
         whole = rule["whole_key"]
         parts = [p for p in split_list(rule["part_keys"]) if p in by_key]
-        if whole not in by_key or not parts or {whole, *parts} <= set(skip):
+        if whole not in by_key or len(parts) < 2 or {whole, *parts} <= set(skip):
             continue
-        if len(parts) >= 2 or rule["kind"] == "sum":
-            groups.append((whole, parts))
-        else:
-            singles.append((whole, parts[0]))
-    for whole, part in singles:
-        target = next((g for g in groups if g[0] == whole), None)
-        if target is None:
-            groups.append((whole, [part]))
-        elif part not in target[1]:
-            target[1].append(part)
-    charts: list[ChartView] = []
-    for index, (whole, parts) in enumerate(groups):
         unit = figures.text(by_key[whole], "unit")
+        title = say("%1: breakdown" if rule["kind"] == "sum" else "%1: of which", lang,
+                    figures.name(by_key[whole], lang))
         key = f"split_{whole}"
         if any(c.key == key for c in charts):
-            key = f"{key}_{index}"
-        chart = figures_chart(key, say("%1: breakdown", lang, figures.name(by_key[whole], lang)),
-                              rows, [whole] + parts, lang, figures.unit_axis_label(unit, lang))
-        if chart is not None:
-            charts.append(chart)
-    return charts
-
-
-def unit_charts(rows: pd.DataFrame, lang: str,
-                exclude: set[str] = frozenset()) -> list[ChartView]:
-    """A chart per unit for the latest figures not charted yet; a lone figure of its unit is
-    a KPI card, not a chart."""
-    latest = figures.latest_by_key(rows)
-    if latest is None or latest.empty:
-        return []
-    latest = latest[~latest["key"].isin(set(exclude))]
-    charts: list[ChartView] = []
-    for unit, group in sorted(latest.groupby("unit", sort=False), key=lambda g: -len(g[1])):
-        if len(group) < 2:
-            continue
-        title = figures.names_title([figures.name(r, lang) for _, r in group.iterrows()], lang)
-        chart = figures_chart(f"unit_{unit}", title, rows, list(group["key"]), lang,
+            key = f"{key}_{len(charts)}"
+        chart = figures_chart(key, title, rows, [whole] + parts, lang,
                               figures.unit_axis_label(unit, lang))
         if chart is not None:
+            chart.note = in_language(figures.text(rule, "note"), lang)
+            chart.part_keys = parts
             charts.append(chart)
     return charts
+
+
+def in_language(text: str, lang: str) -> str:
+    """A note written in both languages, Chinese first ("三档互不重叠。The bands …"): the
+    part in `lang` (the whole text when it is in one language only)."""
+    match = re.search(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s*(?=[A-Za-z'\"“‘(])", text)
+    if match is None:
+        return text
+    return text[:match.start()].strip() if lang == "zh" else text[match.end():].strip()
 
 
 def series_by_year(rows: pd.DataFrame, keys: list[str],
@@ -145,7 +123,10 @@ def series_by_year(rows: pd.DataFrame, keys: list[str],
 
 def by_year_title(names: list[str], lang: str) -> str:
     """"收入、利润(按年份)" / "Revenue and profit by year"."""
-    joined = "、".join(names) if lang == "zh" else " and ".join(names)
+    if lang == "zh":
+        joined = "、".join(names)
+    else:  # a name after the first starts in lower case, as mid-sentence ("… and profit")
+        joined = " and ".join(names[:1] + [english_subject(n) for n in names[1:]])
     return say("%1 by year", lang, joined)
 
 
@@ -175,8 +156,13 @@ def charted_keys(charts: list[ChartView]) -> set[str]:
 
 def figure_charts(dataset, rows: pd.DataFrame, lang: str,
                   skip: set[str] = frozenset()) -> list[ChartView]:
-    """The section's figures as charts: each rule's breakdown, figures that share a unit,
-    and figures over several years. Keys in `skip` are charted elsewhere."""
+    """The section's figures as charts: each rule's whole with its parts, then figures over
+    several years. Keys in `skip` are charted elsewhere. Figures that are neither are not
+    charted: different figures that share a unit are not comparable bars."""
     charts = split_charts(dataset, rows, lang, skip=skip)
-    charts += unit_charts(rows, lang, exclude=charted_keys(charts) | set(skip))
     return charts + by_year_charts(rows, lang, exclude=charted_keys(charts) | set(skip))
+
+
+def part_keys(charts: list[ChartView]) -> set[str]:
+    """The keys drawn as parts of a whole: their KPI card would repeat the chart."""
+    return {key for chart in charts for key in chart.part_keys}

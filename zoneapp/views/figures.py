@@ -90,21 +90,6 @@ def indicator_bar(row, lang: str, label: str | None = None, series: str = "") ->
                derived=is_derived(row), series=series, unit=text(row, "unit"), ref=row)
 
 
-def names_title(names: list[str], lang: str, most: int = 3) -> str:
-    """A chart named by what it shows: "入驻企业、高新技术企业", "A, B and 2 more"."""
-    names = list(dict.fromkeys(n for n in names if n))
-    shown = names[:most] if len(names) <= most else names[:most - 1]
-    rest = len(names) - len(shown)
-    if lang == "zh":
-        title = "、".join(shown)
-        if rest:
-            title += say(" and %1 more", lang, rest)
-        return title
-    if rest:
-        return ", ".join(shown) + say(" and %1 more", lang, rest)
-    return ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else "".join(shown)
-
-
 def unit_axis_label(unit: str, lang: str) -> str:
     """The value axis' label: the unit, or "number" for a bare count (个 has no English).
     A lone Chinese character turned on its side reads as a sign (个 as ←): it is named as the

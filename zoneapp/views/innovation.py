@@ -1,4 +1,4 @@
-"""The innovation section's charts: the high-tech-enterprise steps, recognitions by status."""
+"""The innovation section's chart: enterprises and platforms by recognition status."""
 from __future__ import annotations
 
 import html
@@ -9,30 +9,6 @@ from zoneapp.core.schema import RECOGNITION_STATUS_CHOICES
 from zoneapp.views import figures
 from zoneapp.views.model import Bar, ChartView
 from zoneapp.views.words import say
-
-# The funnel's steps; each step takes the first key the data has.
-FUNNEL_STEPS = (
-    ("hte_applications", "hte_applied"),
-    ("hte_approved", "hte_batch1_approved"),
-    ("hte_total",),
-)
-
-
-def funnel_chart(rows: pd.DataFrame, lang: str) -> ChartView | None:
-    """Applied → approved → total high-tech enterprises; none with fewer than two steps."""
-    latest = figures.latest_by_key(rows)
-    if latest is None or latest.empty:
-        return None
-    by_key = {row["key"]: row for _, row in latest.iterrows()}
-    keys = [next((k for k in step if k in by_key), None) for step in FUNNEL_STEPS]
-    keys = [k for k in keys if k is not None]
-    if len(keys) < 2:
-        return None
-    unit = figures.text(by_key[keys[0]], "unit")
-    return ChartView("funnel", say("High-tech enterprises: applied → approved → total", lang),
-                     bars=[figures.indicator_bar(by_key[k], lang) for k in keys],
-                     horizontal=True, value_axis_label=figures.unit_axis_label(unit, lang))
-
 
 def status_chart(recognitions: pd.DataFrame | None, lang: str) -> ChartView | None:
     """Enterprises and platforms per recognition status."""

@@ -33,6 +33,8 @@ class ChartView:
     series: dict[str, list[Bar]] = field(default_factory=dict)  # grouped: name -> bars
     horizontal: bool = False
     value_axis_label: str = ""
+    note: str = ""  # what a reader must know to read the bars (bands that do not overlap)
+    part_keys: list[str] = field(default_factory=list)  # keys drawn as parts of a whole
 
     @property
     def grouped(self) -> bool:

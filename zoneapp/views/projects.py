@@ -64,7 +64,8 @@ def _investment_bar(row: pd.Series, target: str, lang: str) -> Bar:
 
 
 def stage_chart(projects: pd.DataFrame | None, lang: str) -> ChartView | None:
-    """Named projects per pipeline stage, signed → profitable, zeros included."""
+    """Named projects per pipeline stage that has any, signed → profitable; none when they
+    are all at one stage."""
     if projects is None or projects.empty or "stage" not in projects.columns:
         return None
     stage = projects["stage"].fillna("").astype(str)
@@ -81,6 +82,8 @@ def stage_chart(projects: pd.DataFrame | None, lang: str) -> ChartView | None:
     bars = []
     for choice in STAGE_CHOICES:
         at_stage = int(counts.get(choice.code, 0))
+        if not at_stage:  # a row of empty stages says nothing the others do not
+            continue
         label = choice.zh if lang == "zh" else choice.en
         names = [next(names_at) for _ in first.get(choice.code, ())]
         if at_stage > TOOLTIP_NAMES:
@@ -91,6 +94,8 @@ def stage_chart(projects: pd.DataFrame | None, lang: str) -> ChartView | None:
         if names:
             tip += "<br>" + html.escape(", ".join(names))
         bars.append(Bar(label=label, value=float(at_stage), display=shown, tooltip=tip))
+    if len(bars) < 2:  # one stage is a figure, not a comparison
+        return None
     title = say("Named projects by stage", lang)
     if staged < len(projects):  # the others are not counted anywhere on the chart
         title += " · " + say("%1 of %2 projects have a stage", lang, staged, len(projects))

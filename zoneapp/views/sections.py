@@ -1,8 +1,8 @@
 """A dataset, a section, a language and a period -> the SectionView that shows them.
 
-What each section holds is declared in SECTION_PARTS: its KPI cards (all its figures, or only
-those that are not a part of a rule), its special charts, then the figures' charts, then its
-own tables and the table of its figures.
+What each section holds is declared in SECTION_PARTS: its KPI cards (all its figures, or
+those not drawn as a part of a whole), its special charts, then the figures' charts, then
+its own tables and the table of its figures.
 """
 from __future__ import annotations
 
@@ -67,9 +67,8 @@ SECTION_PARTS: dict[str, SectionParts] = {
     "financing": SectionParts(tables=("programmes",), own_section_rows=True),
     "relief": SectionParts(tables=("measures",), own_section_rows=True),
     "innovation": SectionParts(
-        special=(lambda ds, rows, lang: innovation.funnel_chart(rows, lang),
-                 lambda ds, rows, lang: innovation.status_chart(ds.table("recognitions"),
-                                                                lang)),
+        special=(lambda ds, rows, lang: innovation.status_chart(ds.table("recognitions"),
+                                                                lang),),
         tables=("recognitions", "plans")),
     "environment": SectionParts(tables=("measures",), own_section_rows=True),
 }
@@ -82,8 +81,6 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     view = SectionView(code=code, label=schema_section(code).label(lang), lang=lang,
                        period=period)
     rows = dataset.section_indicators(code)
-    view.kpis = kpi_views(rows if parts.all_kpis else charts.standalone_rows(dataset, rows),
-                          lang, period)
     for make in parts.special:
         chart = make(dataset, rows, lang)
         if chart is not None and chart.all_bars():
@@ -93,6 +90,8 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
         view.charts += charts.by_year_charts(rows, lang, exclude=skip)
     else:
         view.charts += charts.figure_charts(dataset, rows, lang, skip=skip)
+    shown = rows if parts.all_kpis else rows[~rows["key"].isin(charts.part_keys(view.charts))]
+    view.kpis = kpi_views(shown, lang, period)
     for name in parts.tables:
         frame = dataset.table(name)
         if parts.own_section_rows and frame is not None and "section" in frame.columns:

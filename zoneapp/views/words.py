@@ -16,6 +16,7 @@ ZH = {
     "number": "数量",
     "%1 by year": "%1(按年份)",
     "%1: breakdown": "%1构成",
+    "%1: of which": "%1：其中",
     "Figures and sources": "指标与出处",
     "High-tech enterprises: applied → approved → total": "高新技术企业：申报 → 获批 → 总数",
     "1 item": "1项",

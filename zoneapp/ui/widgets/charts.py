@@ -102,6 +102,10 @@ class BarChart(QWidget):
         self.title_label.setFont(font)
         self.title_label.setStyleSheet(f"color: {palette.TEXT};")
         self.title_label.hide()
+        self.note_label = QLabel(self)  # what a reader must know to read the bars
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet(f"color: {palette.MUTED_TEXT};")
+        self.note_label.hide()
         self.legend = Legend(self)
         self.legend.hide()
         # enableMenu=False: pyqtgraph's own menus are off (below), so not built either
@@ -131,6 +135,7 @@ class BarChart(QWidget):
         top.addWidget(self.title_label, 1)
         top.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
+        layout.addWidget(self.note_label)
         layout.addWidget(self.legend)
         layout.addWidget(self._stack, 1)
         self.setMinimumSize(240, 180)
@@ -164,17 +169,22 @@ class BarChart(QWidget):
     def title_text(self) -> str:
         return self.title_label.text()
 
+    def note_text(self) -> str:
+        return self.note_label.text()
+
     def set_view(self, view: ChartView, lang: str) -> None:
         """Show a chart view: its title, and its bars or groups, in `lang`."""
         self.lang = lang
         self.set_title(view.title)
+        self.note_label.setText(view.note)
+        self.note_label.setVisible(bool(view.note))
         if view.grouped:
             self.set_grouped(view.categories, view.series, horizontal=view.horizontal,
                              value_axis_label=view.value_axis_label)
         else:
             self.set_bars(view.bars, horizontal=view.horizontal,
                           value_axis_label=view.value_axis_label)
-        self.setAccessibleName(view.title)
+        self.setAccessibleName(view.title + (f" ({view.note})" if view.note else ""))
         self.setAccessibleDescription("; ".join(f"{b.label} {b.display}"
                                                 for b in view.all_bars()))
 
@@ -278,7 +288,7 @@ class BarChart(QWidget):
     def export_parts(self) -> list[QWidget]:
         """The child widgets an export draws, top to bottom: title, legend, plot (no toolbar)."""
         self.readout.hide()
-        return [self.title_label, self.legend, self._stack.currentWidget()]
+        return [self.title_label, self.note_label, self.legend, self._stack.currentWidget()]
 
     def reset_zoom(self) -> None:
         """Fit the whole chart again after the user zoomed or panned."""
