@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .core.io.encodings import DEFAULT_EXPORT_ENCODING, EXPORT_ENCODINGS
 from .paths import DEFAULT_DATA
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -76,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="输出文件夹 / where to write")
     _add_data(p)
-    p.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), default="utf-8-sig",
+    p.add_argument("--encoding", choices=EXPORT_ENCODINGS, default=DEFAULT_EXPORT_ENCODING,
                    help="编码 / encoding (default utf-8-sig: UTF-8 with BOM)")
     _add_lang(p)
 

@@ -13,12 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from zoneapp.core.io.encodings import EXPORT_ENCODINGS
+
 ORGANIZATION = "ZoneApp"
 APPLICATION = "ZoneApp"
 MAX_RECENT = 8  # folders under File → Recent
 LANGUAGES = ("zh", "en")
 THEMES = ("system", "light", "dark")
-ENCODINGS = ("utf-8-sig", "gb18030")
+ENCODINGS = EXPORT_ENCODINGS
 
 
 @dataclass(frozen=True)
@@ -102,12 +104,6 @@ def set_value(key: str, value: Any) -> None:
         store.setValue(key, QByteArray(value))
     else:
         store.setValue(key, value)
-    store.sync()
-
-
-def reset(key: str) -> None:
-    store = qsettings()
-    store.remove(key)
     store.sync()
 
 

@@ -65,13 +65,6 @@ class Dataset:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 
-    @property
-    def latest_period(self) -> int | None:
-        periods = self.indicators["period"].dropna() if len(self.indicators) else []
-        if len(periods):
-            return int(max(periods))
-        return max(self.manifest.periods) if self.manifest.periods else None
-
     def indicator(self, key: str, period: int | None = None) -> pd.Series | None:
         """One indicator row (reported or derived), latest period by default."""
         rows = self.indicators[self.indicators["key"] == key]

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .cells import cell, cell_text
 from .units import format_number, format_value
 
 # Words that end the head noun phrase of an English indicator name ("Job fairs held").
@@ -26,23 +27,8 @@ _HEAD_STOPS = {
 }
 
 
-def _cell(row: Any, key: str) -> Any:
-    value = row.get(key) if hasattr(row, "get") else None
-    try:
-        if value is None or pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
-
-
-def _text(row: Any, key: str) -> str:
-    value = _cell(row, key)
-    return "" if value is None else str(value).strip()
-
-
 def _number(row: Any, key: str) -> float | None:
-    value = _cell(row, key)
+    value = cell(row, key)
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -102,8 +88,8 @@ def change(row: Any, previous: Any = None) -> tuple[float | None, str]:
     yoy = _number(row, "yoy_pct")
     if yoy is not None:
         return yoy, ""
-    if previous is None or _text(previous, "unit") != _text(row, "unit") \
-            or _text(row, "unit") == "%":
+    if previous is None or cell_text(previous, "unit") != cell_text(row, "unit") \
+            or cell_text(row, "unit") == "%":
         return None, ""
     now, before = _number(row, "value"), _number(previous, "value")
     if now is None or before is None or before == 0:
@@ -116,18 +102,18 @@ def sentence(row: Any, lang: str = "zh", previous: Any = None) -> str:
     value = _number(row, "value")
     if value is None:
         return ""
-    unit, qualifier = _text(row, "unit"), _text(row, "qualifier")
+    unit, qualifier = cell_text(row, "unit"), cell_text(row, "qualifier")
     shown = format_value(value, unit, qualifier, lang)
     period = _period(row)
-    derived = _text(row, "basis") == "derived"
+    derived = cell_text(row, "basis") == "derived"
     pct, against = change(row, previous)
     if lang == "zh":
-        name = _text(row, "name_zh")
+        name = cell_text(row, "name_zh")
         text = f"{period}年{name}{shown}" if period else f"{name}{shown}"
         if pct is not None:
             text += "，" + _change_zh(pct, against)
         return text + ("（推算）" if derived else "") + "。"
-    name = english_subject(_text(row, "name_en") or _text(row, "name_zh"))
+    name = english_subject(cell_text(row, "name_en") or cell_text(row, "name_zh"))
     verb = "were" if _plural(name) else "was"
     text = f"In {period}, {name} {verb} {shown}" if period else f"{name[:1].upper()}{name[1:]} {verb} {shown}"
     if pct is not None:
@@ -143,7 +129,7 @@ def previous_row(rows: pd.DataFrame, row: Any) -> Any:
     # Found on the two columns, then one row taken: filtering the whole frame copies every
     # column, about a millisecond a call even for a handful of rows.
     periods = rows["period"].to_numpy(dtype=float, na_value=np.nan)
-    same = (rows["key"] == _text(row, "key")).to_numpy(dtype=bool, na_value=False)
+    same = (rows["key"] == cell_text(row, "key")).to_numpy(dtype=bool, na_value=False)
     positions = np.flatnonzero(same & (periods < period))
     if not len(positions):
         return None

@@ -168,9 +168,6 @@ class FrameModel(QAbstractTableModel):
     def is_numeric_column(self, column: int) -> bool:
         return self._cols[column].numeric
 
-    def is_derived_row(self, view_row: int) -> bool:
-        return bool(self._derived[self._order[view_row]])
-
     def shown_count(self) -> int:
         return len(self._order)
 

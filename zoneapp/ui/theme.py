@@ -11,9 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from . import palette
+from zoneapp import settings
+from zoneapp.ui import palette
 
-MODES = ("system", "light", "dark")
+MODES = settings.THEMES
 
 
 def system_scheme() -> str:

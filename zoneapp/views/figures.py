@@ -7,22 +7,10 @@ import math
 import numpy as np
 import pandas as pd
 
+from zoneapp.core.cells import cell_text as text
 from zoneapp.core.units import UNITS, format_percent, format_value
 from zoneapp.views.model import Bar
 from zoneapp.views.words import say
-
-
-def text(row, column: str) -> str:
-    """A cell as text: '' for missing values."""
-    value = row.get(column) if hasattr(row, "get") else None
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return ""
-    try:
-        if pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value)
 
 
 def name(row, lang: str, stem: str = "name") -> str:

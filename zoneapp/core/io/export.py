@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from zoneapp.core import schema, units
+from zoneapp.core.io.encodings import EXPORT_ENCODINGS
 from zoneapp.core.io.atomic import atomic_path, refuse_protected
 from zoneapp.core.dataset import Dataset
 from zoneapp.core.io.formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, neutralise_series, restore
@@ -21,7 +22,7 @@ from zoneapp.core.io.formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, n
 __all__ = ["FORMULA_GUARD", "FORMULA_STARTS", "neutralise", "restore", "export_frame",
            "export_all", "presentable", "file_stem"]
 
-ENCODINGS = ("utf-8-sig", "gb18030")
+ENCODINGS = EXPORT_ENCODINGS
 
 # Columns the data layer adds to the indicators (derived figures) that the schema does not list.
 EXTRA_LABELS: dict[str, tuple[str, str]] = {

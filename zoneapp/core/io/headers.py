@@ -36,11 +36,6 @@ def column_names(table: Table) -> dict[str, str]:
     return names
 
 
-def column_title(column: Column) -> str:
-    """A column as problems name it: 数值 (value / Value)."""
-    return f"{column.zh} ({column.key} / {column.en})"
-
-
 @dataclass
 class HeaderMap:
     positions: dict[str, int] = field(default_factory=dict)  # column key -> position in file

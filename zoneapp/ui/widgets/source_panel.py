@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from zoneapp.core.cells import cell_text
 from zoneapp.core.dataset import Dataset
 from zoneapp.core.units import format_value
 
@@ -16,24 +17,12 @@ from zoneapp.ui import palette
 NAME_STEMS = ("name", "entity", "programme", "measure", "honour", "item")
 
 
-def _text(row: Any, key: str) -> str:
-    import pandas as pd  # here, not at module level: the window paints before pandas loads
-
-    value = row.get(key) if hasattr(row, "get") else None
-    try:
-        if value is None or pd.isna(value):
-            return ""
-    except (TypeError, ValueError):
-        pass
-    return str(value).strip()
-
-
 def row_name(row: Any, lang: str) -> str:
     for stem in NAME_STEMS:
-        name = (_text(row, f"{stem}_en") if lang != "zh" else "") or _text(row, f"{stem}_zh")
+        name = (cell_text(row, f"{stem}_en") if lang != "zh" else "") or cell_text(row, f"{stem}_zh")
         if name:
             return name
-    return _text(row, "key")
+    return cell_text(row, "key")
 
 
 def figure_text(row: Any, lang: str) -> str:
@@ -47,7 +36,7 @@ def figure_text(row: Any, lang: str) -> str:
         except (TypeError, ValueError):
             continue
         if number == number:
-            return format_value(number, _text(row, unit_key), _text(row, qualifier_key), lang)
+            return format_value(number, cell_text(row, unit_key), cell_text(row, qualifier_key), lang)
     return ""
 
 
@@ -65,8 +54,8 @@ def parse_inputs(text: str) -> list[tuple[str, int | None]]:
 
 def has_source(row: Any) -> bool:
     """True when the row cites a document or says how it was derived."""
-    return bool(_text(row, "source_sentence") or _text(row, "source_id")
-                or _text(row, "basis") == "derived")
+    return bool(cell_text(row, "source_sentence") or cell_text(row, "source_id")
+                or cell_text(row, "basis") == "derived")
 
 
 class SourcePanel(QWidget):
@@ -107,15 +96,15 @@ class SourcePanel(QWidget):
                                                "table cell, to see where a figure came from.")) \
                 + "</p>"
         parts = [f"<h3>{html.escape(row_name(row, lang))}</h3>"]
-        figure, period = figure_text(row, lang), _text(row, "period")
+        figure, period = figure_text(row, lang), cell_text(row, "period")
         if figure or period:
             parts.append("<p><b>" + html.escape(figure) + "</b>"
                          + (f" · {html.escape(period)}" if period else "") + "</p>")
-        if _text(row, "basis") == "derived":
+        if cell_text(row, "basis") == "derived":
             parts += self._derived_html(row)
         else:
             parts += self._source_html(row)
-        note = _text(row, "note")
+        note = cell_text(row, "note")
         if note:
             parts.append("<p><i>" + html.escape(self.tr("Note: %1").replace("%1", note)) + "</i></p>")
         return "\n".join(parts)
@@ -123,8 +112,8 @@ class SourcePanel(QWidget):
     def _source_html(self, row: Any) -> list[str]:
         w = self._words()
         parts = [f"<p><b>{html.escape(w['basis'])}:</b> {html.escape(w['reported'])}</p>"]
-        parts.append(self._document_html(_text(row, "source_id")))
-        sentence = _text(row, "source_sentence")
+        parts.append(self._document_html(cell_text(row, "source_id")))
+        sentence = cell_text(row, "source_sentence")
         if sentence:
             parts.append(f"<p><b>{html.escape(w['sentence'])}:</b></p>"
                          f"<blockquote>“{html.escape(sentence)}”</blockquote>")
@@ -151,13 +140,13 @@ class SourcePanel(QWidget):
     def _derived_html(self, row: Any) -> list[str]:
         w = self._words()
         lang = self._lang
-        derivation = (_text(row, f"derivation_{lang}") or _text(row, "derivation_zh")
-                      or _text(row, "note"))
+        derivation = (cell_text(row, f"derivation_{lang}") or cell_text(row, "derivation_zh")
+                      or cell_text(row, "note"))
         parts = [f"<p><b>{html.escape(w['basis'])}:</b> {html.escape(w['derived'])}</p>"]
         if derivation:
             parts.append(f"<p><b>{html.escape(w['how'])}:</b><br>"
                          f"{html.escape(derivation)}</p>")
-        inputs = parse_inputs(_text(row, "inputs"))
+        inputs = parse_inputs(cell_text(row, "inputs"))
         if inputs:
             parts.append(f"<p><b>{html.escape(w['inputs'])}:</b></p><ul>")
             for key, period in inputs:
@@ -167,7 +156,7 @@ class SourcePanel(QWidget):
                     continue
                 item = (f"{html.escape(row_name(source, lang))} · {period or ''}: "
                         f"<b>{html.escape(figure_text(source, lang))}</b>")
-                sentence = _text(source, "source_sentence")
+                sentence = cell_text(source, "source_sentence")
                 if sentence:
                     item += f"<br>“{html.escape(sentence)}”"
                 parts.append(f"<li>{item}</li>")

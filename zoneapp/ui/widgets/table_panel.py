@@ -129,10 +129,6 @@ class TablePanel(QWidget):
         self._choices_on_top = False
         self._place_choices(on_top=True)
 
-    def choices_on_own_row(self) -> bool:
-        """True when the drop-downs are on a line below the search box."""
-        return not self._choices_on_top
-
     def _place_choices(self, on_top: bool | None = None) -> None:
         """Put the drop-downs beside the search box when the panel is wide enough."""
         choices = self.filter_bar.choices_widget
