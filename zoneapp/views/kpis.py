@@ -69,7 +69,7 @@ def _compare_line(previous, lang: str) -> str:
         return ""
     shown = format_value(value, text(previous, "unit"), text(previous, "qualifier"), lang)
     if is_derived(previous):
-        shown += " " + say("(derived)", lang)
+        shown += ("" if lang == "zh" else " ") + say("(derived)", lang)  # （推算） needs no space
     return say("In %1: %2", lang, text(previous, "period"), shown)
 
 

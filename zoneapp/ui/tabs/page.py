@@ -65,6 +65,7 @@ class SectionPage(QScrollArea):
         self.lang = "zh"
         self.period: int | None = None
         self.view: SectionView | None = None
+        self._views: dict[tuple[str, int | None], SectionView] = {}  # of `dataset`
         self.kpis: list[KpiCard] = []
         self.charts: dict[str, BarChart] = {}
         self.tables: dict[str, TablePanel] = {}
@@ -72,21 +73,34 @@ class SectionPage(QScrollArea):
 
     # Building --------------------------------------------------------------------------------
     def set_dataset(self, dataset: Dataset, lang: str = "zh", period: int | None = None) -> None:
+        """Show section `section` of `dataset` in `lang` and `period`. Views already made for
+        this dataset are kept: switching the language back is only a repaint."""
+        if dataset is not self.dataset:
+            self._views.clear()
         self.dataset = dataset
         self.lang = lang
         self.period = period
-        self.show_view(section_view(dataset, self.section, lang, period))
+        view = self._views.get((lang, period))
+        if view is None:
+            view = self._views[lang, period] = section_view(dataset, self.section, lang, period)
+        self.show_view(view)
 
     def show_view(self, view: SectionView) -> None:
-        """Paint `view`: its cards, its charts two to a row, then its tables."""
+        """Paint `view`: its cards, its charts two to a row, then its tables. A view of the
+        same shape as the one shown (a new language, period or theme) updates the widgets
+        in place, keeping each table's sort, filter and selection."""
+        self.empty_label.setText(self.tr("No data for this section in this folder."))
+        self.empty_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; padding: 40px;")
+        if self.view is not None and _shape(self.view) == _shape(view):
+            self.view = view
+            self._update(view)
+            return
         self.view = view
         content = self.widget()
         shown = content.isVisible()  # filled while on screen (tabs fill when first shown):
         if shown:  # hidden meanwhile, so the new cards, charts and tables show at once
             content.hide()
         self._clear()
-        self.empty_label.setText(self.tr("No data for this section in this folder."))
-        self.empty_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; padding: 40px;")
         for kpi in view.kpis:
             card = KpiCard()
             card.set_view(kpi, view.lang)
@@ -102,6 +116,19 @@ class SectionPage(QScrollArea):
         self.empty_label.setVisible(view.empty)
         if shown:
             content.show()
+
+    def _update(self, view: SectionView) -> None:
+        for card, kpi in zip(self.kpis, view.kpis):
+            card.set_view(kpi, view.lang)
+        for chart_view in view.charts:
+            self.charts[chart_view.key].set_view(chart_view, view.lang)
+        for table in view.tables:
+            panel = self.tables[table.key]
+            state = view_state.capture(panel)
+            panel.set_data(table.frame, TABLES_BY_NAME.get(table.table_name, INDICATORS),
+                           view.lang, table.title)
+            panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(table.frame)))
+            view_state.restore(panel, state)
 
     def set_period(self, period: int | None) -> None:
         """Show `period`'s rows in the tables and its figures on the cards (None: all years)."""
@@ -230,3 +257,8 @@ class SectionPage(QScrollArea):
             self._kpi_grid.addWidget(card, i // columns, i % columns)
         for c in range(self._kpi_grid.columnCount()):
             self._kpi_grid.setColumnStretch(c, 1 if c < columns else 0)
+
+
+def _shape(view: SectionView) -> tuple:
+    """What decides which widgets a view needs: cards, charts and tables, by key."""
+    return (len(view.kpis), [c.key for c in view.charts], [t.key for t in view.tables])

@@ -100,11 +100,9 @@ class BarChart(QWidget):
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
-        self.title_label.setStyleSheet(f"color: {palette.TEXT};")
         self.title_label.hide()
         self.note_label = QLabel(self)  # what a reader must know to read the bars
         self.note_label.setWordWrap(True)
-        self.note_label.setStyleSheet(f"color: {palette.MUTED_TEXT};")
         self.note_label.hide()
         self.legend = Legend(self)
         self.legend.hide()
@@ -113,17 +111,12 @@ class BarChart(QWidget):
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.plot.customContextMenuRequested.connect(self._on_context_menu)
         self.readout = QLabel(self.plot)
-        self.readout.setStyleSheet(
-            f"color: {palette.TEXT}; background: rgba(255, 255, 255, 215);"
-            f" border: 1px solid {palette.BORDER}; border-radius: 3px; padding: 1px 5px;")
         self.readout.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.readout.hide()
         self.chart_actions = ChartActions(self)
         self.toolbar = ChartToolbar(self.chart_actions, self)
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet(
-            f"color: {palette.MUTED_TEXT}; background: {palette.BACKGROUND};")
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.plot)
         self._stack.addWidget(self.empty_label)
@@ -154,11 +147,25 @@ class BarChart(QWidget):
         vb.sigResized.connect(self._relayout)
         vb.sigRangeChangedManually.connect(lambda *_: self.chart_actions.reset_zoom.setEnabled(True))
         for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.apply_palette()
+
+    def apply_palette(self) -> None:
+        """Take the current theme's colours (plotted bars take them when plotted)."""
+        self.title_label.setStyleSheet(f"color: {palette.TEXT};")
+        self.note_label.setStyleSheet(f"color: {palette.MUTED_TEXT};")
+        self.readout.setStyleSheet(
+            f"color: {palette.TEXT}; background: rgba(255, 255, 255, 215);"
+            f" border: 1px solid {palette.BORDER}; border-radius: 3px; padding: 1px 5px;")
+        self.empty_label.setStyleSheet(
+            f"color: {palette.MUTED_TEXT}; background: {palette.BACKGROUND};")
+        self.plot.setBackground(palette.BACKGROUND)
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen(palette.AXIS))
             axis.setTextPen(pg.mkPen(palette.TEXT))
-            axis.enableAutoSIPrefix(False)
-        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
     # ----- public API -------------------------------------------------------------------
 
@@ -173,8 +180,10 @@ class BarChart(QWidget):
         return self.note_label.text()
 
     def set_view(self, view: ChartView, lang: str) -> None:
-        """Show a chart view: its title, and its bars or groups, in `lang`."""
+        """Show a chart view: its title, and its bars or groups, in `lang`, in the current
+        theme's colours."""
         self.lang = lang
+        self.apply_palette()
         self.set_title(view.title)
         self.note_label.setText(view.note)
         self.note_label.setVisible(bool(view.note))
@@ -184,9 +193,9 @@ class BarChart(QWidget):
         else:
             self.set_bars(view.bars, horizontal=view.horizontal,
                           value_axis_label=view.value_axis_label)
-        self.setAccessibleName(view.title + (f" ({view.note})" if view.note else ""))
-        self.setAccessibleDescription("; ".join(f"{b.label} {b.display}"
-                                                for b in view.all_bars()))
+        self.setAccessibleName(view.title)
+        self.setAccessibleDescription("; ".join([view.note] * bool(view.note) + [
+            f"{b.label} {b.display}" for b in view.all_bars()]))
 
     def set_bars(self, bars: list[Bar], horizontal: bool = False, value_axis_label: str = "") -> None:
         """One bar per item, in order (top to bottom when horizontal)."""
@@ -518,7 +527,7 @@ class BarChart(QWidget):
         name = f"{bar.label} · {bar.series}" if bar.series and bar.series != bar.label else bar.label
         text = f"{name}: {bar.display}" if bar.display else name
         if bar.derived:
-            text += " " + say("(derived)", self.lang)
+            text += ("" if self.lang == "zh" else " ") + say("(derived)", self.lang)
         self.readout.setText(text)
         self.readout.adjustSize()
         self.readout.move(max(0, self.plot.width() - self.readout.width() - 14), 4)

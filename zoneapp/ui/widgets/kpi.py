@@ -69,21 +69,16 @@ class KpiCard(QFrame):
         self._view: KpiView | None = None
         self._lang = "zh"
         self.title_label = QLabel(self)
-        self.title_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # The card's width decides how the title wraps, not the other way round.
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.badge = QLabel(self)
-        self.badge.setStyleSheet(
-            f"color: {palette.MUTED_TEXT}; background: {palette.DERIVED_BADGE_BG};"
-            f"border: 1px dashed {palette.BORDER}; border-radius: 4px; padding: 0px 4px;")
         self.badge.hide()
         self.value_label = QLabel(PLACEHOLDER, self)
         font = self.value_label.font()
         font.setBold(True)
         font.setPointSizeF(VALUE_POINT_SIZE)
         self.value_label.setFont(font)
-        self.value_label.setStyleSheet(f"color: {palette.TEXT}; border: none;")
         self.value_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.yoy_label = QLabel(self)
         self.yoy_label.setStyleSheet("border: none;")
@@ -102,7 +97,6 @@ class KpiCard(QFrame):
         layout.addWidget(self.value_label)
         layout.addWidget(self.yoy_label)
         self.compare_label = QLabel(self)
-        self.compare_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
         self.compare_label.hide()
         layout.addWidget(self.compare_label)
         self.source_action = QAction(self)
@@ -203,6 +197,9 @@ class KpiCard(QFrame):
         self.setStyleSheet(
             f"#KpiCard {{ background: {palette.BACKGROUND}; border: 1px {border} {palette.BORDER};"
             f" border-radius: 8px; }}")
+        self.title_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
+        self.value_label.setStyleSheet(f"color: {palette.TEXT}; border: none;")
+        self.compare_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; border: none;")
         self.badge.setStyleSheet(
             f"color: {palette.MUTED_TEXT}; background: {palette.DERIVED_BADGE_BG};"
             f"border: 1px dashed {palette.BORDER}; border-radius: 4px; padding: 0px 4px;")

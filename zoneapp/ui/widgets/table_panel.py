@@ -188,6 +188,7 @@ class TablePanel(QWidget):
         self._table = table
         self._lang = lang
         self._title = title
+        self.model.derived_foreground = palette.qcolor(palette.MUTED_TEXT)  # the theme's now
         self.model.set_frame(frame, table, lang)
         self.filter_bar.rebuild()
         self._show_title()
