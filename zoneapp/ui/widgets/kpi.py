@@ -68,6 +68,7 @@ class KpiCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._view: KpiView | None = None
         self._lang = "zh"
+        self._styled: tuple = ()  # what _apply_frame_style last applied
         self.title_label = QLabel(self)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # The card's width decides how the title wraps, not the other way round.
@@ -193,7 +194,14 @@ class KpiCard(QFrame):
         return self._view.accessible_text if self._view is not None else ""
 
     def _apply_frame_style(self) -> None:
+        """The frame and labels in the theme's colours; set only when they change (a style
+        sheet costs a restyle of the card's children)."""
         border = "dashed" if self.is_derived() else "solid"
+        key = (border, palette.BACKGROUND, palette.BORDER, palette.TEXT, palette.MUTED_TEXT,
+               palette.DERIVED_BADGE_BG)
+        if key == self._styled:
+            return
+        self._styled = key
         self.setStyleSheet(
             f"#KpiCard {{ background: {palette.BACKGROUND}; border: 1px {border} {palette.BORDER};"
             f" border-radius: 8px; }}")

@@ -178,11 +178,7 @@ class DesktopMixin:
 
     def _redisplay(self) -> None:
         """Show the same data again (new language or colours), keeping the problems dock as is."""
-        if self.dataset is None:
-            return
-        dock_visible = self.problems_dock.isVisible()
-        self.set_dataset(self.dataset)
-        self.problems_dock.setVisible(dock_visible)
+        self.redisplay()
 
     # Theme -------------------------------------------------------------------------------
     def set_theme(self, mode: str, save: bool = True) -> str:

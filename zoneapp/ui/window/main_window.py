@@ -249,6 +249,22 @@ class MainWindow(DesktopMixin, QMainWindow):
         self._show_problems(dataset)
         self.sig_dataset_loaded.emit(dataset)
 
+    def redisplay(self) -> None:
+        """The same dataset again, in a new language or theme: the header, the problems'
+        wording and the current tab now (its widgets updated in place), the others when
+        shown. Nothing is loaded or worked out again that does not depend on either."""
+        if self.dataset is None:
+            return
+        manifest = self.dataset.manifest
+        description = manifest.description_zh if self.lang == "zh" else manifest.description_en
+        self.header.set_zone(manifest.name(self.lang), manifest.period_label(), description)
+        self.setWindowTitle(f"{manifest.name(self.lang)} — {self._app_title()}")
+        self.folder_label.setText(
+            self.tr("Data folder: %1").replace("%1", str(self.dataset.folder)))
+        self.problems_panel.set_problems(self.dataset.problems, self.lang)
+        self._stale = set(self.tab_pages)
+        self._fill_current()
+
     def _ensure_tabs(self) -> None:
         """Replace the "Loading…" placeholders by the (empty) tab pages, once."""
         if self.tab_pages:
