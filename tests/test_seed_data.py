@@ -272,3 +272,64 @@ def test_loads_without_errors_and_derives_2018() -> None:
     assert float(revenue_2018["value"]) == pytest.approx(506.1 / 1.117, rel=1e-6)
     margin = dataset.indicator("profit_margin", 2019)
     assert margin is not None and math.isclose(float(margin["value"]), 48.6 / 506.1 * 100, rel_tol=1e-6)
+
+
+# --- both languages (issue #17) ----------------------------------------------------------
+
+# Text columns that are not shown as Chinese prose: ids and the quoted sentence, and the
+# indicators' and rules' notes, which are written in both languages in one cell.
+_NOT_PROSE = {"key", "rule_id", "source_id", "source_sentence", "note"}
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _english_twin(column: schema.Column) -> str | None:
+    """industry_zh -> industry_en; term -> term_en; None for an English or non-prose column."""
+    if column.kind != schema.TEXT or column.key in _NOT_PROSE or column.key.endswith("_en"):
+        return None
+    return column.key.removesuffix("_zh") + "_en"
+
+
+TWINS = [(t.name, c.key, _english_twin(c)) for t in schema.TABLES if t.shown
+         for c in t.columns if _english_twin(c)]
+
+
+@pytest.mark.parametrize("name,zh,en", TWINS, ids=[f"{n}.{zh}" for n, zh, _ in TWINS])
+def test_every_shown_chinese_text_column_has_an_english_twin(name: str, zh: str, en: str) -> None:
+    table = schema.TABLES_BY_NAME[name]
+    assert en in table.keys, f"{name}.{zh} has no English column {en} in schema.py"
+    twin = table.column(en)
+    assert not table.column(zh).required or twin.required or twin.nullable
+    frame = TABLES[name]
+    for chinese, english in zip(frame[zh], frame[en]):
+        if _CJK.search(chinese):
+            assert english.strip(), f"{name}.{en} is empty where {zh} is {chinese}"
+            assert english != chinese and re.search(r"[A-Za-z0-9]", english), (name, en, english)
+
+
+def test_added_english_columns_are_optional() -> None:
+    # Folders made before the English twins were added must still read.
+    added = {"indicators": ["unit_en"], "projects": ["company_en", "expected_completion_en"],
+             "recognitions": ["status_en"], "honours": ["recipient_en", "term_en"],
+             "plans": ["due_en"]}
+    for name, keys in added.items():
+        for key in keys:
+            column = schema.TABLES_BY_NAME[name].column(key)
+            assert not column.required and column.nullable, (name, key)
+
+
+def test_english_cells_for_the_chinese_only_facts() -> None:
+    projects = TABLES["projects"].set_index("name_zh")
+    assert projects.loc["芦林纸业技改项目", "expected_completion_en"] == "by the end of 2020"
+    assert projects.loc["天鑫钢铁大修项目", "company_en"] == "Tianxin Steel"
+    honours = TABLES["honours"].set_index("honour_zh")
+    assert honours.loc["江西工业崛起园区发展专项奖“六大指标综合先进单位”", "term_en"] == "2016-2018"
+    plans = TABLES["plans"]
+    assert set(plans.loc[plans["due"] == "2020年底前", "due_en"]) == {"by the end of 2020"}
+
+
+def test_hu_counts_firms_in_english() -> None:
+    # 65户中小微企业: 户 here counts firms, not households; the unit's own label is vaguer.
+    for key, row in INDICATORS.iterrows():
+        if row["unit"] == "户":
+            assert row["unit_en"] in ("firms", "households"), key
+    assert INDICATORS.loc["caiyuan_loan_firms", "unit_en"] == "firms"
