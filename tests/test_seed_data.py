@@ -212,8 +212,6 @@ def test_projects_leave_unstated_facts_empty() -> None:
     projects = TABLES["projects"].set_index("name_zh")
     for name in ("立景创新科技", "盈盛实业", "金酷电子"):
         assert projects.loc[name, ["kind", "stage", "investment"]].tolist() == ["", "", ""]
-    # 已完工 is not a pipeline stage; it stays in words.
-    assert projects.loc["天鑫钢铁大修项目", "stage"] == ""
     assert projects.loc["天鑫钢铁大修项目", "status_zh"] == "已完工"
     invest = projects["investment"].replace("", "nan").astype(float)
     assert invest.sum() == pytest.approx(62)
@@ -333,3 +331,13 @@ def test_hu_counts_firms_in_english() -> None:
         if row["unit"] == "户":
             assert row["unit_en"] in ("firms", "households"), key
     assert INDICATORS.loc["caiyuan_loan_firms", "unit_en"] == "firms"
+
+
+# --- issue #17: facts typed wrongly ------------------------------------------------------
+
+def test_tianxin_overhaul_is_completed() -> None:
+    # 总投资20亿元的天鑫钢铁大修项目已经完工: an overhaul (大修), not a technical upgrade (技改).
+    row = TABLES["projects"].set_index("name_zh").loc["天鑫钢铁大修项目"]
+    assert (row["kind"], row["stage"]) == ("overhaul", "completed")
+    assert schema.PROJECTS.column("kind").choice("overhaul").zh == "大修"
+    assert schema.PROJECTS.column("stage").choice("completed").zh == "完工"
