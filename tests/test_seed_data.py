@@ -374,3 +374,33 @@ def test_project_follow_up_routine_is_quoted_across_the_caption() -> None:
     principle = measures[measures["measure_en"].str.contains("through its stages", regex=False)]
     assert principle["source_sentence"].tolist() == [JOINED]
     assert ROUTINE not in " ".join(principle["measure_zh"]) and "leader" not in principle.iloc[0]["measure_en"]
+
+
+# --- issue #17: phrases the data had left out --------------------------------------------
+
+YEAR_LINES = ("满怀战斗激情,敢于直面困难挑战", "聚焦智能制造,产业转型稳步推进",
+              "洋溢民生情怀,扶贫力度持续加大", "强化责任担当,服务能力稳步提升")
+MISSING_BEFORE = ("以培育高新产业集群为着力点", "高新产业比重进一步加大,产业结构日益优化", *YEAR_LINES)
+
+
+@pytest.mark.parametrize("phrase", MISSING_BEFORE)
+def test_phrase_is_in_a_row_with_its_sentence(phrase: str) -> None:
+    assert phrase in ARTICLE_FLAT
+    assert phrase in _cells_without_quotes()
+    for frame in TABLES.values():
+        if "source_sentence" not in frame.columns:
+            continue
+        cells = frame.drop(columns=["source_sentence"]).apply(lambda r: "\n".join(r), axis=1)
+        for i in cells[cells.str.contains(phrase, regex=False)].index:
+            assert phrase in frame.loc[i, "source_sentence"]
+
+
+def test_the_year_lines_are_plans_of_kind_review() -> None:
+    plans = TABLES["plans"]
+    for line in YEAR_LINES:
+        rows = plans[plans["item_zh"] == line]
+        assert rows["kind"].tolist() == ["review"], line
+        assert rows["source_sentence"].tolist() == [f"这一年,是高新区{line}的一年"]
+        assert rows["period"].tolist() == ["2019"]
+    goal = plans[plans["item_zh"] == "以培育高新产业集群为着力点"]
+    assert goal["kind"].tolist() == ["goal"]
