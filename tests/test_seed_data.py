@@ -404,3 +404,45 @@ def test_the_year_lines_are_plans_of_kind_review() -> None:
         assert rows["period"].tolist() == ["2019"]
     goal = plans[plans["item_zh"] == "以培育高新产业集群为着力点"]
     assert goal["kind"].tolist() == ["goal"]
+
+
+# --- issue #17: the English says what the article says -----------------------------------
+
+def test_lulin_trial_operation_is_expected_not_completed() -> None:
+    # 有望于2020年底前完成试运营: expected by the end of 2020.
+    plans = TABLES["plans"]
+    row = plans[plans["item_zh"].str.startswith("芦林纸业技改项目")].iloc[0]
+    assert "有望" in row["item_zh"]
+    assert "expected" in row["item_en"] and "by the end of 2020" in row["item_en"]
+    assert row["due_en"] == "by the end of 2020"
+
+
+def test_honour_and_application_names_in_english() -> None:
+    honours = TABLES["honours"].set_index("honour_zh")
+    six = honours.loc["江西工业崛起园区发展专项奖“六大指标综合先进单位”", "honour_en"]
+    assert "overall advanced unit for the six key indicators" in six
+    plans = TABLES["plans"].set_index("item_zh")
+    assert "mass entrepreneurship and innovation demonstration park" in \
+        plans.loc["申报省发改委省级双创示范园区", "item_en"]
+
+
+def test_look_back_inspection_is_in_the_english_measure() -> None:
+    measures = TABLES["measures"]
+    rows = measures[measures["source_sentence"].str.contains("回头看", regex=False)]
+    assert len(rows) == 1
+    assert "回头看" in rows.iloc[0]["measure_zh"]
+    assert "follow-up" in rows.iloc[0]["measure_en"] and "central environmental" in rows.iloc[0]["measure_en"]
+
+
+def test_caiyuan_xindaitong_is_explained_in_english() -> None:
+    row = TABLES["programmes"].set_index("programme_zh").loc["财园信贷通"]
+    text = row["description_en"]
+    assert "government-backed" in text and "industrial parks" in text and "Jiangxi" in text
+    assert "not the article's" in text, "our explanation must not pass for the article's words"
+
+
+def test_investment_bands_are_our_reading_in_the_note_not_the_name() -> None:
+    for key in ("projects_inv_2bn", "projects_inv_1bn", "projects_inv_500m"):
+        row = INDICATORS.loc[key]
+        assert "below" not in row["name_en"] and "(" not in row["name_en"], key
+        assert "not the article's" in row["note"] and "原文未" in row["note"], key
