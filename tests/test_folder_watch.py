@@ -27,7 +27,11 @@ def zone_folder(tmp_path) -> Path:
 def _add_honour(folder: Path, name: str, atomic: bool) -> None:
     path = folder / "honours.csv"
     text = path.read_text(encoding="utf-8-sig").rstrip("\r\n")
-    text += f"\n{name},{name} (en),上饶高新区,provincial,,2019,S1,\n"
+    # Cells by the file's own header, so that a column added to honours.csv does not shift them.
+    cells = {"honour_zh": name, "honour_en": f"{name} (en)", "recipient_zh": "上饶高新区",
+             "level": "provincial", "period": "2019", "source_id": "S1"}
+    header = text.splitlines()[0].split(",")
+    text += "\n" + ",".join(cells.get(key, "") for key in header) + "\n"
     if atomic:  # what Excel, WPS and atomic writers do: a new file renamed over the old one
         tmp = folder / "honours.csv.tmp"
         tmp.write_text(text, encoding="utf-8-sig")

@@ -82,10 +82,10 @@ def test_projects_charts_follow_the_register_and_rules(qtbot, zone_app, default_
                                  "projects_inv_500m")])
     assert bands.title_text() == "总投资亿元以上项目：其中"
     assert bands.note_text() == "三档按分档理解,互不重叠。"  # the rule's note, in Chinese
-    # A lone part beside its whole is no breakdown: both are cards; so is a stage chart of a
-    # single stage with projects at it (the register has two stages, one project each).
+    # A lone part beside its whole is no breakdown: both are cards. Stages without a project
+    # get no bar (the register has three stages, one project at each).
     assert "split_land_acquired" not in tab.charts
-    assert sorted(tab.charts["stages"].plotted_values()) == [1.0, 1.0]
+    assert tab.charts["stages"].plotted_values() == [1.0, 1.0, 1.0]
     assert set(tab.charts) == {"investment", "stages", "split_projects_total",
                                "split_projects_inv_100m"}
     kpi_titles = [card.title_text() for card in tab.kpis]

@@ -112,11 +112,13 @@ STAGE_CHOICES = _choices(
     ("producing", "投产", "producing"),
     ("at_target", "达标", "at target"),
     ("profitable", "效益", "profitable"),
+    ("completed", "完工", "completed"),  # works that finish rather than go into production (大修)
 )
 PROJECT_KIND_CHOICES = _choices(
     ("new", "新建", "new"),
     ("continuing", "续建", "continuing"),
     ("upgrade", "技改", "technical upgrade"),
+    ("overhaul", "大修", "overhaul"),
 )
 LEVEL_CHOICES = _choices(
     ("national", "国家级", "national"),
@@ -148,6 +150,7 @@ PLAN_KIND_CHOICES = _choices(
     ("milestone", "节点", "milestone"),
     ("strategy", "战略", "strategy"),  # a strategy the zone answers to (工业强省 ...)
     ("positioning", "定位", "positioning"),  # what the zone says it is (科技创新的试验区 ...)
+    ("review", "年度回顾", "year in review"),  # how the source sums up the year (这一年,是……的一年)
 )
 PLAN_STATUS_CHOICES = _choices(
     ("in_progress", "进行中", "in progress"),
@@ -191,6 +194,10 @@ INDICATORS = Table(
                doc="One of the units listed below."),
         Column("qualifier", QUALIFIER, "限定词", "Qualifier", example="约",
                doc="约 about, 超过/逾 over, 以上 at least, 多 more than; empty when exact."),
+        Column("unit_en", TEXT, "单位(英文)", "Unit (English)", required=False, example="firms",
+               doc="The unit in English for this row, where the unit's own English label (see "
+                   "*Units*) does not fit: 户 counts firms in one place and households in another. "
+                   "Empty: the label from *Units*."),
         Column("yoy_pct", FLOAT, "同比增长(%)", "YoY change (%)", required=False, unit="%",
                example="11.7", doc="Year-on-year change in per cent, as reported."),
         Column("basis", ENUM, "口径", "Basis", required=False, choices=BASIS_CHOICES,
@@ -234,6 +241,8 @@ PROJECTS = Table(
                example="芦林纸业技改项目"),
         Column("name_en", TEXT, "英文名称", "Project (English)", example="Lulin Paper upgrade"),
         Column("company_zh", TEXT, "企业", "Company", required=False, example="芦林纸业"),
+        Column("company_en", TEXT, "企业(英文)", "Company (English)", required=False,
+               example="Lulin Paper"),
         Column("industry_zh", TEXT, "行业", "Industry", required=False, example="造纸"),
         Column("industry_en", TEXT, "行业(英文)", "Industry (English)", required=False,
                example="Paper"),
@@ -246,13 +255,16 @@ PROJECTS = Table(
                required=False),
         Column("stage", ENUM, "进度阶段", "Stage", choices=STAGE_CHOICES, example="started",
                doc="签约 signed → 进资 funded → 开工 started → 投产 producing → 达标 at target "
-                   "→ 效益 profitable; empty when the source does not say."),
+                   "→ 效益 profitable; 完工 completed for works that finish rather than go into "
+                   "production (an overhaul); empty when the source does not say."),
         Column("status_zh", TEXT, "进展", "Progress (Chinese)", required=False,
                example="设备安装调试"),
         Column("status_en", TEXT, "进展(英文)", "Progress", required=False,
                example="installing and commissioning equipment"),
         Column("expected_completion", TEXT, "预计完成", "Expected completion", required=False,
                example="2020年底前"),
+        Column("expected_completion_en", TEXT, "预计完成(英文)", "Expected completion (English)",
+               required=False, example="by the end of 2020"),
         Column("programmes", LIST, "专项工程", "Programmes", required=False, example="2050",
                doc="Programme flags separated by ';', such as 2050 (工业崛起“2050”工程)."),
         *_source_columns(),
@@ -275,6 +287,7 @@ RECOGNITIONS = Table(
         Column("status", ENUM, "状态", "Status", choices=RECOGNITION_STATUS_CHOICES,
                example="applied"),
         Column("status_zh", TEXT, "进展", "Progress (Chinese)", required=False, example="已申报"),
+        Column("status_en", TEXT, "进展(英文)", "Progress", required=False, example="applied"),
         _period(),
         *_source_columns(),
     ),
@@ -326,8 +339,12 @@ HONOURS = Table(
         Column("honour_zh", TEXT, "荣誉", "Honour (Chinese)", nullable=False),
         Column("honour_en", TEXT, "荣誉(英文)", "Honour"),
         Column("recipient_zh", TEXT, "获得者", "Recipient", required=False, example="上饶高新区"),
+        Column("recipient_en", TEXT, "获得者(英文)", "Recipient (English)", required=False,
+               example="Shangrao High-tech Zone"),
         Column("level", ENUM, "级别", "Level", required=False, choices=LEVEL_CHOICES),
         Column("term", TEXT, "年度", "Term", required=False, example="2016-2018年度"),
+        Column("term_en", TEXT, "年度(英文)", "Term (English)", required=False,
+               example="2016-2018"),
         _period(),
         *_source_columns(),
     ),
@@ -336,14 +353,16 @@ HONOURS = Table(
 PLANS = Table(
     "plans", "规划与节点", "Plans & milestones", "innovation",
     key=("item_zh", "period"),
-    doc="Plans, applications, goals, milestones, the strategies the zone answers to and how it "
-        "positions itself.",
+    doc="Plans, applications, goals, milestones, the strategies the zone answers to, how it "
+        "positions itself and how the source sums up the year.",
     columns=(
         Column("item_zh", TEXT, "事项", "Item (Chinese)", nullable=False),
         Column("item_en", TEXT, "事项(英文)", "Item"),
         Column("kind", ENUM, "类型", "Kind", choices=PLAN_KIND_CHOICES, example="plan"),
         Column("status", ENUM, "状态", "Status", choices=PLAN_STATUS_CHOICES, example="finalised"),
         Column("due", TEXT, "时间节点", "Due", required=False, example="2020年底前"),
+        Column("due_en", TEXT, "时间节点(英文)", "Due (English)", required=False,
+               example="by the end of 2020"),
         _period(),
         *_source_columns(),
     ),
