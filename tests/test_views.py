@@ -77,3 +77,11 @@ def test_card_footer_and_summary(seed):
     assert "来源：" in footer_text(seed, "zh", None, "2026-01-02")
     assert summary_text(seed, "overview", "zh").splitlines()[0] == \
         "2019年主营业务收入506.1亿元，同比增长11.7%。"
+
+
+@pytest.mark.parametrize("code", ["projects", "innovation", "relief", "environment"])
+def test_every_measure_is_on_its_sections_page(seed, code):
+    measures = seed.table("measures")
+    view = section_view(seed, code, "zh")
+    shown = next(t.frame for t in view.tables if t.key == "measures")
+    assert len(shown) == (measures["section"] == code).sum() > 0

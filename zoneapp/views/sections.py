@@ -33,7 +33,7 @@ class SectionParts:
     special: tuple[Callable, ...] = ()  # (dataset, rows, lang) -> ChartView | None
     figure_charts: str = "all"  # "all", "by_year" (only figures over several years)
     tables: tuple[str, ...] = ()  # shown in this order
-    own_section_rows: bool = False  # tables filtered to rows whose `section` is this one
+    own_section_rows: bool = False  # tables with a `section` column: this section's rows only
 
 
 def _overview_chart(dataset, rows: pd.DataFrame, lang: str) -> ChartView | None:
@@ -63,13 +63,13 @@ SECTION_PARTS: dict[str, SectionParts] = {
     "projects": SectionParts(
         special=(lambda ds, rows, lang: projects.investment_chart(ds.table("projects"), lang),
                  lambda ds, rows, lang: projects.stage_chart(ds.table("projects"), lang)),
-        tables=("projects",)),
+        tables=("projects", "measures"), own_section_rows=True),
     "financing": SectionParts(tables=("programmes",), own_section_rows=True),
     "relief": SectionParts(tables=("measures",), own_section_rows=True),
     "innovation": SectionParts(
         special=(lambda ds, rows, lang: innovation.status_chart(ds.table("recognitions"),
                                                                 lang),),
-        tables=("recognitions", "plans")),
+        tables=("recognitions", "plans", "measures"), own_section_rows=True),
     "environment": SectionParts(tables=("measures",), own_section_rows=True),
 }
 
