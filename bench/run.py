@@ -22,6 +22,9 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 
+from zoneapp import startup  # noqa: E402
+
+startup.arrow_system_pool()  # as the command line does, before pyarrow loads
 from bench.make_synthetic import write as write_synthetic  # noqa: E402
 from zoneapp.core import schema  # noqa: E402
 from zoneapp.core.io.atomic import write_bytes_atomic  # noqa: E402

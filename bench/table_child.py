@@ -14,6 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from bench.peak_rss import peak_rss_kb  # noqa: E402
+from zoneapp import startup  # noqa: E402
+
+startup.arrow_system_pool()  # as the command line does, before pyarrow loads
 from zoneapp.app import create_application  # noqa: E402
 from zoneapp.core import schema  # noqa: E402
 from zoneapp.core.loading import load_dataset  # noqa: E402

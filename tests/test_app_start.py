@@ -54,7 +54,7 @@ def test_pyside_feature_import_hook_is_dropped_and_imports_still_work():
     code = (
         "import builtins\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from zoneapp.app import skip_feature_scan\n"
+        "from zoneapp.startup import skip_feature_scan\n"
         "wrapped = builtins.__import__.__name__ == '__feature_import__'\n"
         "assert skip_feature_scan() is wrapped\n"
         "assert builtins.__import__.__name__ != '__feature_import__'\n"

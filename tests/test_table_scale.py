@@ -162,7 +162,7 @@ def test_a_column_is_factorised_once_whichever_thread_asks_first(monkeypatch, bi
     frame_columns.warm_up([kind])
     assert started.wait(10)  # the pool is factorising the column now
     codes, uniques = kind.factorised()  # waits for the pool's work instead of repeating it
-    assert len(calls) == 1 and calls[0].startswith("zoneapp-search")
+    assert len(calls) == 1 and calls[0].startswith("zoneapp-pool")
     assert sorted(uniques) == ["continuing", "new", "upgrade"]
     assert (uniques[codes] == big["kind"].to_numpy()).all()
 

@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import gc_pause, paths
+from . import paths, startup
 
 # Families that cover Simplified Chinese well, in order of preference, before the shipped subset.
 PREFERRED_CJK_FAMILIES = (
@@ -41,28 +41,11 @@ def has_display() -> bool:
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
 
 
-def skip_feature_scan() -> bool:
-    """Drop PySide6's `__feature__` import hook, which ZoneApp does not use; True if dropped.
-
-    Importing PySide6 wraps builtins.__import__ so that `from __feature__ import snake_case`
-    works; the wrapper reads the source of every module imported afterwards to see whether
-    it mentions PySide6, which costs about 0.1 s of start-up for pandas alone. No module here
-    (nor pyqtgraph) imports __feature__. PySide6's own lazy import, which the wrapper calls
-    next (as builtins.__orig_import__), stays in place."""
-    import builtins
-
-    wrapped = getattr(builtins, "__orig_import__", None)
-    if wrapped is None or getattr(builtins.__import__, "__name__", "") != "__feature_import__":
-        return False  # another PySide6, or already done
-    builtins.__import__ = wrapped
-    return True
-
-
 def create_application(argv: list[str] | None = None, lang: str = "zh"):
     """The one QApplication, created on first call, with fonts and translator installed."""
     from PySide6.QtWidgets import QApplication
 
-    skip_feature_scan()
+    startup.skip_feature_scan()
     app = QApplication.instance()
     if app is None:
         app = QApplication(list(argv) if argv is not None else sys.argv[:1])
@@ -143,7 +126,7 @@ def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
-    gc_pause.pause()  # until the first data is shown: see zoneapp/gc_pause.py
+    startup.pause_gc()  # until the first data is shown: see zoneapp/startup.py
     from PySide6.QtCore import QTimer
 
     from . import settings
@@ -170,7 +153,7 @@ def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:
 
 
 def resume_gc_after_first_load(window) -> None:
-    """`gc_pause.resume` once the window's first load is shown (freezing what exists when
+    """`startup.resume_gc` once the window's first load is shown (freezing what exists when
     that data is small), has failed or was cancelled, or after RESUME_AFTER_MS."""
     from PySide6.QtCore import QTimer
 
@@ -179,9 +162,9 @@ def resume_gc_after_first_load(window) -> None:
     def shown(dataset) -> None:
         window.sig_dataset_loaded.disconnect(shown)
         small = sum(len(frame) for frame in dataset.tables.values()) < BIG_LOAD_ROWS
-        QTimer.singleShot(0, lambda: gc_pause.resume(freeze=small))
+        QTimer.singleShot(0, lambda: startup.resume_gc(freeze=small))
 
     window.sig_dataset_loaded.connect(shown)
     for ended in (window.loader.sig_failed, window.loader.sig_cancelled):
-        ended.connect(lambda *_: gc_pause.resume(freeze=False))
-    QTimer.singleShot(gc_pause.RESUME_AFTER_MS, lambda: gc_pause.resume(freeze=False))
+        ended.connect(lambda *_: startup.resume_gc(freeze=False))
+    QTimer.singleShot(startup.RESUME_AFTER_MS, lambda: startup.resume_gc(freeze=False))

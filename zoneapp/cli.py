@@ -184,6 +184,9 @@ COMMANDS = {"validate": cmd_validate, "export": cmd_export, "render": cmd_render
 
 
 def main(argv: list[str] | None = None) -> int:
+    from . import startup
+
+    startup.arrow_system_pool()  # before pyarrow is imported: see zoneapp/startup.py
     # A Windows console may not speak UTF-8; a replaced character beats a UnicodeEncodeError.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):

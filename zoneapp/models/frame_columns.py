@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +24,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from zoneapp.core.fast import libc
+from zoneapp.core.fast.workers import shared_pool
 from zoneapp.core.schema import Column
 
 Labeller = Callable[[str], str]  # a stored code -> the text shown for it
@@ -43,14 +44,6 @@ COLLATE_DISTINCT = 50_000
 # (`warm_up`): the first keystroke in its search box would otherwise wait ~0.3 s for them.
 WARM_ROWS = 100_000
 Collate = Callable[[list[str]], list[int]]  # positions of the texts in reading order
-_POOL: ThreadPoolExecutor | None = None
-
-
-def _pool() -> ThreadPoolExecutor:
-    global _POOL
-    if _POOL is None:
-        _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="zoneapp-search")
-    return _POOL
 
 
 def is_missing(value: Any) -> bool:
@@ -260,23 +253,6 @@ def _match(array: pa.ChunkedArray | pa.Array, needle: str) -> np.ndarray:
 
 
 MAX_BYTE_HITS = 2_000  # beyond this many hits in a chunk, the per-hit loop gives way to pyarrow
-_MEMMEM: Any = None
-
-
-def _memmem() -> Any:
-    global _MEMMEM
-    if _MEMMEM is None:
-        try:
-            import ctypes
-            import ctypes.util
-
-            fn = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").memmem
-            fn.restype = ctypes.c_void_p
-            fn.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t]
-            _MEMMEM = fn
-        except (OSError, AttributeError):
-            _MEMMEM = False
-    return _MEMMEM
 
 
 def _find_bytes(array: pa.ChunkedArray | pa.Array, needle: bytes) -> np.ndarray | None:
@@ -285,7 +261,7 @@ def _find_bytes(array: pa.ChunkedArray | pa.Array, needle: bytes) -> np.ndarray 
     search) costs one pass at memory speed. A hit spanning two cells is skipped; UTF-8 being
     self-synchronising, a hit inside one cell is a real substring. None when memmem is not
     available or the needle is common enough that pyarrow's kernel is the better tool."""
-    memmem = _memmem()
+    memmem = libc.memmem()
     if not memmem or not needle:
         return None
     chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
@@ -328,7 +304,7 @@ def _find_bytes(array: pa.ChunkedArray | pa.Array, needle: bytes) -> np.ndarray 
 
 
 def warm_up(columns: list[ShownColumn]) -> None:
-    """Work out on the search pool what a first search of these columns needs (each one's
+    """Work out on the shared pool what a first search of these columns needs (each one's
     factorisation, or the sample that rules it out), so that it is ready by the time someone
     types; a search that comes sooner waits only for the column being done. One column after
     the other: side by side, their temporary arrays would add up in the peak memory."""
@@ -336,7 +312,7 @@ def warm_up(columns: list[ShownColumn]) -> None:
         for col in columns:
             col.factorised()
 
-    _pool().submit(warm)
+    shared_pool().submit(warm)
 
 
 def search(columns: list[tuple[ShownColumn, Labeller | None]], needle: str, rows: int) -> np.ndarray:
@@ -345,7 +321,7 @@ def search(columns: list[tuple[ShownColumn, Labeller | None]], needle: str, rows
     mask = np.zeros(rows, dtype=bool)
     tasks = [col.search_task(needle, label) for col, label in columns]
     scans = [task for task, scan in tasks if scan]
-    pending = [_pool().submit(task) for task in scans[1:]]  # the first scan runs here
+    pending = [shared_pool().submit(task) for task in scans[1:]]  # the first scan runs here
     for task in scans[:1] + [task for task, scan in tasks if not scan]:
         found = task()
         if found is not None:

@@ -1,5 +1,5 @@
-"""One pool of threads for the data layer's numpy and pyarrow work, which lets go of the GIL
-and so runs on every core. Created on first use; its threads wait idle between loads."""
+"""The one pool of threads for numpy and pyarrow work (a load's checks, a table's search),
+which lets go of the GIL and so runs on every core. Created on first use; idle in between."""
 from __future__ import annotations
 
 import os
@@ -20,5 +20,5 @@ def shared_pool() -> ThreadPoolExecutor:
     with _creating:
         if _pool is None:
             _pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2,
-                                       thread_name_prefix="zoneapp-checks")
+                                       thread_name_prefix="zoneapp-pool")
         return _pool

@@ -69,8 +69,12 @@ def _import_lazily() -> types.ModuleType:
 
 
 def import_pyqtgraph() -> types.ModuleType:
-    if "pyqtgraph" in sys.modules:
-        return sys.modules["pyqtgraph"]
+    from zoneapp import startup
+
+    if "pyqtgraph" in sys.modules or not startup.enabled():
+        import pyqtgraph
+
+        return pyqtgraph
     try:
         return _import_lazily()
     except Exception:  # noqa: BLE001 -- the plain import below reports a real failure

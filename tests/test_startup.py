@@ -1,4 +1,4 @@
-"""The garbage collector paused during the window's start-up (zoneapp/gc_pause.py)."""
+"""The garbage collector paused during the window's start-up (zoneapp/startup.py)."""
 from __future__ import annotations
 
 import gc
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from zoneapp import gc_pause
+from zoneapp import startup
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -20,21 +20,21 @@ ROOT = Path(__file__).resolve().parents[1]
 def collector_restored():
     was_enabled = gc.isenabled()
     yield
-    gc_pause._paused = False
+    startup._paused = False
     gc.unfreeze()
     (gc.enable if was_enabled else gc.disable)()
 
 
 def test_pause_then_resume_with_freeze(collector_restored):
     gc.enable()
-    assert gc_pause.pause() is True
-    assert not gc.isenabled() and gc_pause.is_paused()
-    assert gc_pause.pause() is False  # already paused
+    assert startup.pause_gc() is True
+    assert not gc.isenabled() and startup.gc_paused()
+    assert startup.pause_gc() is False  # already paused
     frozen_before = gc.get_freeze_count()
-    assert gc_pause.resume(freeze=True) is True
-    assert gc.isenabled() and not gc_pause.is_paused()
+    assert startup.resume_gc(freeze=True) is True
+    assert gc.isenabled() and not startup.gc_paused()
     assert gc.get_freeze_count() > frozen_before
-    assert gc_pause.resume(freeze=True) is False  # once
+    assert startup.resume_gc(freeze=True) is False  # once
 
 
 def test_resume_without_freeze_collects_the_cycles_made_while_paused(collector_restored):
@@ -42,27 +42,27 @@ def test_resume_without_freeze_collects_the_cycles_made_while_paused(collector_r
         pass
 
     gc.enable()
-    gc_pause.pause()
+    startup.pause_gc()
     node = Node()
     node.me = node  # a cycle only the collector can free
     kept = [id(node)]
     del node
     assert any(id(o) == kept[0] for o in gc.get_objects())
-    gc_pause.resume(freeze=False)
+    startup.resume_gc(freeze=False)
     assert not any(id(o) == kept[0] and type(o).__name__ == "Node" for o in gc.get_objects())
 
 
 def test_a_collector_someone_else_turned_off_stays_off(collector_restored):
     gc.disable()
-    assert gc_pause.pause() is False
-    assert gc_pause.resume(freeze=True) is False
+    assert startup.pause_gc() is False
+    assert startup.resume_gc(freeze=True) is False
     assert not gc.isenabled()
 
 
 def _start_up(tmp_path, setup: str) -> dict:
     """run_gui on the bundled data in a fresh interpreter, after `setup` (Python run first).
 
-    Every call of gc_pause.resume is recorded (its freeze argument and result); around the first
+    Every call of startup.resume is recorded (its freeze argument and result); around the first
     one also whether the collector was off until then, the freeze count and the full
     collections. The window quits once its first data is shown and the resume that follows
     has run."""
@@ -70,11 +70,11 @@ def _start_up(tmp_path, setup: str) -> dict:
         import gc, json, sys
         from pathlib import Path
         from PySide6.QtWidgets import QApplication
-        from zoneapp import app, gc_pause
+        from zoneapp import app, startup
         from zoneapp.core.fast import memory
 
         seen = {"calls": [], "shown": False, "failed": False}
-        real_resume = gc_pause.resume
+        real_resume = startup.resume_gc
 
         def resume(freeze):
             first = not seen["calls"]
@@ -103,7 +103,7 @@ def _start_up(tmp_path, setup: str) -> dict:
             window.sig_dataset_loaded.connect(shown)
             window.loader.sig_failed.connect(failed)
 
-        gc_pause.resume = resume
+        startup.resume_gc = resume
         real_watch, app.resume_gc_after_first_load = app.resume_gc_after_first_load, watch
     """) + textwrap.dedent(setup) + textwrap.dedent("""
         code = app.run_gui(Path("data"), "zh")
@@ -122,7 +122,7 @@ def _start_up(tmp_path, setup: str) -> dict:
 
 def test_small_first_data_shown_in_time_freezes_start_ups_objects(tmp_path):
     """The bundled data is small: once shown, start-up's objects are frozen, not collected."""
-    seen = _start_up(tmp_path, "gc_pause.RESUME_AFTER_MS = 600_000  # the deadline never comes\n")
+    seen = _start_up(tmp_path, "startup.RESUME_AFTER_MS = 600_000  # the deadline never comes\n")
     assert seen["calls"] == [[True, True]]
     assert seen["frozen_before"] == 0 and seen["frozen"] > 10_000
     assert seen["full_after"] == seen["full_before"]  # no full collection
@@ -131,7 +131,7 @@ def test_small_first_data_shown_in_time_freezes_start_ups_objects(tmp_path):
 def test_big_first_data_resumes_with_a_full_collection(tmp_path):
     """A big first load leaves cycles to free: a full collection, nothing frozen."""
     seen = _start_up(tmp_path, """
-        gc_pause.RESUME_AFTER_MS = 600_000  # the deadline never comes
+        startup.RESUME_AFTER_MS = 600_000  # the deadline never comes
         memory.BIG_LOAD_ROWS = 1  # the bundled data counts as big
     """)
     assert seen["calls"] == [[False, True]]
@@ -142,7 +142,31 @@ def test_big_first_data_resumes_with_a_full_collection(tmp_path):
 def test_a_load_past_the_deadline_resumes_with_a_collection_and_never_freezes(tmp_path):
     """The deadline passes before the data is shown: the collector resumes then, with a full
     collection, and the small data shown later freezes nothing (resume works once)."""
-    seen = _start_up(tmp_path, "gc_pause.RESUME_AFTER_MS = 0  # due before the load starts\n")
+    seen = _start_up(tmp_path, "startup.RESUME_AFTER_MS = 0  # due before the load starts\n")
     assert seen["calls"] == [[False, True], [True, False]]
     assert seen["frozen"] == 0
     assert seen["full_after"] > seen["full_before"]
+
+
+def test_plain_start_turns_every_trick_off(monkeypatch):
+    """ZONEAPP_PLAIN_START=1: no collector pause, no import hook dropped, no allocator chosen."""
+    monkeypatch.setenv(startup.PLAIN_START, "1")
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    assert startup.enabled() is False
+    assert startup.pause_gc() is False and gc.isenabled()
+    assert startup.skip_feature_scan() is False
+    startup.arrow_system_pool()
+    assert "ARROW_DEFAULT_MEMORY_POOL" not in os.environ
+    monkeypatch.setenv(startup.PLAIN_START, "0")
+    startup.arrow_system_pool()
+    assert os.environ["ARROW_DEFAULT_MEMORY_POOL"] == "system"
+
+
+def test_command_line_chooses_the_allocator_before_pyarrow_loads():
+    code = ("import os, sys; from zoneapp.cli import main; main(['validate', 'data']); "
+            "print(os.environ.get('ARROW_DEFAULT_MEMORY_POOL'))")
+    env = {k: v for k, v in os.environ.items() if k not in ("ARROW_DEFAULT_MEMORY_POOL",
+                                                            startup.PLAIN_START)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=ROOT, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "system"
