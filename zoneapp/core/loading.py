@@ -17,7 +17,7 @@ from zoneapp.core.fast import memory
 from .dataset import Dataset, Manifest
 from .derive import derive_indicators
 from zoneapp.core.io.headers import header_key, number_columns
-from .manifest import read_manifest
+from .manifest import declared_units, read_manifest
 from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
 from zoneapp.core.io.rawtable import MAX_PROBLEMS_PER_FILE, _more
 from zoneapp.core.io.readers import RawTable, read_table
@@ -61,13 +61,14 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
     tables: dict[str, pd.DataFrame] = {}
     root = folder.resolve()
     step(0.0)
+    declared = frozenset(declared_units(folder))  # zone.toml [[units]]: the folder's own units
     for done, table in enumerate(TABLES):
         path = scan.files.get(table.name)
         real = None if path is None else _real_path(path, root)
         if real is None:
             continue
         step(0.9 * done / len(TABLES))
-        frame, found = load_table(real, table, path.name)
+        frame, found = load_table(real, table, path.name, declared)
         problems += found
         if frame is not None:
             tables[table.name] = frame
@@ -92,13 +93,19 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
                    problems=problems)
 
 
-def load_table(path: Path, table: Table, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+def load_table(path: Path, table: Table, file: str, declared_units: frozenset[str] = frozenset()
+               ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """One table file -> its typed frame (None when it cannot be used) and problems."""
     raw = read_table(path, file, sheet_names=(table.name, table.zh, table.en),
                      numbers=lambda header: number_columns(header, table))
     if not isinstance(raw, RawTable):
         return None, raw
-    return validate_table(raw, table, file)
+    frame, problems = validate_table(raw, table, file, declared_units)
+    if frame is None:  # a published statistics table under a table's name: say what it is
+        from zoneapp.core.tables.diagnose import diagnose_path
+
+        problems = diagnose_path(path, file, path.parent) or problems
+    return frame, problems
 
 
 def _real_path(path: Path, root: Path) -> Path | None:
