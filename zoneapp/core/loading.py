@@ -219,8 +219,8 @@ def scan_folder(folder: Path) -> FolderScan:
             candidates[table.name].append(path)
         elif table is not None and suffix in NOT_TABLE_SUFFIXES:
             others[table.name].append(path)
-        elif suffix in TABLE_SUFFIXES:
-            scan.problems.append(_unknown_table(path))
+        elif suffix in TABLE_SUFFIXES + NOT_TABLE_SUFFIXES or suffix not in _DOCUMENTS:
+            scan.problems.append(_unknown_file(path, folder))
     for table in TABLES:
         chosen = _choose(table, candidates[table.name], scan.problems)
         for path in others[table.name]:
@@ -272,6 +272,26 @@ def _hidden_extension(path: Path) -> Problem:
         f"请把它改名为 {path.stem}",
         f"the name ends in an extra '{extra}' (Windows hides extensions by default, so it looks "
         f"like {path.stem}); not read. Rename it to {path.stem}", "hidden_extension", WARNING)
+
+
+# Files a data folder may hold beside its tables without a word: notes for people.
+_DOCUMENTS = (".md", ".txt", ".toml", ".pdf", ".doc", ".docx", ".png", ".jpg", ".jpeg")
+
+
+def _unknown_file(path: Path, folder: Path) -> Problem:
+    """A file that is none of the tables: what it looks like when it is a published statistics
+    table (and the command that imports it), else that it is not read and why."""
+    from zoneapp.core.tables.diagnose import diagnose_path
+
+    if path.suffix.lower() in (".csv", ".xlsx", ".xls", ".tsv"):
+        found = diagnose_path(path, path.name, folder, WARNING)
+        if found:
+            return found[0]
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        return _unknown_table(path)
+    return Problem(
+        path.name, None, None, "不是数据文件夹中的表，未读取",
+        "not one of the data folder's tables; not read", "unknown_file", WARNING)
 
 
 def _unknown_table(path: Path) -> Problem:

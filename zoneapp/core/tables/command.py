@@ -100,8 +100,14 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
 
 
 def _col_of(shape: TableShape, header: str, default: int) -> int:
+    """Where the column headed `header` is now: the same text, else the one header of the same
+    signature (1-12月累计 for 1-11月累计), else where it was."""
+    exact = [i for i, h in enumerate(shape.headers) if h == header]
+    if len(exact) == 1:
+        return exact[0]
     wanted = recipes.signature(header)
-    return next((i for i, h in enumerate(shape.headers) if recipes.signature(h) == wanted), default)
+    like = [i for i, h in enumerate(shape.headers) if recipes.signature(h) == wanted]
+    return like[0] if len(like) == 1 else default
 
 
 def _given_period(text: str, file: str) -> PeriodSpan:

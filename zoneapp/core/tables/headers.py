@@ -23,7 +23,7 @@ YTD_WORDS = ("累计", "年初至", "本年累计", "ytd")
 SHARE_WORDS = ("占比", "比重", "占全国", "share", "proportion")
 _YTD_SPAN = re.compile(r"1\s*[-－—–~～至]\s*\d{1,2}\s*月")
 # Words that name a value's kind, not the measure: dropped from a measure's name.
-PLAIN_WORDS = ("绝对值", "本月", "当月", "本期", "累计", "本年累计", "数值", "金额", "总量", "合计值",
+PLAIN_WORDS = ("绝对值", "本月", "当月", "本期", "累计", "本年累计", "数值", "金额", "合计值",
                "value", "amount")
 
 

@@ -29,6 +29,11 @@ _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _MISSING = ("", "-", "--", "—", "…", "...", "x", "X", "/", "无", "nan")
 
 
+_ROW_WORDS_EN = {"地区": "region", "省份": "province", "省市": "province", "城市": "city",
+                 "功能区": "functional zone", "园区": "park", "行业": "industry", "企业": "enterprise",
+                 "名称": "name", "县区": "county"}
+
+
 @dataclass
 class Measure:
     col: int
@@ -66,6 +71,8 @@ class TableShape:
     def kind(self, lang: str = "zh") -> str:
         """"a region × measure table" -- what the shape looks like, in words."""
         rows = self.name_header or ("指标" if self.rows_are == "measure" else "名称")
+        if lang != "zh":
+            rows = _ROW_WORDS_EN.get(rows, rows)
         if self.rows_are == "measure":
             cols = "年份" if any(m.year for m in self.measures) else "本月/累计" if any(
                 m.value_kind for m in self.measures) else "数值"
@@ -288,7 +295,7 @@ def _columns(grid: Grid, frame: pd.DataFrame, headers: list[list[str]], header_r
                              for c in measure_cols if not parsed[c].growth)) else "entity"
     if rows_are == "measure" and all(not parsed[c].name_zh for c in measure_cols):
         pass  # columns are kinds (本月, 累计) or years: the row names the measure
-    line_units = units_in_line(unit_line)
+    line_units = units_in_line(unit_line) or _title_units(title)
     measures, growth_cols = [], []
     for c in measure_cols:
         head = parsed[c]
@@ -309,6 +316,14 @@ def _columns(grid: Grid, frame: pd.DataFrame, headers: list[list[str]], header_r
     return TableShape(number, title, unit_line, header_rows, start, stop, name_col, name_header,
                       name_en_col, period_col, unit_col, rows_are, measures, growth_cols, skipped,
                       headers=[p.text for p in parsed])
+
+
+def _title_units(title: list[str]) -> list[str]:
+    """A unit in a title's brackets: 各省地区生产总值(亿元)."""
+    from .headers import unit_of
+
+    return [u for line in title for inside in re.findall(r"[(（]([^()（）]*)[)）]", line)
+            if (u := unit_of(inside))][:1]
 
 
 def _line_unit(head: HeaderText, line_units: list[str]) -> str:
