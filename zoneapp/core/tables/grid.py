@@ -137,4 +137,8 @@ def _read_csv(data: bytes, file: str, max_rows: int | None) -> Grid:
             break
     if not rows:
         raise ImportFailed(file, "文件是空的", "the file is empty")
+    width = max(len(r) for r in rows)
+    if width > limits.MAX_COLUMNS:
+        raise ImportFailed(file, f"列数过多（{width}）", f"too many columns ({width})")
+    rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
     return Grid(file, rows, encoding=encoding)
