@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from zoneapp.core import units
@@ -70,23 +71,49 @@ def read_existing(folder: Path) -> Existing:
     return Existing(header, keys, rows, data, csv_path)
 
 
-def _text(frame: pd.DataFrame) -> pd.DataFrame:
-    out = frame.copy()
-    for column in ("value", "yoy_pct"):
-        values = out[column].astype("float64")
-        out[column] = values.map(lambda v: "" if pd.isna(v) else repr(round(v, 10)).removesuffix(".0")
-                                 if abs(v) < 1e15 else repr(v))
-    out["period"] = out["period"].astype("int64").astype(str)
-    return out.astype(str)
+def number_text(values: np.ndarray):
+    """Floats as a CSV cell holds them: 7.64 (not 7.640000000000001), 10 (not 10.0), "" for
+    NaN; cast in pyarrow, with Python's repr only for the few that come out in e-notation.
+    A pyarrow string array."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rounded = np.round(values.astype("float64"), 10)
+    text = pc.cast(pa.array(rounded), pa.string())
+    text = pc.if_else(pa.array(np.isnan(rounded)), "", text)
+    odd = np.flatnonzero(pc.match_substring(text, "e").to_numpy(zero_copy_only=False))
+    if len(odd):
+        fixed = text.to_pylist()
+        for at in odd:
+            fixed[at] = repr(float(rounded[at])).removesuffix(".0")
+        text = pa.array(fixed, type=pa.string())
+    return text
+
+
+def _text(frame: pd.DataFrame) -> dict:
+    """The new rows' columns as pyarrow string arrays, ready for the CSV and the key match."""
+    import pyarrow as pa
+
+    out = {}
+    for column in frame.columns:
+        if column in ("value", "yoy_pct"):
+            out[column] = number_text(frame[column].to_numpy())
+        elif column == "period":
+            out[column] = pa.array(frame[column].astype("int64").to_numpy()).cast(pa.string())
+        else:
+            out[column] = pa.Array.from_pandas(frame[column].astype(str), type=pa.string())
+    return out
 
 
 def merge(existing: Existing, new: pd.DataFrame) -> Merged:
     """The new CSV bytes: the existing rows less those the import replaces, then the new rows.
     Columns: the existing header as written, then the indicators' columns it lacked."""
+    count = len(new)
     new = _text(new)
     old = existing.rows
-    new_keys = pd.MultiIndex.from_frame(new[list(KEY)])
     old_keys = pd.MultiIndex.from_frame(old[list(KEY)].fillna("")) if len(old) else None
+    new_keys = pd.MultiIndex.from_arrays([new[k].to_pylist() for k in KEY]) \
+        if old_keys is not None else None
     replaced_mask = old_keys.isin(new_keys) if old_keys is not None else []
     replaced = int(sum(replaced_mask))
     periods = sorted({f"{p}{' ' + d if d else ''}" for p, d in
@@ -96,7 +123,7 @@ def merge(existing: Existing, new: pd.DataFrame) -> Merged:
     header = list(existing.header) or list(INDICATORS.keys)
     keys = list(existing.keys) if existing.header else list(INDICATORS.keys)
     for k in INDICATORS.keys:
-        if k not in keys and (k in new.columns and (new[k] != "").any()):
+        if k not in keys and k in new and _any_text(new[k]):
             header.append(k)
             keys.append(k)
     buffer = io.StringIO(newline="")
@@ -109,11 +136,28 @@ def merge(existing: Existing, new: pd.DataFrame) -> Merged:
         for i, row in enumerate(table):
             if kept_positions is None or not replaced_mask[i]:
                 writer.writerow(row + [""] * (len(existing.header) - len(row) + extra))
-    columns = [new[k] if k in new.columns else pd.Series("", index=new.index) if k else
-               pd.Series("", index=new.index) for k in keys]
-    new_rows = pd.concat(columns, axis=1)
-    new_rows.to_csv(buffer, header=False, index=False, lineterminator="\n")
-    return Merged(("\ufeff" + buffer.getvalue()).encode("utf-8"), len(new), replaced, periods)
+    return Merged(("\ufeff" + buffer.getvalue()).encode("utf-8") + _csv_rows(new, keys),
+                  count, replaced, periods)
+
+
+def _any_text(array) -> bool:
+    import pyarrow.compute as pc
+
+    return bool(pc.any(pc.not_equal(array, "")).as_py())
+
+
+def _csv_rows(new: dict, keys: list[str | None]) -> bytes:
+    """The new rows in the file's column order, as CSV (pyarrow: quoted only where needed)."""
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    rows = len(next(iter(new.values())))
+    blank = pa.array(np.full(rows, "", dtype=object), type=pa.string())
+    arrays = [new[k] if k in new else blank for k in keys]
+    table = pa.table(arrays, names=[f"c{i}" for i in range(len(keys))])
+    out = io.BytesIO()
+    pacsv.write_csv(table, out, pacsv.WriteOptions(include_header=False, quoting_style="needed"))
+    return out.getvalue()
 
 
 def write(folder: Path, merged: Merged, existing: Existing, manifest: bytes,

@@ -109,9 +109,9 @@ def _title_measure(title: list[str]) -> str:
 
 
 def row_names(shape: TableShape, frame) -> list[str]:
+    if shape.name_col is None or shape.rows_are != "measure":
+        return []  # only rows that are indicators are named in a recipe
     data = frame.iloc[shape.data_start:shape.data_stop]
-    if shape.name_col is None:
-        return []
     return [n for n in dict.fromkeys(entity_name(v) for v in data[shape.name_col]) if n]
 
 

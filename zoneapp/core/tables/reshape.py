@@ -33,8 +33,12 @@ def numbers(cells: pd.Series) -> np.ndarray:
     """Cells -> float64, NaN where blank or not a number ("-", "…")."""
     if cells.dtype.kind in "fi":
         return cells.to_numpy(dtype="float64")
-    text = cells.astype(str).str.replace(",", "", regex=False).str.strip()
-    return pd.to_numeric(text, errors="coerce").to_numpy(dtype="float64")
+    values = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64")
+    missed = np.isnan(values)
+    if missed.any():  # "1,234.5" and " 12 " as text: only those cells are cleaned
+        text = cells[missed].astype(str).str.replace(",", "", regex=False).str.strip()
+        values[missed] = pd.to_numeric(text, errors="coerce").to_numpy(dtype="float64")
+    return values
 
 
 def detail(span: PeriodSpan | None, kind: str) -> str:
@@ -57,14 +61,20 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
     if shape.name_col is None:
         raise ImportFailed("", "找不到名称列（地区、行业或指标的名字）", "no name column found "
                            "(the names of regions, industries or indicators)")
-    raw_names = data[shape.name_col].astype(str)
-    distinct = {v: entity_name(v) for v in raw_names.unique()}
-    names = raw_names.map(distinct).to_numpy(dtype=object)
+    raw_names = data[shape.name_col].to_numpy(dtype=object)
+    codes, distinct = pd.factorize(raw_names, use_na_sentinel=False)
+    names = np.array([entity_name(v) for v in distinct], dtype=object)[codes] if len(codes) \
+        else np.array([], dtype=object)
     english = data[shape.name_en_col].map(clean).to_numpy(dtype=object) \
         if shape.name_en_col is not None else np.full(len(data), "", dtype=object)
     years = None
     if shape.period_col is not None:
-        years = np.array([is_year(v) or 0 for v in data[shape.period_col]], dtype=np.int64)
+        cells = data[shape.period_col]
+        found = numbers(cells)
+        years = np.where((found >= 1900) & (found <= 2100) & (found == np.round(found)),
+                         np.nan_to_num(found), 0).astype(np.int64)
+        for at in np.flatnonzero(years == 0):  # "2015年" as text
+            years[at] = is_year(cells.iloc[at]) or 0
     blocks, any_value = [], np.zeros(len(data), dtype=bool)
     for column in recipe.columns:
         if column.role != "measure" or column.col >= frame.shape[1]:
@@ -99,8 +109,8 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
     rows["section"] = recipe.section
     rows["basis"] = "reported"
     rows["source_id"] = source_id
-    flags = {n: aggregate(n) for n in pd.unique(rows["entity"])}
-    rows["aggregate"] = rows["entity"].map(lambda n: "yes" if flags.get(n) else "")
+    flags = {n: "yes" if aggregate(n) else "" for n in pd.unique(rows["entity"])}
+    rows["aggregate"] = rows["entity"].map(flags)
     result.aggregates = [n for n, f in flags.items() if f]
     result.rows = rows[list(OUT_COLUMNS)]
     for pos in np.flatnonzero(~any_value)[:200]:
