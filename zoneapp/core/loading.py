@@ -104,7 +104,7 @@ def load_table(path: Path, table: Table, file: str, declared_units: frozenset[st
     if frame is None:  # a published statistics table under a table's name: say what it is
         from zoneapp.core.tables.diagnose import diagnose_path
 
-        problems = diagnose_path(path, file, path.parent) or problems
+        problems = diagnose_path(path, file, path.parent, table=table) or problems
     return frame, problems
 
 
