@@ -252,3 +252,44 @@ def test_period_forms():
     assert period_in_text("2024年1—2月").code() == "2024-01..2024-02"
     assert period_in_text("5-2 各地区高技术产业生产经营情况(2023年)").whole_year
     assert period_in_text("2024年上半年").code() == "2024H1"
+
+
+def test_unknown_unit_is_declared_in_the_folder_and_reads(tmp_path, monkeypatch, capsys):
+    table = tmp_path / "energy.csv"
+    table.write_text("2023年各园区能耗\n园区,综合能耗\n高新园,12.5\n物流园,3.25\n", encoding="utf-8")
+    into = tmp_path / "zone"
+    assert run(["import", str(table), "--into", str(into), "--yes"], monkeypatch) == 1
+    assert "综合能耗" in capsys.readouterr().err and not into.exists()  # no unit: asks for one
+    assert run(["import", str(table), "--into", str(into), "--yes", "--unit", "万吨标准煤",
+                "--section", "environment"], monkeypatch) == 0
+    assert 'code = "万吨标准煤"' in (into / "zone.toml").read_text(encoding="utf-8")
+    row = figure(into, entity="物流园")
+    assert (row["value"], row["unit"], row["section"]) == ("3.25", "万吨标准煤", "environment")
+    ds = load_dataset(into)
+    assert not ds.errors, [p.format("en") for p in ds.errors]
+
+
+def test_a_recipe_edit_leaves_a_column_out(tmp_path, monkeypatch):
+    into = tmp_path / "zone"
+    assert run(["import", str(st.yearbook_xlsx(tmp_path / "a2023.xlsx", 2023)), "--into",
+                str(into), "--yes"], monkeypatch) == 0
+    recipe = next((into / "recipes").glob("*.toml"))
+    text = recipe.read_text(encoding="utf-8")
+    start = text.index('role = "measure"\nkey = "total_profits"')
+    recipe.write_text(text[:start] + 'role = "skip"\n' + text[start + len('role = "measure"\n'):],
+                      encoding="utf-8")
+    assert run(["import", str(st.yearbook_xlsx(tmp_path / "a2024.xlsx", 2024)), "--into",
+                str(into)], monkeypatch) == 0
+    assert run.asked == []
+    assert {r["key"] for r in rows(into) if r["period"] == "2024"} == {
+        "number_of_enterprises", "m_b573ded0"}
+
+
+def test_units_convert_within_a_dimension():
+    from zoneapp.core.units import convert
+
+    assert convert(35000, "万元", "亿元") == pytest.approx(3.5)
+    assert convert(2, "亿美元", "万美元") == pytest.approx(20000)
+    assert convert(1, "万元", "吨") is None
+    assert convert(3, "万吨标准煤", "吨标准煤", {"万吨标准煤": ("tce", 1e4), "吨标准煤": ("tce", 1)}) \
+        == pytest.approx(30000)
