@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from zoneapp import startup  # noqa: E402
 
 startup.arrow_system_pool()  # as the command line does, before pyarrow loads
+from bench.import_bench import import_ratio  # noqa: E402
 from bench.make_synthetic import write as write_synthetic  # noqa: E402
 from zoneapp.core import schema  # noqa: E402
 from zoneapp.core.io.atomic import write_bytes_atomic  # noqa: E402
@@ -34,6 +35,7 @@ from zoneapp.core.loading import load_dataset  # noqa: E402
 TARGETS = {
     "first_paint_ratio": 0.6, "ready_ratio": 1.3, "load_ratio": 2.0, "sort_ratio": 1.0,
     "filter_ratio": 1.5, "export_ratio": 1.5, "memory_ratio": 2.0, "switch_ratio": 0.25,
+    "import_ratio": 2.0,
 }
 # Start-up is short and this shared machine's speed swings: more runs steady its median.
 STARTUP_RUNS = int(os.environ.get("BENCH_STARTUP_RUNS", "9"))
@@ -151,6 +153,7 @@ def main() -> int:
     samples |= switches(ROOT / "data", HEAVY_RUNS, floor_paint)
     samples |= load_and_export(synthetic, LOAD_RUNS)
     samples |= table(synthetic, HEAVY_RUNS, floor_rss)
+    samples |= import_ratio(synthetic, HEAVY_RUNS)
     results = {}
     for key, target in TARGETS.items():
         values = samples[key]

@@ -173,10 +173,10 @@ def test_bad_enum_in_required_column_drops_the_row(tmp_path):
 
 
 def test_bad_unit_lists_known_units(tmp_path):
-    frame, problems = projects(tmp_path, [project(unit="美元"), project("乙", unit="万㎡")])
+    frame, problems = projects(tmp_path, [project(unit="英镑"), project("乙", unit="万㎡")])
     problem = only(problems, "bad_unit")
     assert (problem.row, problem.column) == (2, "investment_unit")
-    assert "亿元" in problem.message_en and "美元" in problem.message_zh
+    assert "亿元" in problem.message_en and "英镑" in problem.message_zh
     assert frame["investment_unit"].tolist() == ["", "万平方米"]
 
 

@@ -105,6 +105,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", type=Path, metavar="OUT.pdf", help="输出文件 / the PDF to write")
     _add_data(p)
     _add_lang(p)
+
+    from .import_cli import add_parser as add_import  # import FILE --into DIR (#14)
+
+    add_import(sub)
     return parser
 
 
@@ -179,8 +183,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.given_data, lang=args.given_lang)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from .import_cli import cmd_import as run
+
+    return run(args)
+
+
 COMMANDS = {"validate": cmd_validate, "export": cmd_export, "render": cmd_render,
-            "report": cmd_report}
+            "report": cmd_report, "import": cmd_import}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -97,7 +97,9 @@ def _prior_years(indicators: pd.DataFrame, have: set[tuple[str, int]]) -> list[d
     """Year P-1 from year P's value and its YoY change, where P-1 is not reported (`have`)."""
     cols = ["key", "period", "value", "unit", "qualifier", "name_zh", "name_en", "section",
             "yoy_pct", "source_id"]
-    usable = indicators.dropna(subset=["value", "period", "yoy_pct"])
+    from .entities import zone_yearly
+
+    usable = zone_yearly(indicators).dropna(subset=["value", "period", "yoy_pct"])
     rows = []
     for key, period, value, unit, qualifier, name_zh, name_en, section, yoy, source in \
             usable[cols].itertuples(index=False, name=None):

@@ -17,7 +17,7 @@ from zoneapp.core.fast import memory
 from .dataset import Dataset, Manifest
 from .derive import derive_indicators
 from zoneapp.core.io.headers import header_key, number_columns
-from .manifest import read_manifest
+from .manifest import declared_units, read_manifest
 from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
 from zoneapp.core.io.rawtable import MAX_PROBLEMS_PER_FILE, _more
 from zoneapp.core.io.readers import RawTable, read_table
@@ -61,13 +61,14 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
     tables: dict[str, pd.DataFrame] = {}
     root = folder.resolve()
     step(0.0)
+    declared = frozenset(declared_units(folder))  # zone.toml [[units]]: the folder's own units
     for done, table in enumerate(TABLES):
         path = scan.files.get(table.name)
         real = None if path is None else _real_path(path, root)
         if real is None:
             continue
         step(0.9 * done / len(TABLES))
-        frame, found = load_table(real, table, path.name)
+        frame, found = load_table(real, table, path.name, declared)
         problems += found
         if frame is not None:
             tables[table.name] = frame
@@ -92,13 +93,19 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
                    problems=problems)
 
 
-def load_table(path: Path, table: Table, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+def load_table(path: Path, table: Table, file: str, declared_units: frozenset[str] = frozenset()
+               ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """One table file -> its typed frame (None when it cannot be used) and problems."""
     raw = read_table(path, file, sheet_names=(table.name, table.zh, table.en),
                      numbers=lambda header: number_columns(header, table))
     if not isinstance(raw, RawTable):
         return None, raw
-    return validate_table(raw, table, file)
+    frame, problems = validate_table(raw, table, file, declared_units)
+    if frame is None:  # a published statistics table under a table's name: say what it is
+        from zoneapp.core.tables.diagnose import diagnose_path
+
+        problems = diagnose_path(path, file, path.parent, table=table) or problems
+    return frame, problems
 
 
 def _real_path(path: Path, root: Path) -> Path | None:
@@ -212,8 +219,8 @@ def scan_folder(folder: Path) -> FolderScan:
             candidates[table.name].append(path)
         elif table is not None and suffix in NOT_TABLE_SUFFIXES:
             others[table.name].append(path)
-        elif suffix in TABLE_SUFFIXES:
-            scan.problems.append(_unknown_table(path))
+        elif suffix in TABLE_SUFFIXES + NOT_TABLE_SUFFIXES or suffix not in _DOCUMENTS:
+            scan.problems.append(_unknown_file(path, folder))
     for table in TABLES:
         chosen = _choose(table, candidates[table.name], scan.problems)
         for path in others[table.name]:
@@ -265,6 +272,26 @@ def _hidden_extension(path: Path) -> Problem:
         f"请把它改名为 {path.stem}",
         f"the name ends in an extra '{extra}' (Windows hides extensions by default, so it looks "
         f"like {path.stem}); not read. Rename it to {path.stem}", "hidden_extension", WARNING)
+
+
+# Files a data folder may hold beside its tables without a word: notes for people.
+_DOCUMENTS = (".md", ".txt", ".toml", ".pdf", ".doc", ".docx", ".png", ".jpg", ".jpeg")
+
+
+def _unknown_file(path: Path, folder: Path) -> Problem:
+    """A file that is none of the tables: what it looks like when it is a published statistics
+    table (and the command that imports it), else that it is not read and why."""
+    from zoneapp.core.tables.diagnose import diagnose_path
+
+    if path.suffix.lower() in (".csv", ".xlsx", ".xls", ".tsv"):
+        found = diagnose_path(path, path.name, folder, WARNING)
+        if found:
+            return found[0]
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        return _unknown_table(path)
+    return Problem(
+        path.name, None, None, "不是数据文件夹中的表，未读取",
+        "not one of the data folder's tables; not read", "unknown_file", WARNING)
 
 
 def _unknown_table(path: Path) -> Problem:

@@ -137,3 +137,28 @@ def _sources(entries: object, problems: list[Problem]) -> tuple[Source, ...]:
             continue
         sources.append(Source(**fields))
     return tuple(sources)
+
+
+def declared_units(folder: Path) -> dict[str, tuple[str, float]]:
+    """The units zone.toml declares in [[units]] (code, dimension, factor; en optional) that
+    core.units does not know: code -> (dimension, factor). Nothing when it declares none or
+    cannot be read (`read_manifest` says why)."""
+    path = _find(folder)
+    if path is None:
+        return {}
+    try:
+        data, _ = _parse(path.read_bytes())
+    except OSError:
+        return {}
+    entries = (data or {}).get("units", [])
+    found: dict[str, tuple[str, float]] = {}
+    for entry in entries if isinstance(entries, list) else []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("code"), str):
+            continue
+        code = entry["code"].strip()
+        factor = entry.get("factor", 1)
+        factor = float(factor) if isinstance(factor, (int, float)) and not isinstance(
+            factor, bool) and factor > 0 else 1.0
+        if code:
+            found[code] = (str(entry.get("dimension", code)), factor)
+    return found

@@ -37,8 +37,10 @@ class Figure:
 
 
 def figures(indicators: pd.DataFrame) -> dict[tuple[str, int], Figure]:
-    """(key, period) -> Figure, for rows with a value."""
-    rows = indicators.dropna(subset=["value", "period"])
+    """(key, period) -> Figure, for the zone's yearly rows (`entities.zone_yearly`) with a value."""
+    from .entities import zone_yearly
+
+    rows = zone_yearly(indicators).dropna(subset=["value", "period"])
     cols = ["key", "period", "value", "unit", "qualifier", "name_zh", "name_en", "section"]
     return {(r[0], int(r[1])): Figure(r[0], int(r[1]), float(r[2]), *r[3:])
             for r in rows[cols].itertuples(index=False, name=None)}

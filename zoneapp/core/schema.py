@@ -16,6 +16,7 @@ ENUM = "enum"
 LIST = "list"  # several codes in one cell, separated by ';' (programme flags: "2050")
 UNIT = "unit"  # a unit from core.units
 QUALIFIER = "qualifier"  # a qualifier word from core.units
+PERIOD = "period"  # a part of a year: 2023Q1, 2023H1, 2023-05, 2023-01..2023-05 (core.periods)
 
 LIST_SEPARATOR = ";"
 
@@ -176,9 +177,40 @@ def _source_columns() -> tuple[Column, ...]:
     )
 
 
+VALUE_KIND_CHOICES = _choices(
+    ("year", "全年", "whole year"),
+    ("month", "当月", "month"),
+    ("ytd", "累计", "year to date"),
+    ("stock", "期末", "at period end"),
+    ("target", "目标", "target"),
+)
+AGGREGATE_CHOICES = _choices(("yes", "合计", "aggregate"))
+
+
+def _entity_columns() -> tuple[Column, ...]:
+    """What a figure is about when not the zone itself, and when it breaks down further (#14)."""
+    return (
+        Column("entity", TEXT, "对象", "Entity", required=False, example="北京",
+               doc="The region, park, industry or enterprise the figure is about; empty: the zone."),
+        Column("entity_en", TEXT, "对象(英文)", "Entity (English)", required=False,
+               example="Beijing"),
+        Column("aggregate", ENUM, "合计行", "Aggregate", required=False,
+               choices=AGGREGATE_CHOICES, example="yes",
+               doc="yes when the entity sums others (全国, 东部地区, 合计): never ranked with them."),
+        Column("period_detail", PERIOD, "期间", "Period detail", required=False,
+               example="2023-01..2023-11",
+               doc="A part of the year: 2023Q1, 2023H1, 2023-05, or months together "
+                   "2023-01..2023-11 (1-11月; 1-2月 is 2023-01..2023-02); empty: the whole year."),
+        Column("value_kind", ENUM, "数值类型", "Value kind", required=False,
+               choices=VALUE_KIND_CHOICES, example="ytd",
+               doc="year, month (本月), ytd (累计), stock (at the period's end) or target "
+                   "(a goal set for the period); empty: as the period says."),
+    )
+
+
 INDICATORS = Table(
     "indicators", "指标", "Indicators", "overview", required=True,
-    key=("key", "period"),
+    key=("key", "period", "period_detail", "value_kind", "entity"),
     doc="Every figure in long form: one row per indicator and year.",
     columns=(
         Column("section", ENUM, "板块", "Section", nullable=False, choices=SECTION_CHOICES,
@@ -204,6 +236,7 @@ INDICATORS = Table(
                example="reported", doc="reported, or derived (then `note` says how)."),
         *_source_columns(),
         Column("note", TEXT, "备注", "Note", required=False),
+        *_entity_columns(),
     ),
 )
 

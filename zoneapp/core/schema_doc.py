@@ -28,6 +28,7 @@ _KIND_TEXT = {
     schema.LIST: "codes or keys separated by `;`",
     schema.UNIT: "unit",
     schema.QUALIFIER: "qualifier",
+    schema.PERIOD: "period",
 }
 
 
@@ -47,6 +48,8 @@ def _allowed(column: Column) -> str:
         return "a unit from *Units* below"
     if column.kind == schema.QUALIFIER:
         return "empty, or a word from *Qualifiers* below"
+    if column.kind == schema.PERIOD:
+        return "empty, `2023Q1`, `2023H1`, `2023-05` or `2023-01..2023-05`"
     return ""
 
 

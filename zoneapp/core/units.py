@@ -33,8 +33,51 @@ UNITS: dict[str, Unit] = {
         Unit("项", "items", count=True),
         Unit("场", "events", count=True),
         Unit("批", "batches", count=True),
+        # Units of statistical yearbooks and monthly reports (#14).
+        Unit("千元", "k yuan", base="yuan", factor=1e3),
+        Unit("美元", "US dollars", base="US dollars"),
+        Unit("万美元", "10k US dollars", base="US dollars", factor=1e4),
+        Unit("亿美元", "100M US dollars", base="US dollars", factor=1e8),
+        Unit("万人", "10k people", base="people", factor=1e4),
+        Unit("人年", "person-years"),
+        Unit("件", "pieces", count=True),
+        Unit("台", "units", count=True),
+        Unit("辆", "vehicles", count=True),
+        Unit("吨", "t"),
+        Unit("万吨", "10k t", base="t", factor=1e4),
+        Unit("千瓦时", "kWh"),
+        Unit("万千瓦时", "10k kWh", base="kWh", factor=1e4),
+        Unit("亿千瓦时", "100M kWh", base="kWh", factor=1e8),
+        Unit("公顷", "ha"),
+        Unit("平方公里", "km²"),
     )
 }
+
+# Units that measure the same thing, with how many of the dimension's first unit each is:
+# 万元 <-> 亿元 convert, 万元 <-> 吨 do not. `convert` reads this.
+DIMENSIONS: dict[str, dict[str, float]] = {
+    "money_cny": {"元": 1, "千元": 1e3, "万元": 1e4, "亿元": 1e8},
+    "money_usd": {"美元": 1, "万美元": 1e4, "亿美元": 1e8},
+    "people": {"人": 1, "万人": 1e4},
+    "mass": {"吨": 1, "万吨": 1e4},
+    "energy": {"千瓦时": 1, "万千瓦时": 1e4, "亿千瓦时": 1e8},
+    "area": {"平方米": 1, "万平方米": 1e4, "公顷": 1e4, "平方公里": 1e6, "亩": 10000 / 15},
+}
+
+
+def convert(value: float, unit: str, to: str,
+            declared: dict[str, tuple[str, float]] | None = None) -> float | None:
+    """`value` in `unit` expressed in `to` (3.5万元 -> 0.00035亿元); None when the two are
+    not of one dimension. `declared`: a folder's own units, code -> (dimension, factor)."""
+    if unit == to:
+        return value
+    scale: dict[str, tuple[str, float]] = {
+        code: (dim, factor) for dim, members in DIMENSIONS.items() for code, factor in members.items()}
+    scale.update(declared or {})
+    a, b = scale.get(unit), scale.get(to)
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return value * a[1] / b[1]
 
 # Other spellings people type for the same unit.
 UNIT_ALIASES: dict[str, str] = {
@@ -47,6 +90,14 @@ UNIT_ALIASES: dict[str, str] = {
     "km": "公里",
     "千米": "公里",
     "％": "%",
+    "百分比": "%",
+    "kwh": "千瓦时",
+    "度": "千瓦时",
+    "万度": "万千瓦时",
+    "亿度": "亿千瓦时",
+    "hm²": "公顷",
+    "km²": "平方公里",
+    "km2": "平方公里",
 }
 
 

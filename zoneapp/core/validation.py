@@ -48,6 +48,7 @@ class _Context:
     out: dict[str, pd.Series] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    declared: frozenset[str] = frozenset()  # units the folder's zone.toml declares
 
     def report(self, column: Column, positions, zh, en, code: str, severity: str = ERROR) -> None:
         """Problems for cells; `zh`/`en` map a position to the message. Drops rows or blanks cells."""
@@ -75,8 +76,10 @@ class _Context:
         return self.out[key].iloc[pos] if key in self.out else ""
 
 
-def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+def validate_table(raw: RawTable, table: Table, file: str, declared_units: frozenset[str] = frozenset()
+                   ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Type every column of `raw`; None (with the reason in the problems) when it cannot load.
+    `declared_units`: units the folder declares besides core.units' (zone.toml [[units]]).
     `raw.cells` is consumed: each text column is dropped from it once its typed one is made,
     so a million-row table never holds both in full."""
     headers = map_header(raw.header, table, file, raw.header_row)
@@ -90,7 +93,7 @@ def validate_table(raw: RawTable, table: Table, file: str) -> tuple[pd.DataFrame
     columns = dict(raw.cells.items())  # handed on one by one (see the docstring)
     raw.cells = pd.DataFrame(index=pd.RangeIndex(0))
     facts = ColumnFacts(columns, headers.positions, table, n)
-    ctx = _Context(table, file, headers, rows, np.zeros(n, bool), facts)
+    ctx = _Context(table, file, headers, rows, np.zeros(n, bool), facts, declared=declared_units)
     shared: dict = {}  # one buffer of blank text for every column the file does not have
     ordered = sorted(table.columns, key=lambda c: c.kind in (schema.INT, schema.FLOAT))
     for column in ordered:  # units and qualifiers before the numbers that use them
@@ -233,8 +236,10 @@ def _enum(ctx: _Context, column: Column, cells: pd.Series) -> None:
 
 
 def _unit(ctx: _Context, column: Column, cells: pd.Series) -> None:
-    known = "、".join(units.UNITS)
-    _lookup(ctx, column, cells, lambda v: "" if v == "" else units.normalise_unit(v), "bad_unit",
+    known = "、".join([*units.UNITS, *ctx.declared])
+    _lookup(ctx, column, cells,
+            lambda v: "" if v == "" else units.normalise_unit(v) or (v if v in ctx.declared else None),
+            "bad_unit",
             lambda v: f"未知的单位：“{v}”。可用：{known}",
             lambda v: f"unknown unit: '{v}'. Known units: {known}")
 
@@ -400,9 +405,20 @@ class _Cells:
         return value
 
 
+def _period_detail(ctx: _Context, column: Column, cells: pd.Series) -> None:
+    from .periods import normalise_period_detail
+
+    forms = "2023Q1、2023H1、2023-05、2023-01..2023-05"
+    _lookup(ctx, column, cells, normalise_period_detail, "bad_period",
+            lambda v: f"不是可用的期间：“{v}”。可写作 {forms}，全年留空",
+            lambda v: f"not a period: '{v}'. Write it as {forms.replace('、', ', ')}, or leave it "
+                      "empty for the whole year")
+
+
 _CONVERTERS = {
     schema.TEXT: _text, schema.LIST: _list, schema.ENUM: _enum, schema.UNIT: _unit,
     schema.QUALIFIER: _qualifier, schema.INT: _number, schema.FLOAT: _number,
+    schema.PERIOD: _period_detail,
 }
 
 
@@ -436,8 +452,9 @@ def _drop_duplicate_keys(ctx: _Context, frame: pd.DataFrame) -> pd.DataFrame:
     key = list(ctx.table.key)
     # The key rows found from the cells as read hold for the frame when no row was left out
     # and no key text was stripped (numbers read as numbers are typed as they were read).
-    usable = not ctx.drop.any() and all(
-        k in ctx.kept for k in key if ctx.table.column(k).kind == schema.TEXT)
+    usable = not ctx.drop.any() and all(  # a column the file lacks is blank: it keeps no key apart
+        k in ctx.kept or k not in ctx.headers.positions
+        for k in key if ctx.table.column(k).kind == schema.TEXT)
     candidates = ctx.facts.get(KEY, KEY) if usable else None
     ctx.facts.drop()  # an unusable one is not worked out alongside the one made here
     later = duplicated_keys(frame, key, candidates)

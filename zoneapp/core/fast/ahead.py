@@ -40,7 +40,8 @@ class ColumnFacts:
     def __init__(self, cells: dict[int, pd.Series], positions: dict[str, int], table: Table,
                  rows: int):
         jobs: dict[tuple[str, str], tuple[Callable[[Any], Any], Any]] = {}
-        key = [table.column(k) for k in table.key]
+        # A key column the file lacks is blank in every row: it tells no rows apart.
+        key = [table.column(k) for k in table.key if k in positions]
         # Read as text, or as numbers (a float64 column): as the typed frame will hold them.
         # First: it is asked for last and takes longest.
         if all(c.key in positions and (c.kind == schema.TEXT or c.kind in _NUMBERS and

@@ -1,0 +1,180 @@
+"""`import FILE --into DIR`: read, recognise, map (with a saved recipe when one fits), merge,
+and say what was understood -- the steps the command line and the window share."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from zoneapp.core.periods import PeriodSpan, parse_period_detail
+from zoneapp.core.schema import SECTION_CODES
+from . import folder as folder_io
+from . import recipe as recipes
+from .grid import Grid, ImportFailed, read_grid
+from .reshape import Reshaped, reshape
+from .shape import TableShape, find_tables
+
+
+@dataclass
+class Planned:
+    shape: TableShape
+    span: PeriodSpan | None
+    source_id: str
+    result: Reshaped
+
+
+@dataclass
+class Plan:
+    file: str
+    folder: Path
+    grid: Grid
+    tables: list[Planned]
+    recipe: recipes.Recipe
+    recipe_name: str
+    recipe_status: str  # new | same | changed
+    changes: list[tuple[str, str]] = field(default_factory=list)
+    existing: folder_io.Existing | None = None
+    merged: folder_io.Merged | None = None
+    manifest: bytes = b""
+    unknown_units: list[str] = field(default_factory=list)
+
+    @property
+    def asks(self) -> bool:
+        """Whether to ask before writing: a table kind not seen before, or one that changed."""
+        return self.recipe_status != "same"
+
+
+def _recipe_name(path: Path) -> str:
+    stem = re.sub(r"(19|20)\d\d(年)?|\d{1,2}\s*[-－—–~～至]\s*\d{1,2}\s*月|\d{1,2}月", "", path.stem)
+    stem = re.sub(r"[\s()（）\[\]]+", "_", stem).strip("_-. ")
+    return stem or "table"
+
+
+def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int | None = None,
+                period: str | None = None, section: str | None = None,
+                unit: str | None = None) -> Plan:
+    """Everything the import would do, nothing written yet. Raises ImportFailed."""
+    file = path.name
+    grid = read_grid(path, sheet)
+    frame = pd.DataFrame(grid.rows)
+    shapes = find_tables(grid, frame)
+    if table is not None:
+        if not 1 <= table <= len(shapes):
+            raise ImportFailed(file, f"工作表中只有 {len(shapes)} 张表", f"the sheet holds only "
+                               f"{len(shapes)} table(s)")
+        shapes = [shapes[table - 1]]
+    given = _given_period(period, file) if period else None
+    first = shapes[0]
+    fresh = recipes.from_shape(first, _recipe_name(path), recipes.row_names(first, frame))
+    match = recipes.best_match(into, fresh) if into.is_dir() else None
+    status, found_changes, recipe, name = "new", [], fresh, fresh.name
+    if match is not None:
+        saved_path, saved, _ = match
+        found_changes = recipes.changes(saved, fresh)
+        status = "changed" if found_changes else "same"
+        recipe, name = recipes.apply(saved, fresh), saved_path.stem
+    if section:
+        if section not in SECTION_CODES:
+            raise ImportFailed(file, f"没有板块“{section}”：{'、'.join(SECTION_CODES)}",
+                               f"no section '{section}': {', '.join(SECTION_CODES)}")
+        recipe.section = section
+    planned = []
+    for shape in shapes:
+        span = given or shape.period
+        mapping = recipe if shape is first else recipes.apply(recipe, recipes.from_shape(
+            shape, name, recipes.row_names(shape, frame)))
+        for column in mapping.columns:  # the column numbers of this table, the choices saved
+            column.col = _col_of(shape, column.header, column.col)
+        source = f"{name}-{span.code() or span.year}" if span else name
+        try:
+            result = reshape(shape, frame, mapping, source, span)
+        except ImportFailed as err:
+            raise ImportFailed(file, err.zh, err.en, shape.header_rows[0] + 1) from None
+        _fill_row_keys(recipe, result)
+        planned.append(Planned(shape, span, source, result))
+    plan = Plan(file, into, grid, planned, recipe, name, status, found_changes)
+    _merge(plan, unit)
+    return plan
+
+
+def _col_of(shape: TableShape, header: str, default: int) -> int:
+    """Where the column headed `header` is now: the same text, else the one header of the same
+    signature (1-12月累计 for 1-11月累计), else where it was."""
+    exact = [i for i, h in enumerate(shape.headers) if h == header]
+    if len(exact) == 1:
+        return exact[0]
+    wanted = recipes.signature(header)
+    like = [i for i, h in enumerate(shape.headers) if recipes.signature(h) == wanted]
+    return like[0] if len(like) == 1 else default
+
+
+def _given_period(text: str, file: str) -> PeriodSpan:
+    span = parse_period_detail(text)
+    if span is None:
+        raise ImportFailed(file, f"不是可用的期间：“{text}”（可写 2023、2023Q1、2023H1、2023-05、"
+                           "2023-01..2023-05）", f"not a period: '{text}' (write 2023, 2023Q1, "
+                           "2023H1, 2023-05 or 2023-01..2023-05)")
+    return span
+
+
+def _fill_row_keys(recipe: recipes.Recipe, result: Reshaped) -> None:
+    """Rows that are indicators take their key from the recipe (made when first seen)."""
+    rows = result.rows
+    if recipe.rows_are != "measure" or rows.empty:
+        return
+    missing = rows["key"] == ""
+    if missing.any():
+        rows.loc[missing, "key"] = [recipes.make_key(z, e) for z, e in
+                                    rows.loc[missing, ["name_zh", "name_en"]].itertuples(index=False)]
+
+
+def _merge(plan: Plan, unit: str | None) -> None:
+    rows = pd.concat([t.result.rows for t in plan.tables], ignore_index=True)
+    if rows.empty:
+        raise ImportFailed(plan.file, "没有找到任何数字", "no figures found")
+    if unit:
+        rows.loc[rows["unit"] == "", "unit"] = unit
+    missing_unit = rows.loc[rows["unit"] == "", "name_zh"].unique().tolist()
+    if missing_unit:
+        raise ImportFailed(plan.file, f"找不到这些指标的单位：{'、'.join(missing_unit[:5])}。请在配方中填写 "
+                           f"unit，或用 --unit 指定", f"no unit found for: "
+                           f"{', '.join(missing_unit[:5])}. Fill in its unit in the recipe, or give "
+                           "--unit")
+    plan.existing = folder_io.read_existing(plan.folder) if plan.folder.is_dir() else \
+        folder_io.Existing([], [], _empty_rows())
+    plan.merged = folder_io.merge(plan.existing, rows)
+    plan.unknown_units = folder_io.unknown(rows["unit"].unique().tolist(), plan.folder)
+    t = plan.tables[0]
+    title = t.shape.title[0] if t.shape.title else plan.file
+    years = sorted({int(y) for y in rows["period"].unique()})
+    for p in plan.tables:
+        source = {"id": p.source_id, "title": (p.shape.title or [title])[0], "file": plan.file,
+                  "note": " ".join(p.shape.notes)}
+        plan.manifest = folder_io.manifest_text(plan.folder, plan.folder.name, years, source,
+                                                plan.unknown_units) if p is t else \
+            _add_source(plan.manifest, source)
+
+
+def _add_source(manifest: bytes, source: dict[str, str]) -> bytes:
+    import json
+
+    q = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731
+    text = manifest.decode("utf-8")
+    if f"id = {q(source['id'])}" in text:
+        return manifest
+    return (text + "\n[[sources]]\n" + "".join(f"{k} = {q(v)}\n" for k, v in source.items())
+            ).encode("utf-8")
+
+
+def _empty_rows() -> pd.DataFrame:
+    from zoneapp.core.schema import INDICATORS
+
+    return pd.DataFrame({k: pd.Series([], dtype=str) for k in INDICATORS.keys})
+
+
+def commit(plan: Plan) -> list[Path]:
+    """Write what `plan` holds. Raises OSError (atomic.WriteError) naming the file."""
+    return folder_io.write(plan.folder, plan.merged, plan.existing, plan.manifest, plan.recipe,
+                           plan.recipe_name)

@@ -1,0 +1,145 @@
+"""A recognised table (`shape.TableShape`) and its mapping (`recipe.Recipe`) -> indicator rows.
+
+Column-wise: each measure column becomes one block of long rows, built from numpy arrays, so
+a 100,000-row sheet is reshaped in a few vectorised steps.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from zoneapp.core.periods import PeriodSpan
+from .grid import ImportFailed
+from .headers import clean, is_year, parse_header
+from .recipe import Recipe
+from .shape import TableShape, aggregate, entity_name
+
+OUT_COLUMNS = ("section", "key", "name_zh", "name_en", "period", "value", "unit", "yoy_pct",
+               "basis", "source_id", "entity", "entity_en", "aggregate", "period_detail",
+               "value_kind")
+
+
+@dataclass
+class Reshaped:
+    rows: pd.DataFrame  # OUT_COLUMNS, strings and floats
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # (spreadsheet row, why)
+    aggregates: list[str] = field(default_factory=list)
+    spans: list[PeriodSpan] = field(default_factory=list)
+
+
+def numbers(cells: pd.Series) -> np.ndarray:
+    """Cells -> float64, NaN where blank or not a number ("-", "…")."""
+    if cells.dtype.kind in "fi":
+        return cells.to_numpy(dtype="float64")
+    values = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64")
+    missed = np.isnan(values)
+    if missed.any():  # "1,234.5" and " 12 " as text: only those cells are cleaned
+        text = cells[missed].astype(str).str.replace(",", "", regex=False).str.strip()
+        values[missed] = pd.to_numeric(text, errors="coerce").to_numpy(dtype="float64")
+    return values
+
+
+def detail(span: PeriodSpan | None, kind: str) -> str:
+    """The period_detail of a value of `kind` in a table of period `span`: 本月 of a 1-11月
+    report is 2023-11, its 累计 2023-01..2023-11; 1-2月 reported together stays one period."""
+    if span is None or span.whole_year and kind != "month":
+        return ""
+    if kind == "month" and span.first != span.last and (span.first, span.last) != (1, 2):
+        return PeriodSpan(span.year, span.last, span.last).code()
+    if kind == "ytd":
+        return PeriodSpan(span.year, 1, span.last).code()
+    return span.code()
+
+
+def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: str,
+            span: PeriodSpan | None) -> Reshaped:
+    data = frame.iloc[shape.data_start:shape.data_stop]
+    sheet_rows = np.arange(shape.data_start, shape.data_stop) + 1
+    result = Reshaped(pd.DataFrame())
+    if shape.name_col is None:
+        raise ImportFailed("", "找不到名称列（地区、行业或指标的名字）", "no name column found "
+                           "(the names of regions, industries or indicators)")
+    raw_names = data[shape.name_col].to_numpy(dtype=object)
+    codes, distinct = pd.factorize(raw_names, use_na_sentinel=False)
+    names = np.array([entity_name(v) for v in distinct], dtype=object)[codes] if len(codes) \
+        else np.array([], dtype=object)
+    english = data[shape.name_en_col].map(clean).to_numpy(dtype=object) \
+        if shape.name_en_col is not None else np.full(len(data), "", dtype=object)
+    years = None
+    if shape.period_col is not None:
+        cells = data[shape.period_col]
+        found = numbers(cells)
+        years = np.where((found >= 1900) & (found <= 2100) & (found == np.round(found)),
+                         np.nan_to_num(found), 0).astype(np.int64)
+        for at in np.flatnonzero(years == 0):  # "2015年" as text
+            years[at] = is_year(cells.iloc[at]) or 0
+    blocks, any_value = [], np.zeros(len(data), dtype=bool)
+    for column in recipe.columns:
+        if column.role != "measure" or column.col >= frame.shape[1]:
+            continue
+        values = numbers(data[column.col])
+        if column.share and np.nanmax(np.abs(values), initial=0) <= 1:
+            values = values * 100
+        growth = numbers(data[column.growth_col]) if column.growth_col is not None \
+            else np.full(len(data), np.nan)
+        keep = ~np.isnan(values) & (names != "")
+        any_value |= keep
+        year = column.year or (span.year if span else 0)
+        period = years[keep] if years is not None else np.full(int(keep.sum()), year)
+        block = {"period": period, "value": values[keep], "yoy_pct": growth[keep],
+                 "value_kind": column.value_kind,
+                 "period_detail": "" if column.year or years is not None
+                 else detail(span, column.value_kind)}
+        if shape.rows_are == "measure":
+            block.update(_measure_rows(names[keep], recipe, column, data, shape, keep))
+        else:
+            block.update(key=column.key, name_zh=column.name_zh, name_en=column.name_en,
+                         unit=column.unit, entity=names[keep], entity_en=english[keep])
+        blocks.append(pd.DataFrame(block))
+    if not blocks:
+        raise ImportFailed("", "没有可导入的数值列", "no column of figures to import")
+    rows = pd.concat(blocks, ignore_index=True)
+    if (rows["period"] == 0).any():
+        raise ImportFailed("", "表中没有写年份：请用 --period 指定（例如 --period 2023 或 "
+                           "--period 2023-01..2023-11）",
+                           "the table names no year: give it with --period (e.g. --period 2023 "
+                           "or --period 2023-01..2023-11)")
+    rows["section"] = recipe.section
+    rows["basis"] = "reported"
+    rows["source_id"] = source_id
+    flags = {n: "yes" if aggregate(n) else "" for n in pd.unique(rows["entity"])}
+    rows["aggregate"] = rows["entity"].map(flags)
+    result.aggregates = [n for n, f in flags.items() if f]
+    result.rows = rows[list(OUT_COLUMNS)]
+    for pos in np.flatnonzero(~any_value)[:200]:
+        why = "没有名称" if names[pos] == "" else "没有数字"
+        result.skipped.append((int(sheet_rows[pos]), f"{why}：{' '.join(cell_texts_of(data, pos))}"))
+    return result
+
+
+def cell_texts_of(data: pd.DataFrame, pos: int) -> list[str]:
+    return [t for t in (clean(v) for v in data.iloc[pos].tolist()) if t][:4]
+
+
+def _measure_rows(names: np.ndarray, recipe: Recipe, column, data: pd.DataFrame,
+                  shape: TableShape, keep: np.ndarray) -> dict:
+    """Rows that are indicators (工业总产值 | 本月 | 累计): key, names and unit per row."""
+    units = data[shape.unit_col].map(clean).to_numpy(dtype=object)[keep] \
+        if shape.unit_col is not None else None
+    keys, zh, en, unit = [], [], [], []
+    for i, name in enumerate(names):
+        row = recipe.rows.get(name)
+        head = parse_header([name])
+        keys.append(row.key if row else "")
+        zh.append(row.name_zh if row else head.name_zh or name)
+        en.append(row.name_en if row else head.name_en)
+        written = units[i] if units is not None else ""
+        from .headers import unit_of
+
+        unit.append((row.unit if row and row.unit else "") or head.unit or unit_of(written)
+                    or written or column.unit)
+    return {"key": keys, "name_zh": zh, "name_en": en, "unit": unit,
+            "entity": np.full(len(names), "", dtype=object),
+            "entity_en": np.full(len(names), "", dtype=object)}

@@ -1,0 +1,373 @@
+"""A grid -> the tables in it: title lines, unit line, header rows, name column, measures, notes.
+
+Only the rows near each table's top and the rows between tables are looked at one by one; the
+data rows are classified a column at a time (numpy), so a 100,000-row sheet costs little more
+than reading it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from zoneapp.core.periods import PeriodSpan, period_in_text
+from .grid import Grid, ImportFailed
+from .headers import HeaderText, clean, is_year, parse_header, units_in_line
+
+MAX_HEADER_ROWS = 4
+HEAD_ROWS = 12  # rows a table's title, unit line and header may take before its first data row
+_NOTE = re.compile(r"^\s*(注|说明|资料来源|数据来源|备注|note|notes|source)\s*[:：0-9１-９.、]", re.I)
+_UNIT_LINE = re.compile(r"^[(（]?\s*(单位|计量单位|unit)\s*[:：,]", re.I)
+_PERIOD_HEADERS = ("年份", "年度", "年", "时间", "year", "period", "月份")
+_MEASURE_ROW_HEADERS = ("指标", "指标名称", "项目", "项目名称", "indicator", "item", "items")
+_UNIT_HEADERS = ("单位", "计量单位", "unit")
+_AGGREGATE = re.compile(r"^(全国|全省|全市|全区|全县|总计|合计|总体|全部|national|total)|合计|总计|"
+                        r"剔重|^(东部|中部|西部|东北)地区$|^其中\s*[:：]?$", re.I)
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+_MISSING = ("", "-", "--", "—", "…", "...", "x", "X", "/", "无", "nan")
+
+
+_ROW_WORDS_EN = {"地区": "region", "省份": "province", "省市": "province", "城市": "city",
+                 "功能区": "functional zone", "园区": "park", "行业": "industry", "企业": "enterprise",
+                 "名称": "name", "县区": "county"}
+
+
+@dataclass
+class Measure:
+    col: int
+    header: HeaderText
+    name_zh: str
+    name_en: str
+    unit: str
+    value_kind: str = ""
+    year: int | None = None
+    growth_col: int | None = None  # the column holding this measure's growth in per cent
+    share: bool = False  # fractions (0.0722) to be shown as per cent
+
+
+@dataclass
+class TableShape:
+    number: int  # 1 for the first table of the sheet
+    title: list[str]
+    unit_line: str
+    header_rows: list[int]  # grid row indices (0-based)
+    data_start: int
+    data_stop: int  # exclusive
+    name_col: int | None
+    name_header: str
+    name_en_col: int | None
+    period_col: int | None
+    unit_col: int | None
+    rows_are: str  # "entity": a region, park ... per row; "measure": an indicator per row
+    measures: list[Measure]
+    growth_cols: list[int]
+    skipped_cols: list[tuple[int, str]]  # (column, why)
+    notes: list[str] = field(default_factory=list)
+    period: PeriodSpan | None = None
+    headers: list[str] = field(default_factory=list)  # each column's header as written
+
+    def kind(self, lang: str = "zh") -> str:
+        """"a region × measure table" -- what the shape looks like, in words."""
+        rows = self.name_header or ("指标" if self.rows_are == "measure" else "名称")
+        if lang != "zh":
+            rows = _ROW_WORDS_EN.get(rows, rows)
+        if self.rows_are == "measure":
+            cols = "年份" if any(m.year for m in self.measures) else "本月/累计" if any(
+                m.value_kind for m in self.measures) else "数值"
+            cols_en = {"年份": "year", "本月/累计": "month/year-to-date", "数值": "value"}[cols]
+            return f"“{rows}”×{cols}表" if lang == "zh" else f"an indicator × {cols_en} table"
+        cols = "年份" if any(m.year for m in self.measures) else "指标"
+        if self.period_col is not None:
+            return (f"长表（年份、{rows}、{len(self.measures)} 个指标）" if lang == "zh"
+                    else f"a long table (year, {rows}, {len(self.measures)} measures)")
+        return f"“{rows}”×{cols}表" if lang == "zh" else \
+            f"a {rows} × {'year' if cols == '年份' else 'measure'} table"
+
+
+def cell_texts(row: list) -> list[str]:
+    return [clean(v) for v in row]
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    text = clean(value).replace(",", "").rstrip("%")
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _row_kind(row: list) -> str:
+    """blank | note | unit | title | data | header, for one row near a table's top."""
+    texts = [t for t in cell_texts(row) if t]
+    if not texts:
+        return "blank"
+    if _NOTE.match(texts[0]):
+        return "note"
+    if any(_UNIT_LINE.match(t) for t in texts) and len(texts) <= 2:
+        return "unit"
+    numbers = [v for v in row if _is_number(v) and clean(v)]
+    labels = [t for v, t in zip(row, cell_texts(row)) if t and not _is_number(v)]
+    if len(texts) == 1:
+        return "title"
+    years = [is_year(v) for v in numbers]
+    if len(numbers) >= 2 and all(years) and years == sorted(years) and len(set(years)) == len(years) \
+            and len(labels) <= 2:
+        return "header"  # 省份 | 2015 | 2016 …: years across, not figures
+    if numbers and labels:
+        return "data"
+    if len(numbers) >= 2 and not labels:
+        return "data"
+    return "header"
+
+
+def find_tables(grid: Grid, frame: pd.DataFrame) -> list[TableShape]:
+    """Every table in the grid, top to bottom (two stacked: 上半年 above 一季度); `frame` is
+    `pd.DataFrame(grid.rows)`. Raises ImportFailed when no header and data can be found."""
+    rows = grid.rows
+    width = frame.shape[1]
+    if frame.empty:
+        raise ImportFailed(grid.file, "工作表是空的", "the sheet is empty")
+    filled = np.zeros(len(frame), dtype=np.int64)
+    for column in frame.columns:  # a column at a time: how many cells of each row are filled
+        cells = frame[column]
+        filled += _filled(cells).to_numpy(dtype=np.int64)
+    shapes: list[TableShape] = []
+    start = 0
+    while start < len(rows):
+        shape = _table_at(grid, frame, filled, start, len(shapes) + 1, width)
+        if shape is None:
+            break
+        shapes.append(shape)
+        start = shape.data_stop
+        while start < len(rows) and filled[start] <= 1:  # notes and blank rows below it
+            text = " ".join(cell_texts(rows[start])).strip()
+            if text and _row_kind(rows[start]) == "note" or (text and shape.notes and
+                                                            not _starts_table(rows, filled, start)):
+                shape.notes.append(text)
+            elif text and _starts_table(rows, filled, start):
+                break
+            start += 1
+    if not shapes:
+        raise ImportFailed(grid.file, "找不到表头和数据行：这张表的每一行都不像“名称 + 数字”",
+                           "no header and data rows found: no row looks like a name with figures")
+    return shapes
+
+
+def _filled(cells: pd.Series) -> pd.Series:
+    """Which cells hold something: numbers, or text other than spaces."""
+    if cells.dtype.kind in "fiu":
+        return cells.notna()
+    # Readers give "" for a blank cell; isin hashes in C (no text copy of a 100,000-row column).
+    return ~(cells.isna() | cells.isin(["", " "]))
+
+
+def _starts_table(rows: list[list], filled: np.ndarray, at: int) -> bool:
+    """A title or header at `at` with a table's data a few rows below it."""
+    for below in range(at + 1, min(at + HEAD_ROWS, len(rows))):
+        kind = _row_kind(rows[below])
+        if kind == "data":
+            return True
+        if kind == "note":
+            return False
+    return False
+
+
+def _table_at(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, start: int, number: int,
+              width: int) -> TableShape | None:
+    rows = grid.rows
+    kinds: list[str] = []
+    first_data = None
+    for at in range(start, min(start + HEAD_ROWS + 8, len(rows))):
+        kind = _row_kind(rows[at])
+        kinds.append(kind)
+        if kind == "data" and any(k == "header" for k in kinds[:-1]):
+            first_data = at
+            break
+    if first_data is None:
+        return None
+    header_rows: list[int] = []
+    at = first_data - 1
+    while at >= start and kinds[at - start] == "header" and len(header_rows) < MAX_HEADER_ROWS:
+        header_rows.insert(0, at)
+        at -= 1
+    above = range(start, header_rows[0])
+    title = [" ".join(t for t in cell_texts(rows[r]) if t) for r in above
+             if kinds[r - start] == "title"]
+    unit_line = next((" ".join(t for t in cell_texts(rows[r]) if t) for r in above
+                      if kinds[r - start] == "unit"), "")
+    if not unit_line:  # "单位：亿元" at the right of a title row
+        unit_line = next((t for r in above for t in cell_texts(rows[r]) if _UNIT_LINE.match(t)), "")
+    stop = _data_stop(rows, filled, first_data)
+    headers = _column_headers(grid, header_rows, width)
+    shape = _columns(grid, frame, headers, header_rows, first_data, stop, number, title, unit_line)
+    shape.period = period_in_text(" ".join(title) or grid.sheet or "") or \
+        period_in_text(grid.file)
+    return shape
+
+
+def _data_stop(rows: list[list], filled: np.ndarray, first: int) -> int:
+    """The row after the last data row: the first note, or a title/header that starts the
+    next table; rows of one cell between data rows (其中：, a section name) stay inside."""
+    candidates = np.flatnonzero(filled[first:] <= 1) + first
+    stop = len(rows)
+    for at in candidates:
+        kind = _row_kind(rows[at])
+        if kind == "note" or kind in ("title", "unit", "blank") and _starts_table(
+                rows, filled, int(at)) and _next_is_header(rows, int(at)):
+            stop = int(at)
+            break
+    while stop > first and filled[stop - 1] == 0:  # blank rows below the last data row
+        stop -= 1
+    return stop
+
+
+def _next_is_header(rows: list[list], at: int) -> bool:
+    for below in range(at + 1, min(at + HEAD_ROWS, len(rows))):
+        kind = _row_kind(rows[below])
+        if kind in ("header", "data"):
+            return kind == "header"
+    return False
+
+
+def _column_headers(grid: Grid, header_rows: list[int], width: int) -> list[list[str]]:
+    """Each column's header levels, top first, merged ranges spread over their columns (a
+    group over its sub-columns) and down their rows."""
+    levels = [[str(v).strip() if v is not None else "" for v in grid.rows[r]] + [""] * width
+              for r in header_rows]
+    levels = [row[:width] for row in levels]
+    index = {r: i for i, r in enumerate(header_rows)}
+    for (top, left), (bottom, right) in grid.merged:
+        value = next((grid.rows[top][left] for _ in [0] if top < len(grid.rows)
+                      and left < len(grid.rows[top])), "")
+        for r in range(top, bottom + 1):
+            if r in index:
+                for c in range(left, min(right + 1, width)):
+                    if not levels[index[r]][c]:
+                        levels[index[r]][c] = str(value or "").strip()
+    # Unmerged groups: an upper cell left blank over a growth column belongs to its left.
+    for upper, lower in zip(levels, levels[1:]):
+        for c in range(1, width):
+            if not upper[c] and lower[c] and upper[c - 1] and lower[c - 1]:
+                upper[c] = upper[c - 1]
+    return [[levels[i][c] for i in range(len(levels))] for c in range(width)]
+
+
+def _columns(grid: Grid, frame: pd.DataFrame, headers: list[list[str]], header_rows: list[int],
+             start: int, stop: int, number: int, title: list[str], unit_line: str) -> TableShape:
+    parsed = [parse_header(levels) for levels in headers]
+    data = frame.iloc[start:stop]
+    text_cols, number_cols, skipped = [], [], []
+    for c, head in enumerate(parsed):
+        if c not in data.columns:
+            continue
+        cells = data[c]
+        filled = _filled(cells)
+        if not filled.any():
+            if head.text:
+                skipped.append((c, "空列"))
+            continue
+        sample = cells[filled].head(500)  # what a column holds shows in its first cells
+        numeric = pd.to_numeric(sample, errors="coerce").notna().mean() \
+            if cells.dtype.kind not in "fiu" else 1.0
+        if numeric < 0.5 and cells.dtype.kind not in "fiu":  # 1,234.5 or 12.3% as text
+            numeric = pd.to_numeric(sample.astype(str).str.replace(
+                r"[,%\s]", "", regex=True), errors="coerce").notna().mean()
+        (number_cols if numeric >= 0.5 else text_cols).append(c)
+    period_col = next((c for c in text_cols + number_cols
+                       if parsed[c].text.lower() in _PERIOD_HEADERS or parsed[c].name_zh in
+                       _PERIOD_HEADERS and all(is_year(v) for v in data[c].head(20) if clean(v))),
+                      None)
+    unit_col = next((c for c in text_cols if parsed[c].name_zh in _UNIT_HEADERS
+                     or parsed[c].text.lower() in _UNIT_HEADERS), None)
+    names = [c for c in text_cols if c not in (period_col, unit_col)]
+    name_col = names[0] if names else None
+    name_en_col = next((c for c in names[1:] if _mostly_ascii(data[c])), None)
+    for c in names[1:]:
+        if c != name_en_col:
+            skipped.append((c, "文字列"))
+    name_header = parsed[name_col].name_zh or parsed[name_col].text if name_col is not None else ""
+    measure_cols = [c for c in number_cols if c != period_col]
+    rows_are = "measure" if name_header.lower() in _MEASURE_ROW_HEADERS or (
+        measure_cols and all(not parsed[c].name_zh and not parsed[c].name_en and not parsed[c].year
+                             for c in measure_cols if not parsed[c].growth)) else "entity"
+    if rows_are == "measure" and all(not parsed[c].name_zh for c in measure_cols):
+        pass  # columns are kinds (本月, 累计) or years: the row names the measure
+    line_units = units_in_line(unit_line) or _title_units(title)
+    measures, growth_cols = [], []
+    for c in measure_cols:
+        head = parsed[c]
+        if head.growth:
+            growth_cols.append(c)
+            continue
+        unit = head.unit or _line_unit(head, line_units)
+        if not unit and head.share:
+            unit = "%"
+        measures.append(Measure(c, head, head.name_zh, head.name_en, unit, head.value_kind,
+                                head.year, share=head.share))
+    for c in growth_cols:
+        owner = _growth_owner(parsed[c], c, measures)
+        if owner is None:
+            skipped.append((c, "增速列找不到对应的数值列"))
+        else:
+            owner.growth_col = c
+    return TableShape(number, title, unit_line, header_rows, start, stop, name_col, name_header,
+                      name_en_col, period_col, unit_col, rows_are, measures, growth_cols, skipped,
+                      headers=[p.text for p in parsed])
+
+
+def _title_units(title: list[str]) -> list[str]:
+    """A unit in a title's brackets: 各省地区生产总值(亿元)."""
+    from .headers import unit_of
+
+    return [u for line in title for inside in re.findall(r"[(（]([^()（）]*)[)）]", line)
+            if (u := unit_of(inside))][:1]
+
+
+def _line_unit(head: HeaderText, line_units: list[str]) -> str:
+    if not line_units:
+        return ""
+    if len(line_units) == 1:
+        return line_units[0]
+    counted = ("数", "个数", "number")
+    from zoneapp.core import units
+
+    count_units = [u for u in line_units if units.UNITS.get(u) and units.UNITS[u].count]
+    other = [u for u in line_units if u not in count_units]
+    if any(w in head.text.lower() for w in counted) and count_units:
+        return count_units[0]
+    return other[0] if other else line_units[0]
+
+
+def _growth_owner(head: HeaderText, col: int, measures: list[Measure]) -> Measure | None:
+    """The measure a growth column belongs to: the same name and kind, else the nearest
+    value column to its left."""
+    left = [m for m in measures if m.col < col]
+    same = [m for m in left if head.name_zh and m.name_zh == head.name_zh and m.growth_col is None]
+    kind = [m for m in same if m.value_kind == head.value_kind] or same
+    if kind:
+        return kind[-1]
+    free = [m for m in left if m.growth_col is None]
+    return free[-1] if free and free[-1].col == col - 1 else None
+
+
+def _mostly_ascii(cells: pd.Series) -> bool:
+    texts = [clean(v) for v in cells.head(50) if clean(v)]
+    return bool(texts) and sum(t.isascii() and any(ch.isalpha() for ch in t)
+                               for t in texts) >= 0.8 * len(texts)
+
+
+def entity_name(text: object) -> str:
+    """A row's name as meant: "北    京" -> "北京", "  其中：制造业" -> "制造业"."""
+    name = _CJK_GAP.sub("", clean(text))
+    return re.sub(r"^(其中|内)\s*[:：]\s*", "", name).strip("#*△▲ ")
+
+
+def aggregate(name: str) -> bool:
+    return bool(_AGGREGATE.search(name))
