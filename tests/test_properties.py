@@ -55,6 +55,8 @@ def _column(draw, column: schema.Column, n: int) -> pd.Series:
         cell = st.sampled_from(list(units.UNITS) + ([""] if column.nullable else []))
     elif column.kind == schema.QUALIFIER:
         cell = st.sampled_from(list(units.QUALIFIERS) + [""])
+    elif column.kind == schema.PERIOD:  # the forms core.periods writes
+        cell = st.sampled_from(["", "2023Q1", "2023H1", "2023-05", "2023-01..2023-05"])
     elif column.kind == schema.LIST:
         item = st.text(st.sampled_from(list("abc2050项目")), min_size=1, max_size=5)
         cell = st.lists(item, min_size=0 if column.nullable else 1,

@@ -38,6 +38,7 @@ def read(name: str) -> pd.DataFrame:
 
 
 TABLES = {t.name: read(t.name) for t in schema.TABLES}
+BREAKDOWN = {"entity", "entity_en", "aggregate", "period_detail", "value_kind"}
 INDICATORS = TABLES["indicators"].set_index("key")
 
 
@@ -47,15 +48,20 @@ INDICATORS = TABLES["indicators"].set_index("key")
 def test_file_is_utf8_with_bom_and_has_every_column(table: schema.Table) -> None:
     raw = (DATA / f"{table.name}.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to show the Chinese"
-    assert list(TABLES[table.name].columns) == table.keys
+    # The breakdown columns of imported tables (#14) are blank for a zone's own yearly figures:
+    # the seed data may leave them out.
+    left_out = BREAKDOWN if table is schema.INDICATORS else set()
+    assert list(TABLES[table.name].columns) == [k for k in table.keys if k not in left_out]
 
 
 @pytest.mark.parametrize("table", schema.TABLES, ids=lambda t: t.name)
 def test_cells_are_valid(table: schema.Table) -> None:
     frame = TABLES[table.name]
     assert len(frame), "every table has rows"
-    assert not frame.duplicated(list(table.key)).any()
+    assert not frame.duplicated([k for k in table.key if k in frame.columns]).any()
     for column in table.columns:
+        if table is schema.INDICATORS and column.key in BREAKDOWN and column.key not in frame:
+            continue
         cells = frame[column.key].str.strip()
         if not column.nullable:
             assert (cells != "").all(), column.key

@@ -81,11 +81,17 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
             f"，增速在 {_col(growth)} 列" if growth is not None and zh else
             f", growth in column {_col(growth)}" if growth is not None else "") + (
             "，小数按百分比导入" if c.share and zh else ", fractions as per cent" if c.share else "")
+        if shape.rows_are == "measure":  # the row names the indicator; the column its kind
+            lines.append(f"  {'数值列' if zh else 'value column'} {_col(c.col)} “{c.header}”"
+                         f"{extra}")
+            continue
         lines.append(f"  {'指标' if zh else 'measure'} {_col(c.col)} “{c.name_zh}” → {c.key} "
                      f"[{c.unit or '?'}]{extra}")
     if shape.rows_are == "measure":
-        names = sorted({r for r in planned.result.rows["name_zh"]})
-        lines.append(f"  {'每行一个指标' if zh else 'one indicator per row'}: {'、'.join(names[:8])}"
+        found = planned.result.rows.drop_duplicates("name_zh")
+        names = [f"{n} → {k} [{u}]" for n, k, u in found[["name_zh", "key", "unit"]].itertuples(
+            index=False)]
+        lines.append(f"  {'每行一个指标' if zh else 'one indicator per row'}: {'；'.join(names[:8])}"
                      + ("……" if len(names) > 8 else ""))
     if planned.result.aggregates:
         lines.append(f"  {'合计行（不参与排名）' if zh else 'aggregates (never ranked)'}: "
