@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from zoneapp.core import schema, units
-from zoneapp.core.io.atomic import atomic_path, refuse_protected
+from zoneapp.core.io.atomic import atomic_path, refuse_protected, require_zip
 from zoneapp.core.dataset import Dataset
 from zoneapp.core.io.formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, neutralise_series, restore
 
@@ -154,7 +154,7 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
             else:
                 cells.append(value.item() if hasattr(value, "item") else value)
         ws.append(cells)
-    with atomic_path(path) as tmp:
+    with atomic_path(path, check=require_zip) as tmp:
         wb.save(tmp)
 
 
