@@ -18,6 +18,7 @@ from zoneapp.ui.window import view_state
 from zoneapp.ui.widgets.charts import Bar, BarChart
 from zoneapp.ui.widgets.kpi import KpiCard
 from zoneapp.ui.widgets.source_panel import has_source
+from zoneapp.core.stale import stale_mark
 from zoneapp.ui.widgets.table_panel import TablePanel
 from . import figures
 
@@ -225,9 +226,12 @@ class TabPage(QScrollArea):
         if self.period is not None and "period" in frame.columns:
             frame = frame[frame["period"] == self.period]
         table = TABLES_BY_NAME.get(table_name, INDICATORS)
-        self.table_frames[key] = (frame, table_name, title or table.label(self.lang))
+        title = title or table.label(self.lang)
+        if self.dataset is not None and table_name in getattr(self.dataset, "stale", {}):
+            title += stale_mark(self.lang)  # a reload could not read it: the last good data
+        self.table_frames[key] = (frame, table_name, title)
         panel = TablePanel()
-        panel.set_data(frame, table, self.lang, title or table.label(self.lang))
+        panel.set_data(frame, table, self.lang, title)
         rows = len(frame)
         panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * rows))
         self._tables.addWidget(panel)
