@@ -16,6 +16,8 @@ _UMASK_LOCK = threading.Lock()
 
 # Data folders this process has read: ZoneApp never writes into them (see `protect`).
 _PROTECTED: set[Path] = set()
+# (device, inode) -> the protected folder: an alias (bind mount) of it is caught too.
+_PROTECTED_IDS: dict[tuple[int, int], Path] = {}
 NO_WRITE_IN_DATA = ("ZoneApp 不会写入数据文件夹，请另选位置 / "
                     "ZoneApp does not write into a data folder; choose another place")
 
@@ -59,13 +61,42 @@ def _new_file_mode(target: Path) -> int:
 
 def protect(folder: Path | str) -> None:
     """Refuse every later write into `folder` or below it (the loader calls this)."""
-    _PROTECTED.add(Path(folder).resolve())
+    folder = Path(folder).resolve()
+    _PROTECTED.add(folder)
+    with contextlib.suppress(OSError):
+        st = os.stat(folder)
+        _PROTECTED_IDS[(st.st_dev, st.st_ino)] = folder
 
 
 def refuse_protected(target: Path) -> None:
-    resolved = target.resolve()
-    if any(resolved == f or f in resolved.parents for f in _PROTECTED):
+    """Raise WriteError when `target` is inside a protected data folder: by path, and by
+    device and inode (a bind mount or another alias of the folder has another path)."""
+    resolved = Path(target).resolve()
+    if any(resolved == f or f in resolved.parents for f in _PROTECTED) or _same_folder(resolved):
         raise WriteError(target, OSError(errno.EACCES, NO_WRITE_IN_DATA))
+
+
+def _same_folder(resolved: Path) -> bool:
+    """Whether `resolved` or a folder above it is a protected folder under any name."""
+    if not _PROTECTED_IDS:
+        return False
+    for folder in (resolved, *resolved.parents):
+        try:
+            st = os.stat(folder)
+        except OSError:
+            continue  # not made yet: its parent decides
+        original = _PROTECTED_IDS.get((st.st_dev, st.st_ino))
+        if original is not None and _ids(original) == (st.st_dev, st.st_ino):
+            return True  # (a deleted folder's inode may be reused by a new one: checked)
+    return False
+
+
+def _ids(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 class IncompleteWrite(OSError):

@@ -376,6 +376,9 @@ def report_cli(out: Path, data_dir: Path, lang: str = "zh") -> Path:
 
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from zoneapp.ui.output.tracebacks import fail_on_tracebacks
+
     create_application(None, lang)
     dataset = load_dataset(Path(data_dir))
-    return write_report(dataset, Path(out), lang)
+    with fail_on_tracebacks():
+        return write_report(dataset, Path(out), lang)

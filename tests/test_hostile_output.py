@@ -1,0 +1,90 @@
+"""#16 items 4 and 8: extreme numbers, render after a traceback, writes into a data folder alias."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from zoneapp.cli import main
+from zoneapp.core.io import atomic
+from zoneapp.core.loading import load_dataset
+from zoneapp.paths import DEFAULT_DATA
+
+
+@pytest.fixture
+def huge_folder(tmp_path) -> Path:
+    folder = tmp_path / "zone"
+    shutil.copytree(DEFAULT_DATA, folder)
+    path = folder / "projects.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    rows[1][rows[0].index("investment")] = "1e308"
+    rows[1][rows[0].index("investment_unit")] = "亿元"
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+    return folder
+
+
+def test_a_number_too_large_to_draw_is_reported_with_the_limit(huge_folder):
+    ds = load_dataset(huge_folder)
+    problem = next(p for p in ds.problems if p.code == "too_large")
+    assert problem.file == "projects.csv" and problem.row == 2 and problem.column == "investment"
+    assert "1e+15" in problem.message_en and "1e+308" in problem.message_en
+    assert ds.tables["projects"]["investment"].isna().iloc[0]  # the cell is left blank
+
+
+def test_chart_value_range_never_divides_by_zero():
+    from zoneapp.ui.widgets.chart_layout import value_range
+
+    lo, hi = value_range([1e308, 5.0, float("inf")], [30.0, 30.0, 30.0], 400.0, 6.0)
+    assert lo <= 0 and hi >= 1e308
+
+
+def test_render_and_report_of_huge_numbers_succeed_cleanly(zone_app, huge_folder, tmp_path,
+                                                          capsys):
+    assert main(["render", str(tmp_path / "png"), "--data", str(huge_folder)]) == 0
+    assert main(["report", str(tmp_path / "r.pdf"), "--data", str(huge_folder)]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.qt_no_exception_capture  # the app's own check must see them, not pytest-qt's
+def test_render_fails_after_a_traceback(zone_app, tmp_path, monkeypatch, capsys):
+    from zoneapp.ui.widgets import charts
+
+    def broken(self, *args):
+        raise ZeroDivisionError("float division by zero")
+
+    monkeypatch.setattr(charts.BarChart, "paintEvent", broken, raising=False)
+    code = main(["render", str(tmp_path / "png"), "--data", str(DEFAULT_DATA)])
+    assert code != 0
+    assert "ZeroDivisionError" in capsys.readouterr().err
+
+
+def test_render_into_the_data_folder_creates_nothing_there(zone_app, tmp_path):
+    folder = tmp_path / "zone"
+    shutil.copytree(DEFAULT_DATA, folder)
+    before = sorted(p.name for p in folder.iterdir())
+    assert main(["render", str(folder / "pngs"), "--data", str(folder)]) != 0
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_a_bind_mount_alias_of_the_data_folder_is_refused(tmp_path):
+    folder = tmp_path / "zone"
+    shutil.copytree(DEFAULT_DATA, folder)
+    alias = tmp_path / "alias"
+    alias.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "--bind", str(folder), str(alias)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("needs a bind mount (root)")
+    try:
+        load_dataset(folder)
+        with pytest.raises(OSError):
+            atomic.write_bytes_atomic(alias / "out.csv", b"x")
+        assert not (folder / "out.csv").exists()
+    finally:
+        subprocess.run(["umount", "-l", str(alias)], capture_output=True)
