@@ -15,6 +15,7 @@ import pandas as pd
 
 from zoneapp.core import schema, units
 from zoneapp.core.io.atomic import atomic_path, refuse_protected, require_zip
+from zoneapp.core.io.names import safe_file_name
 from zoneapp.core.dataset import Dataset
 from zoneapp.core.io.formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, neutralise_series, restore
 
@@ -187,7 +188,7 @@ def file_stem(table: schema.Table, lang: str, section: str | None = None) -> str
     stem = f"{schema.section(section or table.section).label(lang)}_{table.label(lang)}"
     stem = stem.replace("&", "and")
     stem = re.sub(r'[<>:"/\\|?*]', "-", stem)
-    return re.sub(r"\s+", "-", stem)
+    return safe_file_name(re.sub(r"\s+", "-", stem), "table")
 
 
 def _as_shown(table: schema.Table, frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
