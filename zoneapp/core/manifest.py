@@ -75,15 +75,15 @@ def _parse(data: bytes) -> tuple[dict | None, list[Problem]]:
                                f"{MANIFEST_NAME} is nested too deeply to be read")]
 
 
-_REASONS_ZH = (("overwrite", "键重复：同一个键不能写两次"), ("declare", "表重复声明"),
-               ("invalid value", "值无效"), ("expected", "缺少符号"))
+_REASONS_ZH = (("overwrite", "键重复：同一个键不能写两次"), ("twice", "同一个表声明了两次"),
+               ("unclosed", "括号或引号没有闭合"), ("expected", "缺少符号（如 =、] 或引号）"),
+               ("invalid", "写法无效"))
 
 
 def _reason_zh(reason: str) -> str:
-    """tomllib's reason in Chinese where we know it, else as tomllib gives it."""
+    """tomllib's reason in Chinese (English words stay out of the Chinese message)."""
     lower = reason.lower()
-    zh = next((z for key, z in _REASONS_ZH if key in lower), "")
-    return f"{zh}：{reason}" if zh else reason
+    return next((z for key, z in _REASONS_ZH if key in lower), "格式有误")
 
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
