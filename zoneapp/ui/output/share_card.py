@@ -22,7 +22,6 @@ from zoneapp.core.dataset import Dataset
 from zoneapp.core.schema import section as schema_section
 from zoneapp.core.summary import previous_row, sentence
 
-from zoneapp import paths
 from zoneapp.ui import palette
 from zoneapp.ui.output import chart_export
 from zoneapp.ui.widgets.kpi import paint_card_frame
@@ -60,16 +59,16 @@ def card_language(lang: str) -> Iterator[None]:
     if app is None or lang == installed_language():
         yield
         return
-    from zoneapp import app as zone_app
+    from zoneapp.ui import i18n
 
     blocker = _LanguageChangeBlocker()
     app.installEventFilter(blocker)
-    installed = list(getattr(zone_app, "_translators", []))
+    installed = i18n.installed_translators()
     added: list[QTranslator] = []
     try:
         if lang == "zh":
-            translator = QTranslator()
-            if translator.load("zoneapp_zh_CN", str(paths.I18N)):
+            translator = i18n.app_translator("zh")  # loaded once, not a new one per card
+            if translator is not None:
                 app.installTranslator(translator)
                 added.append(translator)
         else:

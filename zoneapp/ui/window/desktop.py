@@ -156,7 +156,7 @@ class DesktopMixin:
     # Language ----------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         """Switch every string, header, chart label and number format to `lang` ("zh"/"en")."""
-        from zoneapp.app import install_translator
+        from zoneapp.ui.i18n import install_translator
 
         if lang not in settings.LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")

@@ -57,7 +57,7 @@ class MainWindow(DesktopMixin, QMainWindow):
                  remember: bool = True, theme_mode: str | None = None):
         super().__init__(parent)
         if lang is None:
-            from zoneapp.app import install_translator
+            from zoneapp.ui.i18n import install_translator
 
             lang = settings.get("ui/language") if remember else "zh"
             install_translator(QApplication.instance(), lang)
