@@ -88,3 +88,28 @@ def test_a_bind_mount_alias_of_the_data_folder_is_refused(tmp_path):
         assert not (folder / "out.csv").exists()
     finally:
         subprocess.run(["umount", "-l", str(alias)], capture_output=True)
+
+
+def test_validate_escapes_terminal_control_sequences(tmp_path, capsys):
+    folder = tmp_path / "zone"
+    shutil.copytree(DEFAULT_DATA, folder)
+    path = folder / "honours.csv"
+    text = path.read_text(encoding="utf-8-sig").rstrip("\r\n")
+    # a bad level cell holding an OSC title change and a colour change
+    text += "\n荣誉,Honour,园区,\x1b]0;pwned\x07\x1b[31mbad,,2019,S1,\n"
+    path.write_text(text, encoding="utf-8-sig")
+    main(["validate", str(folder)])
+    out = capsys.readouterr()
+    assert "\x1b" not in out.out + out.err and "\x07" not in out.out + out.err
+    assert "\\x1b]0;pwned" in out.out
+
+
+def test_control_characters_in_names_are_visible_in_tables(qtbot, zone_app):
+    import pandas as pd
+
+    from zoneapp.models.frame_model import FrameModel
+
+    model = FrameModel()
+    model.set_frame(pd.DataFrame({"name": ["a\x1bb", "c\x00d", "正常"]}))
+    shown = [model.data(model.index(r, 0)) for r in range(3)]
+    assert shown == ["a␛b", "c␀d", "正常"]
