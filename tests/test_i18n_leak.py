@@ -49,3 +49,12 @@ def test_qt_file_dialog_speaks_chinese(qtbot, zone_app):
     for text in labels + buttons:
         assert any("\u4e00" <= c <= "\u9fff" for c in text), text
     assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+
+
+def test_strings_no_catalogue_has_stay_as_written(zone_app):
+    from PySide6.QtCore import QCoreApplication
+
+    install_translator(zone_app, "zh")
+    assert QCoreApplication.translate("Nowhere", "Not in any catalogue %1") == \
+        "Not in any catalogue %1"
+    assert QCoreApplication.translate("Nowhere", "&Nothing here") == "&Nothing here"

@@ -33,13 +33,14 @@ class _AcceleratorFallback(QTranslator):
         return False
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 (Qt override)
+        # None, not "": Qt takes an empty (non-null) string as a translation found.
         at = source.find("&") if source else -1
         if at < 0 or at + 1 >= len(source) or source[at + 1] == "&":
-            return ""
+            return None
         plain = source[:at] + source[at + 1:]
         text = self._catalogue.translate(context, plain, disambiguation, n)
         if not text or "&" in text:
-            return ""
+            return None
         colon = text[-1] if text[-1] in "：:" else ""
         return f"{text.rstrip('：:')}(&{source[at + 1].upper()}){colon}"
 
