@@ -79,13 +79,17 @@ def create_application(argv: list[str] | None = None, lang: str = "zh"):
 
 
 def _has_chinese_family() -> bool:
+    """A known-good CJK family is installed. Another one (Droid Sans Fallback, say) is not
+    enough: its glyphs lack the Unicode map PDF and SVG text needs, so the shipped font is used."""
     from PySide6.QtGui import QFontDatabase
 
-    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    families = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    return any(f in families for f in PREFERRED_CJK_FAMILIES)
 
 
 def install_fonts() -> str:
-    """Register the shipped CJK font when the system has none; set a CJK app font. -> family."""
+    """Register the shipped CJK font when the system has none of PREFERRED_CJK_FAMILIES; set a
+    CJK app font. -> family."""
     global _fonts_installed
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication
