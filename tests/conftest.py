@@ -23,7 +23,8 @@ def _settings_in_tmp(tmp_path_factory):
 @pytest.fixture(scope="session")
 def zone_app(qapp):
     """The session's QApplication with the CJK font registered and the Chinese translator."""
-    from zoneapp.app import install_fonts, install_translator
+    from zoneapp.app import install_fonts
+    from zoneapp.ui.i18n import install_translator
 
     install_fonts()
     install_translator(qapp, "zh")
@@ -45,14 +46,14 @@ def _chinese_after_each_test():
     yield
     import sys
 
-    app_module = sys.modules.get("zoneapp.app")
-    if app_module is None:
+    i18n = sys.modules.get("zoneapp.ui.i18n")
+    if i18n is None:
         return
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
-    if app is not None and not app_module._translators:
-        app_module.install_translator(app, "zh")
+    if app is not None and not i18n.installed_translators():
+        i18n.install_translator(app, "zh")
     if app is not None:  # deferred deletes and posted events belong to this test, not the next
         from PySide6.QtCore import QCoreApplication, QEvent
 

@@ -98,7 +98,7 @@ def test_single_figure_with_several_years_has_a_by_year_chart(qtbot, zone_app, c
 
 
 def test_save_button_has_its_own_arrow_not_the_style_indicator(qtbot, zone_app):
-    from zoneapp.app import install_translator
+    from zoneapp.ui.i18n import install_translator
 
     install_translator(zone_app, "zh")
     chart = BarChart()

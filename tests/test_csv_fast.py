@@ -102,11 +102,13 @@ def test_an_excel_sep_line_naming_a_tab_is_read(tmp_path, monkeypatch, sep):
 
 
 @pytest.mark.parametrize("big", [False, True], ids=["small", "big"])
-def test_nul_byte_is_not_a_text_file(tmp_path, big):
+def test_a_nul_byte_is_a_damaged_line_and_the_rest_is_read(tmp_path, big):
+    """(#16: a single NUL used to reject the whole file as "not a text file".)"""
     path = tmp_path / "projects.csv"
     _write(path, "甲,A\x00B,new,2019,1,亿元,,,\n", big)
     frame, problems = load_table(path, PROJECTS, path.name)
-    assert frame is None and [p.code for p in problems] == ["decode_error"]
+    assert frame is not None and "甲" in set(frame["name_zh"])
+    assert [p.code for p in problems] == ["damaged_line"] and problems[0].row == 2
 
 
 def test_big_gbk_file_is_read_the_forgiving_way(tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QStyle, QStyleOptionViewItem
 
-from zoneapp.app import install_translator
+from zoneapp.ui.i18n import install_translator
 from zoneapp.paths import DEFAULT_DATA
 from zoneapp.ui.window.main_window import MainWindow
 

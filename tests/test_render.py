@@ -21,6 +21,6 @@ def test_render_in_english_at_full_hd(zone_app, tmp_path):
     written = render_tabs(tmp_path / "en", DEFAULT_DATA, "en", (1920, 1080))
     assert len(written) == len(SECTIONS)
     assert all(QImage(str(p)).width() == 1920 for p in written)
-    from zoneapp.app import install_translator
+    from zoneapp.ui.i18n import install_translator
 
     install_translator(zone_app, "zh")  # render switched the session's translator to English

@@ -38,7 +38,7 @@ def test_report_command_in_english(zone_app, tmp_path):
     assert "Example Economic Development Zone" in pages[0]
     assert "2017‒2019" in pages[0] or "2017–2019" in pages[0]
     assert "Financing" in pages[0]  # no ligature glyph eats the "Fi"
-    from zoneapp.app import install_translator
+    from zoneapp.ui.i18n import install_translator
 
     install_translator(zone_app, "zh")
 
@@ -58,7 +58,7 @@ def test_every_section_has_its_page_and_tables_read_as_in_the_app(zone_app, defa
 
 
 def test_english_report_text_extracts_whole_words(zone_app, default_dataset, tmp_path):
-    from zoneapp.app import install_translator
+    from zoneapp.ui.i18n import install_translator
 
     install_translator(zone_app, "en")
     try:

@@ -310,6 +310,9 @@ def test_every_shown_chinese_text_column_has_an_english_twin(name: str, zh: str,
     twin = table.column(en)
     assert not table.column(zh).required or twin.required or twin.nullable
     frame = TABLES[name]
+    if zh not in frame.columns:  # an optional column the seed does not use (indicators.entity)
+        assert table.column(zh).required is False
+        return
     for chinese, english in zip(frame[zh], frame[en]):
         if _CJK.search(chinese):
             assert english.strip(), f"{name}.{en} is empty where {zh} is {chinese}"

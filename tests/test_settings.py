@@ -85,7 +85,7 @@ def test_recent_menu_lists_folders_and_opens_one(qtbot, zone_app, tmp_path):
 
 
 def test_restarted_window_restores_geometry_tab_language_and_folder(qtbot, zone_app):
-    from zoneapp.app import install_translator
+    from zoneapp.ui.i18n import install_translator
     from zoneapp.ui.window.main_window import MainWindow
 
     first = MainWindow(lang="zh")

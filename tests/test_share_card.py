@@ -66,7 +66,7 @@ def _card_texts(monkeypatch, ds, lang):
 
 
 def test_card_follows_its_language_not_the_windows(zone_app, monkeypatch):
-    from zoneapp.app import install_translator
+    from zoneapp.ui.i18n import install_translator
 
     ds = load_dataset(THREE)
     install_translator(zone_app, "en")

@@ -32,7 +32,7 @@ def test_advice_for_a_refused_file_that_exists(zone_app, tmp_path):
 
 
 def test_advice_in_english(zone_app, tmp_path):
-    from zoneapp.app import install_translator
+    from zoneapp.ui.i18n import install_translator
 
     held = tmp_path / "held.csv"
     held.write_text("x")

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from . import paths, startup
+from .ui.i18n import install_translator
 
 # Families that cover Simplified Chinese well, in order of preference, before the shipped subset.
 PREFERRED_CJK_FAMILIES = (
@@ -61,13 +62,17 @@ def create_application(argv: list[str] | None = None, lang: str = "zh"):
 
 
 def _has_chinese_family() -> bool:
+    """A known-good CJK family is installed. Another one (Droid Sans Fallback, say) is not
+    enough: its glyphs lack the Unicode map PDF and SVG text needs, so the shipped font is used."""
     from PySide6.QtGui import QFontDatabase
 
-    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    families = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    return any(f in families for f in PREFERRED_CJK_FAMILIES)
 
 
 def install_fonts() -> str:
-    """Register the shipped CJK font when the system has none; set a CJK app font. -> family."""
+    """Register the shipped CJK font when the system has none of PREFERRED_CJK_FAMILIES; set a
+    CJK app font. -> family."""
     global _fonts_installed
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication
@@ -90,32 +95,6 @@ def install_fonts() -> str:
             font.setPointSizeF(9.5)
         app.setFont(font)
     return family
-
-
-_translators: list = []
-
-
-def install_translator(app, lang: str) -> bool:
-    """Chinese: ZoneApp's own translations plus Qt's (dialog buttons). English needs none."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-
-    for old in _translators:
-        app.removeTranslator(old)
-    _translators.clear()
-    if lang != "zh":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return True
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    ok = True
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("zoneapp_zh_CN", str(paths.I18N)), ("qtbase_zh_CN", qt_dir)):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            _translators.append(translator)
-        else:
-            ok = False
-    return ok
 
 
 def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Callable
 import sys
 from pathlib import Path
@@ -210,6 +211,38 @@ def main(argv: list[str] | None = None) -> int:
     args.data = DEFAULT_DATA if args.data is None else args.data
     args.lang = args.lang or "zh"
     command = COMMANDS.get(args.command, cmd_gui)
+    if command is not cmd_gui:  # cells' and names' escape sequences must not reach a terminal
+        with _escaped_output():
+            return _run(command, args)
+    return _run(command, args)
+
+
+class _Escaping:
+    """A text stream that shows control characters as escapes (see core.textsafe)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from .core.textsafe import escape_controls
+
+        return self._stream.write(escape_controls(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _escaped_output():
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Escaping(sys.stdout), _Escaping(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(command, args: argparse.Namespace) -> int:
     try:
         return command(args)
     except KeyboardInterrupt:

@@ -57,6 +57,9 @@ class Dataset:
     # and `derivation_zh` / `derivation_en` saying how each was computed.
     indicators: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    # Tables a reload could not read and that still hold the previous load's frame:
+    # table name -> the problem naming the file and the reason (see core.stale).
+    stale: dict[str, Problem] = field(default_factory=dict)
 
     def table(self, name: str) -> pd.DataFrame | None:
         return self.tables.get(name)

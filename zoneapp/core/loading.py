@@ -22,6 +22,7 @@ from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
 from zoneapp.core.io.rawtable import MAX_PROBLEMS_PER_FILE, _more
 from zoneapp.core.io.readers import RawTable, read_table
 from .rules import check_rules, figures
+from .stale import carry_over
 from .schema import MANIFEST_NAME, TABLE_SUFFIXES, TABLES, Table
 from .validation import empty_frame, validate_table
 
@@ -38,12 +39,16 @@ class FolderScan:
 
 
 def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None = None,
-                 should_cancel: Callable[[], bool] | None = None) -> Dataset:
+                 should_cancel: Callable[[], bool] | None = None,
+                 previous: Dataset | None = None) -> Dataset:
     """Load every table in `folder`; problems are returned in the Dataset, not raised.
     Raises LoadError only when `folder` does not exist or is not a folder.
 
     `progress(fraction)` is called between tables (0..1); when `should_cancel()` turns true
-    the load stops at the next table and raises LoadCancelled."""
+    the load stops at the next table and raises LoadCancelled.
+
+    `previous` (the same folder's last load, on a reload): a table whose file now fails as a
+    whole keeps its previous frame, listed in `Dataset.stale` (see core.stale)."""
     def step(fraction: float) -> None:
         if should_cancel is not None and should_cancel():
             raise LoadCancelled()
@@ -59,17 +64,23 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
     scan = scan_folder(folder)
     problems = list(scan.problems)
     tables: dict[str, pd.DataFrame] = {}
+    stale: dict[str, Problem] = {}
     root = folder.resolve()
     step(0.0)
     declared = frozenset(declared_units(folder))  # zone.toml [[units]]: the folder's own units
     for done, table in enumerate(TABLES):
         path = scan.files.get(table.name)
         real = None if path is None else _real_path(path, root)
-        if real is None:
-            continue
-        step(0.9 * done / len(TABLES))
-        frame, found = load_table(real, table, path.name, declared)
-        problems += found
+        frame = None
+        if real is not None:
+            step(0.9 * done / len(TABLES))
+            frame, found = _load_one(real, table, path.name, declared)
+            problems += found
+        if frame is None:
+            frame, stale_problem = carry_over(table, previous, problems, real is not None)
+            if stale_problem is not None:
+                stale[table.name] = stale_problem
+                problems.append(stale_problem)
         if frame is not None:
             tables[table.name] = frame
     step(0.9)
@@ -90,7 +101,7 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
         memory.release_free_memory_soon()
     step(1.0)
     return Dataset(folder=folder, manifest=manifest, tables=tables, indicators=combined,
-                   problems=problems)
+                   problems=problems, stale=stale)
 
 
 def load_table(path: Path, table: Table, file: str, declared_units: frozenset[str] = frozenset()
@@ -106,6 +117,34 @@ def load_table(path: Path, table: Table, file: str, declared_units: frozenset[st
 
         problems = diagnose_path(path, file, path.parent, table=table) or problems
     return frame, problems
+
+
+def _load_one(path: Path, table: Table, file: str, declared_units: frozenset[str] = frozenset()
+              ) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """`load_table`, with any failure inside the file made that file's problem: the other
+    files still load (a 200,000-character header, a parser's recursion, memory)."""
+    try:
+        return load_table(path, table, file, declared_units)
+    except (LoadCancelled, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 -- one file's failure must not stop the folder
+        return None, [file_failed(file, exc)]
+
+
+def file_failed(file: str, exc: BaseException) -> Problem:
+    """A problem naming `file` and, in words, what went wrong reading it."""
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, RecursionError):
+        zh, en = "嵌套层数过多，无法读取", "nested too deeply to be read"
+    elif isinstance(exc, MemoryError):
+        zh, en = "文件过大，内存不足，无法读取", "too large to read in the memory available"
+    elif "field larger than field limit" in detail:
+        zh, en = ("某个单元格（或表头）超过 131072 个字符，无法读取",
+                  "a cell (or the header) is longer than 131,072 characters; the file cannot be read")
+    else:
+        zh, en = f"无法读取：{detail}", f"cannot be read: {detail}"
+    return Problem(file, None, None, f"{zh}，未读取该文件", f"{en}; the file was not loaded",
+                   "unreadable_file")
 
 
 def _real_path(path: Path, root: Path) -> Path | None:
@@ -130,7 +169,14 @@ def _manifest(folder: Path, root: Path, periods: set[int]) -> tuple[Manifest, li
     links = [p for p in folder.iterdir()
              if p.name.lower() == MANIFEST_NAME and p.is_symlink() and _real_path(p, root) is None]
     if not links:
-        return read_manifest(folder, periods)
+        try:
+            return read_manifest(folder, periods)
+        except (LoadCancelled, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 -- zone.toml's failure is zone.toml's problem
+            fallback = Manifest(name_zh=folder.name, name_en=folder.name,
+                                periods=tuple(sorted(periods)))
+            return fallback, [file_failed(MANIFEST_NAME, exc)]
     fallback = Manifest(name_zh=folder.name, name_en=folder.name, periods=tuple(sorted(periods)))
     return fallback, [_outside(p) for p in links]
 
@@ -209,6 +255,8 @@ def scan_folder(folder: Path) -> FolderScan:
             scan.problems.append(_outside(path))
             continue
         if not path.is_file():
+            if path.suffix.lower() in TABLE_SUFFIXES and _table_for(path.stem) is not None:
+                scan.problems.append(_not_regular(path))  # a folder or FIFO named like a table
             continue
         suffix = path.suffix.lower()
         if _hidden_txt(path):
@@ -292,6 +340,14 @@ def _unknown_file(path: Path, folder: Path) -> Problem:
     return Problem(
         path.name, None, None, "不是数据文件夹中的表，未读取",
         "not one of the data folder's tables; not read", "unknown_file", WARNING)
+
+
+def _not_regular(path: Path) -> Problem:
+    kind_zh, kind_en = ("文件夹", "a folder") if path.is_dir() else ("特殊文件（如管道）",
+                                                                  "a special file (e.g. a pipe)")
+    return Problem(
+        path.name, None, None, f"这是{kind_zh}，不是普通文件，未读取",
+        f"this is {kind_en}, not a regular file; not read", "not_regular_file")
 
 
 def _unknown_table(path: Path) -> Problem:

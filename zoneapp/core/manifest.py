@@ -70,6 +70,20 @@ def _parse(data: bytes) -> tuple[dict | None, list[Problem]]:
         return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as err:
         return None, [_syntax_problem(text, str(err))]
+    except RecursionError:  # [[[[...]]]] 10,000 deep
+        return None, [_problem("manifest_syntax", f"{MANIFEST_NAME} 的嵌套层数过多，无法读取",
+                               f"{MANIFEST_NAME} is nested too deeply to be read")]
+
+
+_REASONS_ZH = (("overwrite", "键重复：同一个键不能写两次"), ("twice", "同一个表声明了两次"),
+               ("unclosed", "括号或引号没有闭合"), ("expected", "缺少符号（如 =、] 或引号）"),
+               ("invalid", "写法无效"))
+
+
+def _reason_zh(reason: str) -> str:
+    """tomllib's reason in Chinese (English words stay out of the Chinese message)."""
+    lower = reason.lower()
+    return next((z for key, z in _REASONS_ZH if key in lower), "格式有误")
 
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -90,8 +104,9 @@ def _syntax_problem(text: str, reason: str) -> Problem:
     line, column = int(at[1]), int(at[2])
     lines = text.split("\n")  # as tomllib counts lines (splitlines also breaks at U+2028)
     written = lines[line - 1].strip()[:80] if 0 < line <= len(lines) else ""
-    zh = f"第 {line} 行第 {column} 列不符合 TOML 格式：{written}"
-    en = f"line {line}, column {column} is not valid TOML ({_AT.sub('', reason).strip()}): {written}"
+    why = _AT.sub('', reason).strip()
+    zh = f"第 {line} 行第 {column} 列不符合 TOML 格式（{_reason_zh(why)}）：{written}"
+    en = f"line {line}, column {column} is not valid TOML ({why}): {written}"
     if any(c in written for c in _FULL_WIDTH):
         zh += "。请把中文标点（“”‘’＝［］）换成英文的 \" ' = [ ]"
         en += ". Replace the Chinese punctuation (“” ‘’ ＝ ［］) with ASCII \" ' = [ ]"

@@ -282,6 +282,7 @@ def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
             cells = pd.Series(pd.arrays.IntegerArray(
                 np.where(blank, 0, values).astype(np.int64), blank), index=cells.index)
         ctx.out[column.key] = cells
+        _check_drawable(ctx, column, _Cells(cells))
         return
     parsed = _plain_numbers(cells) or parse_number_column(cells)
     raw = _Cells(cells)
@@ -294,6 +295,26 @@ def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
     if column.kind == schema.INT:
         _whole_numbers(ctx, column, raw)
     _check_minimum(ctx, column, raw)
+    _check_drawable(ctx, column, raw)
+
+
+# The largest magnitude a chart, a KPI card or a table can show: past it the axis arithmetic
+# overflows (1e308 + a margin is inf). No zone's figure comes near it in any unit.
+MAX_DRAWABLE = 1e15
+
+
+def _check_drawable(ctx: _Context, column: Column, raw) -> None:
+    values = ctx.out[column.key].to_numpy(dtype="float64", na_value=np.nan)
+    huge = np.flatnonzero(np.abs(values) > MAX_DRAWABLE)  # NaN compares False
+
+    def written(p: int) -> str:
+        text = str(raw[p]).strip()
+        return text if len(text) <= 24 else f"{values[p]:.6g}"
+
+    ctx.report(column, huge,
+               lambda p: f"数字过大，超过可显示的上限 {MAX_DRAWABLE:.0e}：“{written(p)}”",
+               lambda p: f"the number is larger than the {MAX_DRAWABLE:.0e} the charts can "
+                         f"draw: '{written(p)}'", "too_large")
 
 
 def _row_unit(ctx: _Context, column: Column, pos: int) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from zoneapp.core.textsafe import visible
 from zoneapp.core import schema
 from zoneapp.core.schema import Column, Table
 from zoneapp.core.units import (format_number, format_percent, format_value, qualifier_label,
@@ -325,8 +326,8 @@ class FrameModel(QAbstractTableModel):
         if col.numeric:
             return self._format_figure(col, row, float(value))
         if column is None:
-            return str(value)
-        return self._label(column, str(value))
+            return visible(str(value))
+        return visible(self._label(column, str(value)))  # a control character shows, not a box
 
     def _format_figure(self, col: _Col, row: int, value: float) -> str:
         column = col.column

@@ -13,6 +13,7 @@ import pandas as pd
 
 from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME
 from zoneapp.core.schema import section as schema_section
+from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row
 from zoneapp.core.units import UNITS
 from zoneapp.views import charts, figures, innovation, projects
@@ -96,8 +97,9 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
         frame = dataset.table(name)
         if parts.own_section_rows and frame is not None and "section" in frame.columns:
             frame = frame[frame["section"] == code]
-        _add_table(view, name, frame, name)
-    _add_table(view, "indicators", rows, "indicators", say("Figures and sources", lang))
+        _add_table(view, name, frame, name, stale=dataset.stale)
+    _add_table(view, "indicators", rows, "indicators", say("Figures and sources", lang),
+               stale=dataset.stale)
     return view
 
 
@@ -116,11 +118,14 @@ def kpi_views(rows: pd.DataFrame | None, lang: str, period: int | None = None) -
 
 
 def _add_table(view: SectionView, key: str, frame: pd.DataFrame | None, table_name: str,
-               title: str = "") -> None:
+               title: str = "", stale: dict | frozenset = frozenset()) -> None:
     """A table of `frame`'s rows in the view's period; nothing when it did not load or is empty."""
     if frame is None or frame.empty:
         return
     if view.period is not None and "period" in frame.columns:
         frame = frame[frame["period"] == view.period]
     table = TABLES_BY_NAME.get(table_name, INDICATORS)
-    view.tables.append(TableView(key, frame, table_name, title or table.label(view.lang)))
+    title = title or table.label(view.lang)
+    if table_name in stale:  # a reload could not read it: the last good data, marked
+        title += stale_mark(view.lang)
+    view.tables.append(TableView(key, frame, table_name, title))

@@ -13,15 +13,20 @@ def decode(data: bytes, file: str) -> tuple[str, str] | Problem:
 
 def decode_text(data: bytes, file: str) -> tuple[str, str, list[Problem]] | Problem:
     """`decode`, and a file that is UTF-8 but for a few GBK lines (two people edited it) is read
-    line by line, with a warning on each line read as GBK."""
+    line by line, with a warning on each line read as GBK. A UTF-8 BOM means UTF-8: a file cut
+    inside a character, or with a stray NUL, is read with the damaged lines reported."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ("utf-16",)
+    elif data.startswith(UTF8_BOM):
+        return _damaged_utf8(data, file)
     else:
         encodings = ("utf-8-sig", "gb18030")
     for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as err:
+            if encoding == "utf-8-sig" and err.end >= len(data) and not data[:err.start].isascii():
+                return _damaged_utf8(data, file)  # UTF-8 Chinese, cut inside the last character
             if encoding == "utf-8-sig" and not data[:err.start].isascii():
                 mixed = _mixed_utf8(data, file)  # valid UTF-8 Chinese before the first error
                 if mixed is not None:
@@ -29,11 +34,63 @@ def decode_text(data: bytes, file: str) -> tuple[str, str, list[Problem]] | Prob
             continue
         if "\x00" not in text:
             return text, encoding, []
+        if _few_nuls(text):
+            return _damaged_utf8(data, file) if encoding == "utf-8-sig" else \
+                (text.replace("\x00", ""), encoding + "+repaired", _nul_problems(text, file))
     return _problem(
         file, "decode_error",
         "无法识别文件编码，这可能不是文本文件。请另存为 UTF-8 编码的 CSV。",
         "cannot decode the file as UTF-8 or GBK; it may not be a text file. "
         "Save it as CSV (UTF-8).")
+
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _few_nuls(text: str) -> bool:
+    """A stray NUL or a few (a disk error, a cut): not the NUL of every other character that a
+    UTF-16 or binary file shows."""
+    return text.count("\x00") * 100 < len(text)
+
+
+def _nul_problems(text: str, file: str) -> list[Problem]:
+    lines = [n for n, line in enumerate(text.split("\n"), start=1) if "\x00" in line]
+    return _damage_problems(lines, file)
+
+
+def _damage_problems(lines: list[int], file: str) -> list[Problem]:
+    problems = [_problem(file, "damaged_line",
+                         "此行有损坏的字符（不是有效的 UTF-8，或含空字符 NUL；文件可能被截断），"
+                         "已用 � 代替或删去，其余内容照常读取",
+                         "this line has damaged characters (not valid UTF-8, or a NUL byte; the "
+                         "file may have been cut short); they are shown as � or left out, and "
+                         "the rest is read", WARNING, row=n) for n in lines[:MAX_PROBLEMS_PER_FILE]]
+    return problems + _more(file, len(lines))
+
+
+def _damaged_utf8(data: bytes, file: str) -> tuple[str, str, list[Problem]] | Problem:
+    """UTF-8 read line by line: a line that is not valid UTF-8 (a character cut, a NUL) is read
+    with the damage replaced and reported; the other lines as they are."""
+    lines = data.removeprefix(UTF8_BOM).split(b"\n")
+    texts: list[str] = []
+    damaged: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text = line.decode("utf-8", errors="replace")
+            damaged.append(number)
+        if "\x00" in text:
+            text = text.replace("\x00", "")
+            if not damaged or damaged[-1] != number:
+                damaged.append(number)
+        texts.append(text)
+    if len(damaged) * 2 > len(lines) and len(lines) > 1:  # mostly damage: not a text file
+        return _problem(file, "decode_error",
+                        "文件大部分内容不是有效的 UTF-8 文本，这可能不是文本文件。请另存为 UTF-8 编码的 CSV。",
+                        "most of the file is not valid UTF-8 text; it may not be a text file. "
+                        "Save it as CSV (UTF-8).")
+    return "\n".join(texts), "utf-8+repaired", _damage_problems(damaged, file)
 
 
 def _mixed_utf8(data: bytes, file: str) -> tuple[str, str, list[Problem]] | None:

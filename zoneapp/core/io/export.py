@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from zoneapp.core import schema, units
+from zoneapp.core.io.atomic import atomic_path, refuse_protected, require_zip
 from zoneapp.core.io.encodings import EXPORT_ENCODINGS
-from zoneapp.core.io.atomic import atomic_path, refuse_protected
+from zoneapp.core.io.names import safe_file_name
 from zoneapp.core.dataset import Dataset
 from zoneapp.core.io.formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, neutralise_series, restore
 
@@ -155,7 +156,7 @@ def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:
             else:
                 cells.append(value.item() if hasattr(value, "item") else value)
         ws.append(cells)
-    with atomic_path(path) as tmp:
+    with atomic_path(path, check=require_zip) as tmp:
         wb.save(tmp)
 
 
@@ -188,7 +189,7 @@ def file_stem(table: schema.Table, lang: str, section: str | None = None) -> str
     stem = f"{schema.section(section or table.section).label(lang)}_{table.label(lang)}"
     stem = stem.replace("&", "and")
     stem = re.sub(r'[<>:"/\\|?*]', "-", stem)
-    return re.sub(r"\s+", "-", stem)
+    return safe_file_name(re.sub(r"\s+", "-", stem), "table")
 
 
 def _as_shown(table: schema.Table, frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:

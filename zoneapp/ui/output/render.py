@@ -5,12 +5,21 @@ import os
 from pathlib import Path
 
 from zoneapp.app import create_application, has_display
+from zoneapp.core.io.atomic import refuse_protected
 from zoneapp.core.schema import SECTIONS
 from zoneapp.ui.output.images import save_png
+from zoneapp.ui.output.tracebacks import fail_on_tracebacks
 
 
 def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
                 size: tuple[int, int] = (1280, 800), theme: str = "light") -> list[Path]:
+    """`_render_tabs`, failing (DrawingFailed) when anything raised while the tabs were drawn."""
+    with fail_on_tracebacks():
+        return _render_tabs(out_dir, data_dir, lang, size, theme)
+
+
+def _render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
+                 size: tuple[int, int] = (1280, 800), theme: str = "light") -> list[Path]:
     """Write `NN_<section>.png` per tab (what a user sees at `size`, in the "light" or "dark"
     theme), each atomically; return the paths. The user's remembered settings are neither
     used nor changed.
@@ -26,6 +35,7 @@ def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
 
     dataset = load_dataset(Path(data_dir))
     out_dir = Path(out_dir)
+    refuse_protected(out_dir)  # before mkdir: not even an empty folder inside the data
     out_dir.mkdir(parents=True, exist_ok=True)
     window = MainWindow(lang=lang, remember=False, theme_mode=theme)
     try:

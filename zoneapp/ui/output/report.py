@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QPoint, QRectF,
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from zoneapp.core.io.atomic import atomic_path
+from zoneapp.core.io.atomic import atomic_path, require_pdf
 from zoneapp.core.dataset import Dataset
 from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
 
@@ -106,9 +106,10 @@ class _Writer:
         p.drawText(rect, Qt.AlignmentFlag.AlignRight,
                    QCoreApplication.translate("Report", "Page %1").replace("%1", str(self.page)))
 
-    def finish(self) -> None:
+    def finish(self) -> bool:
+        """Draw the last footer and close the PDF; False when Qt could not write it all."""
         self._draw_footer()
-        self.painter.end()
+        return self.painter.end()
 
 
 def _title_page(w: _Writer, dataset: Dataset, lang: str, today: str) -> None:
@@ -299,7 +300,7 @@ def write_report(dataset: Dataset, path: Path | str, lang: str = "zh",
     locale = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     try:
-        with atomic_path(path) as tmp:
+        with atomic_path(path, check=require_pdf) as tmp:  # a full disk: no cut PDF
             _write(tmp, path, dataset, lang, day, footer, views)
     finally:
         QLocale.setDefault(locale)
@@ -332,7 +333,8 @@ def _write(tmp: Path, path: Path, dataset: Dataset, lang: str, day: str, footer:
                 _table(writer, table.title, headers, rows)
             if view.empty:
                 writer.text(QCoreApplication.translate("Report", "No data for this section."), color=INK.MUTED_TEXT)
-        writer.finish()
+        if not writer.finish():
+            raise OSError(f"cannot finish the PDF {path}")
     finally:
         if writer.painter.isActive():
             writer.painter.end()
@@ -348,6 +350,9 @@ def report_cli(out: Path, data_dir: Path, lang: str = "zh") -> Path:
 
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from zoneapp.ui.output.tracebacks import fail_on_tracebacks
+
     create_application(None, lang)
     dataset = load_dataset(Path(data_dir))
-    return write_report(dataset, Path(out), lang)
+    with fail_on_tracebacks():
+        return write_report(dataset, Path(out), lang)

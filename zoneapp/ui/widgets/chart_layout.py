@@ -26,11 +26,15 @@ def whole_tick_step(span: float, most_ticks: int = 6) -> float:
 def value_range(values: list[float], sizes: list[float], extent: float,
                 room: float) -> tuple[float, float]:
     """Value-axis limits from 0 that leave `size + room` pixels beyond each bar's end."""
+    values = [v if math.isfinite(v) else 0.0 for v in values]  # validation reports these
     lo, hi = min(0.0, *values), max(0.0, *values)
     if hi == lo:
         hi = lo + 1.0
     for _ in range(4):  # each pass shrinks the scale, so the pads grow toward a fixed point
-        scale = extent / (hi - lo)  # pixels per unit
+        span = hi - lo
+        if not math.isfinite(span) or extent <= 0 or extent / span == 0:
+            break  # too wide to pad: drawn as is, never a division by zero
+        scale = extent / span  # pixels per unit
         for v, size in zip(values, sizes):
             pad = (size + room) / scale
             if v >= 0:

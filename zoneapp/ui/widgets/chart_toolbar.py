@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
+from zoneapp.core.io.names import safe_file_name
 from zoneapp.ui.window.write_failure import failure_text
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _chart_export():
 def file_name(title: str, suffix: str) -> str:
     """A file name from the chart's title, safe on Windows."""
     stem = re.sub(r'[<>:"/\\|?*\s]+', "_", title).strip("_.")[:60] or "chart"
-    return f"{stem}.{suffix}"
+    return f"{safe_file_name(stem, 'chart')}.{suffix}"
 
 
 class ChartActions(QObject):

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QApplication, QHBoxLayout, QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
+from zoneapp.core.textsafe import visible
 from zoneapp.core.units import axis_scale
 from zoneapp.ui import palette
 from zoneapp.ui.widgets import chart_layout
@@ -471,7 +472,7 @@ class BarChart(QWidget):
         item = self.plot.getPlotItem()
         room = max(MIN_NAME_PX, min(MAX_NAME_PX, NAME_SHARE * self.width()))
         ticks, extent = chart_layout.category_ticks(
-            self._categories, self._horizontal, slot_px, room, QFontMetricsF(QApplication.font()))
+            [visible(c) for c in self._categories], self._horizontal, slot_px, room, QFontMetricsF(QApplication.font()))
         if self._horizontal:
             axis = item.getAxis("left")
             axis.setWidth(extent)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSizePolicy, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
+from zoneapp.core.io.names import safe_file_name
 from zoneapp.core.schema import Table
 from zoneapp.models.frame_model import FrameModel
 
@@ -249,7 +250,7 @@ class TablePanel(QWidget):
         stem = self.title() or (self._table.label(self._lang) if self._table else "") or "table"
         for ch in '<>:"/\\|?*':
             stem = stem.replace(ch, "-")
-        return f"{stem}.csv"
+        return f"{safe_file_name(stem, 'table')}.csv"
 
     def export(self, scope: str = SHOWN) -> Path | None:
         """Ask for a path and write the rows shown (SHOWN) or the whole table (WHOLE) there."""

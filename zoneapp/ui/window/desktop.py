@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from zoneapp import paths, settings
 from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
 from zoneapp.ui import theme
+from zoneapp.core.stale import stale_status
 from zoneapp.ui.window.folder_watcher import FolderWatcher
 
 # Language names are shown in their own language, whatever the current one is.
@@ -155,7 +156,7 @@ class DesktopMixin:
     # Language ----------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         """Switch every string, header, chart label and number format to `lang` ("zh"/"en")."""
-        from zoneapp.app import install_translator
+        from zoneapp.ui.i18n import install_translator
 
         if lang not in settings.LANGUAGES:
             raise ValueError(f"unknown language {lang!r}")
@@ -255,6 +256,9 @@ class DesktopMixin:
             settings.add_recent_folder(folder)
         if self.folder_watcher.folder() != Path(folder):
             self.folder_watcher.watch(folder)
+        stale = stale_status(self.dataset, self.lang) if self.dataset is not None else ""
+        if stale:  # a table that could not be read still shows its previous data
+            self.statusBar().showMessage(stale, 30000)
 
     @staticmethod
     def _remembered_first(folder: Path) -> bool:

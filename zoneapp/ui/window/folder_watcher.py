@@ -5,6 +5,11 @@ after which QFileSystemWatcher no longer watches that path. So the folder itself
 too, and after every change the files are added again. Notifications are debounced (a burst
 of events is one change) and compared with a snapshot of names, sizes and modification
 times, so lock files (~$book.xlsx), hidden files and temporary files do not cause a reload.
+
+A change counts only once it has settled: the sizes and times are unchanged over one more
+interval and each changed file looks complete (`core.io.complete`), so a writer that pauses
+half-way through a save is not read half-written (after MAX_INCOMPLETE_WAITS it is, and the
+loader keeps the previous data of a table that fails).
 """
 from __future__ import annotations
 
@@ -12,7 +17,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from zoneapp.core.io.complete import looks_complete
+
 DEBOUNCE_MS = 500
+MAX_INCOMPLETE_WAITS = 10  # intervals to wait for a changed file to look complete
 IGNORED_SUFFIXES = (".tmp", ".temp", ".part", ".swp", ".bak", ".crdownload")
 
 Snapshot = dict[str, tuple[int, int]]
@@ -51,6 +59,8 @@ class FolderWatcher(QObject):
         super().__init__(parent)
         self._folder: Path | None = None
         self._snapshot: Snapshot = {}
+        self._pending: Snapshot | None = None  # the change waiting to settle
+        self._waits = 0
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._poke)
         self._watcher.directoryChanged.connect(self._poke)
@@ -76,6 +86,7 @@ class FolderWatcher(QObject):
             self._watcher.removePaths(paths)
         self._folder = None
         self._snapshot = {}
+        self._pending = None
 
     def mark_current(self) -> None:
         """Take the folder as it is now as seen (after the app itself reloaded it)."""
@@ -85,10 +96,11 @@ class FolderWatcher(QObject):
     def watched_paths(self) -> list[str]:
         return self._watcher.directories() + self._watcher.files()
 
-    def _add_paths(self) -> None:
+    def _add_paths(self, names: Snapshot | None = None) -> None:
         if self._folder is None or not self._folder.is_dir():
             return
-        wanted = [str(self._folder)] + [str(self._folder / name) for name in self._snapshot]
+        names = self._snapshot if names is None else names
+        wanted = [str(self._folder)] + [str(self._folder / name) for name in names]
         watched = set(self.watched_paths())
         missing = [p for p in wanted if p not in watched]
         if missing:
@@ -102,8 +114,21 @@ class FolderWatcher(QObject):
         if self._folder is None:
             return
         now = snapshot(self._folder)
-        changed = now != self._snapshot
-        self._snapshot = now
-        self._add_paths()  # a file replaced by a rename is a new file to the watcher
-        if changed:
-            self.sig_changed.emit(self._folder)
+        self._add_paths(now)  # a file replaced by a rename is a new file to the watcher
+        if now == self._snapshot:  # nothing changed, or changed back
+            self._pending = None
+            return
+        if now != self._pending:  # still changing: look again after one more interval
+            self._pending, self._waits = now, 0
+            self._timer.start()
+            return
+        if not self._changed_look_complete(now) and self._waits < MAX_INCOMPLETE_WAITS:
+            self._waits += 1
+            self._timer.start()
+            return
+        self._snapshot, self._pending = now, None
+        self.sig_changed.emit(self._folder)
+
+    def _changed_look_complete(self, now: Snapshot) -> bool:
+        return all(looks_complete(self._folder / name) for name, seen in now.items()
+                   if self._snapshot.get(name) != seen)

@@ -22,9 +22,10 @@ class _Job(QObject):
     sig_progress = Signal(float)
     sig_done = Signal(object, object)  # dataset or None, exception or None
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, previous=None) -> None:
         super().__init__()
         self.folder = folder
+        self.previous = previous  # the dataset shown: a table that now fails keeps it (stale)
         self.cancelled = False
 
     @Slot()
@@ -38,6 +39,8 @@ class _Job(QObject):
                 kwargs["progress"] = self.sig_progress.emit
             if "should_cancel" in params:
                 kwargs["should_cancel"] = lambda: self.cancelled
+            if "previous" in params and self.previous is not None:
+                kwargs["previous"] = self.previous
             dataset = load_dataset(self.folder, **kwargs)
         except Exception as exc:  # noqa: BLE001 -- handed to the UI thread, which reports it
             self.sig_done.emit(None, exc)
@@ -66,9 +69,10 @@ class FolderLoader(QObject):
     def is_loading(self) -> bool:
         return self._job is not None
 
-    def start(self, folder: Path) -> None:
+    def start(self, folder: Path, previous=None) -> None:
+        """Load `folder`; `previous` is the dataset shown of the same folder, if any."""
         self.cancel()
-        job = _Job(Path(folder))
+        job = _Job(Path(folder), previous)
         thread = QThread()  # no parent: a window closed mid-load must not destroy it running
         _RUNNING.add(thread)
         job.moveToThread(thread)

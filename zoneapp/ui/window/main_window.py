@@ -45,7 +45,7 @@ class MainWindow(DesktopMixin, QMainWindow):
                  remember: bool = True, theme_mode: str | None = None):
         super().__init__(parent)
         if lang is None:
-            from zoneapp.app import install_translator
+            from zoneapp.ui.i18n import install_translator
 
             lang = settings.get("ui/language") if remember else "zh"
             install_translator(QApplication.instance(), lang)
@@ -190,7 +190,7 @@ class MainWindow(DesktopMixin, QMainWindow):
 
         folder = Path(folder)
         try:
-            dataset = load_dataset(folder)
+            dataset = load_dataset(folder, previous=self._same_folder_dataset(folder))
         except (LoadError, OSError) as exc:
             return self._load_failed(folder, exc)
         self.set_dataset(dataset)
@@ -199,7 +199,12 @@ class MainWindow(DesktopMixin, QMainWindow):
     def load_folder_in_background(self, folder: Path) -> None:
         """Load `folder` on a worker thread with progress and Cancel in the status bar; the
         data shown stays until the load succeeds (a failed or cancelled one keeps it)."""
-        self.loader.start(Path(folder))
+        self.loader.start(Path(folder), self._same_folder_dataset(folder))
+
+    def _same_folder_dataset(self, folder: Path) -> Dataset | None:
+        """The dataset shown when it is `folder`'s: a reload keeps what it cannot read."""
+        shown = self.dataset
+        return shown if shown is not None and Path(shown.folder) == Path(folder) else None
 
     def _load_failed(self, folder: Path, exc: BaseException) -> bool:
         if isinstance(exc, LoadError):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
+from zoneapp.core.io.names import safe_file_name
 from zoneapp.core.periods import reported_periods
 from zoneapp.core.schema import SECTIONS
 
@@ -71,7 +72,7 @@ class Sharing(QObject):
 
     # Dialogs tests replace ----------------------------------------------------------------
     def ask_save_path(self, title: str, name: str, filter_text: str) -> Path | None:
-        start = str((self.window.data_folder or Path.home()).parent / name)
+        start = str((self.window.data_folder or Path.home()).parent / safe_file_name(name))
         path, _ = QFileDialog.getSaveFileName(self.window, title, start, filter_text)
         return Path(path) if path else None
 
@@ -113,7 +114,7 @@ class Sharing(QObject):
         title = self.tr("Export report")
         if self._no_data(title):
             return None
-        name = f"{self.window.dataset.manifest.name(self.window.lang)}.pdf"
+        name = safe_file_name(self.window.dataset.manifest.name(self.window.lang)) + ".pdf"
         path = self.ask_save_path(title, name, "PDF (*.pdf)")
         if path is None:
             return None
@@ -147,7 +148,8 @@ class Sharing(QObject):
                                  self.window.header.selected_period())
         QGuiApplication.clipboard().setImage(image)
         self.window.statusBar().showMessage(self.tr("Share card copied to the clipboard"), 8000)
-        name = f"{self.window.dataset.manifest.name(self.window.lang)}_{code}.png"
+        name = safe_file_name(f"{self.window.dataset.manifest.name(self.window.lang)}_{code}") \
+            + ".png"
         path = self.ask_save_path(title, name, "PNG (*.png)")
         if path is None:
             return None
