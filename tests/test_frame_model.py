@@ -222,3 +222,23 @@ def test_chinese_text_sorts_in_pinyin_order_as_in_excel(qtbot):
     model.sort(1, Qt.SortOrder.AscendingOrder)
     shown = [model.display_text(r, 1) for r in range(5)]
     assert shown[2:] == ["beta", "Gamma", ""] and sorted(shown[:2]) == ["Alpha", "alpha"]
+
+
+@pytest.mark.parametrize("ui_lang", ["zh", "en"])
+def test_pinyin_order_holds_after_a_language_switch(qtbot, ui_lang):
+    """Issue #17: in English the column was re-sorted by character code (天鑫, 烟厂, 盈盛 …)."""
+    from PySide6.QtWidgets import QApplication
+
+    from zoneapp.app import install_translator
+
+    frame = pd.DataFrame({"company": pd.Series(["盈盛", "天鑫", "烟厂", "北京", "重庆"], dtype=str)})
+    model = FrameModel()
+    model.set_frame(frame, None, "zh")
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    pinyin = ["北京", "重庆", "天鑫", "烟厂", "盈盛"]
+    assert [model.display_text(r, 0) for r in range(5)] == pinyin
+    install_translator(QApplication.instance(), ui_lang)  # sets QLocale's default too
+    model.set_lang("en")
+    assert [model.display_text(r, 0) for r in range(5)] == pinyin
+    model.set_frame(frame, None, "en")  # a reload in English
+    assert [model.display_text(r, 0) for r in range(5)] == pinyin

@@ -107,7 +107,8 @@ class FrameModel(QAbstractTableModel):
             frame_columns.warm_up([c for c in self._cols if c.integer or not c.numeric])
 
     def set_lang(self, lang: str) -> None:
-        """Relabel headers, enum cells and figures; a sort by displayed text is redone."""
+        """Relabel headers, enum cells and figures; a sort by displayed text is redone (in
+        the same collation: Chinese text stays in pinyin order)."""
         if lang == self._lang:
             return
         self.layoutAboutToBeChanged.emit()
@@ -384,10 +385,12 @@ class FrameModel(QAbstractTableModel):
         col = next(c for c in self._cols if c.key == self._sort_key)
         return col.sort_order(self._sort_ascending, self._labeller(col), self._collate)
 
-    def _collate(self, texts: list[str]) -> list[int]:
-        """Positions of `texts` in the order people of the model's language read them: pinyin
-        for Chinese (Qt's collator, ICU's rules), case aside."""
-        collator = QCollator(QLocale("zh_CN" if self._lang == "zh" else "en_US"))
+    @staticmethod
+    def _collate(texts: list[str]) -> list[int]:
+        """Positions of `texts` in reading order: Chinese in pinyin, Latin text alphabetically,
+        case aside, in either UI language (ICU's zh_CN rules; an en_US collator would put
+        Chinese in character-code order, so the sort would change with the language)."""
+        collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         return sorted(range(len(texts)),
                       key=functools.cmp_to_key(lambda a, b: collator.compare(texts[a], texts[b])))
