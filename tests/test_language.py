@@ -130,3 +130,15 @@ def test_language_switch_keeps_search_column_and_drop_downs(window):
     assert bar.choice_values() == {"stage": stage, "industry_zh": industry}
     assert bar.search_column() == "name_zh"
     assert page.tables["projects"].model.shown_count() == shown
+
+
+def test_window_title_names_the_app_once_in_either_language(window):
+    """Qt appends applicationDisplayName to a title that does not end with it: issue #17 saw
+    "… — ZoneApp Indicator Dashboard — ZoneApp" in English."""
+    from PySide6.QtWidgets import QApplication
+
+    for lang, app_name in (("en", "ZoneApp Indicator Dashboard"), ("zh", "园区指标看板")):
+        window.set_language(lang)
+        title = window.windowTitle()
+        assert title == f"{window.dataset.manifest.name(lang)} — {app_name}"
+        assert QApplication.applicationDisplayName() == app_name  # so nothing is appended

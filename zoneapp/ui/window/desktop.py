@@ -164,7 +164,6 @@ class DesktopMixin:
             return
         app = QApplication.instance()
         install_translator(app, lang)
-        app.setApplicationDisplayName("园区指标看板" if lang == "zh" else "ZoneApp")
         self.lang = lang
         if self.remember:
             settings.set_value("ui/language", lang)

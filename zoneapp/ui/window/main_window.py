@@ -67,7 +67,7 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.tab_pages: dict[str, QWidget] = {}  # all six; see tab() for a filled one
         self._stale: set[str] = set()  # codes of the tabs not showing `dataset` yet
         self._pending_states: dict[str, dict] = {}  # view states to restore when filled
-        self.setWindowTitle(self._app_title())
+        self._show_title()
         self.setMinimumSize(960, 600)
 
         self.header = Header()
@@ -159,11 +159,11 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.problems_button.setToolTip(self.tr("Show the problems found in the data folder"))
         if self.dataset is None:
             self.folder_label.setText(self.tr("No data folder"))
-            self.setWindowTitle(self._app_title())
+            self._show_title()
         else:
             self.folder_label.setText(
                 self.tr("Data folder: %1").replace("%1", str(self.dataset.folder)))
-            self.setWindowTitle(f"{self.dataset.manifest.name(self.lang)} — {self._app_title()}")
+            self._show_title(self.dataset.manifest.name(self.lang))
         self._retranslate_desktop()
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -248,7 +248,7 @@ class MainWindow(DesktopMixin, QMainWindow):
         manifest = dataset.manifest
         description = manifest.description_zh if self.lang == "zh" else manifest.description_en
         self.header.set_zone(manifest.name(self.lang), manifest.period_label(), description)
-        self.setWindowTitle(f"{manifest.name(self.lang)} — {self._app_title()}")
+        self._show_title(manifest.name(self.lang))
         if previous_folder == self.data_folder:  # a tab not filled since keeps its old state
             for code, page in self.tab_pages.items():
                 if code not in self._stale and hasattr(page, "view_state"):
@@ -377,6 +377,12 @@ class MainWindow(DesktopMixin, QMainWindow):
     # About ---------------------------------------------------------------------------------
     def _app_title(self) -> str:
         return self.tr("ZoneApp Indicator Dashboard")
+
+    def _show_title(self, zone: str = "") -> None:
+        """"Zone — app name". Qt appends applicationDisplayName to a title that does not end
+        with it, so the display name is the app's name in the current language: shown once."""
+        QApplication.setApplicationDisplayName(self._app_title())
+        self.setWindowTitle(f"{zone} — {self._app_title()}" if zone else self._app_title())
 
     def about_text(self) -> str:
         lines = [f"<h3>{self._app_title()}</h3>",
