@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The shipped CJK font whatever the machine has (zoneapp/ui/fonts.py): what the tests read
+# from PDFs, SVGs and images must not depend on the fonts installed. Subprocesses inherit it.
+os.environ["ZONEAPP_FONTS"] = "bundled"
 
 import pytest  # noqa: E402
 
@@ -23,7 +26,8 @@ def _settings_in_tmp(tmp_path_factory):
 @pytest.fixture(scope="session")
 def zone_app(qapp):
     """The session's QApplication with the CJK font registered and the Chinese translator."""
-    from zoneapp.app import install_fonts, install_translator
+    from zoneapp.app import install_translator
+    from zoneapp.ui.fonts import install_fonts
 
     install_fonts()
     install_translator(qapp, "zh")

@@ -50,9 +50,10 @@ def test_svg_parses_and_holds_the_text(chart, tmp_path):
     path = chart_export.save_svg(chart, tmp_path / "c.svg")
     root = ET.parse(path).getroot()
     assert root.tag.endswith("svg")
-    text = "".join(root.itertext())
+    runs = ["".join(element.itertext()) for element in root.iter() if element.tag.endswith("text")]
     for expected in ("主要指标", "506.1亿元", "主营业务收入", "2019"):
-        assert expected in text
+        # each in one run: copied from the SVG it reads "506.1亿元", not "506.1\n亿元"
+        assert any(expected in run for run in runs), expected
 
 
 def test_csv_has_bom_and_the_plotted_data(chart, tmp_path):
