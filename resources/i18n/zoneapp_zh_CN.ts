@@ -43,8 +43,8 @@
         <translation>还原缩放</translation>
     </message>
     <message>
-        <source>Back to the whole chart (zoom with the wheel, pan by dragging)</source>
-        <translation>回到完整图表（滚轮缩放，拖动平移）</translation>
+        <source>Back to the whole chart (Ctrl+wheel zooms, as does the wheel after a click on the chart; drag to pan)</source>
+        <translation>回到完整图表（Ctrl+滚轮缩放，单击图表后滚轮也可缩放；拖动平移）</translation>
     </message>
     <message>
         <source>Source…</source>
