@@ -55,6 +55,7 @@ class DesktopMixin:
 
     def _init_desktop(self, remember: bool, theme_mode: str | None) -> None:
         self.remember = remember
+        self.docks_restored = False  # True once restore_window_settings restored the docks
         self._auto_reloading = False
         self._applying_theme = False
         self.theme_mode = theme_mode or (settings.get("ui/theme") if remember else "light")
@@ -218,8 +219,8 @@ class DesktopMixin:
         if geometry:
             self.restoreGeometry(geometry)
         state = settings.get("window/state")
-        if state:
-            self.restoreState(state)
+        # Docks keep their size and closed state: a load no longer opens or resizes them.
+        self.docks_restored = bool(state) and self.restoreState(state)
         codes = [s.code for s in SECTIONS]
         last = settings.get("window/last_tab")
         if last in codes:
@@ -326,7 +327,8 @@ class DesktopMixin:
 
     def focus_problems(self) -> None:
         """F8: show the problems panel and put the keyboard focus in its list."""
-        self.problems_dock.show()
+        if not self.problems_dock.isVisible():
+            self.show_problems_dock()
         self.problems_dock.raise_()
         widget = self.problems_panel.list_widget()
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -297,10 +297,19 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.problems_button.style().unpolish(self.problems_button)
         self.problems_button.style().polish(self.problems_button)
         self.problems_panel.set_problems(problems, self.lang)
-        self.problems_dock.setVisible(bool(problems))
-        if problems:
-            height = min(PROBLEMS_MAX_HEIGHT, 70 + 24 * len(problems))
-            self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
+        if self.docks_restored:  # shown or closed, at its size, as the user left it
+            return
+        if problems and not self.problems_dock.isVisible():
+            self.show_problems_dock()
+        elif not problems:
+            self.problems_dock.hide()
+
+    def show_problems_dock(self) -> None:
+        """Open the problems dock at the height its lines need (one line: "No problems")."""
+        count = len(self.dataset.problems) if self.dataset is not None else 0
+        self.problems_dock.show()
+        height = min(PROBLEMS_MAX_HEIGHT, 70 + 24 * max(1, count))
+        self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
 
     def problems_count_text(self) -> str:
         count = len(self.dataset.problems) if self.dataset is not None else 0
