@@ -57,6 +57,9 @@ def _chinese_after_each_test():
     app = QApplication.instance()
     if app is not None and not app_module._translators:
         app_module.install_translator(app, "zh")
+    from zoneapp.ui import palette
+
+    palette.set_growth_colours("red_up")  # an English window made a rise green
     if app is not None:  # deferred deletes and posted events belong to this test, not the next
         from PySide6.QtCore import QCoreApplication, QEvent
 

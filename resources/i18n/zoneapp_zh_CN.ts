@@ -239,6 +239,25 @@
     </message>
 </context>
 <context>
+    <name>GrowthColoursMenu</name>
+    <message>
+        <source>&amp;Growth colours</source>
+        <translation>增长配色(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;language (Chinese: rise in red; English: rise in green)</source>
+        <translation>跟随界面语言(&amp;L)(中文：上涨为红；英文：上涨为绿)</translation>
+    </message>
+    <message>
+        <source>&amp;Red for a rise ▲, green for a fall ▼</source>
+        <translation>红涨绿跌(&amp;R)（▲红 ▼绿）</translation>
+    </message>
+    <message>
+        <source>&amp;Green for a rise ▲, red for a fall ▼</source>
+        <translation>绿涨红跌(&amp;G)（▲绿 ▼红）</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>No data loaded</source>

@@ -18,6 +18,7 @@ from zoneapp import paths, settings
 from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
 from zoneapp.ui import theme
 from zoneapp.ui.window.folder_watcher import FolderWatcher
+from zoneapp.ui.window.growth_menu import GrowthColoursMenu
 
 # Language names are shown in their own language, whatever the current one is.
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -113,6 +114,9 @@ class DesktopMixin:
         for mode in theme.MODES:
             self.theme_actions[mode] = self._checkable(
                 self.theme_menu, self.theme_group, lambda _=False, m=mode: self.set_theme(m))
+        self.growth_menu = GrowthColoursMenu(self, lambda: self.lang, self._redisplay,
+                                             self.remember)
+        self.view_menu.addMenu(self.growth_menu)
 
     def _checkable(self, menu: QMenu, group: QActionGroup, slot) -> QAction:
         action = QAction(self)
@@ -134,6 +138,7 @@ class DesktopMixin:
         self.theme_actions["system"].setText(self.tr("Follow &system"))
         self.theme_actions["light"].setText(self.tr("&Light"))
         self.theme_actions["dark"].setText(self.tr("&Dark"))
+        self.growth_menu.retranslate_ui()
         self.language_actions[self.lang].setChecked(True)
         self.theme_actions[self.theme_mode].setChecked(True)
 
@@ -166,6 +171,7 @@ class DesktopMixin:
         app = QApplication.instance()
         install_translator(app, lang)
         self.lang = lang
+        self.growth_menu.apply()  # a rise in red in Chinese, in green in English (by default)
         if self.remember:
             settings.set_value("ui/language", lang)
         self.retranslate_ui()
