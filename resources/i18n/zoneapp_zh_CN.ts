@@ -456,10 +456,6 @@
         <translation>表格无法写入：</translation>
     </message>
     <message>
-        <source>%1 table(s) written to %2</source>
-        <translation>已将 %1 张表格写入 %2</translation>
-    </message>
-    <message>
         <source>ZoneApp Indicator Dashboard</source>
         <translation>园区指标看板</translation>
     </message>
@@ -635,10 +631,6 @@
         <translation>报告无法写入：</translation>
     </message>
     <message>
-        <source>Report written to %1</source>
-        <translation>报告已保存到 %1</translation>
-    </message>
-    <message>
         <source>Share card</source>
         <translation>分享卡片</translation>
     </message>
@@ -803,6 +795,21 @@
     <message>
         <source>You may not have permission to write there; choose another folder.</source>
         <translation>可能没有写入该位置的权限，请另选文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenNotice</name>
+    <message>
+        <source>%1 file(s) written to %2</source>
+        <translation>已写入 %1 个文件到 %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 </TS>

@@ -98,6 +98,10 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.problems_button.setToolTip(self.tr("Show the problems found in the data folder"))
         self.problems_button.clicked.connect(self.toggle_problems)
         self.statusBar().addWidget(self.folder_label, 1)
+        from zoneapp.ui.window.written_notice import WrittenNotice
+
+        self.written_notice = WrittenNotice(self)  # "Exported to …  Open folder"
+        self.statusBar().addWidget(self.written_notice)
         self.loader = FolderLoader(self)  # loads off the UI thread: progress and Cancel
         self.loader.sig_loaded.connect(self.set_dataset)
         self.loader.sig_failed.connect(self._load_failed)
@@ -332,6 +336,7 @@ class MainWindow(DesktopMixin, QMainWindow):
         if page is not None and code in self._stale and self.dataset is not None:
             self._stale.discard(code)
             page.set_dataset(self.dataset, self.lang, self.header.selected_period())
+            self.connect_exports(page)
             state = self._pending_states.pop(code, None)
             if state is not None:
                 page.restore_view_state(state)
@@ -359,6 +364,12 @@ class MainWindow(DesktopMixin, QMainWindow):
             return None
         return panel.export()
 
+    def connect_exports(self, page: QWidget) -> None:
+        """A table exported from `page` (button, menu or Ctrl+E) is named in the status bar."""
+        for panel in getattr(page, "tables", {}).values():
+            panel.sig_exported.connect(self.written_notice.show_written,
+                                       Qt.ConnectionType.UniqueConnection)
+
     def export_all_tables(self) -> list[Path]:
         if self.dataset is None:
             self.show_error(self.tr("Export all tables"), self.tr("No data folder is open."))
@@ -378,9 +389,7 @@ class MainWindow(DesktopMixin, QMainWindow):
                             self.tr("The tables could not be written:") + "\n\n"
                             + failure_text(exc))
             return []
-        self.statusBar().showMessage(
-            self.tr("%1 table(s) written to %2").replace("%1", str(len(written)))
-            .replace("%2", str(folder)), 8000)
+        self.written_notice.show_written(Path(folder), len(written))
         return list(written)
 
     # About ---------------------------------------------------------------------------------
