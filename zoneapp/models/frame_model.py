@@ -25,8 +25,8 @@ from PySide6.QtGui import QColor, QFont
 
 from zoneapp.core import names, schema
 from zoneapp.core.schema import Column, Table
-from zoneapp.core.units import (format_number, format_percent, format_value, qualifier_label,
-                                unit_label)
+from zoneapp.core.units import (export_unit_label, format_number, format_percent, format_value,
+                                qualifier_label, unit_label)
 
 from . import frame_columns
 from .frame_columns import Labeller, ShownColumn, is_missing, search
@@ -364,8 +364,8 @@ class FrameModel(QAbstractTableModel):
             choice = column.choice(code)
             return choice.zh if choice is not None and self._lang == "zh" else (
                 choice.en if choice is not None else code)
-        if column.kind == schema.UNIT:
-            return unit_label(code, self._lang)
+        if column.kind == schema.UNIT:  # 个 has no English label: "count", as exports say
+            return export_unit_label(code, self._lang)
         if column.kind == schema.QUALIFIER:
             return qualifier_label(code, self._lang)
         return code

@@ -16,6 +16,7 @@ import pandas as pd
 from zoneapp.core import schema, units
 from zoneapp.core.io.atomic import atomic_path, refuse_protected
 from zoneapp.core.dataset import Dataset
+from zoneapp.core.io.headers import is_shown_header, shown_header
 from zoneapp.core.io.formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, neutralise_series, restore
 
 __all__ = ["FORMULA_GUARD", "FORMULA_STARTS", "neutralise", "restore", "export_frame",
@@ -41,11 +42,16 @@ def _column_label(key: str, table: schema.Table | None, lang: str) -> str:
 
 
 def _column_labels(column: schema.Column, series: pd.Series, lang: str) -> pd.Series:
-    """Codes to the labels a user reads: choices' labels, and English unit names in English."""
+    """Codes to the labels a user reads: choices' labels, and English unit names and
+    qualifiers (about, over) in English."""
     if column.kind == schema.UNIT:
         if lang == "zh":
             return series
         mapping = {code: units.export_unit_label(code, lang) for code in units.UNITS}
+    elif column.kind == schema.QUALIFIER:
+        if lang == "zh":
+            return series
+        mapping = {word: units.qualifier_label(word, lang) for word in units.QUALIFIERS}
     else:
         mapping = {c.code: (c.zh if lang == "zh" else c.en) for c in column.choices}
     if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
@@ -67,15 +73,51 @@ def _column_labels(column: schema.Column, series: pd.Series, lang: str) -> pd.Se
 
 
 def presentable(frame: pd.DataFrame, table: schema.Table | None = None, lang: str = "zh") -> pd.DataFrame:
-    """The frame as a user takes it away: no hidden columns, labels for codes and headers."""
+    """The frame as a user takes it away: no hidden columns, labels for codes and headers,
+    and after each figure column the figure as the app shows it (`_figure_as_shown`)."""
     keys = [c for c in frame.columns if not str(c).startswith("_")]
     coded = {c.key: c for c in (table.columns if table is not None else ())
-             if c.kind in (schema.ENUM, schema.UNIT)}
+             if c.kind in (schema.ENUM, schema.UNIT, schema.QUALIFIER)}
     # A new frame over the same column arrays: nothing is copied but the relabelled codes.
-    out = pd.DataFrame({i: (_column_labels(coded[k], frame[k], lang) if k in coded else frame[k])
-                        for i, k in enumerate(keys)}, copy=False)
-    out.columns = [_column_label(str(c), table, lang) for c in keys]
+    columns, labels = [], []
+    for k in keys:
+        columns.append(_column_labels(coded[k], frame[k], lang) if k in coded else frame[k])
+        labels.append(_column_label(str(k), table, lang))
+        shown = _figure_as_shown(frame, table, str(k), lang)
+        if shown is not None:
+            columns.append(shown)
+            labels.append(shown_header(labels[-1], lang))
+    out = pd.DataFrame(dict(enumerate(columns)), copy=False)
+    out.columns = labels
     return out
+
+
+def _figure_as_shown(frame: pd.DataFrame, table: schema.Table | None, key: str,
+                     lang: str) -> pd.Series | None:
+    """A figure column as the app shows it (约453.09亿元, about 45.31 bn yuan, +11.7%), or
+    None for other columns. Formatted once per distinct (value, unit, qualifier)."""
+    if table is None or key not in table.keys or table.column(key).kind != schema.FLOAT:
+        return None
+    column = table.column(key)
+    parts = {"value": frame[key]}
+    for name, other in (("unit", column.unit_column), ("qualifier", column.qualifier_column)):
+        if other and other in frame.columns:
+            parts[name] = frame[other].astype(object).where(frame[other].notna(), "")
+    combos = pd.DataFrame(parts, copy=False)
+    codes, uniques = pd.MultiIndex.from_frame(combos).factorize()
+
+    def text(combo: tuple) -> str:
+        fields = dict(zip(parts, combo))
+        value = fields["value"]
+        if value is None or pd.isna(value):
+            return ""
+        if column.unit == "%" and "unit" not in fields:
+            return units.format_percent(float(value), lang)
+        return units.format_value(float(value), fields.get("unit", column.unit),
+                                  fields.get("qualifier", ""), lang)
+
+    shown = pd.array([text(u) for u in uniques], dtype=object).take(codes) if len(codes) else []
+    return pd.Series(shown, index=frame.index, dtype=object)
 
 
 def _text_columns(frame: pd.DataFrame) -> list[str]:
@@ -91,11 +133,22 @@ def _defused(frame: pd.DataFrame) -> pd.DataFrame:
     text_cols = set(_text_columns(frame))
     if not text_cols:
         return frame
-    columns = [neutralise_series(frame.iloc[:, i]) if c in text_cols else frame.iloc[:, i]
+    columns = [(_signed_figures(frame.iloc[:, i]) if is_shown_header(c) else
+                neutralise_series(frame.iloc[:, i])) if c in text_cols else frame.iloc[:, i]
                for i, c in enumerate(frame.columns)]
     out = pd.DataFrame(dict(enumerate(columns)), copy=False)
     out.columns = frame.columns
     return out
+
+
+_SIGNED_NUMBER = re.compile(r"[+-][0-9][0-9,.]*%?")  # +11.7%, -3.2: a number to Excel
+
+
+def _signed_figures(cells: pd.Series) -> pd.Series:
+    """An "as shown" column: a signed number (+11.7%) is a number to a spreadsheet, not a
+    formula, and stays as the app shows it; any other formula-like text is guarded."""
+    return cells.map(lambda t: t if isinstance(t, str) and _SIGNED_NUMBER.fullmatch(t)
+                     else neutralise(t) if isinstance(t, str) else t)
 
 
 CSV_BATCH_ROWS = 65_536  # rows per chunk transcoded to GB18030
