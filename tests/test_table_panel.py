@@ -292,3 +292,18 @@ def test_view_lays_out_new_rows_at_once(qtbot):
     assert panel.model.rowCount() == 1 and bar.maximum() == 0  # no event loop pass needed
     panel.model.set_filter("")
     assert bar.maximum() > 0
+
+
+def test_after_a_language_switch_the_sort_arrow_is_on_the_sorted_column(qtbot, panel):
+    header = panel.view.horizontalHeader()
+    name_zh = panel.model.column_keys().index("name_zh")
+    panel.view.sortByColumn(name_zh, Qt.SortOrder.AscendingOrder)
+    shown = [panel.model.display_text(r, name_zh) for r in range(3)]
+    assert shown == ["带动就业", "利润率", "主营业务收入"]  # pinyin
+    panel.set_lang("en")  # name_zh is hidden in English (name_en is filled): its twin sorts
+    column, order = panel.model.sort_column()
+    assert panel.model.column_keys()[column] == "name_en"
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (column, order)
+    panel.set_lang("zh")
+    assert header.sortIndicatorSection() == panel.model.column_keys().index("name_zh")
+    assert [panel.model.display_text(r, header.sortIndicatorSection()) for r in range(3)] == shown

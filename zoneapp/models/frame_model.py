@@ -170,6 +170,13 @@ class FrameModel(QAbstractTableModel):
             return twin
         return key if key in keys else None
 
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        """(view column of the sort, order); column -1 when unsorted."""
+        keys = self.column_keys()
+        column = keys.index(self._sort_key) if self._sort_key in keys else -1
+        order = Qt.SortOrder.AscendingOrder if self._sort_ascending else Qt.SortOrder.DescendingOrder
+        return column, order
+
     def column_keys(self) -> list[str]:
         """Keys of the shown columns, in view order."""
         return [c.key for c in self._cols]
