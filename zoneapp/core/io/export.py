@@ -11,6 +11,7 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from zoneapp.core import schema, units
@@ -92,32 +93,61 @@ def presentable(frame: pd.DataFrame, table: schema.Table | None = None, lang: st
     return out
 
 
+# Distinct figures formatted for the "as shown" columns at most: formatting is Python, about
+# 3 µs a figure, so a register of a million different amounts leaves the column out rather
+# than make its export many times slower (ordinary tables hold a few hundred figures).
+MAX_SHOWN_DISTINCT = 100_000
+
+
 def _figure_as_shown(frame: pd.DataFrame, table: schema.Table | None, key: str,
                      lang: str) -> pd.Series | None:
     """A figure column as the app shows it (约453.09亿元, about 45.31 bn yuan, +11.7%), or
-    None for other columns. Formatted once per distinct (value, unit, qualifier)."""
+    None for other columns (and beyond MAX_SHOWN_DISTINCT). Formatted once per distinct
+    (value, unit, qualifier)."""
     if table is None or key not in table.keys or table.column(key).kind != schema.FLOAT:
         return None
     column = table.column(key)
-    parts = {"value": frame[key]}
-    for name, other in (("unit", column.unit_column), ("qualifier", column.qualifier_column)):
-        if other and other in frame.columns:
-            parts[name] = frame[other].astype(object).where(frame[other].notna(), "")
-    combos = pd.DataFrame(parts, copy=False)
-    codes, uniques = pd.MultiIndex.from_frame(combos).factorize()
+    parts = [frame[key]] + [frame[k] for k in (column.unit_column, column.qualifier_column)
+                            if k and k in frame.columns]
+    named = ["value"] + [name for name, k in (("unit", column.unit_column),
+                                              ("qualifier", column.qualifier_column))
+                         if k and k in frame.columns]
+    combined = np.zeros(len(frame), dtype=np.int64)
+    levels = []
+    for series in parts:  # one int64 code per row for the (value, unit, qualifier) triple
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        if len(uniques) > MAX_SHOWN_DISTINCT:
+            return None
+        combined = combined * (len(uniques) + 1) + (codes.astype(np.int64) + 1)
+        levels.append([None] + list(uniques))
+    inverse, distinct = pd.factorize(combined)  # hashing: a sort of a million rows is slower
+    if len(distinct) > MAX_SHOWN_DISTINCT:
+        return None
 
-    def text(combo: tuple) -> str:
-        fields = dict(zip(parts, combo))
+    def text(code: int) -> str:
+        fields = {}
+        for name, level in zip(reversed(named), reversed(levels)):
+            code, index = divmod(int(code), len(level))
+            fields[name] = level[index]
         value = fields["value"]
         if value is None or pd.isna(value):
             return ""
+        unit, qualifier = fields.get("unit"), fields.get("qualifier")
         if column.unit == "%" and "unit" not in fields:
             return units.format_percent(float(value), lang)
-        return units.format_value(float(value), fields.get("unit", column.unit),
-                                  fields.get("qualifier", ""), lang)
+        return units.format_value(float(value), unit if isinstance(unit, str) else column.unit,
+                                  qualifier if isinstance(qualifier, str) else "", lang)
 
-    shown = pd.array([text(u) for u in uniques], dtype=object).take(codes) if len(codes) else []
-    return pd.Series(shown, index=frame.index, dtype=object)
+    return _from_codes(inverse, [text(c) for c in distinct], frame.index)
+
+
+def _from_codes(codes: np.ndarray, texts: list[str], index: pd.Index) -> pd.Series:
+    """texts[codes] as a pyarrow-backed text column, built in pyarrow (no Python per row)."""
+    import pyarrow as pa
+
+    array = pa.DictionaryArray.from_arrays(pa.array(codes, type=pa.int32()),
+                                           pa.array(texts, type=pa.string()))
+    return pd.Series(pd.array(array.cast(pa.string()), dtype="string[pyarrow]"), index=index)
 
 
 def _text_columns(frame: pd.DataFrame) -> list[str]:
@@ -147,8 +177,9 @@ _SIGNED_NUMBER = re.compile(r"[+-][0-9][0-9,.]*%?")  # +11.7%, -3.2: a number to
 def _signed_figures(cells: pd.Series) -> pd.Series:
     """An "as shown" column: a signed number (+11.7%) is a number to a spreadsheet, not a
     formula, and stays as the app shows it; any other formula-like text is guarded."""
-    return cells.map(lambda t: t if isinstance(t, str) and _SIGNED_NUMBER.fullmatch(t)
-                     else neutralise(t) if isinstance(t, str) else t)
+    codes, texts = pd.factorize(cells)  # a few hundred distinct texts at most
+    guarded = [t if _SIGNED_NUMBER.fullmatch(t) else neutralise(t) for t in texts]
+    return _from_codes(codes, guarded, cells.index)
 
 
 CSV_BATCH_ROWS = 65_536  # rows per chunk transcoded to GB18030
