@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from zoneapp.app import create_application, has_display
 from zoneapp.core.schema import SECTIONS
 from zoneapp.ui.output.images import save_png
@@ -36,8 +38,9 @@ def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
         window.show()
         window.set_dataset(dataset)
         window.problems_dock.hide()  # a rendered page shows the tabs; problems are in `report`
-        window.folder_label.setText(window.tr("Data folder: %1").replace(
-            "%1", os.path.relpath(Path(data_dir).resolve())))  # no home folder in screenshots
+        window.folder_label.setText(QCoreApplication.translate("MainWindow", "Data folder: %1")
+                                    .replace("%1", os.path.relpath(Path(data_dir).resolve())))
+        # relative: no one's home folder in a screenshot
         app.processEvents()
         written = []
         for index, section in enumerate(SECTIONS):
