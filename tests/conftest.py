@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The shipped CJK font whatever the machine has (zoneapp/ui/fonts.py): what the tests read
+# from PDFs, SVGs and images must not depend on the fonts installed. Subprocesses inherit it.
+os.environ["ZONEAPP_FONTS"] = "bundled"
 
 import pytest  # noqa: E402
 
@@ -23,7 +26,7 @@ def _settings_in_tmp(tmp_path_factory):
 @pytest.fixture(scope="session")
 def zone_app(qapp):
     """The session's QApplication with the CJK font registered and the Chinese translator."""
-    from zoneapp.app import install_fonts
+    from zoneapp.ui.fonts import install_fonts
     from zoneapp.ui.i18n import install_translator
 
     install_fonts()
@@ -54,6 +57,9 @@ def _chinese_after_each_test():
     app = QApplication.instance()
     if app is not None and not i18n.installed_translators():
         i18n.install_translator(app, "zh")
+    from zoneapp.ui import palette
+
+    palette.set_growth_colours("red_up")  # an English window made a rise green
     if app is not None:  # deferred deletes and posted events belong to this test, not the next
         from PySide6.QtCore import QCoreApplication, QEvent
 

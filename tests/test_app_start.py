@@ -82,7 +82,7 @@ def test_create_application_is_idempotent(zone_app):
 def test_chinese_font_is_available_after_install(zone_app):
     from PySide6.QtGui import QFontDatabase, QFontInfo
 
-    from zoneapp.app import install_fonts
+    from zoneapp.ui.fonts import install_fonts
 
     family = install_fonts()
     chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)

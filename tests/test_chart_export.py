@@ -33,16 +33,28 @@ def test_png_is_twice_the_size(chart, tmp_path):
     path = chart_export.save_png(chart, tmp_path / "c.png")
     image = QImage(str(path))
     assert not image.isNull()
-    assert (image.width(), image.height()) == (2 * chart.width(), 2 * chart.height())
+    margin = chart_export.MARGIN
+    assert (image.width(), image.height()) == (2 * (chart.width() + 2 * margin),
+                                               2 * (chart.height() + 2 * margin))
+
+
+def test_saved_title_keeps_clear_of_the_left_edge(chart, tmp_path):
+    """Issue #17: the title's first character touched the PNG's left edge."""
+    image = QImage(str(chart_export.save_png(chart, tmp_path / "c.png")))
+    background = image.pixel(0, 0)
+    inked = [x for x in range(image.width()) for y in range(0, 2 * 40, 2)
+             if image.pixel(x, y) != background]
+    assert inked and min(inked) >= 2 * 10  # 2x pixels: at least 10 on-screen pixels
 
 
 def test_svg_parses_and_holds_the_text(chart, tmp_path):
     path = chart_export.save_svg(chart, tmp_path / "c.svg")
     root = ET.parse(path).getroot()
     assert root.tag.endswith("svg")
-    text = "".join(root.itertext())
+    runs = ["".join(element.itertext()) for element in root.iter() if element.tag.endswith("text")]
     for expected in ("主要指标", "506.1亿元", "主营业务收入", "2019"):
-        assert expected in text
+        # each in one run: copied from the SVG it reads "506.1亿元", not "506.1\n亿元"
+        assert any(expected in run for run in runs), expected
 
 
 def test_csv_has_bom_and_the_plotted_data(chart, tmp_path):
@@ -55,7 +67,7 @@ def test_csv_has_bom_and_the_plotted_data(chart, tmp_path):
 
 def test_copy_puts_an_image_on_the_clipboard(chart):
     chart_export.copy_image(chart)
-    assert QGuiApplication.clipboard().image().width() == 2 * chart.width()
+    assert QGuiApplication.clipboard().image().width() == 2 * chart_export.export_size(chart).width()
 
 
 def test_menu_actions_and_dialog_stub(chart, tmp_path):
@@ -66,7 +78,7 @@ def test_menu_actions_and_dialog_stub(chart, tmp_path):
     assert (tmp_path / "m.png").is_file() and (tmp_path / "m.svg").is_file()
     image = QImage(str(tmp_path / "m.png"))  # the menu saves what save_png saves: 2x
     assert not image.isNull()
-    assert (image.width(), image.height()) == (2 * chart.width(), 2 * chart.height())
+    assert image.size() == chart_export.chart_image(chart).size()
     assert ET.parse(tmp_path / "m.svg").getroot().tag.endswith("svg")
     texts = [a.text() for a in actions.menu(2).actions() if a.text()]
     assert actions.source.text() in texts  # bar 2 has a figure behind it

@@ -9,6 +9,7 @@ import pytest
 
 from zoneapp.core import schema
 from zoneapp.core.io.atomic import atomic_path
+from zoneapp.core.io.headers import shown_header
 from zoneapp.core.io.export import export_frame, file_stem, neutralise, restore
 
 
@@ -149,12 +150,40 @@ def test_english_export_names_units_and_reads_back(tmp_path: Path) -> None:
     })
     path = export_frame(frame, tmp_path / "indicators.csv", schema.INDICATORS, lang="en")
     written = pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
-    # English names for units; 个 has none in English and stays as written.
-    assert written["Unit"].tolist() == ["100M yuan", "entities", "个"]
+    # English names for units (个, a bare count in the app, is "count") and qualifiers
+    assert written["Unit"].tolist() == ["100M yuan", "entities", "count"]
+    assert written["Qualifier"].tolist() == ["about", "", ""]
     back, problems = load_table(path, schema.INDICATORS, path.name)
-    assert [p for p in problems if p.is_error] == []
+    assert problems == []  # the "as shown" column is left out without a warning
     assert back["unit"].tolist() == ["亿元", "户", "个"]
     assert back["qualifier"].tolist() == ["约", "", ""]
+
+
+@pytest.mark.parametrize("lang, shown, yoy", [
+    ("zh", ["约453.09亿元", "超过3,000人", ""], ["+52.9%", "", "-3.2%"]),
+    ("en", ["about 45.31 bn yuan", "over 3,000 people", ""], ["+52.9%", "", "-3.2%"]),
+])
+def test_figures_read_as_the_app_shows_them_beside_full_precision(tmp_path: Path, lang, shown,
+                                                                  yoy) -> None:
+    """Issue #17: exports carried 453.08863025962404 and 52.94117647058824 only."""
+    frame = pd.DataFrame({
+        "section": ["overview", "relief", "overview"], "key": ["revenue", "jobs", "margin"],
+        "name_zh": ["主营业务收入", "带动就业", "利润率"], "name_en": ["Revenue", "Jobs", ""],
+        "period": pd.array([2018, 2019, 2019], dtype="Int64"),
+        "value": [453.08863025962404, 3000.0, float("nan")],
+        "unit": ["亿元", "人", "%"], "qualifier": ["约", "超过", ""],
+        "yoy_pct": [52.94117647058824, float("nan"), -3.2],
+    })
+    for suffix in (".csv", ".xlsx"):
+        path = export_frame(frame, tmp_path / f"indicators{suffix}", schema.INDICATORS, lang)
+        written = (pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
+                   if suffix == ".csv" else pd.read_excel(path, keep_default_na=False))
+        value, yoy_label = ("数值", "同比增长(%)") if lang == "zh" else ("Value", "YoY change (%)")
+        columns = list(written.columns)
+        assert columns[columns.index(value) + 1] == shown_header(value, lang)
+        assert written[shown_header(value, lang)].tolist() == shown
+        assert written[shown_header(yoy_label, lang)].tolist() == yoy
+        assert float(written[value].tolist()[0]) == pytest.approx(453.08863025962404, abs=1e-12)
 
 
 def test_export_all_files_follow_the_tabs(tmp_path: Path, default_dataset) -> None:

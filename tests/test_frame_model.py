@@ -52,6 +52,8 @@ def cell(m: FrameModel, row: int, key: str, role=DISPLAY):
 
 
 def column(m: FrameModel, key: str) -> list[str]:
+    if key == "key" and key not in m.column_keys():  # hidden from view: read the rows' keys
+        return [m.frame()["key"].iloc[m.source_row(r)] for r in range(m.rowCount())]
     c = m.column_keys().index(key)
     return [m.data(m.index(r, c)) for r in range(m.rowCount())]
 
@@ -62,9 +64,10 @@ def headers(m: FrameModel) -> list[str]:
 
 def test_hidden_columns_and_schema_order(model):
     keys = model.column_keys()
-    assert keys[:5] == ["section", "key", "name_zh", "name_en", "period"]
-    for hidden in ("_row", "unit", "qualifier", "derivation_zh", "derivation_en"):
+    assert keys[:4] == ["section", "name_zh", "name_en", "period"]
+    for hidden in ("_row", "unit", "qualifier", "derivation_zh", "derivation_en", "key"):
         assert hidden not in keys
+    assert "key" in model.visible_frame().columns  # an export reads back in: it needs the key
     assert model.rowCount() == 4
 
 
@@ -85,12 +88,13 @@ def test_display_in_english_and_relabel(model):
     assert column(model, "value") == ["about 299 M yuan", "over 3,000 people", "5.9%", ""]
     assert column(model, "section")[1] == "Poverty relief & employment"
     assert column(model, "basis")[2] == "derived"
-    assert headers(model)[:5] == ["Section", "Key", "Name (Chinese)", "Name (English)", "Year"]
+    # English first; the Chinese name follows, as one English name is blank
+    assert headers(model)[:4] == ["Section", "Name (English)", "Name (Chinese)", "Year"]
 
 
 def test_headers_in_chinese(model):
     h = headers(model)
-    assert h[:6] == ["板块", "指标代码", "指标名称", "英文名称", "年份", "数值"]
+    assert h[:5] == ["板块", "指标名称", "英文名称", "年份", "数值"]
     assert "同比增长(%)" in h  # the fixed unit is already in the label: not doubled
     assert model.headerData(0, Qt.Orientation.Vertical) == "1"
 
@@ -222,3 +226,59 @@ def test_chinese_text_sorts_in_pinyin_order_as_in_excel(qtbot):
     model.sort(1, Qt.SortOrder.AscendingOrder)
     shown = [model.display_text(r, 1) for r in range(5)]
     assert shown[2:] == ["beta", "Gamma", ""] and sorted(shown[:2]) == ["Alpha", "alpha"]
+
+
+@pytest.mark.parametrize("ui_lang", ["zh", "en"])
+def test_pinyin_order_holds_after_a_language_switch(qtbot, ui_lang):
+    """Issue #17: in English the column was re-sorted by character code (天鑫, 烟厂, 盈盛 …)."""
+    from PySide6.QtWidgets import QApplication
+
+    from zoneapp.app import install_translator
+
+    frame = pd.DataFrame({"company": pd.Series(["盈盛", "天鑫", "烟厂", "北京", "重庆"], dtype=str)})
+    model = FrameModel()
+    model.set_frame(frame, None, "zh")
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    pinyin = ["北京", "重庆", "天鑫", "烟厂", "盈盛"]
+    assert [model.display_text(r, 0) for r in range(5)] == pinyin
+    install_translator(QApplication.instance(), ui_lang)  # sets QLocale's default too
+    model.set_lang("en")
+    assert [model.display_text(r, 0) for r in range(5)] == pinyin
+    model.set_frame(frame, None, "en")  # a reload in English
+    assert [model.display_text(r, 0) for r in range(5)] == pinyin
+
+
+def test_english_view_drops_a_filled_chinese_twin_and_keeps_the_sort(qtbot):
+    """Issue #17: Chinese columns came first and pushed the English ones off screen."""
+    frame = indicators()
+    frame.loc[3, "name_en"] = "Caiyuan loans"
+    m = FrameModel()
+    m.set_frame(frame, INDICATORS, "zh")
+    m.sort(m.column_keys().index("name_zh"), Qt.SortOrder.AscendingOrder)
+    assert column(m, "name_zh") == ["财园信贷通", "带动就业", "利润率", "主营业务收入"]  # pinyin
+    m.set_lang("en")
+    assert m.column_keys()[:3] == ["section", "name_en", "period"]
+    assert column(m, "name_en") == ["Caiyuan loans", "Jobs", "Profit margin", "Revenue"]
+    assert m.header_label(1) == "Name (English)"
+    m.set_lang("zh")
+    assert m.column_keys()[:3] == ["section", "name_zh", "name_en"]
+
+
+def test_a_list_of_indicator_keys_reads_as_their_names(qtbot):
+    """Issue #17: 相关指标 showed `caiyuan_loans;caiyuai…`."""
+    from zoneapp.core.names import add_list_names
+    from zoneapp.core.schema import TABLES_BY_NAME
+
+    programmes = pd.DataFrame({
+        "programme_zh": ["财园信贷通", "科贷通"], "programme_en": ["Caiyuan loans", ""],
+        "kind": ["loan", "credit"], "indicator_keys": ["revenue;jobs;unknown_key", ""],
+        "period": pd.array([2019, 2019], dtype="Int64")})
+    add_list_names({"programmes": programmes}, indicators())
+    m = FrameModel()
+    m.set_frame(programmes, TABLES_BY_NAME["programmes"], "zh")
+    assert column(m, "indicator_keys") == ["主营业务收入、带动就业、unknown_key", ""]
+    m.set_lang("en")
+    assert column(m, "indicator_keys") == ["Revenue, Jobs, unknown_key", ""]
+    m.set_filter("jobs")
+    assert m.rowCount() == 1
+    assert list(m.visible_frame()["indicator_keys"]) == ["revenue;jobs;unknown_key"]

@@ -41,7 +41,7 @@ def test_switching_language_relabels_everything_and_back(window):
     assert window.header.name_text() == window.dataset.manifest.name_en
     assert window.dataset.manifest.name_en in window.windowTitle()
     panel = window.tab("projects").tables["projects"]
-    assert projects.column("name_zh").en in " ".join(_headers(panel))
+    assert _headers(panel)[0] == projects.column("name_en").en  # English columns first
     en_titles = _chart_titles(window)
     assert "Total investment per project" in en_titles
     assert not set(en_titles) & set(zh_titles)
@@ -85,15 +85,20 @@ def test_language_switch_keeps_tab_sort_filter_and_selection(window):
 
 
 def test_data_names_stay_as_the_data_gives_them(window):
+    """A company's name is the data's, in each language: the Chinese column in Chinese, its
+    English twin (filled in the seed) in English, never translated by the app."""
     panel = window.tab("projects").tables["projects"]
     frame = panel.model.frame()
-    assert "company_zh" in panel.model.column_keys()
-    column = panel.model.column_keys().index("company_zh")
-    before = {panel.model.data(panel.model.index(r, column)) for r in range(panel.model.rowCount())}
+
+    def shown(key: str) -> set:
+        column = panel.model.column_keys().index(key)
+        return {panel.model.data(panel.model.index(r, column))
+                for r in range(panel.model.rowCount())}
+
+    assert shown("company_zh") == {v for v in frame["company_zh"].fillna("")}
     window.set_language("en")
     panel = window.tab("projects").tables["projects"]
-    after = {panel.model.data(panel.model.index(r, column)) for r in range(panel.model.rowCount())}
-    assert before == after == {v for v in frame["company_zh"].fillna("")}
+    assert shown("company_en") == {v for v in frame["company_en"].fillna("")}
 
 
 def test_language_menu_switches_and_is_remembered(window):
@@ -120,7 +125,7 @@ def test_language_switch_keeps_search_column_and_drop_downs(window):
 
     window.set_language("en")
     bar = page.tables["projects"].filter_bar
-    assert bar.search_column() == "name_zh"
+    assert bar.search_column() == "name_en"  # the project's name, in English
     english = frame.loc[frame["industry_zh"].astype(str) == industry, "industry_en"].iloc[0]
     assert bar.choice_values() == {"stage": stage, "industry_en": english}
     assert page.tables["projects"].model.shown_count() == shown
@@ -130,3 +135,15 @@ def test_language_switch_keeps_search_column_and_drop_downs(window):
     assert bar.choice_values() == {"stage": stage, "industry_zh": industry}
     assert bar.search_column() == "name_zh"
     assert page.tables["projects"].model.shown_count() == shown
+
+
+def test_window_title_names_the_app_once_in_either_language(window):
+    """Qt appends applicationDisplayName to a title that does not end with it: issue #17 saw
+    "… — ZoneApp Indicator Dashboard — ZoneApp" in English."""
+    from PySide6.QtWidgets import QApplication
+
+    for lang, app_name in (("en", "ZoneApp Indicator Dashboard"), ("zh", "园区指标看板")):
+        window.set_language(lang)
+        title = window.windowTitle()
+        assert title == f"{window.dataset.manifest.name(lang)} — {app_name}"
+        assert QApplication.applicationDisplayName() == app_name  # so nothing is appended

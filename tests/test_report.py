@@ -68,7 +68,7 @@ def test_english_report_text_extracts_whole_words(zone_app, default_dataset, tmp
     for section in SECTIONS:
         assert any(p.startswith(section.label("en")) for p in pages[1:]), section.code
     overview = next(p for p in pages if p.startswith("Overview"))
-    assert "Main business revenue and Profit by year" in overview  # a chart's title
+    assert "Main business revenue and profit by year" in overview  # a chart's title
     assert "Pro t" not in overview and "Pro(t" not in overview and "\ufb01" not in overview
     assert "about 45.31 bn yuan" in "\n".join(pages)  # a table cell, in the report's language
 

@@ -45,8 +45,8 @@ def test_title_count_and_headers(panel):
     assert panel.title() == "概览指标"
     assert panel.count_label.text() == panel.filter_bar.tr("Showing %1 of %2 rows") \
         .replace("%1", "3").replace("%2", "3")
-    header = panel.model.headerData(2, Qt.Orientation.Horizontal)
-    assert header == "指标名称"
+    header = panel.model.headerData(1, Qt.Orientation.Horizontal)
+    assert header == "指标名称"  # the key is hidden: an internal code
     assert panel.view.isSortingEnabled() and panel.view.alternatingRowColors()
     assert panel.view.horizontalHeader().stretchLastSection()
 
@@ -58,8 +58,10 @@ def test_language_switch_and_default_title(qtbot):
     assert p.title() == "指标"
     p.set_lang("en")
     assert p.title() == "Indicators"
-    assert p.model.headerData(4, Qt.Orientation.Horizontal) == "Year"
-    assert p.model.data(p.model.index(0, 5)) == "50.61 bn yuan"
+    # English first; the Chinese names hidden, as the English ones are all filled
+    assert p.model.column_keys()[:4] == ["section", "name_en", "period", "value"]
+    assert p.model.headerData(2, Qt.Orientation.Horizontal) == "Year"
+    assert p.model.data(p.model.index(0, 3)) == "50.61 bn yuan"
 
 
 def test_search_box_is_debounced_and_updates_count(qtbot, panel):
@@ -76,7 +78,7 @@ def test_search_in_a_chosen_column_case_insensitive(qtbot, panel):
     combo.setCurrentIndex(combo.findData("name_en"))
     panel.filter_edit.setText("PROFIT")
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=2000)
-    assert panel.model.display_text(0, 2) == "利润率"
+    assert panel.model.display_text(0, panel.model.column_keys().index("name_zh")) == "利润率"
     panel.filter_edit.setText("利润")  # Chinese is in name_zh, not the chosen column
     qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=2000)
     assert combo.findData("value") == -1  # figures are not offered for text search
@@ -111,7 +113,8 @@ def test_header_click_sorts(qtbot, panel):
     qtbot.waitExposed(panel)
     value = panel.model.column_keys().index("value")
     panel.view.sortByColumn(value, Qt.SortOrder.DescendingOrder)
-    assert [panel.model.data(panel.model.index(r, 1)) for r in range(3)] == ["jobs", "revenue", "margin"]
+    assert [panel.model.data(panel.model.index(r, 1)) for r in range(3)] == [
+        "带动就业", "主营业务收入", "利润率"]
 
 
 def test_export_writes_what_is_shown(qtbot, panel, tmp_path, monkeypatch):
@@ -170,7 +173,7 @@ def test_the_panel_leaves_ctrl_e_to_the_window(panel):
 def test_copy_selection_as_tsv(qtbot, panel):
     sel = panel.view.selectionModel()
     for r in (0, 1):
-        for c in (2, 5):
+        for c in (1, 4):
             sel.select(panel.model.index(r, c), sel.SelectionFlag.Select)
     text = panel.copy_selection()
     assert text == "指标名称\t数值\n主营业务收入\t506.1亿元\n带动就业\t超过3,000人"
@@ -289,3 +292,18 @@ def test_view_lays_out_new_rows_at_once(qtbot):
     assert panel.model.rowCount() == 1 and bar.maximum() == 0  # no event loop pass needed
     panel.model.set_filter("")
     assert bar.maximum() > 0
+
+
+def test_after_a_language_switch_the_sort_arrow_is_on_the_sorted_column(qtbot, panel):
+    header = panel.view.horizontalHeader()
+    name_zh = panel.model.column_keys().index("name_zh")
+    panel.view.sortByColumn(name_zh, Qt.SortOrder.AscendingOrder)
+    shown = [panel.model.display_text(r, name_zh) for r in range(3)]
+    assert shown == ["带动就业", "利润率", "主营业务收入"]  # pinyin
+    panel.set_lang("en")  # name_zh is hidden in English (name_en is filled): its twin sorts
+    column, order = panel.model.sort_column()
+    assert panel.model.column_keys()[column] == "name_en"
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (column, order)
+    panel.set_lang("zh")
+    assert header.sortIndicatorSection() == panel.model.column_keys().index("name_zh")
+    assert [panel.model.display_text(r, header.sortIndicatorSection()) for r in range(3)] == shown

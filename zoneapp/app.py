@@ -1,4 +1,5 @@
-"""The desktop application: QApplication, fonts, translator, main window, deferred loading."""
+"""The desktop application: QApplication, fonts (zoneapp/ui/fonts.py), translator, main window,
+deferred loading."""
 from __future__ import annotations
 
 import os
@@ -7,13 +8,6 @@ from pathlib import Path
 
 from . import paths, startup
 from .ui.i18n import install_translator
-
-# Families that cover Simplified Chinese well, in order of preference, before the shipped subset.
-PREFERRED_CJK_FAMILIES = (
-    "Microsoft YaHei", "Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC",
-    "Source Han Sans SC", "WenQuanYi Micro Hei",
-)
-SHIPPED_FAMILY = "Noto Sans CJK SC"
 
 NO_DISPLAY_MESSAGE = """\
 ZoneApp: 没有可用的图形显示(未设置 DISPLAY 或 WAYLAND_DISPLAY),无法打开窗口。
@@ -30,8 +24,6 @@ so the window cannot open. For headless use, run:
   python main.py export OUT_DIR   export every table to CSV
   python main.py validate [DIR]   check a data folder and list its problems
 (To force Qt's offscreen platform anyway, set QT_QPA_PLATFORM=offscreen.)"""
-
-_fonts_installed = False
 
 
 def has_display() -> bool:
@@ -56,45 +48,11 @@ def create_application(argv: list[str] | None = None, lang: str = "zh"):
         from zoneapp.ui.window.desktop import app_icon
 
         app.setWindowIcon(app_icon())
-    install_fonts()
+    from zoneapp.ui.fonts import install_fonts
+
+    install_fonts()  # see zoneapp/ui/fonts.py: the same choice on every machine
     install_translator(app, lang)
     return app
-
-
-def _has_chinese_family() -> bool:
-    """A known-good CJK family is installed. Another one (Droid Sans Fallback, say) is not
-    enough: its glyphs lack the Unicode map PDF and SVG text needs, so the shipped font is used."""
-    from PySide6.QtGui import QFontDatabase
-
-    families = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
-    return any(f in families for f in PREFERRED_CJK_FAMILIES)
-
-
-def install_fonts() -> str:
-    """Register the shipped CJK font when the system has none of PREFERRED_CJK_FAMILIES; set a
-    CJK app font. -> family."""
-    global _fonts_installed
-    from PySide6.QtGui import QFont, QFontDatabase
-    from PySide6.QtWidgets import QApplication
-
-    if not _fonts_installed:
-        if not _has_chinese_family():
-            for font_file in sorted(paths.FONTS.glob("*.otf")):
-                QFontDatabase.addApplicationFont(str(font_file))
-        _fonts_installed = True
-    families = set(QFontDatabase.families())
-    family = next((f for f in PREFERRED_CJK_FAMILIES if f in families), None)
-    if family is None:
-        chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-        family = chinese[0] if chinese else SHIPPED_FAMILY
-    app = QApplication.instance()
-    if app is not None:
-        font = QFont(app.font())
-        font.setFamilies([family])
-        if font.pointSizeF() < 9.5:
-            font.setPointSizeF(9.5)
-        app.setFont(font)
-    return family
 
 
 def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:

@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="窗口大小 / window size (default 1280x800)")
     p.add_argument("--theme", choices=("light", "dark"), default="light",
                    help="外观 / appearance: light 浅色 (default) or dark 深色")
+    p.add_argument("--visible", action="store_true",
+                   help="只渲染窗口内可见的部分 / only what fits the window "
+                        "(default: each tab's whole page, as tall as it is)")
 
     p = sub.add_parser(
         "report", help="输出各板块的 PDF 报告 / write a PDF report of every section",
@@ -169,7 +172,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     return _write(args.out_dir, args.lang,
                   lambda: render_tabs(args.out_dir, args.data, lang=args.lang, size=args.size,
-                                      theme=args.theme))
+                                      theme=args.theme, full_page=not args.visible))
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -21,6 +21,8 @@ MAX_RECENT = 8  # folders under File → Recent
 LANGUAGES = ("zh", "en")
 THEMES = ("system", "light", "dark")
 ENCODINGS = EXPORT_ENCODINGS
+# Colour of a rise: "language" (red in Chinese, green in English), or always one convention.
+GROWTH_COLOURS = ("language", "red_up", "green_up")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("data/recent_folders", list, []),  # most recent first, at most MAX_RECENT
     Option("ui/language", str, "zh", LANGUAGES),
     Option("ui/theme", str, "system", THEMES),
+    Option("ui/growth_colours", str, "language", GROWTH_COLOURS),  # View → Growth colours
     Option("export/encoding", str, "utf-8-sig", ENCODINGS),  # table exports and export-all
 )}
 

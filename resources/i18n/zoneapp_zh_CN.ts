@@ -31,8 +31,8 @@
         <translation>还原缩放</translation>
     </message>
     <message>
-        <source>Back to the whole chart (zoom with the wheel, pan by dragging)</source>
-        <translation>回到完整图表（滚轮缩放，拖动平移）</translation>
+        <source>Back to the whole chart (Ctrl+wheel zooms, as does the wheel after a click on the chart; drag to pan)</source>
+        <translation>回到完整图表（Ctrl+滚轮缩放，单击图表后滚轮也可缩放；拖动平移）</translation>
     </message>
     <message>
         <source>Source…</source>
@@ -200,6 +200,25 @@
     </message>
 </context>
 <context>
+    <name>GrowthColoursMenu</name>
+    <message>
+        <source>&amp;Growth colours</source>
+        <translation>增长配色(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;language (Chinese: rise in red; English: rise in green)</source>
+        <translation>跟随界面语言(&amp;L)(中文：上涨为红；英文：上涨为绿)</translation>
+    </message>
+    <message>
+        <source>&amp;Red for a rise ▲, green for a fall ▼</source>
+        <translation>红涨绿跌(&amp;R)（▲红 ▼绿）</translation>
+    </message>
+    <message>
+        <source>&amp;Green for a rise ▲, red for a fall ▼</source>
+        <translation>绿涨红跌(&amp;G)（▲绿 ▼红）</translation>
+    </message>
+</context>
+<context>
     <name>Header</name>
     <message>
         <source>No data loaded</source>
@@ -339,10 +358,6 @@
         <translation>表格无法写入：</translation>
     </message>
     <message>
-        <source>%1 table(s) written to %2</source>
-        <translation>已将 %1 张表格写入 %2</translation>
-    </message>
-    <message>
         <source>ZoneApp Indicator Dashboard</source>
         <translation>园区指标看板</translation>
     </message>
@@ -473,10 +488,6 @@
     <message>
         <source>The report could not be written:</source>
         <translation>报告无法写入：</translation>
-    </message>
-    <message>
-        <source>Report written to %1</source>
-        <translation>报告已保存到 %1</translation>
     </message>
     <message>
         <source>Share card</source>
@@ -624,6 +635,21 @@
     <message>
         <source>You may not have permission to write there; choose another folder.</source>
         <translation>可能没有写入该位置的权限，请另选文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenNotice</name>
+    <message>
+        <source>%1 file(s) written to %2</source>
+        <translation>已写入 %1 个文件到 %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开所在文件夹</translation>
     </message>
 </context>
 </TS>

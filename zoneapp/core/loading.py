@@ -16,6 +16,7 @@ from zoneapp.core.io import atomic
 from zoneapp.core.fast import memory
 from .dataset import Dataset, Manifest
 from .derive import derive_indicators
+from .names import add_list_names
 from zoneapp.core.io.headers import header_key, number_columns
 from .manifest import declared_units, read_manifest
 from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
@@ -97,6 +98,7 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
         problems += check_rules(indicators, tables.get("rules"), reported, left_out)
     combined, found = derive_indicators(indicators, tables.get("rules"), reported)
     problems += found
+    add_list_names(tables, combined)  # "caiyuan_loans;…" reads as the indicators' names
     if sum(len(f) for f in tables.values()) >= memory.BIG_LOAD_ROWS:
         memory.release_free_memory_soon()
     step(1.0)

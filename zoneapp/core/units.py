@@ -98,7 +98,10 @@ UNIT_ALIASES: dict[str, str] = {
     "hm²": "公顷",
     "km²": "平方公里",
     "km2": "平方公里",
+    "count": "个",  # its English export label
 }
+# Export labels where the English label is blank (a count of 个 reads as a bare number).
+EXPORT_UNIT_LABELS_EN = {"个": "count"}
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,9 @@ def normalise_unit(text: str) -> str | None:
 
 
 def export_unit_label(unit: str, lang: str) -> str:
-    """The unit as an exported table writes it: the English label, or the code where none."""
+    """The unit as an exported table (or a unit column) writes it: the English label."""
+    if lang != "zh" and unit in EXPORT_UNIT_LABELS_EN:
+        return EXPORT_UNIT_LABELS_EN[unit]
     return (unit_label(unit, lang) or unit) if unit in UNITS else unit
 
 

@@ -23,11 +23,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from zoneapp.core import names, schema
 from zoneapp.core.textsafe import visible
-from zoneapp.core import schema
 from zoneapp.core.schema import Column, Table
-from zoneapp.core.units import (format_number, format_percent, format_value, qualifier_label,
-                                unit_label)
+from zoneapp.core.units import (export_unit_label, format_number, format_percent, format_value,
+                                qualifier_label, unit_label)
 
 from . import frame_columns
 from .frame_columns import Labeller, ShownColumn, is_missing, search
@@ -46,6 +46,9 @@ _DISPLAY, _EDIT, _USER, _ALIGN, _TIP, _FONT, _FOREGROUND = (
 _ANSWERED = frozenset((_DISPLAY, _EDIT, _USER, _ALIGN, _TIP, _FONT, _FOREGROUND))
 _ALIGN_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _ALIGN_LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+# Internal codes a user need not read: kept in the frame (lookups, "Source…") and in exports
+# (which must read back in), left out of the view. Table name -> column keys.
+HIDDEN_FROM_VIEW = {"indicators": frozenset({"key"})}
 
 
 def _text(value: Any) -> str:
@@ -92,9 +95,10 @@ class FrameModel(QAbstractTableModel):
         basis = frame["basis"] if "basis" in frame.columns else None
         self._derived = (np.zeros(len(frame), dtype=bool) if basis is None
                          else (basis == "derived").to_numpy(dtype=bool, na_value=False))
-        if self._sort_key not in {c.key for c in self._cols}:
-            self._sort_key = None
         keys = {c.key for c in self._cols}
+        self._sort_key = self.shown_key(self._sort_key)
+        if self._filter_column is not None:  # None: every column
+            self._filter_column = self.shown_key(self._filter_column)
         self._choice_filters = {k: v for k, v in self._choice_filters.items() if k in keys}
         self._sort_order = self._compute_sort()
         self._order = self._apply_filter(self._sort_order)
@@ -108,17 +112,12 @@ class FrameModel(QAbstractTableModel):
             frame_columns.warm_up([c for c in self._cols if c.integer or not c.numeric])
 
     def set_lang(self, lang: str) -> None:
-        """Relabel headers, enum cells and figures; a sort by displayed text is redone."""
+        """Relabel headers, enum cells and figures, and order the columns for `lang` (see
+        `_build_columns`); sort and filters are kept, a sort by displayed text is redone (in
+        the same collation: Chinese text stays in pinyin order)."""
         if lang == self._lang:
             return
-        self.layoutAboutToBeChanged.emit()
-        self._lang = lang
-        self._sort_order = self._compute_sort()
-        self._order = self._apply_filter(self._sort_order)
-        self.layoutChanged.emit()
-        if self._cols:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._cols) - 1)
-        self._emit_rows()
+        self.set_frame(self._frame, self._table, lang)
 
     def lang(self) -> str:
         return self._lang
@@ -144,7 +143,7 @@ class FrameModel(QAbstractTableModel):
         return self._frame[self._export_keys()].reset_index(drop=True)
 
     def _export_keys(self) -> list[str]:
-        keys = []
+        keys = [k for k in self._hidden_from_view() if k in self._frame.columns]
         for c in self._cols:
             keys.append(c.key)
             if c.column is not None:
@@ -161,6 +160,23 @@ class FrameModel(QAbstractTableModel):
 
     def column_key(self, column: int) -> str:
         return self._cols[column].key
+
+    def shown_key(self, key: str | None) -> str | None:
+        """The shown column for `key`: a *_zh or *_en column stands for its twin in the
+        model's language when that is shown (name_zh -> name_en in English); None when
+        neither is shown."""
+        keys = {c.key for c in self._cols}
+        twin = _twin(key) if key else None
+        if twin is not None and twin.endswith(f"_{self._lang}") and twin in keys:
+            return twin
+        return key if key in keys else None
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder]:
+        """(view column of the sort, order); column -1 when unsorted."""
+        keys = self.column_keys()
+        column = keys.index(self._sort_key) if self._sort_key in keys else -1
+        order = Qt.SortOrder.AscendingOrder if self._sort_ascending else Qt.SortOrder.DescendingOrder
+        return column, order
 
     def column_keys(self) -> list[str]:
         """Keys of the shown columns, in view order."""
@@ -292,23 +308,31 @@ class FrameModel(QAbstractTableModel):
 
     # ----- internals --------------------------------------------------------------------
 
+    def _hidden_from_view(self) -> frozenset[str]:
+        return HIDDEN_FROM_VIEW.get(self._table.name, frozenset()) if self._table else frozenset()
+
     def _build_columns(self, frame: pd.DataFrame, table: Table | None) -> list[_Col]:
+        """The shown columns in schema order; in English an *_en column takes the place of
+        its *_zh twin, which follows it, or is left out when the English one is filled."""
         if table is None:
             return [self._plain_column(key, frame[key]) for key in frame.columns]
         consumed = {k for c in table.columns for k in (c.unit_column, c.qualifier_column) if k}
+        consumed |= self._hidden_from_view()
         cols = []
         for column in table.columns:
             key = column.key
             if key.startswith("_") or key in consumed or key not in frame.columns:
                 continue
             numeric = column.kind in _NUMERIC_KINDS
-            col = _Col.from_series(key, frame[key], column, numeric, column.kind == schema.INT)
+            shown = names.names_column(key, self._lang)  # a list of keys read as names
+            series = frame[shown] if shown in frame.columns else frame[key]
+            col = _Col.from_series(key, series, column, numeric, column.kind == schema.INT)
             if column.unit_column in frame.columns:
                 col.units = frame[column.unit_column].array
             if column.qualifier_column in frame.columns:
                 col.qualifiers = frame[column.qualifier_column].array
             cols.append(col)
-        return cols
+        return _english_first(cols, frame) if self._lang == "en" else cols
 
     @staticmethod
     def _plain_column(key: Any, series: pd.Series) -> _Col:
@@ -345,8 +369,8 @@ class FrameModel(QAbstractTableModel):
             choice = column.choice(code)
             return choice.zh if choice is not None and self._lang == "zh" else (
                 choice.en if choice is not None else code)
-        if column.kind == schema.UNIT:
-            return unit_label(code, self._lang)
+        if column.kind == schema.UNIT:  # 个 has no English label: "count", as exports say
+            return export_unit_label(code, self._lang)
         if column.kind == schema.QUALIFIER:
             return qualifier_label(code, self._lang)
         return code
@@ -382,10 +406,12 @@ class FrameModel(QAbstractTableModel):
         col = next(c for c in self._cols if c.key == self._sort_key)
         return col.sort_order(self._sort_ascending, self._labeller(col), self._collate)
 
-    def _collate(self, texts: list[str]) -> list[int]:
-        """Positions of `texts` in the order people of the model's language read them: pinyin
-        for Chinese (Qt's collator, ICU's rules), case aside."""
-        collator = QCollator(QLocale("zh_CN" if self._lang == "zh" else "en_US"))
+    @staticmethod
+    def _collate(texts: list[str]) -> list[int]:
+        """Positions of `texts` in reading order: Chinese in pinyin, Latin text alphabetically,
+        case aside, in either UI language (ICU's zh_CN rules; an en_US collator would put
+        Chinese in character-code order, so the sort would change with the language)."""
+        collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         return sorted(range(len(texts)),
                       key=functools.cmp_to_key(lambda a, b: collator.compare(texts[a], texts[b])))
@@ -420,3 +446,36 @@ class FrameModel(QAbstractTableModel):
 
     def _emit_rows(self) -> None:
         self.sig_rows_changed.emit(len(self._order), len(self._frame))
+
+
+def _twin(key: str) -> str | None:
+    """name_zh <-> name_en; None for a key with no language suffix."""
+    if key.endswith("_zh"):
+        return key[:-3] + "_en"
+    if key.endswith("_en"):
+        return key[:-3] + "_zh"
+    return None
+
+
+def _filled(frame: pd.DataFrame, key: str, where: str) -> bool:
+    """Whether `key` has text in every row where column `where` has."""
+    def has_text(k: str) -> np.ndarray:
+        return (frame[k].astype("string").str.strip().fillna("") != "").to_numpy(dtype=bool)
+
+    return not (has_text(where) & ~has_text(key)).any()
+
+
+def _english_first(cols: list[_Col], frame: pd.DataFrame) -> list[_Col]:
+    """Each *_en column where its *_zh twin was; the twin after it, or dropped when the
+    English column is filled wherever the Chinese one is."""
+    by_key = {c.key: c for c in cols}
+    out: list[_Col] = []
+    for col in cols:
+        twin = by_key.get(_twin(col.key) or "")
+        if twin is None:
+            out.append(col)
+        elif col.key.endswith("_zh"):
+            out.append(twin)
+            if not _filled(frame, twin.key, col.key):
+                out.append(col)
+    return out

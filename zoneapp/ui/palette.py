@@ -6,8 +6,10 @@ distinct shades. A derived figure keeps its series hue but gets a fill blended t
 background and a dashed outline, so "reported" and "derived" read as the same quantity
 measured differently.
 
-Year-on-year changes follow the Chinese convention for financial displays: RED means UP
-(▲ increase) and GREEN means DOWN (▼ decrease) — the opposite of Western markets.
+Year-on-year changes: in the Chinese convention for financial displays RED means UP
+(▲ increase) and GREEN means DOWN (▼ decrease); a Western reader takes red as bad, so the
+"green_up" convention swaps the two (`set_growth_colours`; the window follows the UI language
+unless View → Growth colours says otherwise). UP and DOWN name the red and the green.
 
 The module-level names (BACKGROUND, TEXT, SERIES, ...) hold the *current* theme's colours:
 `set_theme("dark")` rebinds them and calls the listeners added with `on_theme_changed`, so
@@ -77,6 +79,8 @@ BACKGROUND = TEXT = MUTED_TEXT = GRID = AXIS = BORDER = WINDOW = TAB = STATUS = 
 ERROR = WARNING = UP = DOWN = FLAT = DERIVED_BADGE_BG = ""
 SERIES: tuple[str, ...] = ()
 _current = "light"
+GROWTH_CONVENTIONS = ("red_up", "green_up")
+_growth = "red_up"
 _listeners: list[Callable[[str], None]] = []
 
 
@@ -140,14 +144,27 @@ def derived_fill(color: str) -> str:
     return blend(color, BACKGROUND, DERIVED_LIGHTEN)
 
 
+def set_growth_colours(convention: str) -> str:
+    """"red_up" (Chinese: a rise is red) or "green_up" (Western: a rise is green)."""
+    global _growth
+    _growth = convention if convention in GROWTH_CONVENTIONS else "red_up"
+    return _growth
+
+
+def growth_colours() -> str:
+    return _growth
+
+
 def change_color(pct: float | None, colours: Colours | None = None) -> str:
-    """Red for an increase, green for a decrease, grey for none or unknown; in `colours`
-    (None: the current theme's)."""
+    """A rise red and a fall green ("red_up"), or the other way round ("green_up"); grey for
+    none or unknown. In `colours` (None: the current theme's): the report and the share card
+    print in the light theme's."""
     up, down, flat = (UP, DOWN, FLAT) if colours is None else \
         (colours.UP, colours.DOWN, colours.MUTED_TEXT)
     if pct is None or (isinstance(pct, float) and math.isnan(pct)) or pct == 0:
         return flat
-    return up if pct > 0 else down
+    rise, fall = (up, down) if _growth == "red_up" else (down, up)
+    return rise if pct > 0 else fall
 
 
 def change_arrow(pct: float | None) -> str:

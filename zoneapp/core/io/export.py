@@ -11,6 +11,7 @@ import io
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from zoneapp.core import schema, units
@@ -18,6 +19,7 @@ from zoneapp.core.io.atomic import atomic_path, refuse_protected, require_zip
 from zoneapp.core.io.encodings import EXPORT_ENCODINGS
 from zoneapp.core.io.names import safe_file_name
 from zoneapp.core.dataset import Dataset
+from zoneapp.core.io.headers import is_shown_header, shown_header
 from zoneapp.core.io.formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, neutralise_series, restore
 
 __all__ = ["FORMULA_GUARD", "FORMULA_STARTS", "neutralise", "restore", "export_frame",
@@ -43,11 +45,16 @@ def _column_label(key: str, table: schema.Table | None, lang: str) -> str:
 
 
 def _column_labels(column: schema.Column, series: pd.Series, lang: str) -> pd.Series:
-    """Codes to the labels a user reads: choices' labels, and English unit names in English."""
+    """Codes to the labels a user reads: choices' labels, and English unit names and
+    qualifiers (about, over) in English."""
     if column.kind == schema.UNIT:
         if lang == "zh":
             return series
         mapping = {code: units.export_unit_label(code, lang) for code in units.UNITS}
+    elif column.kind == schema.QUALIFIER:
+        if lang == "zh":
+            return series
+        mapping = {word: units.qualifier_label(word, lang) for word in units.QUALIFIERS}
     else:
         mapping = {c.code: (c.zh if lang == "zh" else c.en) for c in column.choices}
     if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
@@ -69,15 +76,80 @@ def _column_labels(column: schema.Column, series: pd.Series, lang: str) -> pd.Se
 
 
 def presentable(frame: pd.DataFrame, table: schema.Table | None = None, lang: str = "zh") -> pd.DataFrame:
-    """The frame as a user takes it away: no hidden columns, labels for codes and headers."""
+    """The frame as a user takes it away: no hidden columns, labels for codes and headers,
+    and after each figure column the figure as the app shows it (`_figure_as_shown`)."""
     keys = [c for c in frame.columns if not str(c).startswith("_")]
     coded = {c.key: c for c in (table.columns if table is not None else ())
-             if c.kind in (schema.ENUM, schema.UNIT)}
+             if c.kind in (schema.ENUM, schema.UNIT, schema.QUALIFIER)}
     # A new frame over the same column arrays: nothing is copied but the relabelled codes.
-    out = pd.DataFrame({i: (_column_labels(coded[k], frame[k], lang) if k in coded else frame[k])
-                        for i, k in enumerate(keys)}, copy=False)
-    out.columns = [_column_label(str(c), table, lang) for c in keys]
+    columns, labels = [], []
+    for k in keys:
+        columns.append(_column_labels(coded[k], frame[k], lang) if k in coded else frame[k])
+        labels.append(_column_label(str(k), table, lang))
+        shown = _figure_as_shown(frame, table, str(k), lang)
+        if shown is not None:
+            columns.append(shown)
+            labels.append(shown_header(labels[-1], lang))
+    out = pd.DataFrame(dict(enumerate(columns)), copy=False)
+    out.columns = labels
     return out
+
+
+# Distinct figures formatted for the "as shown" columns at most: formatting is Python, about
+# 3 µs a figure, so a register of a million different amounts leaves the column out rather
+# than make its export many times slower (ordinary tables hold a few hundred figures).
+MAX_SHOWN_DISTINCT = 100_000
+
+
+def _figure_as_shown(frame: pd.DataFrame, table: schema.Table | None, key: str,
+                     lang: str) -> pd.Series | None:
+    """A figure column as the app shows it (约453.09亿元, about 45.31 bn yuan, +11.7%), or
+    None for other columns (and beyond MAX_SHOWN_DISTINCT). Formatted once per distinct
+    (value, unit, qualifier)."""
+    if table is None or key not in table.keys or table.column(key).kind != schema.FLOAT:
+        return None
+    column = table.column(key)
+    parts = [frame[key]] + [frame[k] for k in (column.unit_column, column.qualifier_column)
+                            if k and k in frame.columns]
+    named = ["value"] + [name for name, k in (("unit", column.unit_column),
+                                              ("qualifier", column.qualifier_column))
+                         if k and k in frame.columns]
+    combined = np.zeros(len(frame), dtype=np.int64)
+    levels = []
+    for series in parts:  # one int64 code per row for the (value, unit, qualifier) triple
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        if len(uniques) > MAX_SHOWN_DISTINCT:
+            return None
+        combined = combined * (len(uniques) + 1) + (codes.astype(np.int64) + 1)
+        levels.append([None] + list(uniques))
+    inverse, distinct = pd.factorize(combined)  # hashing: a sort of a million rows is slower
+    if len(distinct) > MAX_SHOWN_DISTINCT:
+        return None
+
+    def text(code: int) -> str:
+        fields = {}
+        for name, level in zip(reversed(named), reversed(levels)):
+            code, index = divmod(int(code), len(level))
+            fields[name] = level[index]
+        value = fields["value"]
+        if value is None or pd.isna(value):
+            return ""
+        unit, qualifier = fields.get("unit"), fields.get("qualifier")
+        if column.unit == "%" and "unit" not in fields:
+            return units.format_percent(float(value), lang)
+        return units.format_value(float(value), unit if isinstance(unit, str) else column.unit,
+                                  qualifier if isinstance(qualifier, str) else "", lang)
+
+    return _from_codes(inverse, [text(c) for c in distinct], frame.index)
+
+
+def _from_codes(codes: np.ndarray, texts: list[str], index: pd.Index) -> pd.Series:
+    """texts[codes] as a pyarrow-backed text column, built in pyarrow (no Python per row)."""
+    import pyarrow as pa
+
+    array = pa.DictionaryArray.from_arrays(pa.array(codes, type=pa.int32()),
+                                           pa.array(texts, type=pa.string()))
+    return pd.Series(pd.array(array.cast(pa.string()), dtype="string[pyarrow]"), index=index)
 
 
 def _text_columns(frame: pd.DataFrame) -> list[str]:
@@ -93,11 +165,23 @@ def _defused(frame: pd.DataFrame) -> pd.DataFrame:
     text_cols = set(_text_columns(frame))
     if not text_cols:
         return frame
-    columns = [neutralise_series(frame.iloc[:, i]) if c in text_cols else frame.iloc[:, i]
+    columns = [(_signed_figures(frame.iloc[:, i]) if is_shown_header(c) else
+                neutralise_series(frame.iloc[:, i])) if c in text_cols else frame.iloc[:, i]
                for i, c in enumerate(frame.columns)]
     out = pd.DataFrame(dict(enumerate(columns)), copy=False)
     out.columns = frame.columns
     return out
+
+
+_SIGNED_NUMBER = re.compile(r"[+-][0-9][0-9,.]*%?")  # +11.7%, -3.2: a number to Excel
+
+
+def _signed_figures(cells: pd.Series) -> pd.Series:
+    """An "as shown" column: a signed number (+11.7%) is a number to a spreadsheet, not a
+    formula, and stays as the app shows it; any other formula-like text is guarded."""
+    codes, texts = pd.factorize(cells)  # a few hundred distinct texts at most
+    guarded = [t if _SIGNED_NUMBER.fullmatch(t) else neutralise(t) for t in texts]
+    return _from_codes(codes, guarded, cells.index)
 
 
 CSV_BATCH_ROWS = 65_536  # rows per chunk transcoded to GB18030

@@ -36,6 +36,21 @@ def column_names(table: Table) -> dict[str, str]:
     return names
 
 
+# An export writes each figure column twice: the value at full precision, then "as shown"
+# (约453.09亿元 / about 45.31 bn yuan) under the value's label with one of these marks. On
+# reading, a column so marked is left out without a warning.
+SHOWN_MARKS = {"zh": "（显示）", "en": " (as shown)"}
+
+
+def shown_header(label: str, lang: str) -> str:
+    return f"{label}{SHOWN_MARKS['zh' if lang == 'zh' else 'en']}"
+
+
+def is_shown_header(text: str) -> bool:
+    text = str(text).strip().lower()
+    return any(text.endswith(mark.strip().lower()) for mark in SHOWN_MARKS.values())
+
+
 @dataclass
 class HeaderMap:
     positions: dict[str, int] = field(default_factory=dict)  # column key -> position in file
@@ -55,7 +70,8 @@ def map_header(header: list[str], table: Table, file: str, row: int = 1) -> Head
     for position, text in enumerate(header):
         key = names.get(header_key(text))
         if key is None:
-            result.problems.append(_unknown(file, text, position, table, row))
+            if not is_shown_header(text):
+                result.problems.append(_unknown(file, text, position, table, row))
         elif key in result.positions:
             result.problems.append(Problem(
                 file, row, text,

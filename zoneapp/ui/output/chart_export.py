@@ -21,6 +21,9 @@ from zoneapp.ui import palette
 from zoneapp.ui.output import images
 
 PNG_SCALE = 2.0
+# Blank room around an exported chart, in on-screen pixels: its title does not touch the edge.
+MARGIN = 16
+
 # A chart here is a BarChart (zoneapp.ui.widgets.charts), which imports this module: it is
 # named in the hints as a string so that the two do not import each other.
 BarChart = QWidget
@@ -28,8 +31,13 @@ BarChart = QWidget
 
 
 def chart_size(chart: BarChart) -> QSize:
-    """The size of what is exported: the chart without its toolbar."""
+    """The size `paint_chart` draws: the chart without its toolbar."""
     return QSize(max(chart.width(), 1), max(chart.height(), 1))
+
+
+def export_size(chart: BarChart) -> QSize:
+    """The size of a saved or copied chart: `chart_size` with MARGIN all round."""
+    return chart_size(chart) + QSize(2 * MARGIN, 2 * MARGIN)
 
 
 def paint_chart(chart: BarChart, painter: QPainter, origin: QPoint = QPoint(0, 0)) -> None:
@@ -51,8 +59,9 @@ def paint_chart(chart: BarChart, painter: QPainter, origin: QPoint = QPoint(0, 0
 
 
 def chart_image(chart: BarChart, scale: float = PNG_SCALE) -> QImage:
-    """The chart as an image `scale` times its on-screen size (sharp, not enlarged pixels)."""
-    size = chart_size(chart)
+    """The chart as an image `scale` times its on-screen size plus margins (sharp, not
+    enlarged pixels)."""
+    size = export_size(chart)
     image = QImage(round(size.width() * scale), round(size.height() * scale),
                    QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
@@ -60,7 +69,7 @@ def chart_image(chart: BarChart, scale: float = PNG_SCALE) -> QImage:
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    paint_chart(chart, painter)
+    paint_chart(chart, painter, QPoint(MARGIN, MARGIN))
     painter.end()
     return image
 
@@ -71,8 +80,8 @@ def save_png(chart: BarChart, path: Path | str, scale: float = PNG_SCALE) -> Pat
 
 
 def svg_bytes(chart: BarChart, title: str = "") -> bytes:
-    """The chart as an SVG document (vector shapes, text as <text>)."""
-    size = chart_size(chart)
+    """The chart as an SVG document (vector shapes, text as <text>), with margins."""
+    size = export_size(chart)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -85,7 +94,8 @@ def svg_bytes(chart: BarChart, title: str = "") -> bytes:
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError("could not start the SVG writer")
-    paint_chart(chart, painter)
+    painter.fillRect(QRect(QPoint(0, 0), size), QColor(palette.BACKGROUND))
+    paint_chart(chart, painter, QPoint(MARGIN, MARGIN))
     painter.end()
     buffer.close()
     return bytes(data.data())

@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from zoneapp.app import create_application, has_display
 from zoneapp.core.io.atomic import refuse_protected
 from zoneapp.core.schema import SECTIONS
@@ -12,17 +14,21 @@ from zoneapp.ui.output.tracebacks import fail_on_tracebacks
 
 
 def render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
-                size: tuple[int, int] = (1280, 800), theme: str = "light") -> list[Path]:
+                size: tuple[int, int] = (1280, 800), theme: str = "light",
+                full_page: bool = True) -> list[Path]:
     """`_render_tabs`, failing (DrawingFailed) when anything raised while the tabs were drawn."""
     with fail_on_tracebacks():
-        return _render_tabs(out_dir, data_dir, lang, size, theme)
+        return _render_tabs(out_dir, data_dir, lang, size, theme, full_page)
 
 
 def _render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
-                 size: tuple[int, int] = (1280, 800), theme: str = "light") -> list[Path]:
-    """Write `NN_<section>.png` per tab (what a user sees at `size`, in the "light" or "dark"
-    theme), each atomically; return the paths. The user's remembered settings are neither
-    used nor changed.
+                 size: tuple[int, int] = (1280, 800), theme: str = "light",
+                 full_page: bool = True) -> list[Path]:
+    """Write `NN_<section>.png` per tab (the window at `size`, in the "light" or "dark"
+    theme), each atomically; return the paths. `full_page`: the window is made as tall as
+    each tab's whole page, so cards, charts and tables below the fold are in the picture too;
+    else what a user sees at `size`. The status bar names the data folder relative to the
+    working folder. The user's remembered settings are neither used nor changed.
 
     Raises LoadError when `data_dir` cannot be opened at all, OSError when a file cannot be
     written.
@@ -43,13 +49,19 @@ def _render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
         window.show()
         window.set_dataset(dataset)
         window.problems_dock.hide()  # a rendered page shows the tabs; problems are in `report`
+        window.folder_label.setText(QCoreApplication.translate("MainWindow", "Data folder: %1")
+                                    .replace("%1", os.path.relpath(Path(data_dir).resolve())))
+        # relative: no one's home folder in a screenshot
         app.processEvents()
         written = []
         for index, section in enumerate(SECTIONS):
+            window.resize(*size)
             window.tab_widget.setCurrentIndex(index)
-            window.tab(section.code)  # filled when shown; made sure of before the grab
+            page = window.tab(section.code)  # filled when shown; made sure of before the grab
             for _ in range(3):
                 app.processEvents()
+            if full_page:
+                _fit_page(window, page, app)
             path = out_dir / f"{index + 1:02d}_{section.code}.png"
             written.append(save_png(window.grab(), path))
         return written
@@ -61,3 +73,17 @@ def _render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
 
             apply_theme("light")
         app.processEvents()
+
+
+def _fit_page(window, page, app) -> None:
+    """Make `window` tall enough that `page` (a scroll area) shows its whole content."""
+    content = page.widget() if hasattr(page, "widget") else None
+    if content is None:
+        return
+    for _ in range(3):  # the content's layout settles with the new width of its charts
+        extra = content.sizeHint().height() - page.viewport().height()
+        if extra <= 0:
+            return
+        window.resize(window.width(), window.height() + extra)
+        for _ in range(3):
+            app.processEvents()

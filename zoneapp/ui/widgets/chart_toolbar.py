@@ -65,8 +65,8 @@ class ChartActions(QObject):
         self.copy.setText(self.tr("Copy image"))
         self.save_csv.setText(self.tr("Export data as CSV…"))
         self.reset_zoom.setText(self.tr("Reset zoom"))
-        self.reset_zoom.setToolTip(self.tr("Back to the whole chart (zoom with the wheel, "
-                                           "pan by dragging)"))
+        self.reset_zoom.setToolTip(self.tr("Back to the whole chart (Ctrl+wheel zooms, as does "
+                                           "the wheel after a click on the chart; drag to pan)"))
         self.source.setText(self.tr("Source…"))
 
     # Dialogs tests replace --------------------------------------------------------------

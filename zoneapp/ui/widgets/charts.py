@@ -17,8 +17,10 @@ Contract of `BarChart` (the tabs rely on it; tests check it):
   clipped; vertical category labels wrap onto two lines, are elided when longer, and thin
   out when crowded; value labels hide when wider than their bar's slot (the tooltip still
   has them). Horizontal charts put the names on the left axis, first item at the top.
-* Zoom with the wheel and pan by dragging; `reset_zoom()` (the toolbar's and the menu's
-  "Reset zoom") fits the whole chart again. pyqtgraph's own context menu is off: a right click
+* The wheel scrolls the page the chart is on; Ctrl+wheel, or the wheel after a click on the
+  plot (until the mouse leaves it), zooms (`chart_wheel.WheelGate`); dragging pans. Zoom and
+  pan stay within the fitted chart, so a value axis of amounts never shows negative values;
+  `reset_zoom()` (the toolbar's and the menu's "Reset zoom") fits the whole chart again. pyqtgraph's own context menu is off: a right click
   opens the chart's menu (copy, PNG at 2×, SVG, CSV of the plotted data, reset zoom, and
   "Source…" over a bar whose `Bar.ref` holds a figure, which emits `sig_source_requested`).
 * Hovering a bar shows its tooltip and a one-line readout at the plot's top right.
@@ -44,6 +46,7 @@ from zoneapp.ui.widgets.chart_parts import Legend, Placed as _Placed, is_nan as 
 from zoneapp.views.model import Bar, ChartView
 from zoneapp.views.words import say
 from zoneapp.ui.widgets.chart_toolbar import ChartActions, ChartToolbar
+from zoneapp.ui.widgets.chart_wheel import WheelGate
 from zoneapp.ui.widgets.pg_import import pg
 
 BAR_FILL = 0.62  # share of a category slot a single bar fills
@@ -111,6 +114,7 @@ class BarChart(QWidget):
         self.plot = pg.PlotWidget(self, background=palette.BACKGROUND, enableMenu=False)
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.plot.customContextMenuRequested.connect(self._on_context_menu)
+        self.wheel_gate = WheelGate(self.plot.viewport())
         self.readout = QLabel(self.plot)
         self.readout.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.readout.hide()
@@ -443,6 +447,7 @@ class BarChart(QWidget):
             overhang = max(metrics.horizontalAdvance(texts[0]), metrics.horizontalAdvance(texts[-1]))
             edge = max(0.0, (overhang / 2 + 2 - slot_px / 2) / slot_px)
         cat = (-0.5 - edge, n - 0.5 + edge)
+        self._limit_zoom((lo, hi), cat)
         if self._horizontal:
             vb.setRange(xRange=(lo, hi), yRange=cat, padding=0)
         else:
@@ -451,6 +456,16 @@ class BarChart(QWidget):
         slot_px = across / (cat[1] - cat[0])
         self._set_category_ticks(slot_px)
         self._show_value_labels((lo, hi), cat, (width, height), metrics)
+
+    def _limit_zoom(self, values: tuple[float, float], cat: tuple[float, float]) -> None:
+        """Zoom and pan inside the fitted ranges (no negative amounts, no empty plot), down
+        to a twentieth of the values' span and a single category."""
+        (lo, hi), vb = values, self.plot.getPlotItem().getViewBox()
+        value_limits = {"min": lo, "max": hi, "minRange": (hi - lo) / 20}
+        cat_limits = {"min": cat[0], "max": cat[1], "minRange": min(1.0, cat[1] - cat[0])}
+        x, y = (value_limits, cat_limits) if self._horizontal else (cat_limits, value_limits)
+        vb.setLimits(xMin=x["min"], xMax=x["max"], minXRange=x["minRange"],
+                     yMin=y["min"], yMax=y["max"], minYRange=y["minRange"])
 
     def _value_range(self, extent: float, sizes: list[float]) -> tuple[float, float]:
         """Value-axis limits that leave room for every label beyond its bar's end."""

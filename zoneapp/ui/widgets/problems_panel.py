@@ -31,6 +31,7 @@ class ProblemsPanel(QWidget):
         layout.setContentsMargins(8, 6, 8, 8)
         layout.addWidget(self._summary)
         layout.addWidget(self._list, 1)
+        self._list.hide()
 
     def set_problems(self, problems: list[Problem], lang: str = "zh") -> None:
         self._list.clear()
@@ -48,6 +49,7 @@ class ProblemsPanel(QWidget):
                 .replace("%1", str(len(problems))).replace("%2", str(errors)))
         else:
             self._summary.setText(self.tr("No problems found."))
+        self._list.setVisible(bool(problems))  # "No problems found." alone: a one-line dock
 
     def list_widget(self) -> QListWidget:
         return self._list

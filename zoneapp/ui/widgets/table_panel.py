@@ -203,7 +203,8 @@ class TablePanel(QWidget):
     def set_lang(self, lang: str) -> None:
         """Relabel headers, enum cells and figures (a given title is the caller's to change)."""
         self._lang = lang
-        self.model.set_lang(lang)
+        self.model.set_lang(lang)  # columns may move (English first): the arrow follows
+        self.view.horizontalHeader().setSortIndicator(*self.model.sort_column())
         self.filter_bar.rebuild()
         self._show_title()
         self.fit_columns()

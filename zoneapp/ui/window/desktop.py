@@ -19,6 +19,7 @@ from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
 from zoneapp.ui import theme
 from zoneapp.core.stale import stale_status
 from zoneapp.ui.window.folder_watcher import FolderWatcher
+from zoneapp.ui.window.growth_menu import GrowthColoursMenu
 
 # Language names are shown in their own language, whatever the current one is.
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -56,6 +57,7 @@ class DesktopMixin:
 
     def _init_desktop(self, remember: bool, theme_mode: str | None) -> None:
         self.remember = remember
+        self.docks_restored = False  # True once restore_window_settings restored the docks
         self._auto_reloading = False
         self._applying_theme = False
         self.theme_mode = theme_mode or (settings.get("ui/theme") if remember else "light")
@@ -113,6 +115,9 @@ class DesktopMixin:
         for mode in theme.MODES:
             self.theme_actions[mode] = self._checkable(
                 self.theme_menu, self.theme_group, lambda _=False, m=mode: self.set_theme(m))
+        self.growth_menu = GrowthColoursMenu(self, lambda: self.lang, self._redisplay,
+                                             self.remember)
+        self.view_menu.addMenu(self.growth_menu)
 
     def _checkable(self, menu: QMenu, group: QActionGroup, slot) -> QAction:
         action = QAction(self)
@@ -134,6 +139,7 @@ class DesktopMixin:
         self.theme_actions["system"].setText(self.tr("Follow &system"))
         self.theme_actions["light"].setText(self.tr("&Light"))
         self.theme_actions["dark"].setText(self.tr("&Dark"))
+        self.growth_menu.retranslate_ui()
         self.language_actions[self.lang].setChecked(True)
         self.theme_actions[self.theme_mode].setChecked(True)
 
@@ -165,8 +171,8 @@ class DesktopMixin:
             return
         app = QApplication.instance()
         install_translator(app, lang)
-        app.setApplicationDisplayName("园区指标看板" if lang == "zh" else "ZoneApp")
         self.lang = lang
+        self.growth_menu.apply()  # a rise in red in Chinese, in green in English (by default)
         if self.remember:
             settings.set_value("ui/language", lang)
         self.retranslate_ui()
@@ -216,8 +222,8 @@ class DesktopMixin:
         if geometry:
             self.restoreGeometry(geometry)
         state = settings.get("window/state")
-        if state:
-            self.restoreState(state)
+        # Docks keep their size and closed state: a load no longer opens or resizes them.
+        self.docks_restored = bool(state) and self.restoreState(state)
         codes = [s.code for s in SECTIONS]
         last = settings.get("window/last_tab")
         if last in codes:
@@ -327,7 +333,8 @@ class DesktopMixin:
 
     def focus_problems(self) -> None:
         """F8: show the problems panel and put the keyboard focus in its list."""
-        self.problems_dock.show()
+        if not self.problems_dock.isVisible():
+            self.show_problems_dock()
         self.problems_dock.raise_()
         widget = self.problems_panel.list_widget()
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -55,7 +55,7 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.tab_pages: dict[str, QWidget] = {}  # all six; see tab() for a filled one
         self._stale: set[str] = set()  # codes of the tabs not showing `dataset` yet
         self._pending_states: dict[str, dict] = {}  # view states to restore when filled
-        self.setWindowTitle(self._app_title())
+        self._show_title()
         self.setMinimumSize(960, 600)
 
         self.header = Header()
@@ -86,6 +86,10 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.problems_button.setToolTip(self.tr("Show the problems found in the data folder"))
         self.problems_button.clicked.connect(self.toggle_problems)
         self.statusBar().addWidget(self.folder_label, 1)
+        from zoneapp.ui.window.written_notice import WrittenNotice
+
+        self.written_notice = WrittenNotice(self)  # "Exported to …  Open folder"
+        self.statusBar().addWidget(self.written_notice)
         self.loader = FolderLoader(self)  # loads off the UI thread: progress and Cancel
         self.loader.sig_loaded.connect(self.set_dataset)
         self.loader.sig_failed.connect(self._load_failed)
@@ -147,11 +151,11 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.problems_button.setToolTip(self.tr("Show the problems found in the data folder"))
         if self.dataset is None:
             self.folder_label.setText(self.tr("No data folder"))
-            self.setWindowTitle(self._app_title())
+            self._show_title()
         else:
             self.folder_label.setText(
                 self.tr("Data folder: %1").replace("%1", str(self.dataset.folder)))
-            self.setWindowTitle(f"{self.dataset.manifest.name(self.lang)} — {self._app_title()}")
+            self._show_title(self.dataset.manifest.name(self.lang))
         self._retranslate_desktop()
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -241,7 +245,7 @@ class MainWindow(DesktopMixin, QMainWindow):
         manifest = dataset.manifest
         description = manifest.description_zh if self.lang == "zh" else manifest.description_en
         self.header.set_zone(manifest.name(self.lang), manifest.period_label(), description)
-        self.setWindowTitle(f"{manifest.name(self.lang)} — {self._app_title()}")
+        self._show_title(manifest.name(self.lang))
         if previous_folder == self.data_folder:  # a tab not filled since keeps its old state
             for code, page in self.tab_pages.items():
                 if code not in self._stale and hasattr(page, "view_state"):
@@ -307,10 +311,19 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.problems_button.style().unpolish(self.problems_button)
         self.problems_button.style().polish(self.problems_button)
         self.problems_panel.set_problems(problems, self.lang)
-        self.problems_dock.setVisible(bool(problems))
-        if problems:
-            height = min(PROBLEMS_MAX_HEIGHT, 70 + 24 * len(problems))
-            self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
+        if self.docks_restored:  # shown or closed, at its size, as the user left it
+            return
+        if problems and not self.problems_dock.isVisible():
+            self.show_problems_dock()
+        elif not problems:
+            self.problems_dock.hide()
+
+    def show_problems_dock(self) -> None:
+        """Open the problems dock at the height its lines need (one line: "No problems")."""
+        count = len(self.dataset.problems) if self.dataset is not None else 0
+        self.problems_dock.show()
+        height = min(PROBLEMS_MAX_HEIGHT, 70 + 24 * max(1, count))
+        self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
 
     def problems_count_text(self) -> str:
         count = len(self.dataset.problems) if self.dataset is not None else 0
@@ -333,6 +346,7 @@ class MainWindow(DesktopMixin, QMainWindow):
         if page is not None and code in self._stale and self.dataset is not None:
             self._stale.discard(code)
             page.set_dataset(self.dataset, self.lang, self.header.selected_period())
+            self.connect_exports(page)
             state = self._pending_states.pop(code, None)
             if state is not None:
                 page.restore_view_state(state)
@@ -360,6 +374,12 @@ class MainWindow(DesktopMixin, QMainWindow):
             return None
         return panel.export()
 
+    def connect_exports(self, page: QWidget) -> None:
+        """A table exported from `page` (button, menu or Ctrl+E) is named in the status bar."""
+        for panel in getattr(page, "tables", {}).values():
+            panel.sig_exported.connect(self.written_notice.show_written,
+                                       Qt.ConnectionType.UniqueConnection)
+
     def export_all_tables(self) -> list[Path]:
         if self.dataset is None:
             self.show_error(self.tr("Export all tables"), self.tr("No data folder is open."))
@@ -379,14 +399,18 @@ class MainWindow(DesktopMixin, QMainWindow):
                             self.tr("The tables could not be written:") + "\n\n"
                             + failure_text(exc))
             return []
-        self.statusBar().showMessage(
-            self.tr("%1 table(s) written to %2").replace("%1", str(len(written)))
-            .replace("%2", str(folder)), 8000)
+        self.written_notice.show_written(Path(folder), len(written))
         return list(written)
 
     # About ---------------------------------------------------------------------------------
     def _app_title(self) -> str:
         return self.tr("ZoneApp Indicator Dashboard")
+
+    def _show_title(self, zone: str = "") -> None:
+        """"Zone — app name". Qt appends applicationDisplayName to a title that does not end
+        with it, so the display name is the app's name in the current language: shown once."""
+        QApplication.setApplicationDisplayName(self._app_title())
+        self.setWindowTitle(f"{zone} — {self._app_title()}" if zone else self._app_title())
 
     def about_text(self) -> str:
         lines = [f"<h3>{self._app_title()}</h3>",

@@ -94,6 +94,7 @@ class Sharing(QObject):
         for code, page in self.window.tab_pages.items():
             if hasattr(page, "set_period") and self.window.is_filled(code):
                 page.set_period(period)
+                self.window.connect_exports(page)  # its tables were made anew
 
     def show_source(self, row) -> None:
         self.source_panel.show_figure(row, self.window.dataset, self.window.lang)
@@ -131,8 +132,7 @@ class Sharing(QObject):
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.window.statusBar().showMessage(self.tr("Report written to %1")
-                                            .replace("%1", str(path)), 8000)
+        self.window.written_notice.show_written(Path(path))
         return path
 
     def share_card(self) -> Path | None:

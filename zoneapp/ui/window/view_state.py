@@ -88,16 +88,18 @@ def restore(panel, state: TableState) -> None:
     bar = panel.filter_bar
     for key, code in state.choices.items():
         bar.set_choice(key, code)
+    # name_zh stands for name_en in English and the other way round (FrameModel.shown_key)
     if state.search_column is not None:
-        bar.set_search_column(state.search_column)
+        bar.set_search_column(model.shown_key(state.search_column))
     if state.filter_text:
         panel.filter_edit.setText(state.filter_text)
         bar.apply_search()  # now, so the rows to select below are the ones shown
     keys = model.column_keys()
-    if state.sort_key in keys:
-        view.sortByColumn(keys.index(state.sort_key), state.sort_order)
+    sort_key, current_key = model.shown_key(state.sort_key), model.shown_key(state.current_key)
+    if sort_key in keys:
+        view.sortByColumn(keys.index(sort_key), state.sort_order)
     select_rows(panel, source_positions(model, state.rows, state.by_row_number),
-                keys.index(state.current_key) if state.current_key in keys else 0, scroll=False)
+                keys.index(current_key) if current_key in keys else 0, scroll=False)
     view.verticalScrollBar().setValue(state.scroll)
 
 
