@@ -53,11 +53,12 @@ $(APP): $(DIST_STAMP) $(APP_SOURCES)
 dist: $(APP)
 
 # The .deb is laid out under build/deb by packaging/linux/layout.py (which reads the
-# dependency list from zoneapp/xcbcheck.py), then packed by dpkg-deb alone.
+# dependency list from zoneapp/xcbcheck.py), then packed by dpkg-deb alone. gzip: xz packs
+# a quarter smaller (85 MB against 117) but took 9 minutes here; every dpkg reads gzip.
 deb: $(APP)
 	rm -rf build/deb
 	$(PY) packaging/linux/layout.py dist/ZoneApp build/deb
-	dpkg-deb --root-owner-group -Zxz --build build/deb dist
+	dpkg-deb --root-owner-group -Zgzip --build build/deb dist
 	@ls -l dist/*.deb
 
 test-dist: dist deb
