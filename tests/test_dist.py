@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 import pypdf
 
+from core_fixtures import write_xlsx
 from zoneapp import __version__
 from zoneapp.core.schema import SECTIONS
 from zoneapp.xcbcheck import XCB_PACKAGES
@@ -102,6 +103,24 @@ def test_validate_reports_file_row_column(home: Path, tmp_path: Path) -> None:
     result = run_frozen(home, "validate", str(folder), "--lang", "en")
     assert result.returncode == 1
     assert "projects.csv:3: investment: not a number: '很多'" in result.stdout.splitlines()
+
+
+def test_reads_an_xlsx_table_as_its_csv(home: Path, tmp_path: Path) -> None:
+    """calamine and openpyxl are in the bundle: an .xlsx in place of projects.csv exports
+    the same table as the CSV does."""
+    folder = tmp_path / "zone"
+    shutil.copytree(BUNDLE / "_internal" / "data", folder)
+    projects = pd.read_csv(folder / "projects.csv", encoding="utf-8-sig", dtype=str,
+                           keep_default_na=False)
+    (folder / "projects.csv").unlink()
+    write_xlsx(folder / "projects.xlsx", list(projects.columns), projects.values.tolist())
+    assert (BUNDLE / "_internal" / "python_calamine").is_dir()
+    from_xlsx, from_csv = tmp_path / "xlsx", tmp_path / "csv"
+    result = run_frozen(home, "export", str(from_xlsx), "--data", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert run_frozen(home, "export", str(from_csv)).returncode == 0
+    name = "产业项目_产业项目.csv"
+    assert (from_xlsx / name).read_bytes() == (from_csv / name).read_bytes()
 
 
 def test_export_writes_csvs_with_bom_and_chinese_headers(home: Path, tmp_path: Path) -> None:
