@@ -48,13 +48,14 @@ $(DIST_STAMP): $(STAMP)
 $(APP): $(DIST_STAMP) $(APP_SOURCES)
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/zoneapp.spec
+	@touch $(APP)  # PyInstaller may reuse a cached executable with its old time
 	@du -sh dist/ZoneApp
 
 dist: $(APP)
 
 # The .deb is laid out under build/deb by packaging/linux/layout.py (which reads the
 # dependency list from zoneapp/xcbcheck.py), then packed by dpkg-deb alone. gzip: xz packs
-# a quarter smaller (85 MB against 117) but took 9 minutes here; every dpkg reads gzip.
+# about a quarter smaller but took 9 minutes here; every dpkg reads gzip.
 deb: $(APP)
 	rm -rf build/deb
 	$(PY) packaging/linux/layout.py dist/ZoneApp build/deb
