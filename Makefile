@@ -18,6 +18,7 @@ run: $(STAMP) check-xcb
 	$(PY) main.py --data data
 
 test: $(STAMP)
+	$(VENV)/bin/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # compileall: the start-up figures are of the app as a user runs it, with the bytecode its

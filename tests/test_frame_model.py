@@ -233,7 +233,7 @@ def test_pinyin_order_holds_after_a_language_switch(qtbot, ui_lang):
     """Issue #17: in English the column was re-sorted by character code (天鑫, 烟厂, 盈盛 …)."""
     from PySide6.QtWidgets import QApplication
 
-    from zoneapp.app import install_translator
+    from zoneapp.ui.i18n import install_translator
 
     frame = pd.DataFrame({"company": pd.Series(["盈盛", "天鑫", "烟厂", "北京", "重庆"], dtype=str)})
     model = FrameModel()

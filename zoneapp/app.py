@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import paths, startup
-from .ui.i18n import install_translator
+from .ui.application import create_application, has_display  # noqa: F401 (the app's own)
 
 NO_DISPLAY_MESSAGE = """\
 ZoneApp: 没有可用的图形显示(未设置 DISPLAY 或 WAYLAND_DISPLAY),无法打开窗口。
@@ -24,35 +24,6 @@ so the window cannot open. For headless use, run:
   python main.py export OUT_DIR   export every table to CSV
   python main.py validate [DIR]   check a data folder and list its problems
 (To force Qt's offscreen platform anyway, set QT_QPA_PLATFORM=offscreen.)"""
-
-
-def has_display() -> bool:
-    """False on Linux when no X11/Wayland display is set and no Qt platform is forced."""
-    if not sys.platform.startswith("linux"):
-        return True
-    env = os.environ
-    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
-
-
-def create_application(argv: list[str] | None = None, lang: str = "zh"):
-    """The one QApplication, created on first call, with fonts and translator installed."""
-    from PySide6.QtWidgets import QApplication
-
-    startup.skip_feature_scan()
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
-        app.setApplicationName("ZoneApp")
-        app.setOrganizationName("ZoneApp")
-        app.setApplicationDisplayName("园区指标看板" if lang == "zh" else "ZoneApp")
-        from zoneapp.ui.window.desktop import app_icon
-
-        app.setWindowIcon(app_icon())
-    from zoneapp.ui.fonts import install_fonts
-
-    install_fonts()  # see zoneapp/ui/fonts.py: the same choice on every machine
-    install_translator(app, lang)
-    return app
 
 
 def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:

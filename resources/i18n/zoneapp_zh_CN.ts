@@ -362,10 +362,6 @@
         <translation>园区指标看板</translation>
     </message>
     <message>
-        <source>Version %1</source>
-        <translation>版本 %1</translation>
-    </message>
-    <message>
         <source>Data: %1 (%2), folder %3</source>
         <translation>数据：%1（%2），文件夹 %3</translation>
     </message>
@@ -374,8 +370,8 @@
         <translation>数据来源</translation>
     </message>
     <message>
-        <source>Chinese text is set in Noto Sans CJK SC (SIL Open Font License) where the system has no Chinese font.</source>
-        <translation>系统未安装中文字体时,中文使用随附的思源黑体 Noto Sans CJK SC(SIL 开放字体许可)显示。</translation>
+        <source>Chinese text is set in the system&apos;s Chinese UI font (Microsoft YaHei, PingFang SC, Noto Sans CJK SC, …) or, without one, in the Noto Sans CJK SC subset ZoneApp ships (SIL Open Font License).</source>
+        <translation>中文使用系统的中文界面字体（微软雅黑、苹方、Noto Sans CJK SC 等）；没有时使用 ZoneApp 自带的 Noto Sans CJK SC 子集（SIL 开源字体许可证）。</translation>
     </message>
     <message>
         <source>About ZoneApp</source>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from zoneapp.app import create_application, has_display
+from zoneapp.ui.application import create_application, has_display
 from zoneapp.core.io.atomic import refuse_protected
 from zoneapp.core.schema import SECTIONS
 from zoneapp.ui.output.images import save_png

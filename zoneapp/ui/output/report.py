@@ -345,7 +345,7 @@ def report_cli(out: Path, data_dir: Path, lang: str = "zh") -> Path:
     """`python main.py report OUT.pdf`: load, write, return the path (works without a display)."""
     import os
 
-    from zoneapp.app import create_application, has_display
+    from zoneapp.ui.application import create_application, has_display
     from zoneapp.core.loading import load_dataset
 
     if not has_display():

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
@@ -16,9 +15,6 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToo
 
 from zoneapp.core.io.names import safe_file_name
 from zoneapp.ui.window.write_failure import failure_text
-
-if TYPE_CHECKING:
-    from zoneapp.ui.widgets.charts import BarChart
 
 FILTERS = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "csv": "CSV (UTF-8 带 BOM) (*.csv)"}
 
@@ -40,7 +36,7 @@ def file_name(title: str, suffix: str) -> str:
 class ChartActions(QObject):
     """The actions one chart offers; `chart.lang` picks the CSV headers' language."""
 
-    def __init__(self, chart: BarChart) -> None:
+    def __init__(self, chart: QWidget) -> None:  # a BarChart, which imports this module
         super().__init__(chart)
         self.chart = chart
         self.last_dir = Path.home()

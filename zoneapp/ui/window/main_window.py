@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from zoneapp import __version__, settings
+from zoneapp import settings
+from zoneapp.buildinfo import version_text
 from zoneapp.core.problems import LoadError
 from zoneapp.core.schema import SECTIONS
 from zoneapp.ui.window.desktop import DesktopMixin
@@ -414,7 +415,7 @@ class MainWindow(DesktopMixin, QMainWindow):
 
     def about_text(self) -> str:
         lines = [f"<h3>{self._app_title()}</h3>",
-                 "<p>" + self.tr("Version %1").replace("%1", __version__) + "</p>"]
+                 "<p>" + html.escape(version_text(self.lang)) + "</p>"]
         if self.dataset is not None:
             manifest = self.dataset.manifest
             lines.append("<p>" + self.tr("Data: %1 (%2), folder %3")
@@ -429,8 +430,10 @@ class MainWindow(DesktopMixin, QMainWindow):
                 lines.append("</ul>")
         else:
             lines.append("<p>" + self.tr("No data folder is open.") + "</p>")
-        lines.append("<p>" + self.tr("Chinese text is set in Noto Sans CJK SC (SIL Open Font "
-                                     "License) where the system has no Chinese font.") + "</p>")
+        lines.append("<p>" + self.tr("Chinese text is set in the system's Chinese UI font "
+                                     "(Microsoft YaHei, PingFang SC, Noto Sans CJK SC, …) or, "
+                                     "without one, in the Noto Sans CJK SC subset ZoneApp ships "
+                                     "(SIL Open Font License).") + "</p>")
         from zoneapp.crashlog import log_note
 
         lines.append("<p>" + html.escape(log_note(self.lang)) + "</p>")

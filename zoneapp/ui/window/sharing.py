@@ -7,11 +7,10 @@ Copy summary of this tab (Ctrl+Shift+C); View → Source panel.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 
 from zoneapp.core.io.names import safe_file_name
 from zoneapp.core.periods import reported_periods
@@ -20,14 +19,11 @@ from zoneapp.core.schema import SECTIONS
 from zoneapp.ui.widgets.source_panel import SourcePanel
 from zoneapp.ui.window.write_failure import failure_text
 
-if TYPE_CHECKING:
-    from zoneapp.ui.window.main_window import MainWindow
-
 
 class Sharing(QObject):
     """Adds the actions to `window`'s menus and keeps the tabs on the header's period."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:  # the MainWindow that creates it
         super().__init__(window)
         self.window = window
         self.source_panel = SourcePanel()

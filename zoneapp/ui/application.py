@@ -1,0 +1,38 @@
+"""The one QApplication: created with the app's name, icon, fonts and translator; and whether
+there is a display to show it on. The window, `render` and `report` all start here."""
+from __future__ import annotations
+
+import os
+import sys
+
+from zoneapp import startup
+from zoneapp.ui.i18n import install_translator
+
+
+def has_display() -> bool:
+    """False on Linux when no X11/Wayland display is set and no Qt platform is forced."""
+    if not sys.platform.startswith("linux"):
+        return True
+    env = os.environ
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def create_application(argv: list[str] | None = None, lang: str = "zh"):
+    """The one QApplication, created on first call, with fonts and translator installed."""
+    from PySide6.QtWidgets import QApplication
+
+    startup.skip_feature_scan()
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+        app.setApplicationName("ZoneApp")
+        app.setOrganizationName("ZoneApp")
+        app.setApplicationDisplayName("园区指标看板" if lang == "zh" else "ZoneApp")
+        from zoneapp.ui.window.desktop import app_icon
+
+        app.setWindowIcon(app_icon())
+    from zoneapp.ui.fonts import install_fonts
+
+    install_fonts()  # see zoneapp/ui/fonts.py: the same choice on every machine
+    install_translator(app, lang)
+    return app
