@@ -81,3 +81,25 @@ def test_card_follows_its_language_not_the_windows(zone_app, monkeypatch):
     for chinese in ("同比", "推算", "按年份", "来源", "生成"):
         assert chinese not in text
     assert "YoY" in text and "by year" in text and "Made with ZoneApp on" in text
+
+
+def test_card_made_in_dark_mode_is_light_throughout(zone_app, monkeypatch):
+    """Issue #17: in dark mode the card's chart had a dark frame and white labels on white."""
+    from zoneapp.ui import palette
+    from zoneapp.ui.output import share_card
+
+    seen = []
+    real = share_card._paint
+
+    def spy(dataset, code, lang, period, cards, chart, today):
+        seen.append((chart.plot.backgroundBrush().color().name(), palette.TEXT))
+        return real(dataset, code, lang, period, cards, chart, today)
+
+    monkeypatch.setattr(share_card, "_paint", spy)
+    palette.set_theme("dark")
+    try:
+        share_card_image(load_dataset(THREE), "overview", "zh")
+        assert palette.current() == "dark"  # the window's theme is back
+    finally:
+        palette.set_theme("light")
+    assert seen == [(palette.LIGHT.BACKGROUND.lower(), palette.LIGHT.TEXT)]

@@ -18,7 +18,8 @@ code that reads `palette.TEXT` when it draws follows the theme. `current()` name
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
 from PySide6.QtGui import QColor
@@ -96,6 +97,18 @@ def set_theme(name: str) -> str:
         for listener in list(_listeners):
             listener(name)
     return name
+
+
+@contextmanager
+def printing() -> Iterator[None]:
+    """Within the block, the light theme's colours, whatever the window shows: a report or a
+    share card is on white paper, charts included; the window's theme is back after."""
+    before = _current
+    set_theme("light")
+    try:
+        yield
+    finally:
+        set_theme(before)
 
 
 def current() -> str:

@@ -300,7 +300,8 @@ def write_report(dataset: Dataset, path: Path | str, lang: str = "zh",
     locale = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     try:
-        with atomic_path(path, check=require_pdf) as tmp:  # a full disk: no cut PDF
+        # On white paper whatever the window's theme: its charts too.
+        with palette.printing(), atomic_path(path, check=require_pdf) as tmp:  # full disk: no cut PDF
             _write(tmp, path, dataset, lang, day, footer, views)
     finally:
         QLocale.setDefault(locale)

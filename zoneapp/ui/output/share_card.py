@@ -44,8 +44,10 @@ def _text_height(text: str, font: QFont, width: float) -> float:
 
 def share_card_image(dataset: Dataset, code: str, lang: str = "zh", period: int | None = None,
                      today: _dt.date | None = None) -> QImage:
-    """The card of section `code` as an image CARD_WIDTH pixels wide, all text in `lang`."""
-    return _card_image(dataset, code, lang, period, today)
+    """The card of section `code` as an image CARD_WIDTH pixels wide, all text in `lang`, in
+    the light theme's colours whatever the window's (its chart included)."""
+    with palette.printing():
+        return _card_image(dataset, code, lang, period, today)
 
 
 def _card_image(dataset: Dataset, code: str, lang: str, period: int | None,
