@@ -86,3 +86,30 @@ def test_charts_print_one_a_row_at_full_width(zone_app, default_dataset, tmp_pat
     monkeypatch.setattr(report.chart_export, "paint_chart", spy)
     write_report(default_dataset, tmp_path / "w.pdf", "zh")
     assert widths and all(w >= report.PAGE_WIDTH - 2 * report.MARGIN - 2 for w in widths)
+
+
+def test_a_tables_title_header_and_first_rows_share_a_page(zone_app, default_dataset, tmp_path,
+                                                            monkeypatch):
+    """Issue #17: a table's title and header sat alone at the foot of a page. A table of at
+    most KEEP_ROWS rows is drawn on the page its title is on."""
+    from zoneapp.ui.output import report
+
+    title_pages: list[int] = []
+    checked = []
+    real_text, real_table = report._Writer.text, report._table
+
+    def text(self, value, *args, **kwargs):
+        title_pages.append(self.page)
+        return real_text(self, value, *args, **kwargs)
+
+    def table(w, title, headers, rows):
+        title_pages.clear()
+        real_table(w, title, headers, rows)
+        if headers and len(rows) <= report.KEEP_ROWS:
+            checked.append((title, title_pages[0], w.page))
+
+    monkeypatch.setattr(report._Writer, "text", text)
+    monkeypatch.setattr(report, "_table", table)
+    write_report(default_dataset, tmp_path / "r.pdf", "zh")
+    assert checked  # the seed has short tables (honours: 3 rows)
+    assert [c for c in checked if c[1] != c[2]] == []

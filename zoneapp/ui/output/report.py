@@ -34,6 +34,7 @@ PAGE_WIDTH = 794  # A4 at 96 units per inch
 MARGIN = 40
 FOOTER = 28
 TABLE_POINT_SIZE = 7.5
+KEEP_ROWS = 3  # rows kept on the page of their table's title and header
 MAX_TABLE_ROWS = 200  # a longer table is cut, with a note (the CSV export has all rows)
 DROP_COLUMNS = {"section", "key", "source_id", "_row", "inputs", "derivation_zh",
                 "derivation_en", "note"}
@@ -235,8 +236,6 @@ def column_widths(headers: list[str], rows: list[list[str]], font: QFont, bold: 
 def _table(w: _Writer, title: str, headers: list[str], rows: list[list[str]]) -> None:
     if not headers:
         return
-    w.need(60)
-    w.text(title, 1.05, bold=True, gap=4)
     cut = len(rows) > MAX_TABLE_ROWS
     rows = rows[:MAX_TABLE_ROWS]
     font = w.font(TABLE_POINT_SIZE / w.base.pointSizeF())
@@ -268,6 +267,13 @@ def _table(w: _Writer, title: str, headers: list[str], rows: list[list[str]]) ->
         p.drawLine(MARGIN, w.y + h, MARGIN + w.width, w.y + h)
         w.y += h
 
+    # The title, the header and the first KEEP_ROWS rows go on one page: a title alone at the
+    # foot of a page with its rows on the next reads as a table without rows.
+    title_font = w.font(1.05, True)
+    title_h = QFontMetricsF(title_font).boundingRect(
+        QRectF(0, 0, w.width, 10_000), Qt.TextFlag.TextWordWrap, title).height() + 4
+    w.need(title_h + height(headers, bold) + sum(height(r, font) for r in rows[:KEEP_ROWS]))
+    w.text(title, 1.05, bold=True, gap=4)
     draw(headers, bold, INK.DERIVED_BADGE_BG)
     for cells in rows:
         draw(cells, font, None)
