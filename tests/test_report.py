@@ -113,3 +113,15 @@ def test_a_tables_title_header_and_first_rows_share_a_page(zone_app, default_dat
     write_report(default_dataset, tmp_path / "r.pdf", "zh")
     assert checked  # the seed has short tables (honours: 3 rows)
     assert [c for c in checked if c[1] != c[2]] == []
+
+
+def test_a_derived_rows_formula_and_the_notes_are_printed(zone_app, default_dataset):
+    """Issue #17: a 推算 row had an empty source and no formula in the PDF."""
+    from zoneapp.ui.output.report import table_rows
+
+    headers, rows = table_rows(default_dataset.section_indicators("overview"), "indicators", "zh")
+    source = headers.index("原文")
+    derived = [r for r in rows if "推算" in r[headers.index("口径")]]
+    assert derived and all(r[source].startswith("推算：由") for r in derived)
+    headers, rows = table_rows(default_dataset.section_indicators("projects"), "indicators", "zh")
+    assert "备注" in headers  # the investment bands' note, among others

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, 
 from PySide6.QtWidgets import QApplication
 
 from zoneapp.core.io.atomic import atomic_path, require_pdf
+from zoneapp.core.cells import cell_text
 from zoneapp.core.dataset import Dataset
 from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
 
@@ -36,8 +37,9 @@ FOOTER = 28
 TABLE_POINT_SIZE = 7.5
 KEEP_ROWS = 3  # rows kept on the page of their table's title and header
 MAX_TABLE_ROWS = 200  # a longer table is cut, with a note (the CSV export has all rows)
+# The notes column stays: a figure's note is part of reading it.
 DROP_COLUMNS = {"section", "key", "source_id", "_row", "inputs", "derivation_zh",
-                "derivation_en", "note"}
+                "derivation_en"}
 
 
 # Print colours: a report is on white paper whatever the window's theme.
@@ -196,6 +198,14 @@ def table_rows(frame: pd.DataFrame, table_name: str, lang: str) -> tuple[list[st
     own = "_zh" if lang == "zh" else "_en"
     rows = min(model.rowCount(), MAX_TABLE_ROWS + 1)
     cells = [[model.display_text(r, c) for c in range(len(keys))] for r in range(rows)]
+    if "source_sentence" in keys:  # a derived figure quotes no sentence: say how it was made
+        column = keys.index("source_sentence")
+        for r in range(rows):
+            if not cells[r][column].strip():
+                row = model.frame().iloc[model.source_row(r)]
+                how = cell_text(row, f"derivation_{lang}") or cell_text(row, "derivation_zh")
+                if how:
+                    cells[r][column] = say("Derived: %1", lang, how)
     keep = [c for c, k in enumerate(keys)
             if k not in DROP_COLUMNS and not k.startswith("_")
             and not (k.endswith(other) and k[:-3] + own in keys)
