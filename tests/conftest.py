@@ -68,6 +68,18 @@ def _chinese_after_each_test():
 
 
 @pytest.fixture
+def zone_folder(tmp_path):
+    """A copy of the default data folder that a test may change (saves, reloads)."""
+    import shutil
+
+    from zoneapp.paths import DEFAULT_DATA
+
+    folder = tmp_path / "zone"
+    shutil.copytree(DEFAULT_DATA, folder)
+    return folder
+
+
+@pytest.fixture
 def main_window(qtbot, zone_app):
     """A Chinese main window at 1280×800, shown and exposed, with no data loaded yet."""
     from zoneapp.ui.window.main_window import MainWindow

@@ -5,23 +5,14 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from zoneapp.paths import DEFAULT_DATA
 from zoneapp.ui.window.folder_watcher import FolderWatcher, snapshot
 from zoneapp.ui.window.main_window import MainWindow
 
 WAIT_MS = 10000
-
-
-@pytest.fixture
-def zone_folder(tmp_path) -> Path:
-    folder = tmp_path / "zone"
-    shutil.copytree(DEFAULT_DATA, folder)
-    return folder
 
 
 def _add_honour(folder: Path, name: str, atomic: bool) -> None:

@@ -16,13 +16,6 @@ from zoneapp.ui.window.main_window import MainWindow
 WAIT_MS = 20000
 
 
-@pytest.fixture
-def zone_folder(tmp_path) -> Path:
-    folder = tmp_path / "zone"
-    shutil.copytree(DEFAULT_DATA, folder)
-    return folder
-
-
 def _window(qtbot, folder: Path) -> MainWindow:
     win = MainWindow(lang="zh")
     qtbot.addWidget(win)
