@@ -5,7 +5,8 @@ import math
 
 import pytest
 
-from core_fixtures import INDICATOR_HEADER, PROJECT_HEADER, codes, indicator, only, write_csv
+from core_fixtures import (INDICATOR_HEADER, PROJECT_HEADER, RULE_HEADER, codes, indicator, only,
+                           write_csv)
 from zoneapp.core import schema
 from zoneapp.core.loading import load_table
 from zoneapp.core.problems import ERROR, WARNING
@@ -167,9 +168,20 @@ def test_bad_enum_lists_allowed_values(tmp_path):
 
 
 def test_bad_enum_in_required_column_drops_the_row(tmp_path):
-    row = indicator("a", "1", section="economy")
-    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER, [row])
-    assert only(problems, "bad_choice").column == "section" and frame.empty
+    rows = [["r1", "sums", "a", "b", "", "", "", "", ""],
+            ["r2", "sum", "a", "b", "", "", "", "", ""]]
+    frame, problems = load(tmp_path, schema.RULES, RULE_HEADER, rows)
+    assert only(problems, "bad_choice").column == "kind"
+    assert frame["rule_id"].tolist() == ["r2"]
+
+
+def test_any_section_id_reads_when_none_is_declared(tmp_path):
+    """Issue #15: a folder's own sections (economy) are no longer a bad choice; the built-in
+    ones still read by their names."""
+    rows = [indicator("a", "1", section="economy"), indicator("b", "1", section="概览")]
+    frame, problems = load(tmp_path, schema.INDICATORS, INDICATOR_HEADER, rows)
+    assert problems == []
+    assert frame["section"].tolist() == ["economy", "overview"]
 
 
 def test_bad_unit_lists_known_units(tmp_path):

@@ -9,6 +9,8 @@ if TYPE_CHECKING:  # annotations only: the window imports this before pandas is 
     import pandas as pd
 
 from .problems import Problem
+from .schema import Section
+from .schema import section as built_in_section
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Manifest:
     short_name_en: str = ""
     description_zh: str = ""
     description_en: str = ""
+    sections: tuple[Section, ...] = ()  # zone.toml's [[sections]], in order; () when none
 
     def name(self, lang: str = "zh") -> str:
         return self.name_zh if lang == "zh" else (self.name_en or self.name_zh)
@@ -60,6 +63,13 @@ class Dataset:
     # Tables a reload could not read and that still hold the previous load's frame:
     # table name -> the problem naming the file and the reason (see core.stale).
     stale: dict[str, Problem] = field(default_factory=dict)
+    # The tabs, in order: the declared sections (plus one per undeclared section value), or
+    # those the data fills (core.sections.folder_sections).
+    sections: tuple[Section, ...] = ()
+
+    def section(self, code: str) -> Section:
+        """Section `code` as this folder names it (a built-in or id-named one otherwise)."""
+        return next((s for s in self.sections if s.code == code), None) or built_in_section(code)
 
     def table(self, name: str) -> pd.DataFrame | None:
         return self.tables.get(name)

@@ -18,13 +18,14 @@ from .dataset import Dataset, Manifest
 from .derive import derive_indicators
 from .names import add_list_names
 from zoneapp.core.io.headers import header_key, number_columns
-from .manifest import declared_units, read_manifest
+from .manifest import declared_sections, declared_units, read_manifest
 from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
 from zoneapp.core.io.rawtable import MAX_PROBLEMS_PER_FILE, _more
 from zoneapp.core.io.readers import RawTable, read_table
 from .rules import check_rules, figures
 from .stale import carry_over
-from .schema import MANIFEST_NAME, TABLE_SUFFIXES, TABLES, Table
+from .schema import MANIFEST_NAME, TABLE_SUFFIXES, TABLES, Section, Table
+from .sections import folder_sections
 from .validation import empty_frame, validate_table
 
 # Other formats people save tables in; for these we say how to fix it.
@@ -69,13 +70,14 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
     root = folder.resolve()
     step(0.0)
     declared = frozenset(declared_units(folder))  # zone.toml [[units]]: the folder's own units
+    sections = declared_sections(folder)  # zone.toml [[sections]]: the section ids allowed
     for done, table in enumerate(TABLES):
         path = scan.files.get(table.name)
         real = None if path is None else _real_path(path, root)
         frame = None
         if real is not None:
             step(0.9 * done / len(TABLES))
-            frame, found = _load_one(real, table, path.name, declared)
+            frame, found = _load_one(real, table, path.name, declared, sections)
             problems += found
         if frame is None:
             frame, stale_problem = carry_over(table, previous, problems, real is not None)
@@ -99,21 +101,24 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
     combined, found = derive_indicators(indicators, tables.get("rules"), reported)
     problems += found
     add_list_names(tables, combined)  # "caiyuan_loans;…" reads as the indicators' names
+    shown, found = folder_sections(manifest.sections, tables, combined)
+    problems += found
     if sum(len(f) for f in tables.values()) >= memory.BIG_LOAD_ROWS:
         memory.release_free_memory_soon()
     step(1.0)
     return Dataset(folder=folder, manifest=manifest, tables=tables, indicators=combined,
-                   problems=problems, stale=stale)
+                   problems=problems, stale=stale, sections=shown)
 
 
-def load_table(path: Path, table: Table, file: str, declared_units: frozenset[str] = frozenset()
-               ) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """One table file -> its typed frame (None when it cannot be used) and problems."""
+def load_table(path: Path, table: Table, file: str, declared_units: frozenset[str] = frozenset(),
+               sections: tuple[Section, ...] = ()) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """One table file -> its typed frame (None when it cannot be used) and problems.
+    `sections`: those the folder declares (its section columns are read against them)."""
     raw = read_table(path, file, sheet_names=(table.name, table.zh, table.en),
                      numbers=lambda header: number_columns(header, table))
     if not isinstance(raw, RawTable):
         return None, raw
-    frame, problems = validate_table(raw, table, file, declared_units)
+    frame, problems = validate_table(raw, table, file, declared_units, sections)
     if frame is None:  # a published statistics table under a table's name: say what it is
         from zoneapp.core.tables.diagnose import diagnose_path
 
@@ -121,12 +126,12 @@ def load_table(path: Path, table: Table, file: str, declared_units: frozenset[st
     return frame, problems
 
 
-def _load_one(path: Path, table: Table, file: str, declared_units: frozenset[str] = frozenset()
-              ) -> tuple[pd.DataFrame | None, list[Problem]]:
+def _load_one(path: Path, table: Table, file: str, declared_units: frozenset[str] = frozenset(),
+              sections: tuple[Section, ...] = ()) -> tuple[pd.DataFrame | None, list[Problem]]:
     """`load_table`, with any failure inside the file made that file's problem: the other
     files still load (a 200,000-character header, a parser's recursion, memory)."""
     try:
-        return load_table(path, table, file, declared_units)
+        return load_table(path, table, file, declared_units, sections)
     except (LoadCancelled, KeyboardInterrupt):
         raise
     except Exception as exc:  # noqa: BLE001 -- one file's failure must not stop the folder

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .dataset import Manifest, Source
 from .problems import ERROR, WARNING, Problem
-from .schema import MANIFEST_NAME
+from .schema import MANIFEST_NAME, Section
+from .sections import parse_sections
 
 _SOURCE_FIELDS = ("id", "title", "publication", "author", "date", "file", "note")
 
@@ -44,8 +45,15 @@ def read_manifest(folder: Path, data_periods: Iterable[int] = ()) -> tuple[Manif
         short_name_en=_text(zone, "short_name_en", problems),
         description_zh=_text(zone, "description_zh", problems),
         description_en=_text(zone, "description_en", problems),
+        sections=_sections(data, problems),
     )
     return manifest, problems
+
+
+def _sections(data: dict, problems: list[Problem]) -> tuple[Section, ...]:
+    sections, found = parse_sections(data.get("sections"))
+    problems += found
+    return sections
 
 
 def _find(folder: Path) -> Path | None:
@@ -152,6 +160,20 @@ def _sources(entries: object, problems: list[Problem]) -> tuple[Source, ...]:
             continue
         sources.append(Source(**fields))
     return tuple(sources)
+
+
+def declared_sections(folder: Path) -> tuple[Section, ...]:
+    """The sections zone.toml declares (`read_manifest` reports what is wrong with them);
+    nothing when it declares none or cannot be read. The tables' section columns are read
+    against these before the manifest itself is."""
+    path = _find(folder)
+    if path is None:
+        return ()
+    try:
+        data, _ = _parse(path.read_bytes())
+    except OSError:
+        return ()
+    return parse_sections((data or {}).get("sections"))[0]
 
 
 def declared_units(folder: Path) -> dict[str, tuple[str, float]]:

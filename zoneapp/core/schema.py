@@ -37,6 +37,9 @@ class Column:
     required: bool = True  # the column must be present in the file
     nullable: bool = True  # a cell may be empty
     choices: tuple[Choice, ...] = ()
+    # Other non-empty values are codes too (a section's id: the folder's zone.toml declares
+    # which; `choices` are then only the labels the built-in codes are shown and read by).
+    open_choices: bool = False
     unit: str = ""  # a fixed unit for the whole column
     unit_column: str = ""  # or the column that holds each row's unit
     qualifier_column: str = ""  # the column that holds each row's qualifier for this figure
@@ -77,27 +80,39 @@ class Table:
 
 @dataclass(frozen=True)
 class Section:
+    """A tab: its id (the value of the tables' `section` column), its names, and the tables
+    it shows besides its figures (a table with a `section` column: only this section's rows)."""
+
     code: str
     zh: str
     en: str
+    tables: tuple[str, ...] = ()
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
 
+# The built-in sections: their names and tables serve a folder that declares none, or declares
+# one of these ids without names or tables (core.sections).
 SECTIONS: tuple[Section, ...] = (
-    Section("overview", "概览", "Overview"),
-    Section("projects", "产业项目", "Industry projects"),
-    Section("financing", "金融服务", "Financing"),
-    Section("relief", "扶贫与就业", "Poverty relief & employment"),
-    Section("innovation", "科技创新", "Innovation"),
-    Section("environment", "生态环保", "Environment"),
+    Section("overview", "概览", "Overview", ("honours",)),
+    Section("projects", "产业项目", "Industry projects", ("projects", "measures")),
+    Section("financing", "金融服务", "Financing", ("programmes",)),
+    Section("relief", "扶贫与就业", "Poverty relief & employment", ("measures",)),
+    Section("innovation", "科技创新", "Innovation", ("recognitions", "plans", "measures")),
+    Section("environment", "生态环保", "Environment", ("measures",)),
 )
 SECTION_CODES = tuple(s.code for s in SECTIONS)
 
 
 def section(code: str) -> Section:
-    return next(s for s in SECTIONS if s.code == code)
+    """The built-in section `code`, or one named by its id (`gross_output`: "Gross output")."""
+    found = next((s for s in SECTIONS if s.code == code), None)
+    if found is not None:
+        return found
+    name = code.replace("_", " ").strip()
+    name = name[:1].upper() + name[1:] if name.isascii() else name
+    return Section(code, name or code, name or code)
 
 
 def _choices(*rows: tuple[str, str, str]) -> tuple[Choice, ...]:
@@ -214,7 +229,9 @@ INDICATORS = Table(
     doc="Every figure in long form: one row per indicator and year.",
     columns=(
         Column("section", ENUM, "板块", "Section", nullable=False, choices=SECTION_CHOICES,
-               example="overview", doc="The tab that shows the figure."),
+               open_choices=True, example="overview",
+               doc="The tab that shows the figure: a section id that zone.toml's [[sections]] "
+                   "declares; any id when it declares none (see *Sections*)."),
         Column("key", TEXT, "指标代码", "Key", nullable=False, example="revenue",
                doc="A short id, unique per year, used by rules and derivations."),
         Column("name_zh", TEXT, "指标名称", "Name (Chinese)", nullable=False, example="主营业务收入"),
@@ -260,7 +277,8 @@ RULES = Table(
         Column("name_zh", TEXT, "名称", "Name (Chinese)", required=False, example="利润率"),
         Column("name_en", TEXT, "英文名称", "Name (English)", required=False, example="Profit margin"),
         Column("section", ENUM, "板块", "Section", required=False, choices=SECTION_CHOICES,
-               doc="For ratio rules: the tab that shows the derived figure."),
+               open_choices=True,
+               doc="For ratio rules: the tab that shows the derived figure (a section id)."),
         Column("note", TEXT, "备注", "Note", required=False),
     ),
 )
@@ -350,7 +368,8 @@ MEASURES = Table(
     doc="Poverty-relief, environment and other measures, in words; figures are indicators.",
     columns=(
         Column("section", ENUM, "板块", "Section", nullable=False, choices=SECTION_CHOICES,
-               example="relief"),
+               open_choices=True, example="relief",
+               doc="The tab that shows the measure: a section id, as in the indicators."),
         Column("category_zh", TEXT, "类别", "Category (Chinese)", required=False, example="产业扶贫"),
         Column("category_en", TEXT, "类别(英文)", "Category", required=False,
                example="Poverty relief through industry"),

@@ -42,6 +42,10 @@ def _yes(flag: bool) -> str:
 
 
 def _allowed(column: Column) -> str:
+    if column.open_choices:
+        return "an id zone.toml's [[sections]] declares, or any id when it declares none; " \
+               "these built-in ones also read by their names:<br>" + "<br>".join(
+                   f"`{c.code}` {c.zh} / {c.en}" for c in column.choices)
     if column.choices:
         return "<br>".join(f"`{c.code}` {c.zh} / {c.en}" for c in column.choices)
     if column.kind == schema.UNIT:

@@ -49,6 +49,7 @@ class _Context:
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     declared: frozenset[str] = frozenset()  # units the folder's zone.toml declares
+    sections: tuple[schema.Section, ...] = ()  # the sections zone.toml declares, if any
 
     def report(self, column: Column, positions, zh, en, code: str, severity: str = ERROR) -> None:
         """Problems for cells; `zh`/`en` map a position to the message. Drops rows or blanks cells."""
@@ -76,10 +77,12 @@ class _Context:
         return self.out[key].iloc[pos] if key in self.out else ""
 
 
-def validate_table(raw: RawTable, table: Table, file: str, declared_units: frozenset[str] = frozenset()
+def validate_table(raw: RawTable, table: Table, file: str, declared_units: frozenset[str] = frozenset(),
+                   sections: tuple[schema.Section, ...] = ()
                    ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Type every column of `raw`; None (with the reason in the problems) when it cannot load.
-    `declared_units`: units the folder declares besides core.units' (zone.toml [[units]]).
+    `declared_units`: units the folder declares besides core.units' (zone.toml [[units]]);
+    `sections`: the sections it declares (zone.toml [[sections]]; none: any section id).
     `raw.cells` is consumed: each text column is dropped from it once its typed one is made,
     so a million-row table never holds both in full."""
     headers = map_header(raw.header, table, file, raw.header_row)
@@ -93,7 +96,8 @@ def validate_table(raw: RawTable, table: Table, file: str, declared_units: froze
     columns = dict(raw.cells.items())  # handed on one by one (see the docstring)
     raw.cells = pd.DataFrame(index=pd.RangeIndex(0))
     facts = ColumnFacts(columns, headers.positions, table, n)
-    ctx = _Context(table, file, headers, rows, np.zeros(n, bool), facts, declared=declared_units)
+    ctx = _Context(table, file, headers, rows, np.zeros(n, bool), facts, declared=declared_units,
+                   sections=sections)
     shared: dict = {}  # one buffer of blank text for every column the file does not have
     ordered = sorted(table.columns, key=lambda c: c.kind in (schema.INT, schema.FLOAT))
     for column in ordered:  # units and qualifiers before the numbers that use them
@@ -224,6 +228,8 @@ def _lookup(ctx: _Context, column: Column, cells: pd.Series, normalise, code: st
 
 
 def _enum(ctx: _Context, column: Column, cells: pd.Series) -> None:
+    if column.open_choices:
+        return _section(ctx, column, cells)
     names = {"": ""}
     for c in column.choices:
         for name in (c.code, c.zh, c.en):
@@ -233,6 +239,40 @@ def _enum(ctx: _Context, column: Column, cells: pd.Series) -> None:
     _lookup(ctx, column, cells, lambda v: names.get(v.casefold()), "bad_choice",
             lambda v: f"不是可用的值：“{v}”。可用：{allowed_zh}",
             lambda v: f"not an allowed value: '{v}'. Allowed: {allowed_en}")
+
+
+def _section(ctx: _Context, column: Column, cells: pd.Series) -> None:
+    """A section id: a declared section's id or name (or, with none declared, a built-in
+    one's) reads as its id; any other value is kept as its own id. With sections declared, a
+    value they do not declare is a warning: the row loads and shows in a tab of its own."""
+    names = {"": ""}
+    # The built-in names first (an export writes them for the built-in ids), then the
+    # declared ones over them; an id wins over another section's name.
+    for s in (*schema.SECTIONS, *ctx.sections):
+        for name in (s.zh, s.en):
+            names[name.casefold()] = s.code
+    for s in (*schema.SECTIONS, *ctx.sections):
+        names[s.code.casefold()] = s.code
+    seen: set[str] = set()
+
+    def normalise(value: str) -> str:
+        code = names.get(value.casefold(), value)
+        seen.add(code)
+        return code
+
+    ctx.out[column.key], _ = _map_distinct(cells, lambda v: normalise(v.strip(STRIP_CHARS)),
+                                           ctx.facts.get(column.key, DISTINCT))
+    undeclared = sorted(seen - {s.code for s in ctx.sections} - {""}) if ctx.sections else []
+    if not undeclared:
+        return
+    out = ctx.out[column.key]
+    ids = "、".join(s.code for s in ctx.sections)
+    ctx.report(column, np.flatnonzero(out.isin(undeclared).to_numpy(dtype=bool)),
+               lambda p: f"板块“{out.iloc[p]}”没有在 zone.toml 的 [[sections]] 中声明（已声明："
+                         f"{ids}），此行显示在另加的“{out.iloc[p]}”标签页中",
+               lambda p: f"section '{out.iloc[p]}' is not declared in zone.toml's [[sections]] "
+                         f"(declared: {ids.replace('、', ', ')}); the row is shown in an extra "
+                         f"tab '{out.iloc[p]}'", "undeclared_section", WARNING)
 
 
 def _unit(ctx: _Context, column: Column, cells: pd.Series) -> None:

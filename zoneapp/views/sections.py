@@ -1,8 +1,9 @@
 """A dataset, a section, a language and a period -> the SectionView that shows them.
 
-What each section holds is declared in SECTION_PARTS: its KPI cards (all its figures, or
-those not drawn as a part of a whole), its special charts, then the figures' charts, then
-its own tables and the table of its figures.
+How each section shows its figures is declared in SECTION_PARTS by id: its KPI cards (all its
+figures, or those not drawn as a part of a whole), its special charts, then the figures'
+charts; an id not there gets the default parts. The tables it shows besides its figures (then
+the table of its figures) are the folder's (`dataset.section(code).tables`, core.sections).
 """
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME
-from zoneapp.core.schema import section as schema_section
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row
 from zoneapp.core.units import UNITS
@@ -33,8 +33,6 @@ class SectionParts:
     all_kpis: bool = False  # every figure gets a card, parts of a rule included
     special: tuple[Callable, ...] = ()  # (dataset, rows, lang) -> ChartView | None
     figure_charts: str = "all"  # "all", "by_year" (only figures over several years)
-    tables: tuple[str, ...] = ()  # shown in this order
-    own_section_rows: bool = False  # tables with a `section` column: this section's rows only
 
 
 def _overview_chart(dataset, rows: pd.DataFrame, lang: str) -> ChartView | None:
@@ -60,18 +58,13 @@ def _overview_chart(dataset, rows: pd.DataFrame, lang: str) -> ChartView | None:
 
 SECTION_PARTS: dict[str, SectionParts] = {
     "overview": SectionParts(all_kpis=True, special=(_overview_chart,),
-                             figure_charts="by_year", tables=("honours",)),
+                             figure_charts="by_year"),
     "projects": SectionParts(
         special=(lambda ds, rows, lang: projects.investment_chart(ds.table("projects"), lang),
-                 lambda ds, rows, lang: projects.stage_chart(ds.table("projects"), lang)),
-        tables=("projects", "measures"), own_section_rows=True),
-    "financing": SectionParts(tables=("programmes",), own_section_rows=True),
-    "relief": SectionParts(tables=("measures",), own_section_rows=True),
+                 lambda ds, rows, lang: projects.stage_chart(ds.table("projects"), lang))),
     "innovation": SectionParts(
         special=(lambda ds, rows, lang: innovation.status_chart(ds.table("recognitions"),
-                                                                lang),),
-        tables=("recognitions", "plans", "measures"), own_section_rows=True),
-    "environment": SectionParts(tables=("measures",), own_section_rows=True),
+                                                                lang),)),
 }
 
 
@@ -79,8 +72,8 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     """What section `code` shows of `dataset` in `lang`; `period` None: every period (tables
     then show all rows and cards the latest figures; charts always show every period)."""
     parts = SECTION_PARTS.get(code, SectionParts())
-    view = SectionView(code=code, label=schema_section(code).label(lang), lang=lang,
-                       period=period)
+    section = dataset.section(code)
+    view = SectionView(code=code, label=section.label(lang), lang=lang, period=period)
     rows = dataset.section_indicators(code)
     for make in parts.special:
         chart = make(dataset, rows, lang)
@@ -93,9 +86,9 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
         view.charts += charts.figure_charts(dataset, rows, lang, skip=skip)
     shown = rows if parts.all_kpis else rows[~rows["key"].isin(charts.part_keys(view.charts))]
     view.kpis = kpi_views(shown, lang, period)
-    for name in parts.tables:
+    for name in section.tables:
         frame = dataset.table(name)
-        if parts.own_section_rows and frame is not None and "section" in frame.columns:
+        if frame is not None and "section" in frame.columns:  # measures: this section's rows
             frame = frame[frame["section"] == code]
         _add_table(view, name, frame, name, stale=dataset.stale)
     _add_table(view, "indicators", rows, "indicators", say("Figures and sources", lang),

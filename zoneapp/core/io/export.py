@@ -268,20 +268,31 @@ def export_frame(
     return path
 
 
-def file_stem(table: schema.Table, lang: str, section: str | None = None) -> str:
-    """`概览_指标` / `Overview_Indicators`: the tab, then the table, safe on Windows."""
-    stem = f"{schema.section(section or table.section).label(lang)}_{table.label(lang)}"
+def file_stem(table: schema.Table, lang: str, section: str | schema.Section | None = None) -> str:
+    """`概览_指标` / `Overview_Indicators`: the tab, then the table, safe on Windows. `section`:
+    the tab (a dataset's section, or an id); None: the table's built-in one."""
+    if not isinstance(section, schema.Section):
+        section = schema.section(section or table.section)
+    stem = f"{section.label(lang)}_{table.label(lang)}"
     stem = stem.replace("&", "and")
     stem = re.sub(r'[<>:"/\\|?*]', "-", stem)
     return safe_file_name(re.sub(r"\s+", "-", stem), "table")
 
 
-def _as_shown(table: schema.Table, frame: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
-    """(section, rows) as the tabs show the table: split by its section column if it has one."""
-    if "section" not in table.keys:
-        return [(table.section, frame)]
-    return [(s.code, frame[frame["section"] == s.code]) for s in schema.SECTIONS
-            if (frame["section"] == s.code).any()]
+def _as_shown(dataset: Dataset) -> list[tuple[schema.Section, schema.Table, pd.DataFrame]]:
+    """(section, table, rows) as the tabs show them: each section's figures and tables, a
+    table with a section column split by it."""
+    shown = []
+    for section in dataset.sections:
+        rows = dataset.indicators[dataset.indicators["section"] == section.code]
+        shown.append((section, schema.INDICATORS, rows))
+        for name in section.tables:
+            frame, table = dataset.tables.get(name), schema.TABLES_BY_NAME[name]
+            if frame is not None and "section" in frame.columns:
+                frame = frame[frame["section"] == section.code]
+            if frame is not None:
+                shown.append((section, table, frame))
+    return shown
 
 
 def export_all(
@@ -289,16 +300,14 @@ def export_all(
     suffix: str = ".csv",
 ) -> list[Path]:
     """Every table the app shows, one file per tab and table, named after both; the
-    indicators include the derived figures."""
+    indicators include the derived figures. A tab's empty tables are left out."""
     out_dir = Path(out_dir)
     refuse_protected(out_dir)  # before mkdir: not even an empty folder inside the data
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for table in schema.TABLES:
-        frame = dataset.indicators if table is schema.INDICATORS else dataset.tables.get(table.name)
-        if frame is None or not table.shown:
+    for section, table, rows in _as_shown(dataset):
+        if rows.empty:
             continue
-        for section, rows in _as_shown(table, frame):
-            path = out_dir / f"{file_stem(table, lang, section)}{suffix}"
-            written.append(export_frame(rows, path, table, lang, encoding))
+        path = out_dir / f"{file_stem(table, lang, section)}{suffix}"
+        written.append(export_frame(rows, path, table, lang, encoding))
     return written

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from zoneapp.ui.application import create_application, has_display
 from zoneapp.core.io.atomic import refuse_protected
-from zoneapp.core.schema import SECTIONS
+from zoneapp.core.io.names import safe_file_name
 from zoneapp.ui.output.images import save_png
 from zoneapp.ui.output.tracebacks import fail_on_tracebacks
 
@@ -54,7 +54,7 @@ def _render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
         # relative: no one's home folder in a screenshot
         app.processEvents()
         written = []
-        for index, section in enumerate(SECTIONS):
+        for index, section in enumerate(window.sections):
             window.resize(*size)
             window.tab_widget.setCurrentIndex(index)
             page = window.tab(section.code)  # filled when shown; made sure of before the grab
@@ -62,7 +62,7 @@ def _render_tabs(out_dir: Path, data_dir: Path, lang: str = "zh",
                 app.processEvents()
             if full_page:
                 _fit_page(window, page, app)
-            path = out_dir / f"{index + 1:02d}_{section.code}.png"
+            path = out_dir / f"{index + 1:02d}_{safe_file_name(section.code, 'section')}.png"
             written.append(save_png(window.grab(), path))
         return written
     finally:

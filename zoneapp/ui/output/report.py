@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from zoneapp.core.io.atomic import atomic_path, require_pdf
 from zoneapp.core.cells import cell_text
 from zoneapp.core.dataset import Dataset
-from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
+from zoneapp.core.schema import TABLES_BY_NAME
 
 from zoneapp.models.frame_model import FrameModel
 from zoneapp.ui import palette
@@ -124,9 +124,9 @@ def _title_page(w: _Writer, dataset: Dataset, lang: str, today: str) -> None:
     description = m.description_zh if lang == "zh" else m.description_en
     if description:
         w.text(description, 1.0, color=INK.MUTED_TEXT, gap=18)
-    w.text(QCoreApplication.translate("Report", "Sections: %1").replace("%1", "、".join(s.label(lang) for s in SECTIONS)
+    w.text(QCoreApplication.translate("Report", "Sections: %1").replace("%1", "、".join(s.label(lang) for s in dataset.sections)
                                        if lang == "zh" else
-                                       ", ".join(s.label(lang) for s in SECTIONS)), gap=18)
+                                       ", ".join(s.label(lang) for s in dataset.sections)), gap=18)
     if m.sources:
         w.text(QCoreApplication.translate("Report", "Sources"), 1.15, bold=True)
         for s in m.sources:
@@ -304,7 +304,7 @@ def write_report(dataset: Dataset, path: Path | str, lang: str = "zh",
     day = (today or _dt.date.today()).isoformat()
     m = dataset.manifest
     footer = f"{m.name(lang)} · {m.period_label()} · " + QCoreApplication.translate("Report", "Exported %1").replace("%1", day)
-    views = [section_view(dataset, section.code, lang) for section in SECTIONS]
+    views = [section_view(dataset, section.code, lang) for section in dataset.sections]
     # Charts are drawn by their widgets, in the application font: without ligatures for the
     # report too, or "Profit" would extract as "Pro t" (see _Writer.font).
     app_font = QApplication.font()

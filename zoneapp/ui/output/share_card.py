@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication
 
 from zoneapp.core.dataset import Dataset
-from zoneapp.core.schema import section as schema_section
 from zoneapp.ui import palette
 from zoneapp.ui.output import chart_export
 from zoneapp.ui.palette import change_color
@@ -94,7 +93,7 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
     p.setFont(sub_font)
     p.setPen(QColor("#d6e4f0"))
     p.drawText(QRectF(MARGIN, y, inner, 40), Qt.AlignmentFlag.AlignLeft,
-               f"{schema_section(code).label(lang)} · {shown_period}")
+               f"{dataset.section(code).label(lang)} · {shown_period}")
     y = band + 32
     width = (inner - gap) / 2
     for i, card in enumerate(cards):

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon, QKeySeq
 from PySide6.QtWidgets import QApplication, QMenu
 
 from zoneapp import paths, settings
-from zoneapp.core.schema import SECTIONS, TABLES_BY_NAME
+from zoneapp.core.schema import TABLES_BY_NAME
 from zoneapp.ui import theme
 from zoneapp.core.stale import stale_status
 from zoneapp.ui.window.folder_watcher import FolderWatcher
@@ -224,8 +224,9 @@ class DesktopMixin:
         state = settings.get("window/state")
         # Docks keep their size and closed state: a load no longer opens or resizes them.
         self.docks_restored = bool(state) and self.restoreState(state)
-        codes = [s.code for s in SECTIONS]
+        codes = self.section_codes()
         last = settings.get("window/last_tab")
+        self._wanted_tab = last or None  # a folder with other sections: shown when it has it
         if last in codes:
             with QSignalBlocker(self.tab_widget):  # no settings written back while restoring
                 self.tab_widget.setCurrentIndex(codes.index(last))
@@ -238,8 +239,10 @@ class DesktopMixin:
     def _remember_tab(self, index: int) -> None:
         """The user chose tab `index` (tab switches made while building the tabs are not
         signalled, so loading data writes no settings)."""
-        if self.remember and 0 <= index < len(SECTIONS):
-            settings.set_value("window/last_tab", SECTIONS[index].code)
+        if 0 <= index < len(self.sections):
+            self._wanted_tab = self.sections[index].code
+            if self.remember:
+                settings.set_value("window/last_tab", self._wanted_tab)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self.remember:
@@ -351,10 +354,9 @@ class DesktopMixin:
             header.select_period(None)  # all years, so the row's year is in the table
         table_name = Path(problem.file).stem.lower()
         table = TABLES_BY_NAME.get(table_name)
-        codes = [s.code for s in SECTIONS]
-        if table is not None and table.section in codes:  # the table's own tab first
-            codes.remove(table.section)
-            codes.insert(0, table.section)
+        # The tabs that list the table first, then the others.
+        listing = {s.code for s in self.sections if table is not None and table.name in s.tables}
+        codes = sorted(self.section_codes(), key=lambda c: c not in listing)
         for want_row in ([problem.row, None] if problem.row is not None else [None]):
             for code in codes:
                 page = self.tab(code)  # filled first, if not yet

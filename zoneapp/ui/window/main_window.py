@@ -5,7 +5,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton,
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from zoneapp import settings
 from zoneapp.buildinfo import version_text
 from zoneapp.core.problems import LoadError
-from zoneapp.core.schema import SECTIONS
 from zoneapp.ui.window.desktop import DesktopMixin
+from zoneapp.ui.window.section_tabs import SectionTabsMixin
 from zoneapp.ui.widgets.header import Header
 from zoneapp.ui.window.load_worker import FolderLoader, LoadStatus
 from zoneapp.ui.widgets.problems_panel import ProblemsPanel
@@ -27,12 +27,7 @@ if TYPE_CHECKING:
 PROBLEMS_MAX_HEIGHT = 200  # pixels: the problems dock leaves the tabs most of the window
 
 
-def _menu_text(label: str) -> str:
-    """A label shown in a tab or menu: '&' is literal, not a mnemonic."""
-    return label.replace("&", "&&")
-
-
-class MainWindow(DesktopMixin, QMainWindow):
+class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
     """Shows one Dataset; File/View/Help menus; problems in the status bar and a dock.
 
     `lang` None: the language remembered in the settings. `remember` False (render): the
@@ -53,7 +48,7 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.lang = lang
         self.dataset: Dataset | None = None
         self.data_folder: Path | None = None
-        self.tab_pages: dict[str, QWidget] = {}  # all six; see tab() for a filled one
+        self.tab_pages: dict[str, QWidget] = {}  # one per section; see tab() for a filled one
         self._stale: set[str] = set()  # codes of the tabs not showing `dataset` yet
         self._pending_states: dict[str, dict] = {}  # view states to restore when filled
         self._show_title()
@@ -62,10 +57,7 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.header = Header()
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
-        for section in SECTIONS:
-            placeholder = QLabel(self.tr("Loading…"))
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.tab_widget.addTab(placeholder, _menu_text(section.label(lang)))
+        self._add_placeholder_tabs()  # the dataset's sections replace them (section_tabs)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,13 +111,8 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.action_quit = self._action(file_menu, "", self.close, "Ctrl+Q")
 
         view_menu = self.view_menu = self.menuBar().addMenu("")
-        self.view_actions: list[QAction] = []
-        for index, section in enumerate(SECTIONS):
-            action = self._action(view_menu, _menu_text(section.label(self.lang)),
-                                  lambda _=False, i=index: self.tab_widget.setCurrentIndex(i),
-                                  f"Ctrl+{index + 1}")
-            self.view_actions.append(action)
-        view_menu.addSeparator()
+        self._view_tabs_end = view_menu.addSeparator()
+        self._add_view_actions()  # a tab's entry each, before the separator
         view_menu.addAction(self.problems_dock.toggleViewAction())
 
         self.help_menu = self.menuBar().addMenu("")
@@ -142,11 +129,7 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.action_about.setText(self.tr("&About ZoneApp"))
-        for index, section in enumerate(SECTIONS):
-            self.view_actions[index].setText(_menu_text(section.label(self.lang)))
-            self.tab_widget.setTabText(index, _menu_text(section.label(self.lang)))
-            if not self.tab_pages:
-                self.tab_widget.widget(index).setText(self.tr("Loading…"))
+        self._retranslate_tabs()
         self.problems_dock.setWindowTitle(self.tr("Problems"))
         self.problems_button.setText(self.problems_count_text())
         self.problems_button.setToolTip(self.tr("Show the problems found in the data folder"))
@@ -238,8 +221,8 @@ class MainWindow(DesktopMixin, QMainWindow):
     def set_dataset(self, dataset: Dataset) -> None:
         """Show `dataset`: the current tab is filled now, each other one when first shown
         (`tab(code)`). A reload of the same folder, or a new language, keeps every tab's sort,
-        filter and selection."""
-        self._ensure_tabs()
+        filter and selection. A dataset with other sections than those shown gets new tabs."""
+        self._show_sections(dataset.sections)
         previous_folder = self.data_folder if self.dataset is not None else None
         self.dataset = dataset
         self.data_folder = Path(dataset.folder)
@@ -275,31 +258,6 @@ class MainWindow(DesktopMixin, QMainWindow):
         self._stale = set(self.tab_pages)
         self._fill_current()
 
-    def _ensure_tabs(self) -> None:
-        """Replace the "Loading…" placeholders by the (empty) tab pages, once."""
-        if self.tab_pages:
-            return
-        current = self.tab_widget.currentIndex()
-        blocker = QSignalBlocker(self.tab_widget)  # no currentChanged per tab swapped in
-        # Imported here, not at the top: the window paints before pandas and pyqtgraph load.
-        from zoneapp.ui.tabs.page import SectionPage
-
-        for index, section in enumerate(SECTIONS):
-            page = SectionPage(section.code)
-            old = self.tab_widget.widget(index)
-            self.tab_widget.removeTab(index)
-            self.tab_widget.insertTab(index, page, _menu_text(section.label(self.lang)))
-            old.deleteLater()
-            self.tab_pages[section.code] = page
-        self.tab_widget.setCurrentIndex(max(current, 0))
-        blocker.unblock()
-        self.tab_widget.currentChanged.connect(self._fill_current)
-
-    def _fill_current(self, _index: int = -1) -> None:
-        index = self.tab_widget.currentIndex()
-        if 0 <= index < len(SECTIONS):
-            self.tab(SECTIONS[index].code)
-
     def is_filled(self, code: str) -> bool:
         """Whether the tab `code` shows the current dataset (else it is filled when shown)."""
         return code in self.tab_pages and code not in self._stale
@@ -334,11 +292,6 @@ class MainWindow(DesktopMixin, QMainWindow):
         self.problems_dock.setVisible(not self.problems_dock.isVisible())
 
     # Tabs ----------------------------------------------------------------------------------
-    def select_tab(self, code: str) -> QWidget:
-        index = [s.code for s in SECTIONS].index(code)
-        self.tab_widget.setCurrentIndex(index)
-        return self.tab(code) or self.tab_widget.widget(index)
-
     def tab(self, code: str) -> QWidget | None:
         """The page of section `code`, filled with the current dataset first if it is not yet
         (tabs are filled when first shown). Everything that reads a tab's cards, charts or

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 
 from zoneapp.core.io.names import safe_file_name
 from zoneapp.core.periods import reported_periods
-from zoneapp.core.schema import SECTIONS
 
 from zoneapp.ui.widgets.source_panel import SourcePanel
 from zoneapp.ui.window.write_failure import failure_text
@@ -99,7 +98,7 @@ class Sharing(QObject):
 
     # Report, share card, summary ----------------------------------------------------------
     def _current_code(self) -> str:
-        return SECTIONS[max(self.window.tab_widget.currentIndex(), 0)].code
+        return self.window.current_code() or self.window.sections[0].code
 
     def _no_data(self, title: str) -> bool:
         if self.window.dataset is None:
