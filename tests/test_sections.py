@@ -207,3 +207,25 @@ def test_export_writes_each_declared_section_and_its_tables(tmp_path):
     assert set(industry["指标名称"]) == {"规上工业增加值", "规上工业企业"}  # derived 2021 too
     english = sorted(p.name for p in export_all(dataset, tmp_path / "en", lang="en"))
     assert "Economy_Indicators.csv" in english and "Summary_Plans-and-milestones.csv" in english
+
+
+def test_a_section_whose_only_row_is_left_out_gets_no_tab(tmp_path):
+    folder = _folder(tmp_path, "", [indicator("gdp", "1", section="economy"),
+                                    indicator("jobs", "many", section="labour")])
+    dataset = load_dataset(folder)
+    assert [p.code for p in dataset.problems if p.is_error] == ["bad_number"]
+    assert _codes(dataset) == ["economy"]
+    assert schema.SECTION_IDS not in dataset.tables["indicators"].attrs  # ids counted again
+
+
+def test_section_ids_noted_while_reading_and_derived_figures_sections(tmp_path):
+    from core_fixtures import RULE_HEADER
+
+    folder = _folder(tmp_path, "", [indicator("revenue", "10", section="economy"),
+                                    indicator("profit", "2", section="industry")])
+    write_csv(folder, "rules.csv", RULE_HEADER,
+              [["margin", "ratio", "revenue", "profit", "margin", "利润率", "Margin", "ratios", ""]])
+    dataset = load_dataset(folder)
+    assert dataset.tables["indicators"].attrs[schema.SECTION_IDS] == ("economy", "industry")
+    assert _codes(dataset) == ["economy", "industry", "ratios"]  # the derived figure's own tab
+    assert dataset.section_indicators("ratios")["key"].tolist() == ["margin"]

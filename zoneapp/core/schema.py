@@ -103,6 +103,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("environment", "生态环保", "Environment", ("measures",)),
 )
 SECTION_CODES = tuple(s.code for s in SECTIONS)
+# A loaded frame's attrs key: its section column's ids in order of first appearance.
+SECTION_IDS = "section_ids"
 
 
 def section(code: str) -> Section:

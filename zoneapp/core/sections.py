@@ -10,12 +10,10 @@ goes to its built-in section (with a warning on zone.toml).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pandas as pd
 
 from .problems import ERROR, WARNING, Problem
-from .schema import INDICATORS, MANIFEST_NAME, SECTIONS, TABLES, Section, section
+from .schema import INDICATORS, MANIFEST_NAME, SECTION_IDS, SECTIONS, TABLES, Section, section
 
 # Tables a section may list: the shown ones but the figures (placed by their own column).
 PLACEABLE = tuple(t.name for t in TABLES if t.shown and t is not INDICATORS)
@@ -140,6 +138,17 @@ def _distinct(series: pd.Series | None) -> list[str]:
     return [v for v in values if isinstance(v, str) and v]
 
 
+def _ids(frame: pd.DataFrame, reported: pd.DataFrame | None = None) -> list[str]:
+    """The section ids `frame` names in order of first appearance: those validation noted
+    for its first `len(reported)` rows (`reported` itself by default), then the rest's."""
+    reported = frame if reported is None else reported
+    known = reported.attrs.get(SECTION_IDS)
+    if known is None or len(frame) < len(reported):
+        return _distinct(frame["section"])
+    rest = _distinct(frame["section"].iloc[len(reported):]) if len(frame) > len(reported) else []
+    return list(dict.fromkeys([*known, *rest]))
+
+
 def folder_sections(declared: tuple[Section, ...], tables: dict[str, pd.DataFrame],
                     indicators: pd.DataFrame | None) -> tuple[tuple[Section, ...], list[Problem]]:
     """The sections a dataset shows: `declared` (zone.toml's) with a tab for each section
@@ -158,11 +167,13 @@ def folder_sections(declared: tuple[Section, ...], tables: dict[str, pd.DataFram
 
     for name, frame in tables.items():
         if name in PLACEABLE and "section" in frame.columns:
-            column_rows[name] = set(_distinct(frame["section"]))
-    for code in _distinct(None if indicators is None else indicators.get("section")):
-        add(code)
-    for name, codes in column_rows.items():  # measures: each row in its section's tab
-        for code in _distinct(tables[name]["section"]):
+            column_rows[name] = set(_ids(frame))
+    if indicators is not None and "section" in indicators.columns:
+        # The derived figures come after the reported ones (core.derive).
+        for code in _ids(indicators, tables.get("indicators")):
+            add(code)
+    for name in column_rows:  # measures: each row in its section's tab
+        for code in _ids(tables[name]):
             add(code)
             if name not in placed[code]:
                 placed[code].append(name)
@@ -194,7 +205,3 @@ def _has_rows(name: str, code: str, tables: dict[str, pd.DataFrame],
         return code in column_rows[name]
     frame = tables.get(name)
     return frame is not None and not frame.empty
-
-
-def codes(sections: Iterable[Section]) -> list[str]:
-    return [s.code for s in sections]

@@ -50,6 +50,7 @@ class _Context:
     counts: dict[str, int] = field(default_factory=dict)
     declared: frozenset[str] = frozenset()  # units the folder's zone.toml declares
     sections: tuple[schema.Section, ...] = ()  # the sections zone.toml declares, if any
+    section_ids: dict[str, None] | None = None  # the section column's ids, first seen first
 
     def report(self, column: Column, positions, zh, en, code: str, severity: str = ERROR) -> None:
         """Problems for cells; `zh`/`en` map a position to the message. Drops rows or blanks cells."""
@@ -116,6 +117,10 @@ def validate_table(raw: RawTable, table: Table, file: str, declared_units: froze
     _summarise(ctx)
     frame.attrs["file"] = file
     frame.attrs["headers"] = dict(headers.written)
+    if ctx.section_ids is not None and len(frame) == n:  # every row kept: the ids hold
+        # The section ids in order of first appearance, so that working out the tabs needs
+        # no second pass over a million rows (core.sections).
+        frame.attrs[schema.SECTION_IDS] = tuple(i for i in ctx.section_ids if i)
     return frame, list(raw.problems) + headers.problems + ctx.problems
 
 
@@ -253,16 +258,17 @@ def _section(ctx: _Context, column: Column, cells: pd.Series) -> None:
             names[name.casefold()] = s.code
     for s in (*schema.SECTIONS, *ctx.sections):
         names[s.code.casefold()] = s.code
-    seen: set[str] = set()
+    seen: dict[str, None] = {}  # in the order of the distinct values: first appearance
 
     def normalise(value: str) -> str:
         code = names.get(value.casefold(), value)
-        seen.add(code)
+        seen[code] = None
         return code
 
     ctx.out[column.key], _ = _map_distinct(cells, lambda v: normalise(v.strip(STRIP_CHARS)),
                                            ctx.facts.get(column.key, DISTINCT))
-    undeclared = sorted(seen - {s.code for s in ctx.sections} - {""}) if ctx.sections else []
+    ctx.section_ids = seen
+    undeclared = sorted(set(seen) - {s.code for s in ctx.sections} - {""}) if ctx.sections else []
     if not undeclared:
         return
     out = ctx.out[column.key]
