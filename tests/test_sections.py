@@ -229,3 +229,9 @@ def test_section_ids_noted_while_reading_and_derived_figures_sections(tmp_path):
     assert dataset.tables["indicators"].attrs[schema.SECTION_IDS] == ("economy", "industry")
     assert _codes(dataset) == ["economy", "industry", "ratios"]  # the derived figure's own tab
     assert dataset.section_indicators("ratios")["key"].tolist() == ["margin"]
+
+
+def test_data_readme_lists_the_built_in_sections_as_the_code_has_them():
+    readme = (DEFAULT_DATA / "README.md").read_text(encoding="utf-8")
+    for s in schema.SECTIONS:
+        assert f"| `{s.code}` | {s.zh} | {s.en} | {', '.join(s.tables)} |" in readme, s.code
