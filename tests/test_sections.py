@@ -235,3 +235,13 @@ def test_data_readme_lists_the_built_in_sections_as_the_code_has_them():
     readme = (DEFAULT_DATA / "README.md").read_text(encoding="utf-8")
     for s in schema.SECTIONS:
         assert f"| `{s.code}` | {s.zh} | {s.en} | {', '.join(s.tables)} |" in readme, s.code
+
+
+def test_a_section_per_row_makes_no_window_of_a_thousand_tabs(tmp_path):
+    from zoneapp.core.sections import MAX_SECTIONS
+
+    folder = _folder(tmp_path, "", [indicator(f"k{i}", "1", section=f"s{i}") for i in range(1000)])
+    dataset = load_dataset(folder)
+    assert len(dataset.sections) == MAX_SECTIONS
+    problem = _problems(dataset, "too_many_sections")[0]
+    assert "1000" in problem.message_en and "s40" in problem.message_en

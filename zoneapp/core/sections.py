@@ -18,6 +18,8 @@ from .schema import INDICATORS, MANIFEST_NAME, SECTION_IDS, SECTIONS, TABLES, Se
 # Tables a section may list: the shown ones but the figures (placed by their own column).
 PLACEABLE = tuple(t.name for t in TABLES if t.shown and t is not INDICATORS)
 ENTRY_KEYS = ("id", "name_zh", "name_en", "tables", "order")
+# Tabs at most: a section id per row (a column mixed up) must not make a window of 100,000 tabs.
+MAX_SECTIONS = 40
 _BUILT_IN = {s.code: s for s in SECTIONS}
 
 
@@ -194,8 +196,18 @@ def folder_sections(declared: tuple[Section, ...], tables: dict[str, pd.DataFram
                 f"'{order[home].en}'", "unplaced_table", WARNING))
     if not order:  # nothing at all to show: one tab, so the window has a page to say so
         add(SECTIONS[0].code)
-    return tuple(Section(s.code, s.zh, s.en, tuple(placed[s.code])) for s in order.values()), \
-        problems
+    shown = list(order.values())
+    if len(shown) > MAX_SECTIONS:
+        left = "、".join(s.code for s in shown[MAX_SECTIONS:MAX_SECTIONS + 5])
+        problems.append(Problem(
+            MANIFEST_NAME, None, None,
+            f"板块共 {len(shown)} 个，只显示前 {MAX_SECTIONS} 个；其余（{left}……）的数据未显示。"
+            "请检查“板块”列是否填错",
+            f"there are {len(shown)} sections; only the first {MAX_SECTIONS} are shown, the rest "
+            f"({left.replace('、', ', ')}, …) are not. Check the section column",
+            "too_many_sections"))
+        shown = shown[:MAX_SECTIONS]
+    return tuple(Section(s.code, s.zh, s.en, tuple(placed[s.code])) for s in shown), problems
 
 
 def _has_rows(name: str, code: str, tables: dict[str, pd.DataFrame],
