@@ -129,3 +129,23 @@ def test_share_card_names_the_declared_section(zone_app, monkeypatch):
     image = share_card.share_card_image(load_dataset(DECLARED), "economy", "zh")
     assert not image.isNull()
     assert any(text.startswith("经济运行 · ") for text in drawn)
+
+
+def test_tables_name_the_declared_sections_and_their_export_reads_back(main_window, tmp_path):
+    from zoneapp.core.loading import load_table
+    from zoneapp.core.manifest import declared_sections
+    from zoneapp.core.schema import INDICATORS
+
+    window = main_window
+    assert window.load_folder(DECLARED)
+    panel = window.select_tab("economy").tables["indicators"]
+    column = panel.model.column_keys().index("section")
+    assert {panel.model.display_text(r, column) for r in range(panel.model.rowCount())} == \
+        {"经济运行"}
+    out = panel.model.frame()
+    from zoneapp.core.io.export import export_frame
+
+    path = export_frame(out, tmp_path / "indicators.csv", panel.model.table(), "zh")
+    back, problems = load_table(path, INDICATORS, path.name, sections=declared_sections(DECLARED))
+    assert not [p for p in problems if p.column == "板块"]  # 经济运行 reads back as economy
+    assert set(back["section"]) == {"economy"}

@@ -6,7 +6,8 @@ likewise hold the code or either label; the loader turns them into the code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 # Column kinds.
 TEXT = "text"
@@ -426,6 +427,21 @@ TABLES: tuple[Table, ...] = (
     INDICATORS, RULES, PROJECTS, RECOGNITIONS, PROGRAMMES, MEASURES, HONOURS, PLANS,
 )
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+
+@lru_cache(maxsize=64)
+def with_sections(table: Table, sections: tuple[Section, ...]) -> Table:
+    """`table` with its `section` column's codes labelled by the sections a folder declares
+    (经济运行 for `economy`), for showing and exporting: the names read back as the ids in that
+    folder. `table` itself when it has no such column."""
+    if "section" not in table.keys or not sections:
+        return table
+    column = table.column("section")
+    labels = {c.code: c for c in column.choices}
+    labels.update({s.code: Choice(s.code, s.zh, s.en) for s in sections})
+    relabelled = replace(column, choices=tuple(labels.values()))
+    return replace(table, columns=tuple(relabelled if c.key == "section" else c
+                                        for c in table.columns))
 
 # Files a data folder may hold besides its tables.
 MANIFEST_NAME = "zone.toml"

@@ -6,6 +6,8 @@ from typing import Any
 
 import pandas as pd
 
+from zoneapp.core.schema import Table
+
 
 @dataclass
 class Bar:
@@ -80,6 +82,7 @@ class TableView:
     frame: pd.DataFrame
     table_name: str
     title: str
+    table: Table | None = None  # the schema table, its section column named as the folder names it
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME
+from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME, with_sections
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row
 from zoneapp.core.units import UNITS
@@ -86,13 +86,14 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
         view.charts += charts.figure_charts(dataset, rows, lang, skip=skip)
     shown = rows if parts.all_kpis else rows[~rows["key"].isin(charts.part_keys(view.charts))]
     view.kpis = kpi_views(shown, lang, period)
+    declared = dataset.manifest.sections  # their names label the section column (read back)
     for name in section.tables:
         frame = dataset.table(name)
         if frame is not None and "section" in frame.columns:  # measures: this section's rows
             frame = frame[frame["section"] == code]
-        _add_table(view, name, frame, name, stale=dataset.stale)
+        _add_table(view, name, frame, name, stale=dataset.stale, sections=declared)
     _add_table(view, "indicators", rows, "indicators", say("Figures and sources", lang),
-               stale=dataset.stale)
+               stale=dataset.stale, sections=declared)
     return view
 
 
@@ -111,7 +112,8 @@ def kpi_views(rows: pd.DataFrame | None, lang: str, period: int | None = None) -
 
 
 def _add_table(view: SectionView, key: str, frame: pd.DataFrame | None, table_name: str,
-               title: str = "", stale: dict | frozenset = frozenset()) -> None:
+               title: str = "", stale: dict | frozenset = frozenset(),
+               sections: tuple = ()) -> None:
     """A table of `frame`'s rows in the view's period; nothing when it did not load or is empty."""
     if frame is None or frame.empty:
         return
@@ -121,4 +123,4 @@ def _add_table(view: SectionView, key: str, frame: pd.DataFrame | None, table_na
     title = title or table.label(view.lang)
     if table_name in stale:  # a reload could not read it: the last good data, marked
         title += stale_mark(view.lang)
-    view.tables.append(TableView(key, frame, table_name, title))
+    view.tables.append(TableView(key, frame, table_name, title, with_sections(table, sections)))

@@ -125,7 +125,8 @@ class SectionPage(QScrollArea):
         for table in view.tables:
             panel = self.tables[table.key]
             state = view_state.capture(panel)
-            panel.set_data(table.frame, TABLES_BY_NAME.get(table.table_name, INDICATORS),
+            panel.set_data(table.frame, table.table or TABLES_BY_NAME.get(table.table_name,
+                                                                          INDICATORS),
                            view.lang, table.title)
             panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(table.frame)))
             view_state.restore(panel, state)
@@ -167,8 +168,8 @@ class SectionPage(QScrollArea):
 
     def _add_table(self, view: TableView) -> TablePanel:
         panel = TablePanel()
-        panel.set_data(view.frame, TABLES_BY_NAME.get(view.table_name, INDICATORS), self.lang,
-                       view.title)
+        panel.set_data(view.frame, view.table or TABLES_BY_NAME.get(view.table_name, INDICATORS),
+                       self.lang, view.title)
         panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(view.frame)))
         self._tables.addWidget(panel)
         self.tables[view.key] = panel
