@@ -59,7 +59,8 @@ def indicators(entities: int, months: int, figures: int, seed: int) -> pd.DataFr
     names_en = np.array([f"Synthetic figure {i:03d}" for i in range(figures)])
     entity_names = np.array(["合计"] + [f"地区{i:03d}" for i in range(1, entities)])
     return pd.DataFrame({
-        "section": np.array(SECTIONS)[fig % len(SECTIONS)],
+        # Figures section by section, as `import` writes a table's rows together.
+        "section": np.array(SECTIONS)[fig * len(SECTIONS) // figures],
         "key": np.array([f"m{i:03d}" for i in range(figures)])[fig],
         "name_zh": figure_names[fig],
         "name_en": names_en[fig],
