@@ -88,7 +88,29 @@ class Dataset:
         return rows.sort_values("period").iloc[-1]
 
     def section_indicators(self, section: str, period: int | None = None) -> pd.DataFrame:
-        rows = self.indicators[self.indicators["section"] == section]
+        where = self._section_positions().get(section, ())
+        if len(where) and where[-1] - where[0] + 1 == len(where):
+            # The section's rows lie together (as an import writes them, table by table): a
+            # slice, which copies nothing; 400,000 rows of fifteen columns take ~0.2 s to copy.
+            rows = self.indicators.iloc[int(where[0]):int(where[-1]) + 1]
+        else:
+            rows = self.indicators.iloc[where] if len(where) else self.indicators.iloc[:0]
         if period is not None:
             rows = rows[rows["period"] == period]
         return rows
+
+    def _section_positions(self) -> dict:
+        """section -> the positions of its indicator rows, in order; worked out once per
+        indicators frame (one pass over the column, not one per section shown)."""
+        import numpy as np
+        import pandas as pd
+
+        cached = self.__dict__.get("_sections")
+        if cached is not None and cached[0] is self.indicators:
+            return cached[1]
+        codes, names = pd.factorize(self.indicators["section"], sort=False)
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(len(names) + 1))
+        positions = {names[i]: order[bounds[i]:bounds[i + 1]] for i in range(len(names))}
+        self.__dict__["_sections"] = (self.indicators, positions)
+        return positions

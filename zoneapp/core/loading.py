@@ -14,6 +14,7 @@ import pandas as pd
 
 from zoneapp.core.io import atomic
 from zoneapp.core.fast import memory
+from zoneapp.core.fast.chunks import join_chunks
 from .dataset import Dataset, Manifest
 from .derive import derive_indicators
 from .names import add_list_names
@@ -103,6 +104,7 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
     add_list_names(tables, combined)  # "caiyuan_loans;…" reads as the indicators' names
     shown, found = folder_sections(manifest.sections, tables, combined)
     problems += found
+    join_chunks(combined)  # the views take a few rows at a time from it (core/fast/chunks.py)
     if sum(len(f) for f in tables.values()) >= memory.BIG_LOAD_ROWS:
         memory.release_free_memory_soon()
     step(1.0)

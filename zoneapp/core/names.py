@@ -29,6 +29,9 @@ def indicator_names(indicators: pd.DataFrame, lang: str) -> dict[str, str]:
         return {}
     names: dict[str, str] = {}
     own = f"name_{lang}" if f"name_{lang}" in indicators.columns else "name_zh"
+    # A key's first row names it: only those rows are looked at (a province's table has
+    # millions of rows for a hundred keys).
+    indicators = indicators[~indicators["key"].duplicated()]
     for key, name, name_zh in zip(indicators["key"], indicators.get(own, indicators["key"]),
                                   indicators.get("name_zh", indicators["key"])):
         if isinstance(key, str) and key not in names:
@@ -47,6 +50,8 @@ def list_names(cell: object, names: dict[str, str], lang: str) -> str | None:
 
 def add_list_names(tables: dict[str, pd.DataFrame], indicators: pd.DataFrame) -> None:
     """Give every table with a list of indicator keys its hidden name columns (in place)."""
+    if not any(key in frame.columns for frame in tables.values() for key in NAMES_OF):
+        return
     lookups = {lang: indicator_names(indicators, lang) for lang in LANGS}
     for frame in tables.values():
         for key in NAMES_OF:

@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from .cells import cell, cell_text
-from .units import format_number, format_value
+from .readable import format_readable
+from .units import format_number
 
 # Words that end the head noun phrase of an English indicator name ("Job fairs held").
 _HEAD_STOPS = {
@@ -103,7 +104,7 @@ def sentence(row: Any, lang: str = "zh", previous: Any = None) -> str:
     if value is None:
         return ""
     unit, qualifier = cell_text(row, "unit"), cell_text(row, "qualifier")
-    shown = format_value(value, unit, qualifier, lang)
+    shown = format_readable(value, unit, qualifier, lang)
     period = _period(row)
     derived = cell_text(row, "basis") == "derived"
     pct, against = change(row, previous)

@@ -320,14 +320,15 @@ def _plain_numbers(cells: pd.Series) -> NumberColumn | None:
 
 def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
     if cells.dtype.kind == "f":
-        # Read as numbers (csv_reader._Parse.typed) only when every one is plain, finite, not
-        # negative, at least the column's least and whole where it must be: nothing to report.
+        # Read as numbers (csv_reader._Parse.typed) only when every one is plain, finite, at
+        # least the column's least and whole where it must be: nothing to report.
         if column.kind == schema.INT:  # whole numbers (checked): the Int64 array built directly
             values = cells.to_numpy()
             blank = np.isnan(values)
             cells = pd.Series(pd.arrays.IntegerArray(
                 np.where(blank, 0, values).astype(np.int64), blank), index=cells.index)
         ctx.out[column.key] = cells
+        _check_minimum(ctx, column, _Cells(cells))  # a negative count (人, 家) is still one
         _check_drawable(ctx, column, _Cells(cells))
         return
     parsed = _plain_numbers(cells) or parse_number_column(cells)

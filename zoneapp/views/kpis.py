@@ -6,7 +6,8 @@ import math
 import pandas as pd
 
 from zoneapp.core.summary import change
-from zoneapp.core.units import format_number, format_value
+from zoneapp.core.readable import format_readable
+from zoneapp.core.units import format_number
 from zoneapp.views.figures import is_derived, name, text
 from zoneapp.views.model import KpiView
 from zoneapp.views.words import say
@@ -36,8 +37,8 @@ def kpi_view(row: pd.Series, lang: str, previous: pd.Series | None = None) -> Kp
     """The card of an indicators row; `previous`, the same figure in an earlier period."""
     title = name(row, lang)
     value = _number(row, "value")
-    shown = "" if value is None else format_value(value, text(row, "unit"),
-                                                  text(row, "qualifier"), lang)
+    shown = "" if value is None else format_readable(value, text(row, "unit"),
+                                                     text(row, "qualifier"), lang)
     derived = is_derived(row)
     derivation = (text(row, f"derivation_{lang}") or text(row, "derivation_zh")
                   or text(row, "note")) if derived else ""
@@ -67,7 +68,7 @@ def _compare_line(previous, lang: str) -> str:
     value = _number(previous, "value") if previous is not None else None
     if value is None:
         return ""
-    shown = format_value(value, text(previous, "unit"), text(previous, "qualifier"), lang)
+    shown = format_readable(value, text(previous, "unit"), text(previous, "qualifier"), lang)
     if is_derived(previous):
         shown += ("" if lang == "zh" else " ") + say("(derived)", lang)  # （推算） needs no space
     return say("In %1: %2", lang, text(previous, "period"), shown)

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from zoneapp.core.schema import STAGE_CHOICES
+from zoneapp.core.readable import format_readable
 from zoneapp.core.units import format_value
 from zoneapp.views import figures
 from zoneapp.views.model import Bar, ChartView
@@ -52,8 +53,8 @@ def investment_chart(projects: pd.DataFrame | None, lang: str) -> ChartView | No
 def _investment_bar(row: pd.Series, target: str, lang: str) -> Bar:
     unit = figures.text(row, "investment_unit")
     label = figures.name(row, lang)
-    shown = format_value(float(row["investment"]), unit,
-                         figures.text(row, "investment_qualifier"), lang)
+    shown = format_readable(float(row["investment"]), unit,
+                            figures.text(row, "investment_qualifier"), lang)
     progress = figures.name(row, lang, "status")
     tip = figures.tooltip(label, shown, lang, period=figures.text(row, "period"),
                           source=figures.text(row, "source_sentence"))

@@ -41,8 +41,8 @@ def _overview_chart(dataset, rows: pd.DataFrame, lang: str) -> ChartView | None:
         return None
     keys = [k for k in PERIOD_CHART_KEYS if (rows["key"] == k).any()]
     if not keys:
-        money = rows[rows["unit"].map(lambda u: u in UNITS and UNITS[u].base == "yuan")]
-        keys = list(dict.fromkeys(money["key"]))[:3]
+        money = rows[rows["unit"].isin([u for u in UNITS if UNITS[u].base == "yuan"])]
+        keys = list(pd.unique(money["key"]))[:3]
     chosen = rows[rows["key"].isin(keys)]
     if chosen.empty:
         return None

@@ -305,8 +305,9 @@ class _Parse:
         if frame is None or frame.shape[1] != self.width:  # all rows short: read as text
             return None
         for position, (whole, least) in kinds.items():
+            # No least: negative numbers (a fall, a loss) are as plain as any other.
             if not _accepted_numbers(frame[position].to_numpy(), whole,
-                                  0 if least is None else least):
+                                     -np.inf if least is None else least):
                 return None
         return self._as_text(frame, True, keep=set(kinds))
 

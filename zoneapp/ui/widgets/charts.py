@@ -8,9 +8,11 @@ Contract of `BarChart` (the tabs rely on it; tests check it):
 * Each bar's height is `Bar.value` (NaN is plotted as 0 with no label); its `display` text is
   drawn at the bar's end and its `tooltip` (plain or rich text) shows on hover.
   `plotted_values()` and `plotted_labels()` return what was actually drawn, in order.
-* The value axis is labelled in the bars' unit. When every bar has the same money (or
-  万平方米) `Bar.unit`, English tick labels use the scale of the value labels ("bn yuan" or
-  "M yuan", via `core.units.axis_scale` and `AxisItem.setScale`); the data stays as given.
+* The value axis is labelled in the bars' unit. When every bar has the same `Bar.unit`, the
+  ticks read in the unit people use for the largest value (an axis of 万元 up to 42,512,215
+  reads 亿元 up to 4,251.2; English money "bn yuan" or "M yuan"; `core.readable.axis_scale`
+  and `AxisItem.setScale`), and the label says that unit; the data stays as given. Tick labels
+  have thousands separators and are never in scientific notation (`value_axis.ValueAxis`).
 * Colours come from `palette`: one hue per series; a derived bar keeps its hue with a lighter
   fill and a dashed outline, and a legend entry "Derived" appears when any bar is derived.
 * Layout adapts to the widget's size: the value range is padded so value labels are never
@@ -39,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from zoneapp.core.textsafe import visible
-from zoneapp.core.units import axis_scale
+from zoneapp.core.readable import axis_scale
 from zoneapp.ui import palette
 from zoneapp.ui.widgets import chart_layout
 from zoneapp.ui.widgets.chart_parts import Legend, Placed as _Placed, is_nan as _nan
@@ -48,6 +50,7 @@ from zoneapp.views.words import say
 from zoneapp.ui.widgets.chart_toolbar import ChartActions, ChartToolbar
 from zoneapp.ui.widgets.chart_wheel import WheelGate
 from zoneapp.ui.widgets.pg_import import pg
+from zoneapp.ui.widgets.value_axis import ValueAxis
 
 BAR_FILL = 0.62  # share of a category slot a single bar fills
 GROUP_FILL = 0.82  # share of a category slot a group fills
@@ -111,7 +114,9 @@ class BarChart(QWidget):
         self.legend = Legend(self)
         self.legend.hide()
         # enableMenu=False: pyqtgraph's own menus are off (below), so not built either
-        self.plot = pg.PlotWidget(self, background=palette.BACKGROUND, enableMenu=False)
+        # ValueAxis: ticks never in scientific notation (2e+07)
+        self.plot = pg.PlotWidget(self, background=palette.BACKGROUND, enableMenu=False,
+                                  axisItems={n: ValueAxis(n) for n in ("left", "bottom")})
         self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.plot.customContextMenuRequested.connect(self._on_context_menu)
         self.wheel_gate = WheelGate(self.plot.viewport())
@@ -409,7 +414,8 @@ class BarChart(QWidget):
         item.getAxis(value_name).setStyle(tickLength=-5, maxTickLevel=0)
 
     def _axis_scale(self) -> tuple[float, str]:
-        """English money axes in the scale of their labels (bn yuan, M yuan); see axis_scale."""
+        """The axis in the unit its largest value reads in (亿元 for 万元 in the tens of millions;
+        English money in bn or M yuan); see core.readable.axis_scale."""
         units = {p.bar.unit for p in self._placed}
         if len(units) != 1:
             return 1.0, ""

@@ -1,0 +1,62 @@
+"""Measure the window on a province-scale folder: each tab's first show, and peak memory.
+
+Run by bench/province.py in a fresh process per run, so that peak RSS belongs to this run.
+Usage: python bench/province_child.py FOLDER
+Prints `ZONEAPP_BENCH switch_tab=<s>` per tab (the time from the click until the tab, filled
+for the first time with its cards, charts and tables, has painted), then `frame_bytes` (the
+indicators frame) and `peak_rss_kb`. Every tab the window has is shown, whatever sections
+the folder declares, so the figure keeps working as views and sections are added.
+"""
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bench.peak_rss import peak_rss_kb  # noqa: E402
+from zoneapp import startup  # noqa: E402
+
+startup.arrow_system_pool()  # as the command line does, before pyarrow loads
+from zoneapp.app import create_application  # noqa: E402
+from zoneapp.ui.window.main_window import MainWindow  # noqa: E402
+
+
+def emit(key: str, value: float) -> None:
+    print(f"ZONEAPP_BENCH {key}={value:.6f}", flush=True)
+
+
+def painted(window) -> None:
+    """Until everything the click posted is handled and the window has painted."""
+    app = QApplication.instance()
+    app.processEvents()
+    window.repaint()
+    app.processEvents()
+
+
+def main() -> None:
+    folder = Path(sys.argv[1])
+    create_application(sys.argv[:1], "zh")
+    window = MainWindow(lang="zh", remember=False, theme_mode="light")
+    window.resize(1280, 800)
+    window.show()
+    if not window.load_folder(folder):
+        raise SystemExit(f"{folder} did not load")
+    painted(window)
+    tabs = window.tab_widget
+    first = tabs.currentIndex()
+    for index in [i for i in range(tabs.count()) if i != first] + [first]:
+        start = time.perf_counter()
+        tabs.setCurrentIndex(index)
+        painted(window)
+        emit("switch_tab", time.perf_counter() - start)
+    frame = window.dataset.table("indicators")
+    emit("frame_bytes", float(frame.memory_usage(deep=True).sum()))
+    emit("peak_rss_kb", peak_rss_kb())
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
