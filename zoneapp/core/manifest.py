@@ -44,6 +44,7 @@ def read_manifest(folder: Path, data_periods: Iterable[int] = ()) -> tuple[Manif
         short_name_en=_text(zone, "short_name_en", problems),
         description_zh=_text(zone, "description_zh", problems),
         description_en=_text(zone, "description_en", problems),
+        own_entity=_text(zone, "own_entity", problems),
     )
     return manifest, problems
 

@@ -16,7 +16,8 @@ from zoneapp.core.schema import section as schema_section
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row
 from zoneapp.core.units import UNITS
-from zoneapp.views import charts, figures, innovation, projects
+from zoneapp.views import charts, figures, innovation, projects, ranking
+from zoneapp.views.entities import split_rows
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import ChartView, SectionView, TableView
 from zoneapp.views.words import say
@@ -81,7 +82,9 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     parts = SECTION_PARTS.get(code, SectionParts())
     view = SectionView(code=code, label=schema_section(code).label(lang), lang=lang,
                        period=period)
-    rows = dataset.section_indicators(code)
+    every_row = rows = dataset.section_indicators(code)
+    by_entity = ranking.entity_views(dataset, rows, lang, period)  # regions, parks, industries
+    rows = split_rows(rows)[0]
     for make in parts.special:
         chart = make(dataset, rows, lang)
         if chart is not None and chart.all_bars():
@@ -92,13 +95,15 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     else:
         view.charts += charts.figure_charts(dataset, rows, lang, skip=skip)
     shown = rows if parts.all_kpis else rows[~rows["key"].isin(charts.part_keys(view.charts))]
-    view.kpis = kpi_views(shown, lang, period)
+    view.kpis = (kpi_views(shown, lang, period) + by_entity.kpis)[:MAX_KPIS]
+    view.charts += by_entity.charts
     for name in parts.tables:
         frame = dataset.table(name)
         if parts.own_section_rows and frame is not None and "section" in frame.columns:
             frame = frame[frame["section"] == code]
         _add_table(view, name, frame, name, stale=dataset.stale)
-    _add_table(view, "indicators", rows, "indicators", say("Figures and sources", lang),
+    view.tables += by_entity.tables
+    _add_table(view, "indicators", every_row, "indicators", say("Figures and sources", lang),
                stale=dataset.stale)
     return view
 

@@ -1,0 +1,201 @@
+"""Figures broken down by entity (regions, parks, industries): which rows, in which period,
+ranked how, and the user's own entity among them.
+
+A figure is one (key, unit, value_kind) among rows that name an `entity`. Its ranking is for
+one period: the view's year (the latest part of it when the rows have a `period_detail`), or
+the latest year. Aggregates (`aggregate` = yes: 全国, 合计) are the total, never a rank among
+their parts. What the ranking looks like (chart, card, table) is in views/ranking.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from zoneapp.core.cells import cell_text as text
+from zoneapp.core.entities import is_aggregate
+from zoneapp.core.periods import parse_period_detail
+from zoneapp.core.units import UNITS
+
+# Names that make a figure "by region": a province-level name or a region of the country.
+_REGIONS = frozenset(
+    "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 "
+    "湖南 广东 广西 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾 "
+    "东部地区 中部地区 西部地区 东北地区".split())
+_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
+# Words in a figure's name that make it a rate, a share or an average: never summed.
+_NOT_ADDITIVE_WORDS = ("率", "增速", "增长", "增幅", "比重", "占比", "人均", "平均", "均价",
+                       "指数", "密度", "强度")
+_NOT_ADDITIVE_EN = ("rate", "growth", "share", "ratio", "per ", "average", "index", "intensity")
+# Aggregate names that are the whole, preferred over sub-totals (东部地区) as the total.
+_WHOLE_NAMES = ("全国", "合计", "总计", "全省", "全市", "全区", "总体")
+
+
+def has_entity(rows: pd.DataFrame) -> np.ndarray:
+    """True for rows about an entity (a region, park, industry) rather than the zone."""
+    if rows is None or "entity" not in rows.columns:
+        return np.zeros(0 if rows is None else len(rows), dtype=bool)
+    cells = rows["entity"].astype("string").str.strip()
+    return (cells.fillna("") != "").to_numpy(dtype=bool)
+
+
+def split_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the zone's own rows, the rows about entities)."""
+    mask = has_entity(rows)
+    if not mask.any():
+        return rows, rows.iloc[0:0]
+    return rows[~mask], rows[mask]
+
+
+def plain_name(name: str) -> str:
+    """江西省 -> 江西, so "江西" and "江西省" name one region."""
+    name = name.strip()
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def own_mask(rows: pd.DataFrame, own: str) -> np.ndarray:
+    """Rows whose entity is `own`, written in Chinese or English (case aside, 省/市 aside)."""
+    if not own or rows.empty:
+        return np.zeros(len(rows), dtype=bool)
+    wanted = {own.strip().casefold(), plain_name(own).casefold()}
+    found = np.zeros(len(rows), dtype=bool)
+    for column in ("entity", "entity_en"):
+        if column in rows.columns:
+            cells = rows[column].astype("string").fillna("").str.strip()
+            found |= cells.map(lambda c: c.casefold() in wanted
+                               or plain_name(c).casefold() in wanted).to_numpy(dtype=bool)
+    return found
+
+
+def entity_label(row, lang: str) -> str:
+    """The entity's name in `lang`: entity_en in English, the Chinese name when it has none."""
+    return (text(row, "entity_en") if lang != "zh" else "") or text(row, "entity")
+
+
+def is_additive(row) -> bool:
+    """Whether the figure's values across entities add up: amounts and counts do; rates,
+    shares, growth and per-head figures do not."""
+    unit = text(row, "unit")
+    if unit == "%" or "/" in unit or "每" in unit or unit.startswith("人均"):
+        return False
+    name_zh, name_en = text(row, "name_zh"), text(row, "name_en").casefold()
+    if any(word in name_zh for word in _NOT_ADDITIVE_WORDS):
+        return False
+    return not any(word in name_en for word in _NOT_ADDITIVE_EN) and (
+        unit in UNITS or bool(unit))
+
+
+def by_region(names: list[str]) -> bool:
+    """Whether most of the names are regions of China (the words then say 地区 / regions)."""
+    if not names:
+        return False
+    return sum(plain_name(n) in _REGIONS for n in names) * 2 > len(names)
+
+
+@dataclass
+class Ranking:
+    """One figure's entities in one period: parts largest first, its aggregates, the own
+    entity's place, and the figure's rows in every period (for tables and earlier values)."""
+
+    key: str
+    unit: str
+    kind: str  # value_kind
+    period: int
+    period_detail: str
+    parts: pd.DataFrame  # value descending; ties in file order
+    aggregates: pd.DataFrame
+    history: pd.DataFrame  # the figure's rows, every period
+    own: str = ""  # the own entity as zone.toml names it; '' when none is declared
+    own_position: int | None = None  # index into parts
+    regions: bool = False
+    additive: bool = True
+    ranks: list[int] = field(default_factory=list)  # 1-based, ties share a rank
+
+    @property
+    def count(self) -> int:
+        return len(self.parts)
+
+    @property
+    def own_rank(self) -> int | None:
+        return None if self.own_position is None else self.ranks[self.own_position]
+
+    def own_row(self):
+        return None if self.own_position is None else self.parts.iloc[self.own_position]
+
+    def total_row(self):
+        """The aggregate that is the whole (全国 before 东部地区; else the largest), or None."""
+        if self.aggregates.empty:
+            return None
+        for _, row in self.aggregates.iterrows():
+            if any(word in text(row, "entity") for word in _WHOLE_NAMES):
+                return row
+        values = self.aggregates["value"].to_numpy(dtype=float, na_value=-np.inf)
+        return self.aggregates.iloc[int(np.argmax(values))]
+
+    def first_row(self):
+        return self.parts.iloc[0] if self.count else self.aggregates.iloc[0]
+
+
+def entity_figures(rows: pd.DataFrame) -> list[pd.DataFrame]:
+    """The entity rows of each figure (key, unit, value_kind), in the order keys first appear.
+    Targets are left to the target views: a goal is not ranked against results."""
+    if rows is None or rows.empty:
+        return []
+    kinds = rows["value_kind"].fillna("").astype(str) if "value_kind" in rows.columns else \
+        pd.Series("", index=rows.index)
+    keep = (kinds != "target").to_numpy(dtype=bool) & ~rows["value"].isna().to_numpy(dtype=bool)
+    rows, kinds = rows[keep], kinds[keep]
+    groups = rows.groupby([rows["key"], rows["unit"].fillna(""), kinds], sort=False)
+    return [group for _, group in groups]
+
+
+def _span_order(frame: pd.DataFrame) -> np.ndarray:
+    """A sortable number per row: later periods larger; a whole year after its parts."""
+    details = frame["period_detail"].fillna("").astype(str) if "period_detail" in frame.columns \
+        else pd.Series("", index=frame.index)
+    order = []
+    for year, detail in zip(frame["period"], details):
+        span = parse_period_detail(detail, int(year)) if not pd.isna(year) else None
+        first, last = (span.first, span.last) if span is not None else (1, 12)
+        order.append((int(year) if not pd.isna(year) else 0) * 10000 + last * 100 + (13 - first))
+    return np.asarray(order, dtype=np.int64)
+
+
+def rank(figure: pd.DataFrame, period: int | None, own: str = "") -> Ranking | None:
+    """The figure's ranking in `period` (its latest part of that year), or in its latest
+    period when `period` is None; None when it has no rows then."""
+    order = _span_order(figure)
+    years = figure["period"].to_numpy(dtype=float, na_value=np.nan)
+    if period is not None:
+        order = np.where(years == period, order, -1)
+    if not len(order) or order.max() < 0:
+        return None
+    at = figure[order == order.max()]
+    aggregate = is_aggregate(at).to_numpy(dtype=bool)
+    parts = at[~aggregate]
+    values = parts["value"].to_numpy(dtype=float)
+    positions = np.argsort(-values, kind="stable")
+    parts = parts.iloc[positions]
+    values = values[positions]
+    ranks = [int((values > v).sum()) + 1 for v in values]
+    mine = np.flatnonzero(own_mask(parts, own))
+    first = at.iloc[0]
+    return Ranking(
+        key=text(first, "key"), unit=text(first, "unit"), kind=text(first, "value_kind"),
+        period=int(first["period"]), period_detail=text(first, "period_detail"),
+        parts=parts, aggregates=at[aggregate], history=figure, own=own,
+        own_position=int(mine[0]) if len(mine) else None,
+        regions=by_region([text(r, "entity") for _, r in at.iterrows()]),
+        additive=is_additive(first), ranks=ranks)
+
+
+def period_label(ranking: Ranking, lang: str) -> str:
+    """2023年 / 2023; 2023年1-11月 / Jan-Nov 2023 for a part of the year."""
+    span = parse_period_detail(ranking.period_detail, ranking.period)
+    if span is None:
+        return f"{ranking.period}年" if lang == "zh" else str(ranking.period)
+    return span.label(lang)
