@@ -1,0 +1,191 @@
+"""Figures by entity (issue #15, item 2), on tests/data/regions31: the ranked chart, the own
+entity's card, the table entity × period. Plain pytest: the views import no Qt.
+
+Expected figures are read from the folder's CSV with the csv module, not through the app."""
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from zoneapp.core.loading import load_dataset
+from zoneapp.views.ranking import TOP_N
+from zoneapp.views.sections import section_view
+
+FOLDER = Path(__file__).parent / "data" / "regions31"
+
+
+def csv_rows(key: str, period: int, folder: Path = FOLDER) -> list[dict]:
+    with open(folder / "indicators.csv", encoding="utf-8-sig", newline="") as f:
+        return [r for r in csv.DictReader(f) if r["key"] == key and int(r["period"]) == period]
+
+
+def parts_by_value(key: str, period: int) -> list[tuple[str, float]]:
+    """(entity, value) of the non-aggregate rows, largest first."""
+    rows = [(r["entity"], float(r["value"])) for r in csv_rows(key, period)
+            if r["aggregate"] != "yes"]
+    return sorted(rows, key=lambda p: -p[1])
+
+
+def national(key: str, period: int) -> float:
+    return next(float(r["value"]) for r in csv_rows(key, period) if r["aggregate"] == "yes")
+
+
+@pytest.fixture(scope="module")
+def regions():
+    return load_dataset(FOLDER)
+
+
+@pytest.fixture(scope="module")
+def zh(regions):
+    return section_view(regions, "overview", "zh")
+
+
+def with_manifest(tmp_path: Path, old: str, new: str, drop_aggregates: bool = False) -> Path:
+    """A copy of the folder with zone.toml's `old` text replaced (and 全国 rows left out)."""
+    folder = tmp_path / "regions"
+    shutil.copytree(FOLDER, folder)
+    toml = folder / "zone.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    if drop_aggregates:
+        lines = (folder / "indicators.csv").read_text(encoding="utf-8").splitlines(True)
+        (folder / "indicators.csv").write_text(
+            "".join(line for line in lines if ",yes" not in line), encoding="utf-8")
+    return folder
+
+
+def test_the_ranked_chart_is_largest_first_with_the_rest_as_others(zh):
+    chart = zh.chart("rank_revenue")
+    assert chart.horizontal and chart.title == "高技术产业营业收入：31个地区排名（2023年）"
+    expected = parts_by_value("revenue", 2023)
+    top = [b for b in chart.bars[:TOP_N]]
+    assert [(b.label, b.value) for b in top] == expected[:TOP_N]
+    # 江西 is 18th: after the top 15, with its rank; the others bar sums the other 15
+    own, others = chart.bars[TOP_N], chart.bars[TOP_N + 1]
+    assert len(chart.bars) == TOP_N + 2
+    assert (own.label, own.value, own.highlight) == ("江西（第18位）", 1480.3, True)
+    rest = [v for name, v in expected[TOP_N:] if name != "江西"]
+    assert len(rest) == 15
+    assert others.label == "其他15个地区" and others.value == pytest.approx(sum(rest))
+    assert others.derived and "其余15个地区之和" in others.tooltip
+    assert [b for b in chart.bars if b.highlight] == [own]
+
+
+def test_no_aggregate_is_a_bar_and_the_total_is_in_the_note(zh):
+    for key in ("rank_revenue", "rank_enterprises", "rank_revenue_growth"):
+        chart = zh.chart(key)
+        assert not any("全国" in b.label for b in chart.bars)
+    total = national("revenue", 2023)
+    assert all(b.value != total for b in zh.chart("rank_revenue").bars)
+    assert zh.chart("rank_revenue").note == f"全国合计：{total:,.1f}亿元。"
+    assert zh.chart("rank_enterprises").note == "全国合计：58,305个。"
+
+
+def test_the_own_entity_inside_the_top_is_highlighted_in_place(zh):
+    chart = zh.chart("rank_enterprises")
+    expected = parts_by_value("enterprises", 2023)
+    assert [b.label for b in chart.bars[:TOP_N]] == [n for n, _ in expected[:TOP_N]]
+    lit = [i for i, b in enumerate(chart.bars) if b.highlight]
+    assert lit == [11] and chart.bars[11].label == "江西"  # 12th, no rank in its label
+    assert chart.bars[-1].label == "其他16个地区"
+    assert chart.bars[-1].value == pytest.approx(sum(v for _, v in expected[TOP_N:]))
+    assert chart.highlight_label == "江西（本地区）"
+
+
+def test_rates_are_never_summed_into_others(zh):
+    chart = zh.chart("rank_revenue_growth")
+    assert len(chart.bars) == TOP_N and not any(b.derived for b in chart.bars)
+    assert chart.note == "全国：8.4%。另有16个地区未列出。"
+    assert [b.label for b in chart.bars[:2]] == ["海南", "江西"]
+    assert chart.bars[1].highlight
+
+
+def test_rank_cards_in_both_languages(regions, zh):
+    share = 1480.3 / national("revenue", 2023) * 100
+    cards = {k.key: k for k in zh.kpis}
+    revenue = cards["revenue@江西"]
+    assert revenue.title == "高技术产业营业收入（江西）"
+    assert revenue.value_text == "1,480.3亿元"
+    assert revenue.compare_text == f"第18位（共31），占全国{share:.1f}%"
+    assert cards["enterprises@江西"].compare_text.startswith("第12位（共31），占全国")
+    assert cards["revenue_growth@江西"].compare_text == "第2位（共31）"  # a rate has no share
+    en = {k.key: k for k in section_view(regions, "overview", "en").kpis}
+    assert en["revenue@江西"].title == "High-tech industry revenue (Jiangxi)"
+    assert en["revenue@江西"].compare_text == f"Rank 18 of 31, {share:.1f}% of National"
+    assert "Rank 18 of 31" in en["revenue@江西"].accessible_text
+    # the cards are the own entity's, not the first keys of the file (全国, 北京 …)
+    assert [k.key for k in zh.kpis] == ["revenue@江西", "enterprises@江西",
+                                        "revenue_growth@江西"]
+
+
+def test_the_change_on_a_card_is_the_own_entitys(zh):
+    before = next(float(r["value"]) for r in csv_rows("revenue", 2022) if r["entity"] == "江西")
+    card = next(k for k in zh.kpis if k.key == "revenue@江西")
+    assert card.yoy_pct == pytest.approx((1480.3 / before - 1) * 100)
+    assert card.yoy_text.startswith("较2022年 ▲")
+
+
+def test_a_chosen_year_ranks_that_year(regions):
+    view = section_view(regions, "overview", "zh", 2021)
+    chart = view.chart("rank_revenue")
+    assert chart.title.endswith("（2021年）")
+    assert [(b.label, b.value) for b in chart.bars[:3]] == parts_by_value("revenue", 2021)[:3]
+    assert view.chart("rank_revenue_growth") is None  # no growth figures for 2021
+
+
+def test_the_own_entity_may_be_named_in_english_or_with_its_suffix(tmp_path):
+    for name in ("Jiangxi", "jiangxi", "江西省"):
+        folder = with_manifest(tmp_path / name, 'own_entity = "江西"', f'own_entity = "{name}"')
+        chart = section_view(load_dataset(folder), "overview", "en").chart("rank_revenue")
+        assert [b.label for b in chart.bars if b.highlight] == ["Jiangxi (rank 18)"]
+
+
+def test_without_an_own_entity_the_card_is_the_total(tmp_path):
+    folder = with_manifest(tmp_path, 'own_entity = "江西"', "")
+    view = section_view(load_dataset(folder), "overview", "zh")
+    card = next(k for k in view.kpis if k.key == "revenue@全国")
+    assert card.title == "高技术产业营业收入（全国）"
+    assert card.compare_text == "31个地区中首位：广东"
+    assert not any(b.highlight for c in view.charts for b in c.bars)
+    assert len(view.chart("rank_revenue").bars) == TOP_N + 1  # the top and "others" only
+
+
+def test_without_an_aggregate_the_share_is_of_the_parts_sum(tmp_path):
+    folder = with_manifest(tmp_path, "x", "x", drop_aggregates=True)
+    view = section_view(load_dataset(folder), "overview", "zh")
+    parts = sum(v for _, v in parts_by_value("revenue", 2023))
+    card = next(k for k in view.kpis if k.key == "revenue@江西")
+    assert card.compare_text == f"第18位（共31），占31个地区合计{1480.3 / parts * 100:.1f}%"
+    assert view.chart("rank_revenue").note == ""
+
+
+def test_the_table_is_entities_by_period_aggregates_first(zh):
+    table = next(t for t in zh.tables if t.key == "entities_revenue")
+    assert table.title == "高技术产业营业收入（亿元）：分地区、分年份"
+    frame = table.frame
+    assert list(frame.columns) == ["地区", "2021年", "2022年", "2023年"]
+    assert len(frame) == 32 and frame.iloc[0, 0] == "全国（合计）"
+    assert frame.iloc[0]["2023年"] == national("revenue", 2023)
+    assert list(frame["地区"][1:4]) == [n for n, _ in parts_by_value("revenue", 2023)[:3]]
+    jiangxi = frame[frame["地区"] == "江西"].iloc[0]
+    assert [jiangxi[c] for c in ("2021年", "2022年", "2023年")] == [
+        float(next(r["value"] for r in csv_rows("revenue", y) if r["entity"] == "江西"))
+        for y in (2021, 2022, 2023)]
+    assert all(str(frame[c].dtype) == "float64" for c in frame.columns[1:])  # sorts as numbers
+
+
+def test_the_tables_are_english_in_english(regions):
+    view = section_view(regions, "overview", "en")
+    table = next(t for t in view.tables if t.key == "entities_enterprises")
+    assert list(table.frame.columns) == ["Region", "2021", "2022", "2023"]
+    assert table.frame.iloc[0, 0] == "National (aggregate)"
+    assert table.title == "High-tech enterprises (number) by region and year"
+
+
+def test_zone_figures_keep_their_views(regions):
+    """Entity rows go to the ranking views only; the indicators table still lists them."""
+    view = section_view(regions, "overview", "zh")
+    assert not any(c.key.startswith(("by_year", "by_period")) for c in view.charts)
+    assert len(view.tables[-1].frame) == 256
