@@ -189,3 +189,16 @@ def test_zone_figures_keep_their_views(regions):
     view = section_view(regions, "overview", "zh")
     assert not any(c.key.startswith(("by_year", "by_period")) for c in view.charts)
     assert len(view.tables[-1].frame) == 256
+
+
+def test_the_summary_names_the_entity_and_its_own_change(regions):
+    from zoneapp.views.card import summary_text
+
+    before = next(float(r["value"]) for r in csv_rows("revenue", 2022) if r["entity"] == "江西")
+    growth = (1480.3 / before - 1) * 100
+    share = 1480.3 / national("revenue", 2023) * 100
+    zh = summary_text(regions, "overview", "zh").splitlines()
+    assert zh[0] == (f"2023年江西高技术产业营业收入1,480.3亿元，比2022年增长{growth:.1f}%，"
+                     f"第18位（共31），占全国{share:.1f}%。")
+    en = summary_text(regions, "overview", "en").splitlines()
+    assert en[2] == "In 2023, revenue growth in Jiangxi was 15.3%; rank 2 of 31."

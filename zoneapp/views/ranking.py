@@ -18,7 +18,7 @@ from zoneapp.core.cells import cell_text as text
 from zoneapp.core.entities import is_aggregate
 from zoneapp.core.periods import parse_period_detail
 from zoneapp.core.stale import stale_mark
-from zoneapp.core.summary import previous_row
+from zoneapp.core.summary import previous_row, sentence
 from zoneapp.core.units import format_percent, format_value
 from zoneapp.views import figures
 from zoneapp.views.entities import (Ranking, entity_figures, entity_label, own_mask,
@@ -275,3 +275,22 @@ def _shown_names(figure: pd.DataFrame, order: list[str], lang: str) -> list[str]
             label = say("%1 (aggregate)", lang, label)
         out.append(label)
     return out
+
+
+# ----- summary --------------------------------------------------------------------------
+
+def entity_sentence(indicators: pd.DataFrame, card: KpiView, lang: str) -> str:
+    """The summary's sentence for an entity's card: the figure named with its entity, the
+    change against the same entity's earlier period, then its rank and share."""
+    row = card.row.copy()
+    entity = text(row, "entity")
+    same = indicators["entity"].astype("string").str.strip() == entity
+    history = indicators[same.fillna(False).to_numpy(dtype=bool)]
+    row["name_zh"] = f"{entity}{text(row, 'name_zh')}"
+    row["name_en"] = f"{text(row, 'name_en') or text(row, 'name_zh')} in {entity_label(row, 'en')}"
+    said = sentence(row, lang, previous_row(history, row))
+    if not said or not card.compare_text:
+        return said
+    extra = card.compare_text if lang == "zh" else card.compare_text[:1].lower() + \
+        card.compare_text[1:]
+    return said[:-1] + ("，" if lang == "zh" else "; ") + extra + said[-1]
