@@ -202,3 +202,47 @@ def test_the_summary_names_the_entity_and_its_own_change(regions):
                      f"第18位（共31），占全国{share:.1f}%。")
     en = summary_text(regions, "overview", "en").splitlines()
     assert en[2] == "In 2023, revenue growth in Jiangxi was 15.3%; rank 2 of 31."
+
+
+def write_folder(tmp_path: Path, lines: list[str]) -> Path:
+    folder = tmp_path / "parks"
+    folder.mkdir()
+    (folder / "zone.toml").write_text(
+        '[zone]\nname_zh = "测试园区"\nperiods = [2023]\nown_entity = "B园"\n', encoding="utf-8")
+    header = "section,key,name_zh,period,value,unit,entity,aggregate,period_detail,value_kind\n"
+    (folder / "indicators.csv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_months_rank_the_latest_part_of_the_year(tmp_path):
+    """Parks by month, year to date: the ranking is of 1-11月; the table has a column a
+    period; parks are not regions, so the words are generic."""
+    lines = []
+    for park, base in (("A园", 10.0), ("B园", 30.0), ("C园", 20.0)):
+        for month in (10, 11):
+            lines.append(f"overview,output,产值,2023,{base * month},亿元,{park},,"
+                         f"2023-01..2023-{month:02d},ytd")
+    lines.append("overview,output,产值,2023,700,亿元,合计,yes,2023-01..2023-11,ytd")
+    view = section_view(load_dataset(write_folder(tmp_path, lines)), "overview", "zh")
+    chart = view.chart("rank_output_ytd")
+    assert chart.title == "产值：3项排名（2023年1-11月）"
+    assert [(b.label, b.value, b.highlight) for b in chart.bars] == [
+        ("B园", 330.0, True), ("C园", 220.0, False), ("A园", 110.0, False)]
+    assert chart.note == "合计：700亿元。" and chart.highlight_label == "B园（本单位）"
+    card = next(k for k in view.kpis if k.key == "output@B园")
+    assert card.compare_text == f"第1位（共3），占合计{330 / 700 * 100:.1f}%"
+    table = next(t for t in view.tables if t.key == "entities_output_ytd")
+    assert list(table.frame.columns) == ["对象", "2023年1-10月", "2023年1-11月"]
+    assert list(table.frame["对象"]) == ["合计", "B园", "C园", "A园"]  # not 合计（合计）
+    assert table.title == "产值（亿元）：分对象、分期间"
+
+
+def test_a_section_draws_at_most_max_figures(tmp_path):
+    from zoneapp.views.ranking import MAX_FIGURES
+
+    lines = [f"overview,k{k:02d},指标{k},2023,{v},个,{e},,," for k in range(MAX_FIGURES + 2)
+             for e, v in (("甲", 1), ("乙", 2))]
+    view = section_view(load_dataset(write_folder(tmp_path, lines)), "overview", "zh")
+    assert [c.key for c in view.charts] == [f"rank_k{k:02d}" for k in range(MAX_FIGURES)]
+    assert len(view.tables) == MAX_FIGURES + 1  # and the table of every figure
+    assert len(view.tables[-1].frame) == 2 * (MAX_FIGURES + 2)

@@ -21,13 +21,16 @@ from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row, sentence
 from zoneapp.core.units import format_percent, format_value
 from zoneapp.views import figures
-from zoneapp.views.entities import (Ranking, entity_figures, entity_label, own_mask,
-                                    period_label, rank, split_rows)
+from zoneapp.views.entities import (Ranking, entity_figures, entity_label, period_label, rank,
+                                    span_order)
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import Bar, ChartView, KpiView, TableView
 from zoneapp.views.words import say
 
 TOP_N = 15  # bars before "others": 15 names stay readable in a half-width chart
+# Figures by entity a section draws (chart, card, table each), in file order: a folder of a
+# hundred such figures declares sections for them rather than stacking a hundred charts.
+MAX_FIGURES = 12
 TABLE_NAME = "entity_periods"  # no schema table: the frame's columns are shown as they are
 
 
@@ -42,23 +45,23 @@ class EntityViews:
 
 def entity_views(dataset, rows: pd.DataFrame, lang: str, period: int | None = None,
                  top_n: int = TOP_N) -> EntityViews:
-    """For each figure by entity among `rows`: its ranking in `period` (None: its latest) as a
-    chart and a card, and its table entity × period (every period)."""
-    _, rows = split_rows(rows)
+    """For each figure among `rows` (rows about entities, see split_rows): its ranking in
+    `period` (None: its latest) as a chart and a card, and its table entity × period (every
+    period)."""
     out = EntityViews()
     own = dataset.manifest.own_entity if dataset is not None else ""
     stale = "indicators" in getattr(dataset, "stale", {})
     keys: set[str] = set()
-    for figure in entity_figures(rows):
-        ranking = rank(figure, period, own)
+    for figure in entity_figures(rows, MAX_FIGURES):
+        ranking = rank(figure, rows, period, own)
         if ranking is not None:
             if ranking.count >= 2:
                 out.charts.append(ranked_chart(ranking, lang, top_n, _unique("rank", ranking, keys)))
             card = ranking_kpi(ranking, lang)
             if card is not None:
                 out.kpis.append(card)
-        table = entity_table(figure, lang, _unique("entities", ranking or rank(figure, None),
-                                                   keys))
+        ranking = ranking or rank(figure, rows, None)
+        table = entity_table(ranking, lang, _unique("entities", ranking, keys))
         if stale:
             table.title += stale_mark(lang)
         out.tables.append(table)
@@ -190,7 +193,7 @@ def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
     entity, the total's card (the first entity named); without a total, the leader's."""
     own = ranking.own_row()
     if own is not None:
-        row, history = own, ranking.history[own_mask(ranking.history, ranking.own)]
+        row, history = own, ranking.own_rows()
         extra = [rank_text(ranking, ranking.own_position, lang), share_text(ranking, lang)]
     else:
         row = ranking.total_row()
@@ -202,8 +205,7 @@ def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
             leader = entity_label(ranking.parts.iloc[0], lang) if ranking.count else ""
             extra = [say(_words(ranking, "first of %1 regions: %2", "first of %1: %2"), lang,
                          ranking.count, leader)] if leader else []
-        same = ranking.history["entity"].astype("string").str.strip() == text(row, "entity")
-        history = ranking.history[same.fillna(False).to_numpy(dtype=bool)]
+        history = ranking.entity_rows(row)
     card = kpi_view(row, lang, previous_row(history, row))
     title = say("%1 (%2)", lang, card.title, entity_label(row, lang))
     line = ("，" if lang == "zh" else ", ").join(e for e in extra if e)
@@ -215,44 +217,30 @@ def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
 
 # ----- table ----------------------------------------------------------------------------
 
-def entity_table(figure: pd.DataFrame, lang: str, key: str) -> TableView:
+def entity_table(ranking: Ranking, lang: str, key: str) -> TableView:
     """Rows the entities (aggregates first, marked; then the latest period's order), columns
     the periods (a number each, so the table sorts by any of them)."""
-    first = figure.iloc[0]
-    detail = figure["period_detail"].fillna("").astype(str) if "period_detail" in figure.columns \
-        else pd.Series("", index=figure.index)
-    periods = list(dict.fromkeys(zip(figure["period"].astype(int), detail)))
-    periods.sort(key=lambda p: _sort_key(*p))
-    labels = [_label(*p, lang) for p in periods]
-    names = figure["entity"].astype("string").str.strip()
-    aggregate = is_aggregate(figure).to_numpy(dtype=bool)
-    latest = figure[(figure["period"].astype(int) == periods[-1][0]).to_numpy()
-                    & (detail == periods[-1][1]).to_numpy()]
-    order = list(dict.fromkeys(
-        list(names[aggregate]) +
-        list(latest.assign(_n=names).sort_values("value", ascending=False, kind="stable")["_n"])
-        + list(names)))
-    values = np.full((len(order), len(periods)), np.nan)
-    where = {name: i for i, name in enumerate(order)}
-    column = {p: j for j, p in enumerate(periods)}
-    for name, year, part, value in zip(names, figure["period"].astype(int), detail,
-                                       figure["value"]):
-        values[where[name], column[year, part]] = value
-    shown_names = _shown_names(figure, order, lang)
-    regions = any(r.regions for r in [rank(figure, None)] if r is not None)
-    word = say("Region" if regions else "Entity", lang)
-    frame = pd.DataFrame(values, columns=labels)
-    frame.insert(0, word, shown_names)
+    figure, first, regions = ranking.history, ranking.first_row(), ranking.regions
+    codes, periods = ranking.periods
+    by_time = sorted(range(len(periods)), key=lambda c: span_order(*periods[c]))
+    position = np.empty(len(periods), dtype=np.intp)
+    position[by_time] = np.arange(len(periods))
+    rows, names = pd.factorize(figure["entity"].astype("string").fillna(""))
+    grid = np.full((len(names), len(periods)), np.nan)
+    grid[rows, position[codes]] = figure["value"].to_numpy(dtype=float, na_value=np.nan)
+    aggregate = set(np.asarray(names)[np.unique(rows[is_aggregate(figure).to_numpy(dtype=bool)])])
+    latest = np.nan_to_num(grid[:, -1], nan=-np.inf)
+    order = [i for i in range(len(names)) if names[i] in aggregate] + \
+        [i for i in np.argsort(-latest, kind="stable") if names[i] not in aggregate]
+    frame = pd.DataFrame(grid[order], columns=[_label(*periods[c], lang) for c in by_time])
+    frame.insert(0, say("Region" if regions else "Entity", lang),
+                 _shown_names(figure, [names[i] for i in order], aggregate, lang))
+    monthly = any(detail for _, detail in periods)
     by = ("%1 (%2) by region and " if regions else "%1 (%2) by entity and ") + (
-        "period" if any(detail) else "year")
+        "period" if monthly else "year")
     unit = figures.unit_axis_label(text(first, "unit"), lang).removeprefix("单位：")
     title = say(by, lang, figures.name(first, lang), unit)
     return TableView(key, frame, TABLE_NAME, title)
-
-
-def _sort_key(year: int, detail: str) -> tuple:
-    span = parse_period_detail(detail, year)
-    return (year, span.last if span else 12, -(span.first if span else 1))
 
 
 def _label(year: int, detail: str, lang: str) -> str:
@@ -262,18 +250,19 @@ def _label(year: int, detail: str, lang: str) -> str:
     return span.label(lang)
 
 
-def _shown_names(figure: pd.DataFrame, order: list[str], lang: str) -> list[str]:
+def _shown_names(figure: pd.DataFrame, order: list[str], aggregate: set[str],
+                 lang: str) -> list[str]:
     """Each entity in `lang`, an aggregate marked "全国（合计）"."""
-    rows = {}
-    for _, row in figure.iterrows():
-        rows.setdefault(text(row, "entity"), row)
+    english = {}
+    if lang != "zh" and "entity_en" in figure.columns:
+        pairs = figure[["entity", "entity_en"]].astype("string").fillna("").drop_duplicates("entity")
+        english = dict(zip(pairs["entity"], pairs["entity_en"].str.strip()))
     out = []
     for name in order:
-        row = rows[name]
-        label = entity_label(row, lang)
-        if text(row, "aggregate") == "yes":
-            label = say("%1 (aggregate)", lang, label)
-        out.append(label)
+        label = english.get(name) or name
+        said = any(w in name for w in ("合计", "总计")) or "total" in label.casefold()
+        out.append(say("%1 (aggregate)", lang, label) if name in aggregate and not said
+                   else label)
     return out
 
 

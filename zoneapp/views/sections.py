@@ -82,9 +82,9 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     parts = SECTION_PARTS.get(code, SectionParts())
     view = SectionView(code=code, label=schema_section(code).label(lang), lang=lang,
                        period=period)
-    every_row = rows = dataset.section_indicators(code)
-    by_entity = ranking.entity_views(dataset, rows, lang, period)  # regions, parks, industries
-    rows = split_rows(rows)[0]
+    every_row = dataset.section_indicators(code)
+    rows, entity_rows = split_rows(every_row)
+    by_entity = ranking.entity_views(dataset, entity_rows, lang, period)  # regions, parks …
     for make in parts.special:
         chart = make(dataset, rows, lang)
         if chart is not None and chart.all_bars():
