@@ -165,12 +165,13 @@ def test_the_table_is_entities_by_period_aggregates_first(zh):
     table = next(t for t in zh.tables if t.key == "entities_revenue")
     assert table.title == "高技术产业营业收入（亿元）：分地区、分年份"
     frame = table.frame
-    assert list(frame.columns) == ["地区", "2021年", "2022年", "2023年"]
+    assert list(frame.columns) == ["entity", "p2021", "p2022", "p2023"]
+    assert [c.label("zh") for c in table.schema.columns] == ["地区", "2021年", "2022年", "2023年"]
     assert len(frame) == 32 and frame.iloc[0, 0] == "全国（合计）"
-    assert frame.iloc[0]["2023年"] == national("revenue", 2023)
-    assert list(frame["地区"][1:4]) == [n for n, _ in parts_by_value("revenue", 2023)[:3]]
-    jiangxi = frame[frame["地区"] == "江西"].iloc[0]
-    assert [jiangxi[c] for c in ("2021年", "2022年", "2023年")] == [
+    assert frame.iloc[0]["p2023"] == national("revenue", 2023)
+    assert list(frame["entity"][1:4]) == [n for n, _ in parts_by_value("revenue", 2023)[:3]]
+    jiangxi = frame[frame["entity"] == "江西"].iloc[0]
+    assert [jiangxi[c] for c in ("p2021", "p2022", "p2023")] == [
         float(next(r["value"] for r in csv_rows("revenue", y) if r["entity"] == "江西"))
         for y in (2021, 2022, 2023)]
     assert all(str(frame[c].dtype) == "float64" for c in frame.columns[1:])  # sorts as numbers
@@ -179,7 +180,8 @@ def test_the_table_is_entities_by_period_aggregates_first(zh):
 def test_the_tables_are_english_in_english(regions):
     view = section_view(regions, "overview", "en")
     table = next(t for t in view.tables if t.key == "entities_enterprises")
-    assert list(table.frame.columns) == ["Region", "2021", "2022", "2023"]
+    assert [c.label("en") for c in table.schema.columns] == ["Region", "2021", "2022", "2023"]
+    assert list(table.frame.columns) == ["entity", "p2021", "p2022", "p2023"]  # as in Chinese
     assert table.frame.iloc[0, 0] == "National (aggregate)"
     assert table.title == "High-tech enterprises (number) by region and year"
 
@@ -232,8 +234,9 @@ def test_months_rank_the_latest_part_of_the_year(tmp_path):
     card = next(k for k in view.kpis if k.key == "output@B园")
     assert card.compare_text == f"第1位（共3），占合计{330 / 700 * 100:.1f}%"
     table = next(t for t in view.tables if t.key == "entities_output_ytd")
-    assert list(table.frame.columns) == ["对象", "2023年1-10月", "2023年1-11月"]
-    assert list(table.frame["对象"]) == ["合计", "B园", "C园", "A园"]  # not 合计（合计）
+    assert [c.label("zh") for c in table.schema.columns] == ["对象", "2023年1-10月",
+                                                              "2023年1-11月"]
+    assert list(table.frame["entity"]) == ["合计", "B园", "C园", "A园"]  # not 合计（合计）
     assert table.title == "产值（亿元）：分对象、分期间"
 
 

@@ -73,8 +73,9 @@ def test_the_table_sorts_by_a_period_as_numbers(qtbot, zone_app, regions):
                  if t.key == "entities_revenue")
     panel = TablePanel()
     qtbot.addWidget(panel)
-    panel.set_data(table.frame, None, "zh", table.title)
-    column = panel.model.column_keys().index("2021年")
+    panel.set_data(table.frame, table.schema, "zh", table.title)
+    column = panel.model.column_keys().index("p2021")
+    assert panel.model.header_label(column) == "2021年"
     assert panel.model.is_numeric_column(column)
     panel.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     shown = [panel.model.data(panel.model.index(r, column), Qt.ItemDataRole.UserRole)
@@ -98,6 +99,17 @@ def test_the_tab_shows_cards_charts_and_tables(qtbot, zone_app, regions):
     panel = page.tables["entities_revenue"]
     assert panel.model.header_label(1) == "2021年"
     assert panel.model.display_text(0, 3) == "181,902.3"
+    panel.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by 2022
+    assert panel.model.display_text(0, 0) == "全国（合计）"
+    assert panel.model.display_text(1, 0) == "广东"
+    chart = page.charts["rank_revenue"]
+    page.set_dataset(regions, "en")  # a language switch: the same widgets, in English
+    assert page.charts["rank_revenue"] is chart and page.tables["entities_revenue"] is panel
+    assert chart.plotted_labels()[0] == "Guangdong"
+    assert panel.model.header_label(2) == "2022"
+    assert panel.model.sort_column() == (2, Qt.SortOrder.DescendingOrder)  # the sort is kept
+    assert panel.model.display_text(0, 0) == "National (aggregate)"
+    assert page.kpis[0].compare_text().startswith("Rank 18 of 31")
 
 
 def test_render_writes_the_ranking(tmp_path):

@@ -83,6 +83,9 @@ class TableView:
     frame: pd.DataFrame
     table_name: str
     title: str
+    # The columns' labels and kinds when the table is none of the schema's (a core.schema
+    # Table; a table entity × period): None reads them from TABLES_BY_NAME[table_name].
+    schema: Any = None
 
 
 @dataclass

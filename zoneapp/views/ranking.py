@@ -17,6 +17,7 @@ import pandas as pd
 from zoneapp.core.cells import cell_text as text
 from zoneapp.core.entities import is_aggregate
 from zoneapp.core.periods import parse_period_detail
+from zoneapp.core.schema import FLOAT, TEXT, Column, Table
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row, sentence
 from zoneapp.core.units import format_percent, format_value
@@ -56,7 +57,8 @@ def entity_views(dataset, rows: pd.DataFrame, lang: str, period: int | None = No
         ranking = rank(figure, rows, period, own)
         if ranking is not None:
             if ranking.count >= 2:
-                out.charts.append(ranked_chart(ranking, lang, top_n, _unique("rank", ranking, keys)))
+                key = _unique("rank", ranking, keys)
+                out.charts.append(ranked_chart(ranking, lang, top_n, key))
             card = ranking_kpi(ranking, lang)
             if card is not None:
                 out.kpis.append(card)
@@ -232,15 +234,21 @@ def entity_table(ranking: Ranking, lang: str, key: str) -> TableView:
     latest = np.nan_to_num(grid[:, -1], nan=-np.inf)
     order = [i for i in range(len(names)) if names[i] in aggregate] + \
         [i for i in np.argsort(-latest, kind="stable") if names[i] not in aggregate]
-    frame = pd.DataFrame(grid[order], columns=[_label(*periods[c], lang) for c in by_time])
-    frame.insert(0, say("Region" if regions else "Entity", lang),
-                 _shown_names(figure, [names[i] for i in order], aggregate, lang))
+    # Column keys are the same in both languages, so a language switch keeps the sort.
+    columns = [f"p{periods[c][0]}{periods[c][1]}" for c in by_time]
+    frame = pd.DataFrame(grid[order], columns=columns)
+    frame.insert(0, "entity", _shown_names(figure, [names[i] for i in order], aggregate, lang))
     monthly = any(detail for _, detail in periods)
     by = ("%1 (%2) by region and " if regions else "%1 (%2) by entity and ") + (
         "period" if monthly else "year")
     unit = figures.unit_axis_label(text(first, "unit"), lang).removeprefix("单位：")
     title = say(by, lang, figures.name(first, lang), unit)
-    return TableView(key, frame, TABLE_NAME, title)
+    word = "Region" if regions else "Entity"
+    schema = Table(TABLE_NAME, title, title, "", key=("entity",), columns=(
+        Column("entity", TEXT, say(word, "zh"), word),
+        *(Column(k, FLOAT, _label(*periods[c], "zh"), _label(*periods[c], "en"))
+          for k, c in zip(columns, by_time))))
+    return TableView(key, frame, TABLE_NAME, title, schema=schema)
 
 
 def _label(year: int, detail: str, lang: str) -> str:
@@ -255,7 +263,8 @@ def _shown_names(figure: pd.DataFrame, order: list[str], aggregate: set[str],
     """Each entity in `lang`, an aggregate marked "全国（合计）"."""
     english = {}
     if lang != "zh" and "entity_en" in figure.columns:
-        pairs = figure[["entity", "entity_en"]].astype("string").fillna("").drop_duplicates("entity")
+        pairs = figure[["entity", "entity_en"]].astype("string").fillna("")
+        pairs = pairs.drop_duplicates("entity")
         english = dict(zip(pairs["entity"], pairs["entity_en"].str.strip()))
     out = []
     for name in order:

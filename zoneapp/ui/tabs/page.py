@@ -125,7 +125,7 @@ class SectionPage(QScrollArea):
         for table in view.tables:
             panel = self.tables[table.key]
             state = view_state.capture(panel)
-            panel.set_data(table.frame, TABLES_BY_NAME.get(table.table_name),
+            panel.set_data(table.frame, table.schema or TABLES_BY_NAME.get(table.table_name),
                            view.lang, table.title)
             panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(table.frame)))
             view_state.restore(panel, state)
@@ -167,7 +167,7 @@ class SectionPage(QScrollArea):
 
     def _add_table(self, view: TableView) -> TablePanel:
         panel = TablePanel()
-        panel.set_data(view.frame, TABLES_BY_NAME.get(view.table_name), self.lang,
+        panel.set_data(view.frame, view.schema or TABLES_BY_NAME.get(view.table_name), self.lang,
                        view.title)
         panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(view.frame)))
         self._tables.addWidget(panel)
