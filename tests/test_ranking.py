@@ -249,3 +249,20 @@ def test_a_section_draws_at_most_max_figures(tmp_path):
     assert [c.key for c in view.charts] == [f"rank_k{k:02d}" for k in range(MAX_FIGURES)]
     assert len(view.tables) == MAX_FIGURES + 1  # and the table of every figure
     assert len(view.tables[-1].frame) == 2 * (MAX_FIGURES + 2)
+
+
+@pytest.mark.parametrize("name_zh, name_en, unit, additive", [
+    ("营业收入", "Revenue", "亿元", True),
+    ("企业所得税", "Corporate income tax", "亿元", True),  # "rate" inside a word is no rate
+    ("企业数", "", "个", True),
+    ("营业收入增速", "Revenue growth", "%", False),
+    ("研发投入强度", "R&D intensity", "亿元", False),
+    ("人均收入", "", "元", False),
+    ("产值", "Output per worker", "元", False),
+    ("占比", "", "亿元", False),
+    ("能耗", "", "吨/万元", False),
+])
+def test_only_amounts_and_counts_add_up(name_zh, name_en, unit, additive):
+    from zoneapp.views.entities import is_additive
+
+    assert is_additive({"name_zh": name_zh, "name_en": name_en, "unit": unit}) is additive

@@ -8,6 +8,7 @@ their parts. What the ranking looks like (chart, card, table) is in views/rankin
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +17,6 @@ import pandas as pd
 from zoneapp.core.cells import cell_text as text
 from zoneapp.core.entities import is_aggregate
 from zoneapp.core.periods import parse_period_detail
-from zoneapp.core.units import UNITS
 
 # Names that make a figure "by region": a province-level name or a region of the country.
 _REGIONS = frozenset(
@@ -27,7 +27,8 @@ _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治
 # Words in a figure's name that make it a rate, a share or an average: never summed.
 _NOT_ADDITIVE_WORDS = ("率", "增速", "增长", "增幅", "比重", "占比", "人均", "平均", "均价",
                        "指数", "密度", "强度")
-_NOT_ADDITIVE_EN = ("rate", "growth", "share", "ratio", "per ", "average", "index", "intensity")
+_NOT_ADDITIVE_EN = re.compile(
+    r"\b(rates?|growth|shares?|ratios?|per|average|index|intensity)\b", re.IGNORECASE)
 # Aggregate names that are the whole, preferred over sub-totals (东部地区) as the total.
 _WHOLE_NAMES = ("全国", "合计", "总计", "全省", "全市", "全区", "总体")
 
@@ -86,11 +87,9 @@ def is_additive(row) -> bool:
     unit = text(row, "unit")
     if unit == "%" or "/" in unit or "每" in unit or unit.startswith("人均"):
         return False
-    name_zh, name_en = text(row, "name_zh"), text(row, "name_en").casefold()
-    if any(word in name_zh for word in _NOT_ADDITIVE_WORDS):
+    if any(word in text(row, "name_zh") for word in _NOT_ADDITIVE_WORDS):
         return False
-    return not any(word in name_en for word in _NOT_ADDITIVE_EN) and (
-        unit in UNITS or bool(unit))
+    return _NOT_ADDITIVE_EN.search(text(row, "name_en")) is None
 
 
 def by_region(names: list[str]) -> bool:

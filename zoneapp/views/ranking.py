@@ -139,7 +139,8 @@ def ranked_chart(ranking: Ranking, lang: str, top_n: int = TOP_N,
     if own is not None and own not in shown:
         shown.append(own)
     bars = [_entity_bar(ranking, i, lang, with_rank=i >= top_n) for i in shown]
-    rest = [i for i in range(ranking.count) if i not in shown]
+    drawn = set(shown)
+    rest = [i for i in range(ranking.count) if i not in drawn]
     notes = [total_text(ranking, lang)]
     if rest and ranking.additive:
         bars.append(_others_bar(ranking, rest, lang))
@@ -205,7 +206,7 @@ def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
             row, extra = ranking.parts.iloc[0], [rank_text(ranking, 0, lang)]
         else:
             leader = entity_label(ranking.parts.iloc[0], lang) if ranking.count else ""
-            extra = [say(_words(ranking, "first of %1 regions: %2", "first of %1: %2"), lang,
+            extra = [say(_words(ranking, "First of %1 regions: %2", "First of %1: %2"), lang,
                          ranking.count, leader)] if leader else []
         history = ranking.entity_rows(row)
     card = kpi_view(row, lang, previous_row(history, row))
