@@ -266,3 +266,14 @@ def test_only_amounts_and_counts_add_up(name_zh, name_en, unit, additive):
     from zoneapp.views.entities import is_additive
 
     assert is_additive({"name_zh": name_zh, "name_en": name_en, "unit": unit}) is additive
+
+
+def test_an_own_entity_not_in_the_data_is_a_warning(tmp_path, regions):
+    assert not [p for p in regions.problems if p.code == "own_entity_unknown"]
+    folder = with_manifest(tmp_path, 'own_entity = "江西"', 'own_entity = "江熙"')
+    dataset = load_dataset(folder)
+    found = [p for p in dataset.problems if p.code == "own_entity_unknown"]
+    assert len(found) == 1 and found[0].file == "zone.toml" and not found[0].is_error
+    assert "江熙" in found[0].message("zh") and "江熙" in found[0].message("en")
+    assert not any(b.highlight for c in section_view(dataset, "overview", "zh").charts
+                   for b in c.bars)

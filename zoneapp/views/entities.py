@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from zoneapp.core.cells import cell_text as text
-from zoneapp.core.entities import is_aggregate
+from zoneapp.core.entities import is_aggregate, names_own, plain_name
 from zoneapp.core.periods import parse_period_detail
 
 # Names that make a figure "by region": a province-level name or a region of the country.
@@ -23,7 +23,6 @@ _REGIONS = frozenset(
     "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 "
     "湖南 广东 广西 海南 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆 香港 澳门 台湾 "
     "东部地区 中部地区 西部地区 东北地区".split())
-_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
 # Words in a figure's name that make it a rate, a share or an average: never summed.
 _NOT_ADDITIVE_WORDS = ("率", "增速", "增长", "增幅", "比重", "占比", "人均", "平均", "均价",
                        "指数", "密度", "强度")
@@ -52,27 +51,14 @@ def split_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return rows[~mask], rows[mask]
 
 
-def plain_name(name: str) -> str:
-    """江西省 -> 江西, so "江西" and "江西省" name one region."""
-    name = name.strip()
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
-    return name
-
-
 def own_mask(rows: pd.DataFrame, own: str) -> np.ndarray:
     """Rows whose entity is `own`, written in Chinese or English (case aside, 省/市 aside)."""
     if not own or rows.empty:
         return np.zeros(len(rows), dtype=bool)
-    wanted = {own.strip().casefold(), plain_name(own).casefold()}
     found = np.zeros(len(rows), dtype=bool)
     for column in ("entity", "entity_en"):
-        if column in rows.columns:  # each distinct name looked at once
-            codes, names = pd.factorize(rows[column].astype("string").fillna(""))
-            hit = np.array([n.strip().casefold() in wanted
-                            or plain_name(n).casefold() in wanted for n in names] + [False])
-            found |= hit[codes]
+        if column in rows.columns:
+            found |= names_own(rows[column], own)
     return found
 
 
