@@ -209,6 +209,8 @@ def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
             extra = [say(_words(ranking, "First of %1 regions: %2", "First of %1: %2"), lang,
                          ranking.count, leader)] if leader else []
         history = ranking.entity_rows(row)
+    if ranking.count < 2:  # a rank among one says nothing
+        extra = [share_text(ranking, lang)] if own is not None else []
     card = kpi_view(row, lang, previous_row(history, row))
     title = say("%1 (%2)", lang, card.title, entity_label(row, lang))
     line = ("，" if lang == "zh" else ", ").join(e for e in extra if e)
@@ -236,7 +238,7 @@ def entity_table(ranking: Ranking, lang: str, key: str) -> TableView:
     order = [i for i in range(len(names)) if names[i] in aggregate] + \
         [i for i in np.argsort(-latest, kind="stable") if names[i] not in aggregate]
     # Column keys are the same in both languages, so a language switch keeps the sort.
-    columns = [f"p{periods[c][0]}{periods[c][1]}" for c in by_time]
+    columns = ["_".join(p for p in (f"p{periods[c][0]}", periods[c][1]) if p) for c in by_time]
     frame = pd.DataFrame(grid[order], columns=columns)
     frame.insert(0, "entity", _shown_names(figure, [names[i] for i in order], aggregate, lang))
     monthly = any(detail for _, detail in periods)
