@@ -2,7 +2,9 @@
 
 What each section holds is declared in SECTION_PARTS: its KPI cards (all its figures, or
 those not drawn as a part of a whole), its special charts, then the figures' charts, then
-its own tables and the table of its figures.
+its own tables and the table of its figures. Rows about an entity (a region, a park, an
+industry) are ranked instead (views/ranking.py): their cards follow the zone's own, their
+charts and tables come after the zone's.
 """
 from __future__ import annotations
 
