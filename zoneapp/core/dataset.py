@@ -35,6 +35,9 @@ class Manifest:
     description_zh: str = ""
     description_en: str = ""
     sections: tuple[Section, ...] = ()  # zone.toml's [[sections]], in order; () when none
+    # [zone] own_entity: the entity (region, park, industry) the user works for, as the
+    # indicators' `entity` or `entity_en` writes it; highlighted and ranked in breakdowns.
+    own_entity: str = ""
 
     def name(self, lang: str = "zh") -> str:
         return self.name_zh if lang == "zh" else (self.name_en or self.name_zh)

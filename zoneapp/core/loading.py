@@ -17,6 +17,7 @@ from zoneapp.core.fast import memory
 from zoneapp.core.fast.chunks import join_chunks
 from .dataset import Dataset, Manifest
 from .derive import derive_indicators
+from .entities import own_entity_problems
 from .names import add_list_names
 from zoneapp.core.io.headers import header_key, number_columns
 from .manifest import declared_sections, declared_units, read_manifest
@@ -212,6 +213,7 @@ def _against_manifest(manifest: Manifest, tables: dict[str, pd.DataFrame],
                 f"source '{source}' is not listed in {MANIFEST_NAME}'s [[sources]]; its details "
                 "cannot be shown", "unknown_source", WARNING))
         found += _more(file, len(unknown))
+    found += own_entity_problems(manifest.own_entity, tables.get("indicators"))
     declared = set(manifest.periods)
     missing = sorted(figure_years - declared) if declared else []
     if missing:

@@ -46,6 +46,7 @@ def read_manifest(folder: Path, data_periods: Iterable[int] = ()) -> tuple[Manif
         description_zh=_text(zone, "description_zh", problems),
         description_en=_text(zone, "description_en", problems),
         sections=_sections(data, problems),
+        own_entity=_text(zone, "own_entity", problems),
     )
     return manifest, problems
 

@@ -42,6 +42,7 @@ class Colours:
     UP: str
     DOWN: str
     DERIVED_BADGE_BG: str
+    HIGHLIGHT: str  # the user's own entity among others' bars (apart from SERIES[0] and UP)
     SERIES: tuple[str, ...]
 
 
@@ -49,7 +50,7 @@ LIGHT = Colours(
     BACKGROUND="#ffffff", TEXT="#1f2933", MUTED_TEXT="#5f6b7a", GRID="#e4e7eb", AXIS="#7b8794",
     BORDER="#d0d7de", WINDOW="#f5f7fa", TAB="#e8edf3", STATUS="#eef2f6", ACCENT="#1f4e79",
     ERROR="#b3261e", WARNING="#8a5a00", UP="#d0312d", DOWN="#1e8c45",
-    DERIVED_BADGE_BG="#eef1f5",
+    DERIVED_BADGE_BG="#eef1f5", HIGHLIGHT="#e67700",
     SERIES=(
         "#2f6db5",  # blue
         "#17998a",  # teal
@@ -65,7 +66,7 @@ DARK = Colours(
     BACKGROUND="#22272e", TEXT="#e6edf3", MUTED_TEXT="#a3adb8", GRID="#39414a", AXIS="#8b949e",
     BORDER="#444c56", WINDOW="#1b1f24", TAB="#2b3139", STATUS="#1f242b", ACCENT="#8cbcf0",
     ERROR="#ff8a80", WARNING="#f0c060", UP="#ff6b61", DOWN="#4cc17a",
-    DERIVED_BADGE_BG="#2d333b",
+    DERIVED_BADGE_BG="#2d333b", HIGHLIGHT="#ffa94d",
     SERIES=("#5b9be6", "#2fc2b0", "#f29a4a", "#a585e0", "#e06a9e", "#9cc24a"),
 )
 
@@ -77,7 +78,7 @@ DERIVED_LIGHTEN = 0.55  # how far a derived fill moves toward the background
 
 # The current theme's colours (rebound by set_theme); light until told otherwise.
 BACKGROUND = TEXT = MUTED_TEXT = GRID = AXIS = BORDER = WINDOW = TAB = STATUS = ACCENT = ""
-ERROR = WARNING = UP = DOWN = FLAT = DERIVED_BADGE_BG = ""
+ERROR = WARNING = UP = DOWN = FLAT = DERIVED_BADGE_BG = HIGHLIGHT = ""
 SERIES: tuple[str, ...] = ()
 _current = "light"
 GROWTH_CONVENTIONS = ("red_up", "green_up")

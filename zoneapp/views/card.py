@@ -1,7 +1,9 @@
 """The words of a share card and of "Copy summary": its footer, and a sentence per KPI card."""
 from __future__ import annotations
 
+from zoneapp.core.cells import cell_text
 from zoneapp.core.summary import previous_row, sentence
+from zoneapp.views.ranking import entity_sentence
 from zoneapp.views.sections import section_view
 from zoneapp.views.words import say
 
@@ -26,7 +28,10 @@ def summary_text(dataset, code: str, lang: str = "zh", period: int | None = None
     for kpi in section_view(dataset, code, lang, period).kpis:
         if kpi.row is None:
             continue
-        text = sentence(kpi.row, lang, previous_row(dataset.indicators, kpi.row))
+        if cell_text(kpi.row, "entity"):  # a region's card: its name, its change, its rank
+            text = entity_sentence(dataset.indicators, kpi, lang)
+        else:
+            text = sentence(kpi.row, lang, previous_row(dataset.indicators, kpi.row))
         if text:
             lines.append(text)
     return "\n".join(lines)

@@ -6,8 +6,6 @@ from typing import Any
 
 import pandas as pd
 
-from zoneapp.core.schema import Table
-
 
 @dataclass
 class Bar:
@@ -20,6 +18,7 @@ class Bar:
     derived: bool = False
     series: str = ""
     unit: str = ""  # the unit of `value` (亿元): an English money axis is scaled to match
+    highlight: bool = False  # the user's own entity: drawn in the accent colour
     # The figure behind the bar (an indicators row), for "Source…"; None for counts.
     ref: Any = field(default=None, compare=False, repr=False)
 
@@ -37,6 +36,7 @@ class ChartView:
     value_axis_label: str = ""
     note: str = ""  # what a reader must know to read the bars (bands that do not overlap)
     part_keys: list[str] = field(default_factory=list)  # keys drawn as parts of a whole
+    highlight_label: str = ""  # the legend's words for a highlighted bar ("江西（本地区）")
 
     @property
     def grouped(self) -> bool:
@@ -66,7 +66,8 @@ class KpiView:
     derived: bool = False
     yoy_pct: float | None = None  # the change shown, in percent (reported or against before)
     yoy_text: str = ""  # "同比 ▲11.7%" / "YoY ▲11.7%"; '' when there is none
-    compare_text: str = ""  # "2018年：约453.1亿元（推算）"
+    # "2018年：约453.1亿元（推算）"; an entity's card: its rank and share, "第12位（共31）· 占全国0.8%"
+    compare_text: str = ""
     source: str = ""  # the sentence quoted
     derivation: str = ""  # how a derived figure was computed
     accessible_text: str = ""  # what a screen reader says
@@ -82,7 +83,9 @@ class TableView:
     frame: pd.DataFrame
     table_name: str
     title: str
-    table: Table | None = None  # the schema table, its section column named as the folder names it
+    # The columns' labels and kinds when the table is none of the schema's (a core.schema
+    # Table; a table entity × period): None reads them from TABLES_BY_NAME[table_name].
+    schema: Any = None
 
 
 @dataclass

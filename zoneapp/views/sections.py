@@ -4,6 +4,8 @@ How each section shows its figures is declared in SECTION_PARTS by id: its KPI c
 figures, or those not drawn as a part of a whole), its special charts, then the figures'
 charts; an id not there gets the default parts. The tables it shows besides its figures (then
 the table of its figures) are the folder's (`dataset.section(code).tables`, core.sections).
+Rows about an entity (a region, a park, an industry) are ranked instead (views/ranking.py):
+their cards follow the zone's own, their charts and tables come after the zone's.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME, with_sections
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row
 from zoneapp.core.units import UNITS
-from zoneapp.views import charts, figures, innovation, projects
+from zoneapp.views import charts, figures, innovation, projects, ranking
+from zoneapp.views.entities import split_rows
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import ChartView, SectionView, TableView
 from zoneapp.views.words import say
@@ -74,7 +77,9 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     parts = SECTION_PARTS.get(code, SectionParts())
     section = dataset.section(code)
     view = SectionView(code=code, label=section.label(lang), lang=lang, period=period)
-    rows = dataset.section_indicators(code)
+    every_row = dataset.section_indicators(code)
+    rows, entity_rows = split_rows(every_row)
+    by_entity = ranking.entity_views(dataset, entity_rows, lang, period)  # regions, parks …
     for make in parts.special:
         chart = make(dataset, rows, lang)
         if chart is not None and chart.all_bars():
@@ -85,14 +90,16 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     else:
         view.charts += charts.figure_charts(dataset, rows, lang, skip=skip)
     shown = rows if parts.all_kpis else rows[~rows["key"].isin(charts.part_keys(view.charts))]
-    view.kpis = kpi_views(shown, lang, period)
+    view.kpis = (kpi_views(shown, lang, period) + by_entity.kpis)[:MAX_KPIS]
+    view.charts += by_entity.charts
     declared = dataset.manifest.sections  # their names label the section column (read back)
     for name in section.tables:
         frame = dataset.table(name)
         if frame is not None and "section" in frame.columns:  # measures: this section's rows
             frame = frame[frame["section"] == code]
         _add_table(view, name, frame, name, stale=dataset.stale, sections=declared)
-    _add_table(view, "indicators", rows, "indicators", say("Figures and sources", lang),
+    view.tables += by_entity.tables
+    _add_table(view, "indicators", every_row, "indicators", say("Figures and sources", lang),
                stale=dataset.stale, sections=declared)
     return view
 
@@ -123,4 +130,4 @@ def _add_table(view: SectionView, key: str, frame: pd.DataFrame | None, table_na
     title = title or table.label(view.lang)
     if table_name in stale:  # a reload could not read it: the last good data, marked
         title += stale_mark(view.lang)
-    view.tables.append(TableView(key, frame, table_name, title, with_sections(table, sections)))
+    view.tables.append(TableView(key, frame, table_name, title, schema=with_sections(table, sections)))

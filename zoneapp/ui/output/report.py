@@ -188,11 +188,13 @@ def _charts(w: _Writer, charts: list[ChartView], lang: str) -> None:
             chart.deleteLater()
 
 
-def table_rows(frame: pd.DataFrame, table_name: str, lang: str) -> tuple[list[str], list[list[str]]]:
+def table_rows(frame: pd.DataFrame, table_name: str, lang: str,
+               schema=None) -> tuple[list[str], list[list[str]]]:
     """A table's headers and cells as the app shows them (figures with unit and qualifier,
-    labels for codes), without codes, ids, other-language names or empty columns."""
+    labels for codes), without codes, ids, other-language names or empty columns. `schema`:
+    the columns of a table that is none of the schema's (TableView.schema)."""
     model = FrameModel()
-    model.set_frame(frame, TABLES_BY_NAME.get(table_name), lang)
+    model.set_frame(frame, schema or TABLES_BY_NAME.get(table_name), lang)
     keys = model.column_keys()
     other = "_en" if lang == "zh" else "_zh"
     own = "_zh" if lang == "zh" else "_en"
@@ -346,7 +348,7 @@ def _write(tmp: Path, path: Path, dataset: Dataset, lang: str, day: str, footer:
             _kpis(writer, view.kpis, lang)
             _charts(writer, view.charts, lang)
             for table in view.tables:
-                headers, rows = table_rows(table.frame, table.table_name, lang)
+                headers, rows = table_rows(table.frame, table.table_name, lang, table.schema)
                 _table(writer, table.title, headers, rows)
             if view.empty:
                 writer.text(QCoreApplication.translate("Report", "No data for this section."), color=INK.MUTED_TEXT)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from zoneapp.core.dataset import Dataset
-from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME
+from zoneapp.core.schema import TABLES_BY_NAME
 from zoneapp.ui import palette
 from zoneapp.ui.widgets.charts import BarChart, chart_height
 from zoneapp.ui.widgets.kpi import KpiCard
@@ -125,8 +125,7 @@ class SectionPage(QScrollArea):
         for table in view.tables:
             panel = self.tables[table.key]
             state = view_state.capture(panel)
-            panel.set_data(table.frame, table.table or TABLES_BY_NAME.get(table.table_name,
-                                                                          INDICATORS),
+            panel.set_data(table.frame, table.schema or TABLES_BY_NAME.get(table.table_name),
                            view.lang, table.title)
             panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(table.frame)))
             view_state.restore(panel, state)
@@ -168,7 +167,7 @@ class SectionPage(QScrollArea):
 
     def _add_table(self, view: TableView) -> TablePanel:
         panel = TablePanel()
-        panel.set_data(view.frame, view.table or TABLES_BY_NAME.get(view.table_name, INDICATORS),
+        panel.set_data(view.frame, view.schema or TABLES_BY_NAME.get(view.table_name),
                        self.lang, view.title)
         panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(view.frame)))
         self._tables.addWidget(panel)

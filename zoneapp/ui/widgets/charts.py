@@ -15,6 +15,8 @@ Contract of `BarChart` (the tabs rely on it; tests check it):
   have thousands separators and are never in scientific notation (`value_axis.ValueAxis`).
 * Colours come from `palette`: one hue per series; a derived bar keeps its hue with a lighter
   fill and a dashed outline, and a legend entry "Derived" appears when any bar is derived.
+* A bar with `Bar.highlight` (the user's own entity in a ranking) is drawn in
+  `palette.HIGHLIGHT`, and the legend names it (`ChartView.highlight_label`, else its label).
 * Layout adapts to the widget's size: the value range is padded so value labels are never
   clipped; vertical category labels wrap onto two lines, are elided when longer, and thin
   out when crowded; value labels hide when wider than their bar's slot (the tooltip still
@@ -65,12 +67,18 @@ MAX_NAME_PX = 320
 CHART_HEIGHT = 320
 CHART_MIN_HEIGHT = 230
 BAR_ROW_HEIGHT = 44
+# Beyond the first FULL_ROWS bars a horizontal chart grows by MANY_ROW_HEIGHT a bar: a
+# ranking of 31 regions stays on about one screen, each name still on its own line.
+FULL_ROWS = 8
+MANY_ROW_HEIGHT = 26
 
 
 def chart_height(view: ChartView) -> int:
     """How tall a chart of `view` is drawn: horizontal charts are as tall as their bars need."""
     if view.horizontal:
-        return max(CHART_MIN_HEIGHT, 110 + BAR_ROW_HEIGHT * view.row_count())
+        rows = view.row_count()
+        return max(CHART_MIN_HEIGHT, 110 + BAR_ROW_HEIGHT * min(rows, FULL_ROWS)
+                   + MANY_ROW_HEIGHT * max(0, rows - FULL_ROWS))
     return CHART_HEIGHT
 
 
@@ -102,6 +110,7 @@ class BarChart(QWidget):
         self._value_items: list[pg.TextItem] = []
         self._value_scale = 1.0
         self.lang = "zh"
+        self._highlight_label = ""  # the legend's words for a highlighted bar
         self.title_label = QLabel(self)
         self.title_label.setWordWrap(True)
         font = self.title_label.font()
@@ -193,6 +202,7 @@ class BarChart(QWidget):
         """Show a chart view: its title, and its bars or groups, in `lang`, in the current
         theme's colours."""
         self.lang = lang
+        self._highlight_label = view.highlight_label
         self.apply_palette()
         self.set_title(view.title)
         self.note_label.setText(view.note)
@@ -212,7 +222,7 @@ class BarChart(QWidget):
         names = list(dict.fromkeys(b.series for b in bars if b.series))
         by_series = len(names) > 1
         placed = [
-            _Placed(b, float(i), BAR_FILL,
+            _Placed(b, float(i), BAR_FILL, palette.HIGHLIGHT if b.highlight else
                     palette.series_color(names.index(b.series) if by_series and b.series else 0))
             for i, b in enumerate(bars)
         ]
@@ -346,6 +356,9 @@ class BarChart(QWidget):
                 entries = [(say("Reported", self.lang), base, False)]
             entries = entries + [(say("Derived", self.lang), base if len(entries) == 1 else
                                   palette.MUTED_TEXT, True)]
+        own = [p.bar.label for p in placed if p.bar.highlight]  # the own entity, by name
+        if own:
+            entries = entries + [(self._highlight_label or own[0], palette.HIGHLIGHT, False)]
         self.legend.set_entries(entries if placed else [])
         if not placed:
             self._stack.setCurrentWidget(self.empty_label)

@@ -224,6 +224,11 @@ class TablePanel(QWidget):
             for r in range(rows):
                 width = max(width, metrics.horizontalAdvance(self.model.display_text(r, c)) + 16)
             self.view.setColumnWidth(c, max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, width)))
+        # A last column of text takes the spare width; one of figures (a table region ×
+        # year) keeps its width, so its numbers sit beside the others, not at the far edge.
+        last = self.model.columnCount() - 1
+        self.view.horizontalHeader().setStretchLastSection(
+            last < 0 or not self.model.is_numeric_column(last))
 
     def ask_save_path(self, default_name: str) -> Path | ExportTarget | None:
         """Ask where to export and in which format; None when the user cancels. A plain Path

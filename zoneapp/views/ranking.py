@@ -1,0 +1,297 @@
+"""A figure's entities as the user reads them: a ranked bar chart (largest first, the top
+TOP_N, then the rest as one "others" bar when the figure adds up), a card of the user's own
+entity with its rank and share, and a table entity × period.
+
+The own entity (zone.toml's [zone] own_entity) is highlighted and always among the bars;
+aggregates (全国, 合计) are said in the chart's note, never drawn among their parts.
+"""
+from __future__ import annotations
+
+import dataclasses
+import html
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from zoneapp.core.cells import cell_text as text
+from zoneapp.core.entities import is_aggregate
+from zoneapp.core.periods import parse_period_detail
+from zoneapp.core.schema import FLOAT, TEXT, Column, Table
+from zoneapp.core.stale import stale_mark
+from zoneapp.core.summary import previous_row, sentence
+from zoneapp.core.units import format_percent, format_value
+from zoneapp.views import figures
+from zoneapp.views.entities import (Ranking, entity_figures, entity_label, period_label, rank,
+                                    span_order)
+from zoneapp.views.kpis import kpi_view
+from zoneapp.views.model import Bar, ChartView, KpiView, TableView
+from zoneapp.views.words import say
+
+TOP_N = 15  # bars before "others": 15 names stay readable in a half-width chart
+# Figures by entity a section draws (chart, card, table each), in file order: a folder of a
+# hundred such figures declares sections for them rather than stacking a hundred charts.
+MAX_FIGURES = 12
+TABLE_NAME = "entity_periods"  # no schema table: the frame's columns are shown as they are
+
+
+@dataclass
+class EntityViews:
+    """What a section shows of its figures by entity."""
+
+    kpis: list[KpiView] = field(default_factory=list)
+    charts: list[ChartView] = field(default_factory=list)
+    tables: list[TableView] = field(default_factory=list)
+
+
+def entity_views(dataset, rows: pd.DataFrame, lang: str, period: int | None = None,
+                 top_n: int = TOP_N) -> EntityViews:
+    """For each figure among `rows` (rows about entities, see split_rows): its ranking in
+    `period` (None: its latest) as a chart and a card, and its table entity × period (every
+    period)."""
+    out = EntityViews()
+    own = dataset.manifest.own_entity if dataset is not None else ""
+    stale = "indicators" in getattr(dataset, "stale", {})
+    keys: set[str] = set()
+    for figure in entity_figures(rows, MAX_FIGURES):
+        ranking = rank(figure, rows, period, own)
+        if ranking is not None:
+            if ranking.count >= 2:
+                key = _unique("rank", ranking, keys)
+                out.charts.append(ranked_chart(ranking, lang, top_n, key))
+            card = ranking_kpi(ranking, lang)
+            if card is not None:
+                out.kpis.append(card)
+        ranking = ranking or rank(figure, rows, None)
+        table = entity_table(ranking, lang, _unique("entities", ranking, keys))
+        if stale:
+            table.title += stale_mark(lang)
+        out.tables.append(table)
+    return out
+
+
+def _unique(stem: str, ranking: Ranking, taken: set[str]) -> str:
+    key = "_".join(p for p in (stem, ranking.key, ranking.kind) if p)
+    while key in taken:
+        key += "_"
+    taken.add(key)
+    return key
+
+
+# ----- words ----------------------------------------------------------------------------
+
+def _words(ranking: Ranking, regions: str, other: str) -> str:
+    """The phrase for regions when the entities are regions, else the generic one."""
+    return regions if ranking.regions else other
+
+
+def _count_word(ranking: Ranking, n: int, lang: str, regions: str, other: str) -> str:
+    return say(_words(ranking, regions, other), lang, n)
+
+
+def rank_text(ranking: Ranking, position: int, lang: str) -> str:
+    """"第12位（共31）" / "Rank 12 of 31"."""
+    return say("Rank %1 of %2", lang, ranking.ranks[position], ranking.count)
+
+
+def share_text(ranking: Ranking, lang: str) -> str:
+    """The own entity's share of the total (its aggregate, else the sum of the parts), saying
+    which; '' for figures that do not add up or without an own entity."""
+    own = ranking.own_row()
+    if own is None or not ranking.additive:
+        return ""
+    total = ranking.total_row()
+    if total is not None:
+        whole, of = float(total["value"]), entity_label(total, lang)
+    else:
+        whole = float(ranking.parts["value"].sum())
+        of = None
+    if not whole:
+        return ""
+    pct = format_percent(float(own["value"]) / whole * 100, lang, signed=False)
+    if of is not None:
+        return say("%2 of %1", lang, of, pct)
+    return say(_words(ranking, "%2 of the %1 regions' sum", "%2 of the sum of %1"), lang,
+               ranking.count, pct)
+
+
+def total_text(ranking: Ranking, lang: str) -> str:
+    """"全国合计：181,902.3亿元" for an amount; "全国：8.4%" for a rate."""
+    total = ranking.total_row()
+    if total is None:
+        return ""
+    name, shown = entity_label(total, lang), figures.display(total, lang)
+    whole = ranking.additive and not any(w in text(total, "entity") for w in ("合计", "总计"))
+    return say("%1 total: %2" if whole else "%1: %2", lang, name, shown)
+
+
+# ----- chart ----------------------------------------------------------------------------
+
+def ranked_chart(ranking: Ranking, lang: str, top_n: int = TOP_N,
+                 key: str = "") -> ChartView:
+    """Horizontal bars, largest first: the top `top_n`, the own entity (with its rank) when
+    below them, then one bar for the rest when the figure adds up; the rest counted in the
+    note when it does not. The note also gives the total (全国合计 …)."""
+    first = ranking.first_row()
+    name = figures.name(first, lang)
+    shown = list(range(min(top_n, ranking.count)))
+    own = ranking.own_position
+    if own is not None and own not in shown:
+        shown.append(own)
+    bars = [_entity_bar(ranking, i, lang, with_rank=i >= top_n) for i in shown]
+    drawn = set(shown)
+    rest = [i for i in range(ranking.count) if i not in drawn]
+    notes = [total_text(ranking, lang)]
+    if rest and ranking.additive:
+        bars.append(_others_bar(ranking, rest, lang))
+    elif rest:
+        notes.append(_count_word(ranking, len(rest), lang, "%1 more regions not shown",
+                                 "%1 more not shown"))
+    title = say(_words(ranking, "%1: ranking of %2 regions, %3", "%1: ranking of %2, %3"), lang,
+                name, ranking.count, period_label(ranking, lang))
+    highlight = ""
+    if own is not None:
+        highlight = say(_words(ranking, "%1 (own region)", "%1 (own)"), lang,
+                        entity_label(ranking.parts.iloc[own], lang))
+    note = ("" if lang == "zh" else " ").join(
+        n + ("。" if lang == "zh" else ".") for n in notes if n)
+    return ChartView(key or f"rank_{ranking.key}", title, bars=bars, horizontal=True,
+                     value_axis_label=figures.unit_axis_label(ranking.unit, lang),
+                     note=note, highlight_label=highlight)
+
+
+def _entity_bar(ranking: Ranking, position: int, lang: str, with_rank: bool) -> Bar:
+    row = ranking.parts.iloc[position]
+    label = entity_label(row, lang)
+    bar = figures.indicator_bar(row, lang, label=label)
+    bar.highlight = position == ranking.own_position
+    if with_rank:
+        bar.label = say("%1 (rank %2)", lang, label, ranking.ranks[position])
+    title = f"{label} · {figures.name(row, lang)}"
+    bar.tooltip = bar.tooltip.replace(
+        f"<b>{html.escape(figures.name(row, lang))}</b>", f"<b>{html.escape(title)}</b>", 1)
+    bar.tooltip += "<br>" + html.escape(rank_text(ranking, position, lang))
+    return bar
+
+
+def _others_bar(ranking: Ranking, rest: list[int], lang: str) -> Bar:
+    """The rest summed: derived, and said so, since no source reports that sum."""
+    rows = ranking.parts.iloc[rest]
+    value = float(rows["value"].sum())
+    qualified = rows["qualifier"].fillna("").astype(str).str.strip().ne("").any() \
+        if "qualifier" in rows.columns else False
+    shown = format_value(value, ranking.unit, "约" if qualified else "", lang)
+    label = _count_word(ranking, len(rest), lang, "%1 other regions", "%1 others")
+    how = _count_word(ranking, len(rest), lang, "Derived: the sum of the %1 other regions",
+                      "Derived: the sum of the %1 others")
+    tip = "<br>".join(html.escape(t) for t in (label, shown)) + f"<br><i>{html.escape(how)}</i>"
+    return Bar(label=label, value=value, display=shown, tooltip=tip, derived=True,
+               unit=ranking.unit)
+
+
+# ----- card -----------------------------------------------------------------------------
+
+def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
+    """The own entity's card: its value, change, rank and share of the total. Without an own
+    entity, the total's card (the first entity named); without a total, the leader's."""
+    own = ranking.own_row()
+    if own is not None:
+        row, history = own, ranking.own_rows()
+        extra = [rank_text(ranking, ranking.own_position, lang), share_text(ranking, lang)]
+    else:
+        row = ranking.total_row()
+        if row is None and not ranking.count:
+            return None
+        if row is None:
+            row, extra = ranking.parts.iloc[0], [rank_text(ranking, 0, lang)]
+        else:
+            leader = entity_label(ranking.parts.iloc[0], lang) if ranking.count else ""
+            extra = [say(_words(ranking, "First of %1 regions: %2", "First of %1: %2"), lang,
+                         ranking.count, leader)] if leader else []
+        history = ranking.entity_rows(row)
+    if ranking.count < 2:  # a rank among one says nothing
+        extra = [share_text(ranking, lang)] if own is not None else []
+    card = kpi_view(row, lang, previous_row(history, row))
+    title = say("%1 (%2)", lang, card.title, entity_label(row, lang))
+    line = ("，" if lang == "zh" else ", ").join(e for e in extra if e)
+    tooltip = card.tooltip.replace(card.title, title, 1) + (f"\n{line}" if line else "")
+    spoken = card.accessible_text.replace(card.title, title, 1) + (f" {line}" if line else "")
+    return dataclasses.replace(card, key=f"{card.key}@{text(row, 'entity')}", title=title,
+                               compare_text=line, tooltip=tooltip, accessible_text=spoken)
+
+
+# ----- table ----------------------------------------------------------------------------
+
+def entity_table(ranking: Ranking, lang: str, key: str) -> TableView:
+    """Rows the entities (aggregates first, marked; then the latest period's order), columns
+    the periods (a number each, so the table sorts by any of them)."""
+    figure, first, regions = ranking.history, ranking.first_row(), ranking.regions
+    codes, periods = ranking.periods
+    by_time = sorted(range(len(periods)), key=lambda c: span_order(*periods[c]))
+    position = np.empty(len(periods), dtype=np.intp)
+    position[by_time] = np.arange(len(periods))
+    rows, names = pd.factorize(figure["entity"].astype("string").fillna(""))
+    grid = np.full((len(names), len(periods)), np.nan)
+    grid[rows, position[codes]] = figure["value"].to_numpy(dtype=float, na_value=np.nan)
+    aggregate = set(np.asarray(names)[np.unique(rows[is_aggregate(figure).to_numpy(dtype=bool)])])
+    latest = np.nan_to_num(grid[:, -1], nan=-np.inf)
+    order = [i for i in range(len(names)) if names[i] in aggregate] + \
+        [i for i in np.argsort(-latest, kind="stable") if names[i] not in aggregate]
+    # Column keys are the same in both languages, so a language switch keeps the sort.
+    columns = ["_".join(p for p in (f"p{periods[c][0]}", periods[c][1]) if p) for c in by_time]
+    frame = pd.DataFrame(grid[order], columns=columns)
+    frame.insert(0, "entity", _shown_names(figure, [names[i] for i in order], aggregate, lang))
+    monthly = any(detail for _, detail in periods)
+    by = ("%1 (%2) by region and " if regions else "%1 (%2) by entity and ") + (
+        "period" if monthly else "year")
+    unit = figures.unit_axis_label(text(first, "unit"), lang).removeprefix("单位：")
+    title = say(by, lang, figures.name(first, lang), unit)
+    word = "Region" if regions else "Entity"
+    schema = Table(TABLE_NAME, title, title, "", key=("entity",), columns=(
+        Column("entity", TEXT, say(word, "zh"), word),
+        *(Column(k, FLOAT, _label(*periods[c], "zh"), _label(*periods[c], "en"))
+          for k, c in zip(columns, by_time))))
+    return TableView(key, frame, TABLE_NAME, title, schema=schema)
+
+
+def _label(year: int, detail: str, lang: str) -> str:
+    span = parse_period_detail(detail, year)
+    if span is None or span.whole_year:
+        return f"{year}年" if lang == "zh" else str(year)
+    return span.label(lang)
+
+
+def _shown_names(figure: pd.DataFrame, order: list[str], aggregate: set[str],
+                 lang: str) -> list[str]:
+    """Each entity in `lang`, an aggregate marked "全国（合计）"."""
+    english = {}
+    if lang != "zh" and "entity_en" in figure.columns:
+        pairs = figure[["entity", "entity_en"]].astype("string").fillna("")
+        pairs = pairs.drop_duplicates("entity")
+        english = dict(zip(pairs["entity"], pairs["entity_en"].str.strip()))
+    out = []
+    for name in order:
+        label = english.get(name) or name
+        said = any(w in name for w in ("合计", "总计")) or "total" in label.casefold()
+        out.append(say("%1 (aggregate)", lang, label) if name in aggregate and not said
+                   else label)
+    return out
+
+
+# ----- summary --------------------------------------------------------------------------
+
+def entity_sentence(indicators: pd.DataFrame, card: KpiView, lang: str) -> str:
+    """The summary's sentence for an entity's card: the figure named with its entity, the
+    change against the same entity's earlier period, then its rank and share."""
+    row = card.row.copy()
+    entity = text(row, "entity")
+    same = indicators["entity"].astype("string").str.strip() == entity
+    history = indicators[same.fillna(False).to_numpy(dtype=bool)]
+    row["name_zh"] = f"{entity}{text(row, 'name_zh')}"
+    row["name_en"] = f"{text(row, 'name_en') or text(row, 'name_zh')} in {entity_label(row, 'en')}"
+    said = sentence(row, lang, previous_row(history, row))
+    if not said or not card.compare_text:
+        return said
+    extra = card.compare_text if lang == "zh" else card.compare_text[:1].lower() + \
+        card.compare_text[1:]
+    return said[:-1] + ("，" if lang == "zh" else "; ") + extra + said[-1]
