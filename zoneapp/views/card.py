@@ -1,8 +1,7 @@
 """The words of a share card and of "Copy summary": its footer, and a sentence per KPI card."""
 from __future__ import annotations
 
-from zoneapp.core.summary import previous_row, sentence
-from zoneapp.views.sections import section_view
+from zoneapp.views.headlines import section_sentences
 from zoneapp.views.words import say
 
 
@@ -21,12 +20,5 @@ def footer_text(dataset, lang: str, period: int | None, today: str) -> str:
 
 
 def summary_text(dataset, code: str, lang: str = "zh", period: int | None = None) -> str:
-    """One sentence per KPI card of section `code`, a line each."""
-    lines = []
-    for kpi in section_view(dataset, code, lang, period).kpis:
-        if kpi.row is None:
-            continue
-        text = sentence(kpi.row, lang, previous_row(dataset.indicators, kpi.row))
-        if text:
-            lines.append(text)
-    return "\n".join(lines)
+    """One sentence per KPI card of section `code`, a line each (views.headlines)."""
+    return "\n".join(section_sentences(dataset, code, lang, period))

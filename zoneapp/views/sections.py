@@ -11,14 +11,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from zoneapp.core.monthly import split_time_rows
 from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME
 from zoneapp.core.schema import section as schema_section
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row
 from zoneapp.core.units import UNITS
-from zoneapp.views import charts, figures, innovation, projects
+from zoneapp.views import charts, figures, innovation, projects, timeline
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import ChartView, SectionView, TableView
+from zoneapp.views.time_axis import year_axis
 from zoneapp.views.words import say
 
 MAX_KPIS = 8
@@ -55,7 +57,8 @@ def _overview_chart(dataset, rows: pd.DataFrame, lang: str) -> ChartView | None:
         return None
     return ChartView("by_period", charts.by_year_title(list(series), lang),
                      categories=categories, series=series,
-                     value_axis_label=figures.unit_axis_label(unit, lang))
+                     value_axis_label=figures.unit_axis_label(unit, lang),
+                     **year_axis(categories))  # a gap of years shows as a gap
 
 
 SECTION_PARTS: dict[str, SectionParts] = {
@@ -75,30 +78,35 @@ SECTION_PARTS: dict[str, SectionParts] = {
 }
 
 
-def section_view(dataset, code: str, lang: str = "zh", period: int | None = None) -> SectionView:
+def section_view(dataset, code: str, lang: str = "zh", period: int | None = None,
+                 until: int | None = None) -> SectionView:
     """What section `code` shows of `dataset` in `lang`; `period` None: every period (tables
-    then show all rows and cards the latest figures; charts always show every period)."""
+    then show all rows and cards the latest figures; charts always show every period).
+    `until`: the last month a monthly figure's card shows (the summary's --period)."""
     parts = SECTION_PARTS.get(code, SectionParts())
     view = SectionView(code=code, label=schema_section(code).label(lang), lang=lang,
                        period=period)
-    rows = dataset.section_indicators(code)
+    all_rows = dataset.section_indicators(code)
+    rows, timed = split_time_rows(all_rows)  # 当月, 累计, targets: views.timeline
     for make in parts.special:
         chart = make(dataset, rows, lang)
         if chart is not None and chart.all_bars():
             view.charts.append(chart)
+    view.charts += timeline.time_charts(timed, lang, period)
     skip = charts.charted_keys(view.charts)
     if parts.figure_charts == "by_year":
         view.charts += charts.by_year_charts(rows, lang, exclude=skip)
     else:
         view.charts += charts.figure_charts(dataset, rows, lang, skip=skip)
     shown = rows if parts.all_kpis else rows[~rows["key"].isin(charts.part_keys(view.charts))]
-    view.kpis = kpi_views(shown, lang, period)
+    view.kpis = (timeline.time_kpis(timed, lang, period, until)
+                 + kpi_views(shown, lang, period))[:MAX_KPIS]
     for name in parts.tables:
         frame = dataset.table(name)
         if parts.own_section_rows and frame is not None and "section" in frame.columns:
             frame = frame[frame["section"] == code]
         _add_table(view, name, frame, name, stale=dataset.stale)
-    _add_table(view, "indicators", rows, "indicators", say("Figures and sources", lang),
+    _add_table(view, "indicators", all_rows, "indicators", say("Figures and sources", lang),
                stale=dataset.stale)
     return view
 
