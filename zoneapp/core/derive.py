@@ -59,8 +59,11 @@ def derive_indicators(indicators: pd.DataFrame, rules: pd.DataFrame | None,
     """The reported indicators plus derived rows, in the combined layout (`combined_columns`).
     `_row` is "Int64": the source row for reported figures, <NA> for derived ones.
     `reported`: `rules.figures(indicators)` when the caller has it already."""
+    from .monthly import derived_period_rows, split_time_rows
+
     reported = figures(indicators) if reported is None else reported
-    rows = _prior_years(indicators, set(reported))
+    timed = split_time_rows(indicators)[1]  # the zone's 累计, 当月 and target rows
+    rows = _prior_years(indicators, set(reported), timed)
     problems: list[Problem] = []
     if rules is not None and not rules.empty:
         # Ratios may use the prior years just derived: added as figures, not as a second frame.
@@ -69,9 +72,7 @@ def derive_indicators(indicators: pd.DataFrame, rules: pd.DataFrame | None,
                       if not r["period_detail"]})  # ratios pair whole years only
         ratio_rows, problems = _ratios(known, rules)
         rows += ratio_rows
-    from .monthly import derived_period_rows
-
-    rows += derived_period_rows(indicators)  # 当月 from consecutive 累计 (reported only)
+    rows += derived_period_rows(timed)  # 当月 from consecutive 累计 (reported only)
     return _combine(indicators, rows), problems
 
 
@@ -101,16 +102,15 @@ def _row(figure_like: Figure, **changes) -> dict:
     return row
 
 
-def _prior_years(indicators: pd.DataFrame, have: set[tuple[str, int]]) -> list[dict]:
+def _prior_years(indicators: pd.DataFrame, have: set[tuple[str, int]],
+                 timed: pd.DataFrame | None = None) -> list[dict]:
     """Year P-1 from year P's value and its YoY change, where P-1 is not reported (`have`);
     likewise the same months a year before for the zone's 累计 and 当月 rows (2016年上半年
     from 2016H1 is 2015年上半年, labelled and keyed as such, never as the year 2015)."""
     from .entities import zone_yearly
-    from .monthly import kind_of, split_time_rows
 
     rows = [_prior_row(*r, None, "") for r in _growth_rows(zone_yearly(indicators))
             if (r[0], int(r[1]) - 1) not in have]
-    timed = split_time_rows(indicators)[1]
     if timed is None or timed.empty:
         return rows
     timed = timed[timed["basis"].fillna("") != "derived"]

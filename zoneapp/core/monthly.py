@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from . import units
@@ -24,12 +25,19 @@ TIME_KINDS = ("month", "ytd", "target")
 def time_mask(rows: pd.DataFrame) -> pd.Series:
     """True for the zone's own rows below a year or marked month / ytd / target."""
     timed = pd.Series(False, index=rows.index)
-    if "period_detail" in rows.columns:
-        timed |= rows["period_detail"].fillna("").ne("")
-    if "value_kind" in rows.columns:
-        timed |= rows["value_kind"].isin(TIME_KINDS).fillna(False).astype(bool)
-    if "entity" in rows.columns and timed.any():
-        timed &= rows["entity"].fillna("").eq("")
+    # The zone's rows first: at province scale nearly every row has an entity, and the
+    # other tests then run on the few that are left (a tenth of the time on 2.4M rows).
+    zone = rows["entity"].eq("").fillna(True).to_numpy(dtype=bool) \
+        if "entity" in rows.columns else np.ones(len(rows), dtype=bool)
+    if not zone.any():
+        return timed
+    own = rows[zone] if not zone.all() else rows
+    hit = np.zeros(len(own), dtype=bool)
+    if "period_detail" in own.columns:
+        hit |= ~own["period_detail"].eq("").fillna(True).to_numpy(dtype=bool)
+    if "value_kind" in own.columns:
+        hit |= own["value_kind"].isin(TIME_KINDS).to_numpy(dtype=bool)
+    timed.iloc[np.flatnonzero(zone)[hit]] = True
     return timed
 
 
@@ -143,12 +151,12 @@ def _fmt(value: float, unit: str, qualifier: str, lang: str) -> str:
     return units.format_value(value, unit, qualifier, lang)
 
 
-def derived_period_rows(indicators: pd.DataFrame) -> list[dict]:
+def derived_period_rows(timed: pd.DataFrame | None) -> list[dict]:
     """当月 (or 当季) rows from consecutive reported 累计 rows of a key and year: ytd[m] −
     ytd[m−1], converted to the later figure's unit; the first 累计 of a year (1–2月 reported
-    together) is its own period's value. Periods a row already reports are left alone."""
-    timed = indicators[time_mask(indicators)] if len(indicators) else indicators
-    if timed.empty:
+    together) is its own period's value. Periods a row already reports are left alone.
+    `timed`: the zone's rows below a year (`split_time_rows`)."""
+    if timed is None or timed.empty:
         return []
     reported = timed[timed["basis"].fillna("") != "derived"] if "basis" in timed.columns else timed
     flows = points(reported)
@@ -207,7 +215,7 @@ def _period_row(p: Point, before: Point | None, span: PeriodSpan) -> dict | None
         "source_id": cell_text(row, "source_id"), "source_sentence": "", "note": "",
         "entity": "", "entity_en": "", "aggregate": "", "period_detail": span.code(),
         "value_kind": "month", "derivation_zh": zh, "derivation_en": en,
-        "inputs": ";".join(f"{q.key}@{q.span.code()}" for q in inputs), "_row": pd.NA,
+        "inputs": ";".join(f"{q.key}@{q.span.code() or q.span.year}" for q in inputs), "_row": pd.NA,
     }
 
 

@@ -45,6 +45,13 @@ class TimeAxis:
         return min(starts), max(ends)
 
 
+def thickness(fill: float, width: float) -> float:
+    """A bar's thickness in a slot `width` units wide: `fill` of a one-unit slot, and a wider
+    period (1–2月, a quarter) as wide as its months less the same gap, so it reads as one
+    bar over all of them."""
+    return fill * width if width <= 1 else width - (1 - fill)
+
+
 def edge_room(axis: TimeAxis, across_px: float, metrics: QFontMetricsF,
               first_label: float = 0.0, last_label: float = 0.0) -> tuple[float, float]:
     """Axis units to add before the start and after the end so that the outermost tick

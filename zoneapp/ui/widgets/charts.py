@@ -215,7 +215,7 @@ class BarChart(QWidget):
         self._time, self._lines = axis, list(lines or [])
         at = axis.place if axis is not None else (lambda i: (float(i), 1.0))
         placed = [
-            _Placed(b, at(i)[0], BAR_FILL * at(i)[1],
+            _Placed(b, at(i)[0], chart_time.thickness(BAR_FILL, at(i)[1]),
                     palette.series_color(names.index(b.series) if by_series and b.series else 0))
             for i, b in enumerate(bars)
         ]
