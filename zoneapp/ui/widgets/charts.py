@@ -542,8 +542,11 @@ class BarChart(QWidget):
                 for p in self._placed]
         texts = [item.textItem.toPlainText() for item in self._value_items]
         label_sizes = [(metrics.horizontalAdvance(t), metrics.height()) for t in texts]
-        fits = chart_layout.fitting_labels(bars, texts, label_sizes, self._horizontal,
-                                           value_range, cat_range, size, LABEL_GAP)
+        # On a time axis the latest figures matter most: their labels are placed first.
+        order = -1 if self._time is not None else 1
+        fits = chart_layout.fitting_labels(bars[::order], texts[::order], label_sizes[::order],
+                                           self._horizontal, value_range, cat_range, size,
+                                           LABEL_GAP)[::order]
         for item, shown in zip(self._value_items, fits):
             item.setVisible(shown)
 
