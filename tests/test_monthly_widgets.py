@@ -107,3 +107,18 @@ def test_render_of_the_monthly_folder(zone_app, tmp_path, lang, theme):
     overview = QImage(str(written[0]))
     assert overview.height() > 1600  # cards, six monthly charts and a table: a long page
     assert all(p.stat().st_size > 10_000 for p in written)
+
+
+def test_report_prints_completion_and_time_elapsed(zone_app, tmp_path, ds):
+    import unicodedata
+
+    import pypdf
+
+    from zoneapp.ui.output.report import write_report
+
+    path = write_report(ds, tmp_path / "m.pdf", "zh")
+    text = unicodedata.normalize("NFKC", "\n".join(p.extract_text()
+                                                   for p in pypdf.PdfReader(str(path)).pages))
+    assert "完成年度目标88.2%" in text
+    assert "时序进度83.3%,高于4.9个百分点" in text  # NFKC: the full-width comma read back
+    assert "规上工业营业收入:2025年目标完成进度" in text
