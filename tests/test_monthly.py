@@ -195,3 +195,22 @@ def test_rows_without_months_are_left_alone():
                           "value_kind": ["", "year"], "entity": ["", ""]})
     rest, timed = split_time_rows(frame)
     assert len(rest) == 2 and timed.empty
+
+
+def test_a_month_derived_two_ways_is_derived_once(tmp_path):
+    """A 本月 with its 同比 gives the month a year before; that year's 累计 give it too: the
+    difference of reported 累计 is kept, once."""
+    import shutil
+
+    folder = tmp_path / "zone"
+    shutil.copytree(MONTHLY, folder)
+    path = folder / "indicators.csv"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("2025,56.6,亿元,,,reported,M1,,,2025-10,month",
+                        "2025,56.6,亿元,,10.0,reported,M1,,,2025-10,month")
+    assert "56.6,亿元,,10.0" in text
+    path.write_text(text, encoding="utf-8")
+    ds = load_dataset(folder)
+    october = rows_of(ds, "industrial_output", "derived", "month", "2024-10")
+    assert len(october) == 1
+    assert october.iloc[0]["value"] == pytest.approx(51.5)  # 523.8 − 472.3, not 56.6 ÷ 1.1

@@ -72,8 +72,13 @@ def derive_indicators(indicators: pd.DataFrame, rules: pd.DataFrame | None,
                       if not r["period_detail"]})  # ratios pair whole years only
         ratio_rows, problems = _ratios(known, rules)
         rows += ratio_rows
-    rows += derived_period_rows(timed)  # 当月 from consecutive 累计 (reported only)
-    return _combine(indicators, rows), problems
+    months = derived_period_rows(timed)  # 当月 from consecutive 累计 (reported only)
+    # A month both ways (a 本月 with its 同比, and that month of the year before as a
+    # difference of 累计): the difference of reported figures wins over a growth rate.
+    found = {(r["key"], r["period"], r["period_detail"]) for r in months}
+    rows = [r for r in rows if r["value_kind"] != "month"
+            or (r["key"], r["period"], r["period_detail"]) not in found]
+    return _combine(indicators, rows + months), problems
 
 
 def _combine(indicators: pd.DataFrame, rows: list[dict]) -> pd.DataFrame:
