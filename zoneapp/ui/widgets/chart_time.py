@@ -53,22 +53,20 @@ def thickness(fill: float, width: float) -> float:
 
 
 def edge_room(axis: TimeAxis, across_px: float, metrics: QFontMetricsF,
-              first_label: float = 0.0, last_label: float = 0.0) -> tuple[float, float]:
+              labels: list[tuple[float, float]] = ()) -> tuple[float, float]:
     """Axis units to add before the start and after the end so that the outermost tick
-    labels (and the first and last bars' value labels, `first_label`/`last_label` px wide)
-    are not cut at the plot's edges."""
+    labels, and the value labels `labels` ((bar centre, label width in px) each), are not
+    cut at the plot's edges."""
     start, end = axis.span()
     ppu = across_px / max(end - start, 1e-9)
     room = [0.0, 0.0]
     ticks = axis.ticks or [(p, "") for p in axis.positions]
-    outer = [(ticks[0][0], ticks[0][1], 0), (ticks[-1][0], ticks[-1][1], 1)] if ticks else []
-    if axis.positions:
-        outer += [(axis.positions[0], "", 0, first_label), (axis.positions[-1], "", 1, last_label)]
-    for x, label, side, *width in outer:
-        half = (width[0] if width else max(
-            (metrics.horizontalAdvance(t) for t in label.split("\n")), default=0.0)) / 2 + 2
-        inside = (x - start if side == 0 else end - x) * ppu
-        room[side] = max(room[side], (half - inside) / ppu)
+    outer = [(x, max((metrics.horizontalAdvance(t) for t in label.split("\n")), default=0.0))
+             for x, label in (ticks[:1] + ticks[-1:])]
+    for x, width in outer + list(labels):
+        half = width / 2 + 2
+        room[0] = max(room[0], (half - (x - start) * ppu) / ppu)
+        room[1] = max(room[1], (half - (end - x) * ppu) / ppu)
     return room[0], room[1]
 
 

@@ -469,8 +469,7 @@ class BarChart(QWidget):
             start, end = self._time.span()
             before, after = chart_time.edge_room(
                 self._time, across, QFontMetricsF(QApplication.font()),
-                metrics.horizontalAdvance(texts[0]) if texts else 0.0,
-                metrics.horizontalAdvance(texts[-1]) if texts else 0.0)
+                [(p.pos, metrics.horizontalAdvance(t)) for p, t in zip(self._placed, texts)])
             cat = (start - before, end + after)
         self._limit_zoom((lo, hi), cat)
         if self._horizontal:
