@@ -118,9 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "同比增长11.7%。”。退出码：0 成功，1 没有可写的指标，2 期间或文件夹有误。\n"
                     "Print one sentence per headline figure (each section's KPI cards) for the "
                     "chosen period; a year-to-date figure in the monthly report's form (\"In "
-                    "January–October, … reached 45.02 bn yuan, up 9.8%% year on year, 88.2%% of "
+                    "January–October, … reached 45.02 bn yuan, up 9.8% year on year, 88.2% of "
                     "the annual target, 4.9 points ahead of the time elapsed.\"), a yearly one as "
-                    "\"In 2019, main business revenue was 50.61 bn yuan, up 11.7%% year on "
+                    "\"In 2019, main business revenue was 50.61 bn yuan, up 11.7% year on "
                     "year.\" Exit code 0 on success, 1 when there is no figure to report, 2 for a "
                     "bad period or folder.",
         formatter_class=argparse.RawDescriptionHelpFormatter)

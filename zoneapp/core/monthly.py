@@ -10,7 +10,7 @@ Rows with an entity are a breakdown (core.entities) and are left alone here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -85,7 +85,7 @@ class Point:
     unit: str
     qualifier: str
     derived: bool
-    row: object  # the indicators row (a Series)
+    row: object = field(compare=False, repr=False)  # the indicators row (a Series)
 
 
 def points(rows: pd.DataFrame, key: str | None = None) -> list[Point]:

@@ -3,6 +3,8 @@ the time elapsed (时序进度), the completion written beside it; the line unde
 time elapsed and the gap (时序进度83.3%，高于4.9个百分点), coloured as a change is."""
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -83,7 +85,7 @@ class TargetLines(QWidget):
 
     def extra_height(self) -> int:
         """What the card grows by to hold these two lines."""
-        return self.bar.height() + QFontMetricsF(self.label.font()).lineSpacing().__ceil__() + 4
+        return self.bar.height() + math.ceil(QFontMetricsF(self.label.font()).lineSpacing()) + 4
 
     def texts(self) -> tuple[str, str]:
         """(completion, time elapsed and gap) as shown; empty when hidden."""
