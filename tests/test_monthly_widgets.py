@@ -122,3 +122,19 @@ def test_report_prints_completion_and_time_elapsed(zone_app, tmp_path, ds):
     assert "完成年度目标88.2%" in text
     assert "时序进度83.3%,高于4.9个百分点" in text  # NFKC: the full-width comma read back
     assert "规上工业营业收入:2025年目标完成进度" in text
+
+
+def test_show_year_switches_the_monthly_cards_and_charts(zone_app, qtbot, ds):
+    from zoneapp.ui.window.main_window import MainWindow
+
+    window = MainWindow(lang="zh", remember=False)
+    qtbot.addWidget(window)
+    window.set_dataset(ds)
+    window.header.select_period(2024)
+    page = window.tab("overview")
+    qtbot.waitUntil(lambda: page.kpis and "2024年" in page.kpis[0].title_text())
+    card = page.kpis[0]
+    assert card.target_texts() == ("完成年度目标92.3%", "时序进度100%，低于7.7个百分点")
+    month = page.charts["month_industrial_output"]
+    assert month.legend_labels() == ["推算"]  # 2024's months are all derived
+    assert len(month.bars()) == 11  # 1–2月 and March to December
