@@ -111,3 +111,22 @@ def test_seed_data_views_unchanged_by_months(default_dataset):
     view = section_view(default_dataset, "overview", "zh")
     assert all(k.completion_pct is None and not k.sentence for k in view.kpis)
     assert not any(c.key.startswith(("month_", "ytd_", "target_")) for c in view.charts)
+
+
+def test_whole_years_and_months_of_one_key_stay_apart(tmp_path):
+    import shutil
+
+    folder = tmp_path / "zone"
+    shutil.copytree(MONTHLY, folder)
+    with open(folder / "indicators.csv", "a", encoding="utf-8") as f:
+        for year, value in ((2021, 402.0), (2023, 455.0)):
+            f.write(f"overview,industrial_revenue,规上工业营业收入,Revenue of industrial enterprises"
+                    f" above designated size,{year},{value},亿元,,,reported,M1,,,,year\n")
+    view = section_view(load_dataset(folder), "overview", "zh")
+    years = view.chart("by_period")  # the overview's money chart, by year
+    assert years.categories == ["2021", "2023"] and years.positions == [2021.0, 2023.0]
+    assert [b.value for bars in years.series.values() for b in bars] == [402.0, 455.0]
+    month = view.chart("month_industrial_revenue")
+    assert all(bar.ref["period_detail"] for bar in month.bars)  # no whole year among months
+    titles = [k.title for k in view.kpis]
+    assert "规上工业营业收入（2025年1–10月累计）" in titles and "规上工业营业收入" in titles

@@ -92,8 +92,8 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
         chart = make(dataset, rows, lang)
         if chart is not None and chart.all_bars():
             view.charts.append(chart)
+    skip = charts.charted_keys(view.charts)  # a key's whole years may chart beside its months
     view.charts += timeline.time_charts(timed, lang, period)
-    skip = charts.charted_keys(view.charts)
     if parts.figure_charts == "by_year":
         view.charts += charts.by_year_charts(rows, lang, exclude=skip)
     else:
