@@ -110,6 +110,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(p)
     _add_lang(p)
 
+    p = sub.add_parser(
+        "summary", help="每个主要指标一句话，月报格式 / one sentence per headline figure",
+        description="为所选期间的每个主要指标(各板块的指标卡)打印一句话，月度累计指标按月报格式："
+                    "“1–10月，规上工业营业收入累计完成450.2亿元，同比增长9.8%，完成年度目标的"
+                    "88.2%，高于时序进度4.9个百分点。”；年度指标如“2019年主营业务收入506.1亿元，"
+                    "同比增长11.7%。”。退出码：0 成功，1 没有可写的指标，2 期间或文件夹有误。\n"
+                    "Print one sentence per headline figure (each section's KPI cards) for the "
+                    "chosen period; a year-to-date figure in the monthly report's form (\"In "
+                    "January–October, … reached 45.02 bn yuan, up 9.8% year on year, 88.2% of "
+                    "the annual target, 4.9 points ahead of the time elapsed.\"), a yearly one as "
+                    "\"In 2019, main business revenue was 50.61 bn yuan, up 11.7% year on "
+                    "year.\" Exit code 0 on success, 1 when there is no figure to report, 2 for a "
+                    "bad period or folder.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_data(p)
+    p.add_argument("--period", default=None, metavar="P",
+                   help="期间 / the period: a year (2025), or the last month of the year to date "
+                        "(2025-10, 2025-01..2025-10, 2025Q3, 2025H1); default: each figure's "
+                        "latest")
+    _add_lang(p)
+
     from .import_cli import add_parser as add_import  # import FILE --into DIR (#14)
 
     add_import(sub)
@@ -181,6 +202,31 @@ def cmd_report(args: argparse.Namespace) -> int:
     return _write(args.out, args.lang, lambda: [report_cli(args.out, args.data, lang=args.lang)])
 
 
+def cmd_summary(args: argparse.Namespace) -> int:
+    from .core.loading import load_dataset
+    from .core.periods import reported_periods
+    from .summary_cli import parse_period, period_problem
+
+    period = parse_period(args.period)
+    if period is False:
+        print(period_problem(args.period, args.lang), file=sys.stderr)
+        return EXIT_USAGE
+    ds = load_dataset(args.data)
+    year, until = period or (None, None)
+    if year is not None and year not in reported_periods(ds):
+        print(period_problem(args.period, args.lang, reported_periods(ds)), file=sys.stderr)
+        return EXIT_USAGE
+    from .views.headlines import headline_sentences
+
+    sentences = headline_sentences(ds, args.lang, year, until)
+    for text in sentences:
+        print(text)
+    if not sentences:
+        print("没有可写的指标" if args.lang == "zh" else "no figure to report", file=sys.stderr)
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .app import run_gui
 
@@ -194,7 +240,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"validate": cmd_validate, "export": cmd_export, "render": cmd_render,
-            "report": cmd_report, "import": cmd_import}
+            "report": cmd_report, "import": cmd_import, "summary": cmd_summary}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,10 +1,7 @@
 """The words of a share card and of "Copy summary": its footer, and a sentence per KPI card."""
 from __future__ import annotations
 
-from zoneapp.core.cells import cell_text
-from zoneapp.core.summary import previous_row, sentence
-from zoneapp.views.ranking import entity_sentence
-from zoneapp.views.sections import section_view
+from zoneapp.views.headlines import section_sentences
 from zoneapp.views.words import say
 
 
@@ -23,15 +20,5 @@ def footer_text(dataset, lang: str, period: int | None, today: str) -> str:
 
 
 def summary_text(dataset, code: str, lang: str = "zh", period: int | None = None) -> str:
-    """One sentence per KPI card of section `code`, a line each."""
-    lines = []
-    for kpi in section_view(dataset, code, lang, period).kpis:
-        if kpi.row is None:
-            continue
-        if cell_text(kpi.row, "entity"):  # a region's card: its name, its change, its rank
-            text = entity_sentence(dataset.indicators, kpi, lang)
-        else:
-            text = sentence(kpi.row, lang, previous_row(dataset.indicators, kpi.row))
-        if text:
-            lines.append(text)
-    return "\n".join(lines)
+    """One sentence per KPI card of section `code`, a line each (views.headlines)."""
+    return "\n".join(section_sentences(dataset, code, lang, period))

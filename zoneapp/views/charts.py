@@ -9,6 +9,7 @@ import pandas as pd
 from zoneapp.core.summary import english_subject
 from zoneapp.views import figures
 from zoneapp.views.model import Bar, ChartView
+from zoneapp.views.time_axis import year_axis
 from zoneapp.views.words import say
 
 
@@ -160,7 +161,8 @@ def by_year_charts(rows: pd.DataFrame | None, lang: str,
         if categories and any(series.values()):
             charts.append(ChartView(f"by_year_{unit}", by_year_title(list(series), lang),
                                     categories=categories, series=series,
-                                    value_axis_label=figures.unit_axis_label(str(unit), lang)))
+                                    value_axis_label=figures.unit_axis_label(str(unit), lang),
+                                    **year_axis(categories)))
     return charts
 
 

@@ -24,6 +24,15 @@ class Bar:
 
 
 @dataclass
+class Line:
+    """A reference line over the bars (时序进度): points on the chart's axes, drawn dashed."""
+
+    name: str
+    xs: list[float]
+    ys: list[float]
+
+
+@dataclass
 class ChartView:
     """A bar chart: plain bars, or grouped bars (a group per category, a bar per series)."""
 
@@ -37,6 +46,13 @@ class ChartView:
     note: str = ""  # what a reader must know to read the bars (bands that do not overlap)
     part_keys: list[str] = field(default_factory=list)  # keys drawn as parts of a whole
     highlight_label: str = ""  # the legend's words for a highlighted bar ("江西（本地区）")
+    # A true time axis (core.monthly, views.timeline): each category's centre and width in
+    # axis units (years, or months: 1–2月 is two wide), and the axis' labels at their places.
+    # Empty: categories are evenly spaced at 0, 1, 2 …
+    positions: list[float] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)
+    ticks: list[tuple[float, str]] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)  # drawn over the bars, in the legend
 
     @property
     def grouped(self) -> bool:
@@ -73,6 +89,14 @@ class KpiView:
     accessible_text: str = ""  # what a screen reader says
     tooltip: str = ""
     row: Any = field(default=None, compare=False, repr=False)  # the indicators row
+    # A 累计 figure with a target for its year (core.targets): completion and time elapsed in
+    # per cent, the gap in points, and the two lines the card prints.
+    completion_pct: float | None = None
+    elapsed_pct: float | None = None
+    gap_pp: float | None = None
+    target_text: str = ""  # "完成年度目标88.2%" / "88.2% of the annual target"
+    elapsed_text: str = ""  # "时序进度83.3%，高于4.9个百分点"
+    sentence: str = ""  # the summary's sentence for this card, when not core.summary's
 
 
 @dataclass

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from zoneapp.core.monthly import split_time_rows
 from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME, with_sections
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row
 from zoneapp.core.units import UNITS
-from zoneapp.views import charts, figures, innovation, projects, ranking
+from zoneapp.views import charts, figures, innovation, projects, ranking, timeline
 from zoneapp.views.entities import split_rows
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import ChartView, SectionView, TableView
+from zoneapp.views.time_axis import year_axis
 from zoneapp.views.words import say
 
 MAX_KPIS = 8
@@ -56,7 +58,8 @@ def _overview_chart(dataset, rows: pd.DataFrame, lang: str) -> ChartView | None:
         return None
     return ChartView("by_period", charts.by_year_title(list(series), lang),
                      categories=categories, series=series,
-                     value_axis_label=figures.unit_axis_label(unit, lang))
+                     value_axis_label=figures.unit_axis_label(unit, lang),
+                     **year_axis(categories))  # a gap of years shows as a gap
 
 
 SECTION_PARTS: dict[str, SectionParts] = {
@@ -71,26 +74,31 @@ SECTION_PARTS: dict[str, SectionParts] = {
 }
 
 
-def section_view(dataset, code: str, lang: str = "zh", period: int | None = None) -> SectionView:
+def section_view(dataset, code: str, lang: str = "zh", period: int | None = None,
+                 until: int | None = None) -> SectionView:
     """What section `code` shows of `dataset` in `lang`; `period` None: every period (tables
-    then show all rows and cards the latest figures; charts always show every period)."""
+    then show all rows and cards the latest figures; charts always show every period).
+    `until`: the last month a monthly figure's card shows (the summary's --period)."""
     parts = SECTION_PARTS.get(code, SectionParts())
     section = dataset.section(code)
     view = SectionView(code=code, label=section.label(lang), lang=lang, period=period)
     every_row = dataset.section_indicators(code)
-    rows, entity_rows = split_rows(every_row)
+    own_rows, entity_rows = split_rows(every_row)
     by_entity = ranking.entity_views(dataset, entity_rows, lang, period)  # regions, parks …
+    rows, timed = split_time_rows(own_rows)  # 当月, 累计, targets: views.timeline
     for make in parts.special:
         chart = make(dataset, rows, lang)
         if chart is not None and chart.all_bars():
             view.charts.append(chart)
-    skip = charts.charted_keys(view.charts)
+    skip = charts.charted_keys(view.charts)  # a key's whole years may chart beside its months
+    view.charts += timeline.time_charts(timed, lang, period)
     if parts.figure_charts == "by_year":
         view.charts += charts.by_year_charts(rows, lang, exclude=skip)
     else:
         view.charts += charts.figure_charts(dataset, rows, lang, skip=skip)
     shown = rows if parts.all_kpis else rows[~rows["key"].isin(charts.part_keys(view.charts))]
-    view.kpis = (kpi_views(shown, lang, period) + by_entity.kpis)[:MAX_KPIS]
+    view.kpis = (timeline.time_kpis(timed, lang, period, until)
+                 + kpi_views(shown, lang, period) + by_entity.kpis)[:MAX_KPIS]
     view.charts += by_entity.charts
     declared = dataset.manifest.sections  # their names label the section column (read back)
     for name in section.tables:

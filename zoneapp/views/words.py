@@ -31,6 +31,15 @@ ZH = {
     "Named projects by stage": "重点项目进度阶段",
     "%1 of %2 projects have a stage": "%2个项目中%1个有阶段信息",
     "projects": "项目数（个）",
+    # Monthly figures and targets (views/timeline.py)
+    "%1: each month": "%1：当月",
+    "%1: each period": "%1：当期",
+    "%1: year to date": "%1：累计",
+    "Time elapsed": "时序进度",
+    "%1: %2 target vs time elapsed": "%1：%2年目标完成进度",
+    "% of the annual target": "完成年度目标（%）",
+    "Bars: year to date as per cent of the year's target; the line: share of the year gone by.":
+        "柱：累计完成占年度目标的百分比；线：时序进度（已过月份占全年的比例）。",
     # KPI cards
     "YoY": "同比",
     "vs %1": "较%1年",

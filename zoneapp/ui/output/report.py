@@ -141,6 +141,8 @@ def _kpis(w: _Writer, cards: list[KpiView], lang: str) -> None:
     if not cards:
         return
     columns, gap, height = 3, 10, 86
+    if any(card.target_text for card in cards):  # a line more: completion and 时序进度
+        height += 32
     width = (w.width - gap * (columns - 1)) / columns
     p = w.painter
     for i, card in enumerate(cards):
@@ -156,7 +158,9 @@ def _kpis(w: _Writer, cards: list[KpiView], lang: str) -> None:
                   w.font(0.85), INK.MUTED_TEXT),
                  (card.value_text or "—", w.font(1.45, True), INK.TEXT),
                  (card.yoy_text, w.font(0.85), change_color(card.yoy_pct, INK)),
-                 (card.compare_text, w.font(0.8), INK.MUTED_TEXT)]
+                 (card.compare_text, w.font(0.8), INK.MUTED_TEXT),
+                 (card.target_text, w.font(0.8), INK.TEXT),
+                 (card.elapsed_text, w.font(0.8), change_color(card.gap_pp, INK))]
         y = inner.top()
         for text, font, color in lines:
             if not text:

@@ -101,8 +101,10 @@ class SectionPage(QScrollArea):
         if shown:  # hidden meanwhile, so the new cards, charts and tables show at once
             content.hide()
         self._clear()
+        targets = any(kpi.completion_pct is not None for kpi in view.kpis)
         for kpi in view.kpis:
             card = KpiCard()
+            card.reserve_target_room(targets)  # a row of cards lines up
             card.set_view(kpi, view.lang)
             card.sig_source_requested.connect(self.sig_source_requested)
             card.setMinimumWidth(180)

@@ -39,6 +39,7 @@ class Legend(QWidget):
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # gone now, not when the event loop next deletes it
                 item.widget().deleteLater()
         self.entries = list(entries)
         self.labels = [text for text, _, _ in entries]

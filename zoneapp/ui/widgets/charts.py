@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from zoneapp.core.textsafe import visible
 from zoneapp.core.readable import axis_scale
 from zoneapp.ui import palette
-from zoneapp.ui.widgets import chart_layout
+from zoneapp.ui.widgets import chart_layout, chart_time
 from zoneapp.ui.widgets.chart_parts import Legend, Placed as _Placed, is_nan as _nan
 from zoneapp.views.model import Bar, ChartView
 from zoneapp.views.words import say
@@ -109,6 +109,8 @@ class BarChart(QWidget):
         self._bar_item: pg.BarGraphItem | None = None
         self._value_items: list[pg.TextItem] = []
         self._value_scale = 1.0
+        self._time: chart_time.TimeAxis | None = None  # a true time axis, when the view has one
+        self._lines: list = []  # reference lines (views.model.Line) drawn over the bars
         self.lang = "zh"
         self._highlight_label = ""  # the legend's words for a highlighted bar
         self.title_label = QLabel(self)
@@ -207,22 +209,29 @@ class BarChart(QWidget):
         self.set_title(view.title)
         self.note_label.setText(view.note)
         self.note_label.setVisible(bool(view.note))
+        axis = chart_time.TimeAxis.of(view)
         if view.grouped:
             self.set_grouped(view.categories, view.series, horizontal=view.horizontal,
-                             value_axis_label=view.value_axis_label)
+                             value_axis_label=view.value_axis_label, axis=axis,
+                             lines=view.lines)
         else:
             self.set_bars(view.bars, horizontal=view.horizontal,
-                          value_axis_label=view.value_axis_label)
+                          value_axis_label=view.value_axis_label, axis=axis, lines=view.lines)
         self.setAccessibleName(view.title)
         self.setAccessibleDescription("; ".join([view.note] * bool(view.note) + [
             f"{b.label} {b.display}" for b in view.all_bars()]))
 
-    def set_bars(self, bars: list[Bar], horizontal: bool = False, value_axis_label: str = "") -> None:
-        """One bar per item, in order (top to bottom when horizontal)."""
+    def set_bars(self, bars: list[Bar], horizontal: bool = False, value_axis_label: str = "",
+                 axis: chart_time.TimeAxis | None = None, lines: list | None = None) -> None:
+        """One bar per item, in order (top to bottom when horizontal); with `axis`, each at
+        its place on a true time axis and as wide as its period."""
         names = list(dict.fromkeys(b.series for b in bars if b.series))
         by_series = len(names) > 1
+        self._time, self._lines = axis, list(lines or [])
+        at = axis.place if axis is not None else (lambda i: (float(i), 1.0))
         placed = [
-            _Placed(b, float(i), BAR_FILL, palette.HIGHLIGHT if b.highlight else
+            _Placed(b, at(i)[0], chart_time.thickness(BAR_FILL, at(i)[1]),
+                    palette.HIGHLIGHT if b.highlight else
                     palette.series_color(names.index(b.series) if by_series and b.series else 0))
             for i, b in enumerate(bars)
         ]
@@ -231,8 +240,10 @@ class BarChart(QWidget):
 
     def set_grouped(self, categories: list[str],
                     series: list[tuple[str, list[Bar]]] | dict[str, list[Bar]],
-                    horizontal: bool = False, value_axis_label: str = "") -> None:
-        """A group per category, a bar per series, with a legend of the series.
+                    horizontal: bool = False, value_axis_label: str = "",
+                    axis: chart_time.TimeAxis | None = None, lines: list | None = None) -> None:
+        """A group per category, a bar per series, with a legend of the series (with `axis`,
+        each group at its place on a true time axis).
 
         `series` is [(name, bars)] (a dict name -> bars is accepted too). A series' bars are
         matched to categories by `Bar.label` when every label is a category, else by position.
@@ -241,6 +252,8 @@ class BarChart(QWidget):
         n = max(1, len(items))
         slot = GROUP_FILL / n
         index = {c: i for i, c in enumerate(categories)}
+        self._time, self._lines = axis, list(lines or [])
+        at = axis.place if axis is not None else (lambda i: (float(i), 1.0))
         placed = []
         for k, (_, bars) in enumerate(items):
             color = palette.series_color(k)
@@ -249,14 +262,16 @@ class BarChart(QWidget):
                 i = index[bar.label] if by_label else j
                 if i >= len(categories):
                     continue
-                placed.append(_Placed(bar, i - GROUP_FILL / 2 + slot * (k + 0.5), slot * 0.9,
-                                      color))
+                centre, width = at(i)
+                placed.append(_Placed(bar, centre + width * (slot * (k + 0.5) - GROUP_FILL / 2),
+                                      slot * 0.9 * width, color))
         # One series needs no legend: the chart's title names it.
         entries = [(name, palette.series_color(k), False) for k, (name, _) in enumerate(items)]
         entries = entries if len(entries) > 1 else []
         self._plot(list(categories), placed, horizontal, value_axis_label, entries)
 
     def clear(self) -> None:
+        self._time, self._lines = None, []
         self._plot([], [], False, "", [])
 
     def plotted_values(self) -> list[float]:
@@ -359,6 +374,9 @@ class BarChart(QWidget):
         own = [p.bar.label for p in placed if p.bar.highlight]  # the own entity, by name
         if own:
             entries = entries + [(self._highlight_label or own[0], palette.HIGHLIGHT, False)]
+        if self._lines:
+            entries = entries + [(line.name, chart_time.line_colour(), False)
+                                 for line in self._lines]
         self.legend.set_entries(entries if placed else [])
         if not placed:
             self._stack.setCurrentWidget(self.empty_label)
@@ -367,6 +385,7 @@ class BarChart(QWidget):
         self._style_axes(horizontal, value_axis_label)
         self._bar_item = self._make_bars(placed, horizontal)
         item.addItem(self._bar_item)
+        chart_time.draw_lines(item, self._lines)
         self._add_value_labels(placed, horizontal)
         self._relayout()
 
@@ -466,6 +485,12 @@ class BarChart(QWidget):
             overhang = max(metrics.horizontalAdvance(texts[0]), metrics.horizontalAdvance(texts[-1]))
             edge = max(0.0, (overhang / 2 + 2 - slot_px / 2) / slot_px)
         cat = (-0.5 - edge, n - 0.5 + edge)
+        if self._time is not None:  # a true time axis: from the first period to the last
+            start, end = self._time.span()
+            before, after = chart_time.edge_room(
+                self._time, across, QFontMetricsF(QApplication.font()),
+                [(p.pos, metrics.horizontalAdvance(t)) for p, t in zip(self._placed, texts)])
+            cat = (start - before, end + after)
         self._limit_zoom((lo, hi), cat)
         if self._horizontal:
             vb.setRange(xRange=(lo, hi), yRange=cat, padding=0)
@@ -489,7 +514,9 @@ class BarChart(QWidget):
     def _value_range(self, extent: float, sizes: list[float]) -> tuple[float, float]:
         """Value-axis limits that leave room for every label beyond its bar's end."""
         values = [0.0 if _nan(p.bar.value) else p.bar.value for p in self._placed]
-        return chart_layout.value_range(values, sizes, extent, LABEL_GAP + LABEL_ROOM)
+        extra = chart_time.line_values(self._lines)  # a reference line stays inside the plot
+        return chart_layout.value_range(values + extra, sizes + [0.0] * len(extra), extent,
+                                        LABEL_GAP + LABEL_ROOM)
 
     def _set_value_ticks(self, span: float) -> None:
         """Whole-number ticks when every value is whole (counts): no "2.5 projects"."""
@@ -505,6 +532,15 @@ class BarChart(QWidget):
         """Names on the category axis; when crowded only every k-th name is written."""
         item = self.plot.getPlotItem()
         room = max(MIN_NAME_PX, min(MAX_NAME_PX, NAME_SHARE * self.width()))
+        if self._time is not None and not self._horizontal:
+            vb = item.getViewBox()
+            lo, hi = vb.viewRange()[0]
+            ticks, extent = chart_time.time_ticks(self._time, vb.width() / max(hi - lo, 1e-9),
+                                                  QFontMetricsF(QApplication.font()))
+            axis = item.getAxis("bottom")
+            axis.setHeight(extent)
+            axis.setTicks([ticks, []])
+            return
         ticks, extent = chart_layout.category_ticks(
             [visible(c) for c in self._categories], self._horizontal, slot_px, room, QFontMetricsF(QApplication.font()))
         if self._horizontal:
@@ -525,8 +561,11 @@ class BarChart(QWidget):
                 for p in self._placed]
         texts = [item.textItem.toPlainText() for item in self._value_items]
         label_sizes = [(metrics.horizontalAdvance(t), metrics.height()) for t in texts]
-        fits = chart_layout.fitting_labels(bars, texts, label_sizes, self._horizontal,
-                                           value_range, cat_range, size, LABEL_GAP)
+        # On a time axis the latest figures matter most: their labels are placed first.
+        order = -1 if self._time is not None else 1
+        fits = chart_layout.fitting_labels(bars[::order], texts[::order], label_sizes[::order],
+                                           self._horizontal, value_range, cat_range, size,
+                                           LABEL_GAP)[::order]
         for item, shown in zip(self._value_items, fits):
             item.setVisible(shown)
 

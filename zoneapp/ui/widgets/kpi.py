@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from zoneapp.ui import palette
+from zoneapp.ui.widgets.target_bar import TargetLines
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import KpiView
 
@@ -69,6 +70,7 @@ class KpiCard(QFrame):
         self._view: KpiView | None = None
         self._lang = "zh"
         self._styled: tuple = ()  # what _apply_frame_style last applied
+        self._target_room = False
         self.title_label = QLabel(self)
         self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # The card's width decides how the title wraps, not the other way round.
@@ -100,6 +102,8 @@ class KpiCard(QFrame):
         self.compare_label = QLabel(self)
         self.compare_label.hide()
         layout.addWidget(self.compare_label)
+        self.target_lines = TargetLines(self)  # completion and 时序进度, with a target only
+        layout.addWidget(self.target_lines)
         self.source_action = QAction(self)
         self.source_action.triggered.connect(self.request_source)
         self.addAction(self.source_action)
@@ -165,6 +169,18 @@ class KpiCard(QFrame):
     def is_derived(self) -> bool:
         return self._view is not None and self._view.derived
 
+    def reserve_target_room(self, on: bool) -> None:
+        """As tall as a card with a target (its neighbours have one), so a row lines up."""
+        self._target_room = on
+        self._refresh()
+
+    def has_target(self) -> bool:
+        return self._view is not None and self._view.completion_pct is not None
+
+    def target_texts(self) -> tuple[str, str]:
+        """("完成年度目标88.2%", "时序进度83.3%，高于4.9个百分点") as painted; ('', '') without."""
+        return self.target_lines.texts()
+
     def badge_visible(self) -> bool:
         return self.badge.isVisibleTo(self)
 
@@ -180,6 +196,10 @@ class KpiCard(QFrame):
         self.yoy_label.setStyleSheet(f"color: {self.yoy_color()}; border: none;")
         self.yoy_label.setVisible(bool(self.yoy_text()))
         self.badge.setVisible(self.is_derived())
+        self.target_lines.set_view(view)
+        room = self.has_target() or self._target_room
+        self.setFixedHeight(_card_height(self.font()) +
+                            (self.target_lines.extra_height() if room else 0))
         tip = view.tooltip if view is not None else ""
         if view is not None and view.row is not None:
             tip += "\n" + self.tr("Click for the source")

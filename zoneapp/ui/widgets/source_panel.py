@@ -41,15 +41,49 @@ def figure_text(row: Any, lang: str) -> str:
 
 
 def parse_inputs(text: str) -> list[tuple[str, int | None]]:
-    """'profit@2019;revenue@2019' -> [('profit', 2019), ('revenue', 2019)]."""
+    """'profit@2019;revenue@2019' -> [('profit', 2019), ('revenue', 2019)]; a part of a year
+    ('revenue@2025-01..2025-10', core.monthly) gives its year (`input_detail` the part)."""
     out = []
     for item in str(text or "").split(";"):
         item = item.strip()
         if not item:
             continue
         key, _, period = item.partition("@")
-        out.append((key.strip(), int(period) if period.strip().isdigit() else None))
+        period = period.strip()
+        year = period[:4] if len(period) > 4 and period[:4].isdigit() else period
+        out.append((key.strip(), int(year) if year.isdigit() else None))
     return out
+
+
+def input_details(text: str) -> list[str]:
+    """The period_detail of each input of parse_inputs ('' for a whole year)."""
+    return [item.partition("@")[2].strip()[4:] and item.partition("@")[2].strip()
+            for item in str(text or "").split(";") if item.strip()]
+
+
+def input_row(dataset: Dataset, key: str, period: int | None, detail: str) -> Any:
+    """The indicators row an input names: its key, year and, for a part of a year, the part
+    (reported before derived)."""
+    rows = dataset.indicators
+    if period is None or "period_detail" not in rows.columns:
+        return dataset.indicator(key, period)
+    from zoneapp.core.periods import normalise_period_detail
+
+    rows = rows[(rows["key"] == key) & (rows["period"] == period)
+                & (rows["period_detail"].fillna("") == (normalise_period_detail(detail) or ""))
+                & (rows["value_kind"].fillna("") != "target")
+                & (rows["entity"].fillna("") == "")]  # derivations use the zone's own rows
+    if rows.empty:
+        return None
+    return rows.sort_values("basis", key=lambda b: b.eq("derived")).iloc[0]
+
+
+def detail_label(row: Any, lang: str) -> str:
+    """A row's part of the year as words (2025年1–10月, H1 2024); '' for a whole year."""
+    from zoneapp.core.monthly import span_label, span_of
+
+    span = span_of(row) if cell_text(row, "period_detail") else None
+    return span_label(span, lang) if span is not None else ""
 
 
 def has_source(row: Any) -> bool:
@@ -147,14 +181,17 @@ class SourcePanel(QWidget):
             parts.append(f"<p><b>{html.escape(w['how'])}:</b><br>"
                          f"{html.escape(derivation)}</p>")
         inputs = parse_inputs(cell_text(row, "inputs"))
+        details = input_details(cell_text(row, "inputs"))
         if inputs:
             parts.append(f"<p><b>{html.escape(w['inputs'])}:</b></p><ul>")
-            for key, period in inputs:
-                source = self._dataset.indicator(key, period) if self._dataset else None
+            for (key, period), detail in zip(inputs, details):
+                source = input_row(self._dataset, key, period, detail) if self._dataset \
+                    else None
                 if source is None:
                     parts.append(f"<li>{html.escape(key)}@{period or ''}</li>")
                     continue
-                item = (f"{html.escape(row_name(source, lang))} · {period or ''}: "
+                when = detail_label(source, lang) or period or ""
+                item = (f"{html.escape(row_name(source, lang))} · {when}: "
                         f"<b>{html.escape(figure_text(source, lang))}</b>")
                 sentence = cell_text(source, "source_sentence")
                 if sentence:

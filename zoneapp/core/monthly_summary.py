@@ -1,0 +1,64 @@
+"""The monthly report's standard sentence for a 累计 (or 当月) figure, in Chinese or English:
+
+1–10月，规上工业营业收入累计完成450.2亿元，同比增长9.8%，完成年度目标的88.2%，高于时序进度4.9个百分点。
+In January–October, revenue of … reached 45.02 bn yuan, up 9.8% year on year, 88.2% of the
+annual target, 4.9 points ahead of the time elapsed.
+
+A clause whose figure is missing is left out; a 同比 the app derived is marked （推算） /
+(derived). Yearly figures keep core.summary's sentences.
+"""
+from __future__ import annotations
+
+from .cells import cell_text
+from .monthly import Change, Point, month_range
+from .summary import _change_en, _change_zh, english_subject
+from .targets import Progress
+from .units import format_number, format_value
+
+_PARTS_EN = {"Q1": "the first quarter", "Q2": "the second quarter", "Q3": "the third quarter",
+             "Q4": "the fourth quarter", "H1": "the first half", "H2": "the second half"}
+
+
+def _points(value: float) -> str:
+    return format_number(abs(value), "%", decimals=1)
+
+
+def period_sentence(point: Point, lang: str = "zh", change: Change | None = None,
+                    progress: Progress | None = None) -> str:
+    """The sentence for one 累计 or 当月 figure with its 同比 and its target's progress."""
+    shown = format_value(point.value, point.unit, point.qualifier, lang)
+    row = point.row
+    if lang == "zh":
+        verb = "累计完成" if point.kind == "ytd" else "完成"
+        text = f"{month_range(point.span, 'zh')}，{cell_text(row, 'name_zh')}{verb}{shown}"
+        if point.derived:
+            text += "（推算）"
+        if change is not None:
+            text += "，" + _change_zh(change.pct) + ("（推算）" if change.derived else "")
+        if progress is not None:
+            text += f"，完成年度目标的{format_number(progress.completion, '%', decimals=1)}%"
+            if progress.gap > 0:
+                text += f"，高于时序进度{_points(progress.gap)}个百分点"
+            elif progress.gap < 0:
+                text += f"，低于时序进度{_points(progress.gap)}个百分点"
+            else:
+                text += "，与时序进度持平"
+        return text + "。"
+    code = point.span.code()
+    months = _PARTS_EN.get(code[4:]) if len(code) == 6 else None
+    months = months or month_range(point.span, "en")
+    name = english_subject(cell_text(row, "name_en") or cell_text(row, "name_zh"))
+    text = f"In {months}, {name} reached {shown}"
+    if point.derived:
+        text += " (derived)"
+    if change is not None:
+        text += ", " + _change_en(change.pct) + (" (derived)" if change.derived else "")
+    if progress is not None:
+        text += f", {format_number(progress.completion, '%', 'en', decimals=1)}% of the annual target"
+        if progress.gap > 0:
+            text += f", {_points(progress.gap)} points ahead of the time elapsed"
+        elif progress.gap < 0:
+            text += f", {_points(progress.gap)} points behind the time elapsed"
+        else:
+            text += ", in step with the time elapsed"
+    return text + "."
