@@ -134,3 +134,19 @@ def test_an_emoji_in_a_kpi_title_uses_the_shipped_font(qtbot, zone_app):
     assert (fonts.EMOJI_FAMILY, [QRawFont(str(SHIPPED_FILE), 12).glyphIndexesForString("🚀")[0]]) \
         in runs
     assert QFontMetricsF(card.title_label.font()).inFontUcs4(ord("🚀"))
+
+
+def test_an_emoji_in_a_name_is_embedded_in_the_pdf_report(zone_app, zone_folder, tmp_path):
+    from zoneapp.core.loading import load_dataset
+    from zoneapp.ui.output.report import write_report
+
+    projects = zone_folder / "projects.csv"
+    text = projects.read_text(encoding="utf-8-sig")
+    assert "立景创新科技,Lijing Innovation Technology," in text
+    projects.write_text(text.replace("立景创新科技,Lijing Innovation Technology,",
+                                     "立景创新科技🚀,Lijing Innovation Technology 🚀,", 1),
+                        encoding="utf-8-sig")
+    pdf = write_report(load_dataset(zone_folder), tmp_path / "emoji.pdf", "en").read_bytes()
+    # Drawn with the shipped emoji font (embedded), not a box from the text font. (Qt's PDF
+    # writer maps only BMP characters back to text, so 🚀 does not copy out of the PDF.)
+    assert b"/BaseFont /NotoEmoji-Regular" in pdf
