@@ -4,6 +4,8 @@ breaks between words, Chinese between characters. Widths come from the shipped f
 (conftest: ZONEAPP_FONTS=bundled), never from pixel counts of one machine's fonts."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -220,3 +222,16 @@ def test_a_chart_title_wraps_onto_two_lines_then_elides(chart, qtbot):
     assert len(chart.title_label.lines()) == 2
     assert chart.title_label.toolTip() == " ".join([title] * 3)
     assert chart.title_label.accessibleName() == " ".join([title] * 3)
+
+
+def test_the_pdf_reports_kpi_titles_on_two_lines_not_cut(zone_app, default_dataset, tmp_path):
+    import pypdf
+
+    from zoneapp.ui.output.report import write_report
+
+    path = write_report(default_dataset, tmp_path / "en.pdf", "en")
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(str(path)).pages)
+    for title in ("Land acquired for the Electronic Information Industrial Park",
+                  "Municipal supporting projects started since 2018", FACTORY):
+        assert title in text
+    assert not re.search(r"[A-Za-z0-9] ?…", text)  # no English cut short ("Infor…", "100M …")
