@@ -43,7 +43,8 @@ def test_install_sets_the_chosen_family_then_the_shipped_one(app_font, monkeypat
     monkeypatch.setenv(fonts.ENV_VAR, env)
     assert fonts.install_fonts() == expected
     assert app_font.font().families()[0] == expected
-    assert app_font.font().families()[-1] == fonts.SHIPPED_FAMILY  # glyphs the first lacks
+    # Glyphs the first lacks from the shipped CJK font, then emoji from the shipped emoji font.
+    assert app_font.font().families()[-2:] == [fonts.SHIPPED_FAMILY, fonts.EMOJI_FAMILY]
     assert app_font.font().pointSizeF() >= fonts.MIN_POINT_SIZE
 
 

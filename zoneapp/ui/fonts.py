@@ -9,6 +9,10 @@ one font, as has the shipped subset, so a number and its unit stay in one run.
 
 `ZONEAPP_FONTS=bundled` (the test suite sets it) uses the shipped font whatever the system
 has, so that output does not depend on the fonts installed.
+
+Emoji (a firm named with 🚀, a ✅ in a note) come from the shipped monochrome Noto Emoji, last
+in the family list: no UI font has them, and without it they draw as empty boxes on machines
+without an emoji font. Monochrome, so they print in the text's colour in the PDF and on screen.
 """
 from __future__ import annotations
 
@@ -24,6 +28,8 @@ ACCEPTED_CJK_FAMILIES = (
     "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei",
 )
 SHIPPED_FAMILY = "Noto Sans CJK SC"
+EMOJI_FAMILY = "Noto Emoji"  # resources/fonts/NotoEmoji-Regular.subset.ttf
+FONT_SUFFIXES = (".otf", ".ttf")
 ENV_VAR = "ZONEAPP_FONTS"  # "bundled": always the shipped font
 MIN_POINT_SIZE = 9.5
 
@@ -57,18 +63,24 @@ def register_shipped_fonts() -> tuple[str, ...]:
     from PySide6.QtGui import QFontDatabase
 
     families: list[str] = []
-    for font_file in sorted(paths.FONTS.glob("*.otf")):
+    for font_file in sorted(p for p in paths.FONTS.iterdir() if p.suffix in FONT_SUFFIXES):
         font_id = QFontDatabase.addApplicationFont(str(font_file))
         if font_id >= 0:
             families += QFontDatabase.applicationFontFamilies(font_id)
     return tuple(dict.fromkeys(families))
 
 
+def app_families(family: str) -> list[str]:
+    """The application font's family list: the chosen family, the shipped CJK font, emoji."""
+    return list(dict.fromkeys([family, SHIPPED_FAMILY, EMOJI_FAMILY]))
+
+
 def install_fonts() -> str:
     """Register the shipped font and make the chosen family the application font. -> family.
 
     The shipped family follows the chosen one in the font's family list, so a character the
-    system font lacks comes from the shipped font, not from whatever fontconfig picks."""
+    system font lacks comes from the shipped font, not from whatever fontconfig picks; the
+    emoji font comes last, for what neither has."""
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
@@ -78,7 +90,7 @@ def install_fonts() -> str:
     app = QApplication.instance()
     if app is not None:
         font = QFont(app.font())
-        font.setFamilies(list(dict.fromkeys([family, SHIPPED_FAMILY])))
+        font.setFamilies(app_families(family))
         if font.pointSizeF() < MIN_POINT_SIZE:
             font.setPointSizeF(MIN_POINT_SIZE)
         app.setFont(font)

@@ -25,6 +25,7 @@ from zoneapp.ui import palette
 from zoneapp.ui.output import chart_export
 from zoneapp.ui.palette import change_color
 from zoneapp.ui.widgets.charts import offscreen_chart
+from zoneapp.ui.widgets.text_fit import wrap_lines
 from zoneapp.ui.widgets.kpi import paint_card_frame
 from zoneapp.views.model import ChartView, KpiView, SectionView
 from zoneapp.views.sections import section_view
@@ -140,7 +141,10 @@ def _title_page(w: _Writer, dataset: Dataset, lang: str, today: str) -> None:
 def _kpis(w: _Writer, cards: list[KpiView], lang: str) -> None:
     if not cards:
         return
-    columns, gap, height = 3, 10, 86
+    columns, gap = 3, 10
+    # Room for a two-line title on every card (as on screen), so a row of cards lines up.
+    title_font = w.font(0.85)
+    height = 86 + QFontMetricsF(title_font).height() + 2
     if any(card.target_text for card in cards):  # a line more: completion and 时序进度
         height += 32
     width = (w.width - gap * (columns - 1)) / columns
@@ -154,15 +158,20 @@ def _kpis(w: _Writer, cards: list[KpiView], lang: str) -> None:
         rect = QRectF(x, w.y, width, height)
         paint_card_frame(p, rect, card.derived, 1, 6)
         inner = rect.adjusted(10, 6, -10, -6)
-        lines = [(card.title + (" · " + say("Derived", lang) if card.derived else ""),
-                  w.font(0.85), INK.MUTED_TEXT),
-                 (card.value_text or "—", w.font(1.45, True), INK.TEXT),
-                 (card.yoy_text, w.font(0.85), change_color(card.yoy_pct, INK)),
-                 (card.compare_text, w.font(0.8), INK.MUTED_TEXT),
-                 (card.target_text, w.font(0.8), INK.TEXT),
-                 (card.elapsed_text, w.font(0.8), change_color(card.gap_pp, INK))]
+        title = card.title + (" · " + say("Derived", lang) if card.derived else "")
+        lines = [(line, title_font, INK.MUTED_TEXT)
+                 for line in wrap_lines(title, title_font, inner.width(), 2)]
+        lines += [("", title_font, "")] * (2 - len(lines))  # figures line up below the title
+        lines += [(card.value_text or "—", w.font(1.45, True), INK.TEXT),
+                  (card.yoy_text, w.font(0.85), change_color(card.yoy_pct, INK)),
+                  (card.compare_text, w.font(0.8), INK.MUTED_TEXT),
+                  (card.target_text, w.font(0.8), INK.TEXT),
+                  (card.elapsed_text, w.font(0.8), change_color(card.gap_pp, INK))]
         y = inner.top()
         for text, font, color in lines:
+            if not text and font is title_font:
+                y += QFontMetricsF(font).height() + 2
+                continue
             if not text:
                 continue
             metrics = QFontMetricsF(font)

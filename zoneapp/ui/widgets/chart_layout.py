@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontMetricsF
 
-from zoneapp.ui.widgets.chart_parts import wrap
+from zoneapp.ui.widgets import category_labels
 
 Bar = tuple[float, float, float]  # position on the category axis, thickness, value
 
@@ -90,20 +90,22 @@ def fitting_labels(bars: list[Bar], texts: list[str], label_sizes: list[tuple[fl
 
 
 def category_ticks(categories: list[str], horizontal: bool, slot_px: float, name_room: float,
-                   metrics: QFontMetricsF) -> tuple[list[tuple[float, str]], int]:
-    """(ticks, axis width or height in px) for the category axis. Horizontal charts elide
-    names at `name_room` px; vertical ones wrap a name over two lines in about four
-    characters' width. When crowded, only every k-th name is written."""
+                   font: QFont, wide_room: float | None = None
+                   ) -> tuple[list[tuple[float, str]], int]:
+    """(ticks, axis width or height in px) for the category axis. Names wrap onto two lines
+    and are elided beyond (category_labels): horizontal charts set them `name_room` px wide,
+    or wider, up to `wide_room`, where that keeps them whole; vertical ones in their slot, at
+    least about four characters wide. When crowded, only every k-th name is written."""
     slot_px = max(slot_px, 1.0)
+    metrics = QFontMetricsF(font)
     if horizontal:
-        names = [metrics.elidedText(c, Qt.TextElideMode.ElideRight, name_room) for c in categories]
-        step = max(1, math.ceil((metrics.height() + 2) / slot_px))
-        extent = int(max((metrics.horizontalAdvance(s) for s in names), default=20) + 10)
+        names, extent = category_labels.horizontal_names(
+            categories, font, name_room, wide_room if wide_room is not None else name_room)
+        step = max(1, math.ceil((category_labels.lines_tall(names, font) + 2) / slot_px))
     else:
         want = max((min(metrics.horizontalAdvance(c), 4 * metrics.horizontalAdvance("木"))
                     for c in categories), default=0.0)
         step = max(1, math.ceil((want + 8) / slot_px))
-        names = [wrap(c, step * slot_px - 8, metrics) for c in categories]
-        lines = max((s.count("\n") + 1 for s in names), default=1)
-        extent = int(lines * metrics.height() + 8)
-    return [(float(i), s) for i, s in enumerate(names) if i % step == 0], extent
+        width = max(step * slot_px - 8, metrics.horizontalAdvance("木木"))
+        names, extent = category_labels.vertical_names(categories, font, width)
+    return [(float(i), s) for i, s in enumerate(names) if i % step == 0], int(math.ceil(extent))

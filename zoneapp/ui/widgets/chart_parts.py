@@ -1,12 +1,9 @@
-"""Pieces of a chart that are not the plot: the placed bar, the legend row, label wrapping."""
+"""Pieces of a chart that are not the plot: the placed bar, the legend row."""
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from zoneapp.ui import palette
@@ -63,28 +60,3 @@ def is_nan(value: float) -> bool:
         return value is None or math.isnan(float(value))
     except (TypeError, ValueError):
         return True
-
-
-def wrap(text: str, width_px: float, metrics: QFontMetricsF, max_lines: int = 2) -> str:
-    """Break `text` into at most `max_lines` lines of `width_px`, eliding the last one.
-
-    Chinese breaks between any two characters, other scripts between words.
-    """
-    width_px = max(width_px, metrics.horizontalAdvance("木木"))
-    if metrics.horizontalAdvance(text) <= width_px:
-        return text
-    lines, current, used = [], "", 0
-    for token in _TOKENS.findall(text):
-        if current and metrics.horizontalAdvance((current + token).rstrip()) > width_px:
-            lines.append(current.rstrip())
-            used += len(current)
-            current = ""
-            if len(lines) == max_lines - 1:
-                break
-        current += token
-    rest = text[used:].strip()
-    lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width_px))
-    return "\n".join(line for line in lines if line)
-
-
-_TOKENS = re.compile(r"[0-9A-Za-z\u00c0-\u024f.,%()'’/&+-]+\s*|\s+|.")

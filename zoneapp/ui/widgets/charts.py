@@ -18,9 +18,13 @@ Contract of `BarChart` (the tabs rely on it; tests check it):
 * A bar with `Bar.highlight` (the user's own entity in a ranking) is drawn in
   `palette.HIGHLIGHT`, and the legend names it (`ChartView.highlight_label`, else its label).
 * Layout adapts to the widget's size: the value range is padded so value labels are never
-  clipped; vertical category labels wrap onto two lines, are elided when longer, and thin
-  out when crowded; value labels hide when wider than their bar's slot (the tooltip still
-  has them). Horizontal charts put the names on the left axis, first item at the top.
+  clipped; category names wrap onto two lines (Chinese between characters), are elided only
+  beyond, and thin out when crowded; the whole name shows on hover over the axis and is in the
+  accessible description. Value labels hide when wider than their bar's slot (the tooltip
+  still has them). Horizontal charts put the names on the left axis, first item at the top,
+  in a column widened (within limits) to keep two-line names whole.
+* The title wraps onto two lines and is elided beyond (whole in its tooltip and the chart's
+  accessible name).
 * The wheel scrolls the page the chart is on; Ctrl+wheel, or the wheel after a click on the
   plot (until the mouse leaves it), zooms (`chart_wheel.WheelGate`); dragging pans. Zoom and
   pan stay within the fitted chart, so a value axis of amounts never shows negative values;
@@ -45,7 +49,7 @@ from PySide6.QtWidgets import (
 from zoneapp.core.textsafe import visible
 from zoneapp.core.readable import axis_scale
 from zoneapp.ui import palette
-from zoneapp.ui.widgets import chart_layout, chart_time
+from zoneapp.ui.widgets import category_labels, chart_layout, chart_time
 from zoneapp.ui.widgets.chart_parts import Legend, Placed as _Placed, is_nan as _nan
 from zoneapp.views.model import Bar, ChartView
 from zoneapp.views.words import say
@@ -53,14 +57,18 @@ from zoneapp.ui.widgets.chart_toolbar import ChartActions, ChartToolbar
 from zoneapp.ui.widgets.chart_wheel import WheelGate
 from zoneapp.ui.widgets.pg_import import pg
 from zoneapp.ui.widgets.value_axis import ValueAxis
+from zoneapp.ui.widgets.text_fit import WrappedLabel
 
+TITLE_LINES = 2  # a longer title is elided at the end of the second line
 BAR_FILL = 0.62  # share of a category slot a single bar fills
 GROUP_FILL = 0.82  # share of a category slot a group fills
 LABEL_GAP = 4  # pixels between a bar's end and its value label
 LABEL_ROOM = 10  # pixels kept free beyond a value label, so it does not touch the plot's edge
 # Horizontal charts: names on the left axis take up to this share of the width, within limits,
-# and are elided beyond it (the tooltip has them in full).
+# on one line; a longer name wraps onto two, and the column may widen to WIDE_NAME_SHARE to keep
+# it whole; beyond that it is elided (the tooltip has it in full).
 NAME_SHARE = 0.35
+WIDE_NAME_SHARE = 0.45
 MIN_NAME_PX = 110
 MAX_NAME_PX = 320
 # Heights: a vertical chart's; a horizontal one grows with its bars, from a minimum.
@@ -113,8 +121,7 @@ class BarChart(QWidget):
         self._lines: list = []  # reference lines (views.model.Line) drawn over the bars
         self.lang = "zh"
         self._highlight_label = ""  # the legend's words for a highlighted bar
-        self.title_label = QLabel(self)
-        self.title_label.setWordWrap(True)
+        self.title_label = WrappedLabel(TITLE_LINES, self)  # then "…", whole in the tooltip
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
@@ -191,11 +198,12 @@ class BarChart(QWidget):
     # ----- public API -------------------------------------------------------------------
 
     def set_title(self, text: str) -> None:
-        self.title_label.setText(text)
+        self.title_label.set_full_text(text)
         self.title_label.setVisible(bool(text))
 
     def title_text(self) -> str:
-        return self.title_label.text()
+        """The whole title (title_label.lines(): as drawn, wrapped and perhaps elided)."""
+        return self.title_label.full_text()
 
     def note_text(self) -> str:
         return self.note_label.text()
@@ -284,6 +292,13 @@ class BarChart(QWidget):
     def plotted_labels(self) -> list[str]:
         """Category labels in axis order (full text, before wrapping or eliding)."""
         return list(self._categories) if self._placed else []
+
+    def category_label_texts(self) -> list[str]:
+        """The category names as drawn on the axis ("\n" between wrapped lines), thinned."""
+        if not self._placed:
+            return []
+        axis = self.plot.getPlotItem().getAxis("left" if self._horizontal else "bottom")
+        return [text for _, text in (axis._tickLevels or [[]])[0]]
 
     def bars(self) -> list[Bar]:
         """The Bar objects plotted, in the order of plotted_values()."""
@@ -541,8 +556,10 @@ class BarChart(QWidget):
             axis.setHeight(extent)
             axis.setTicks([ticks, []])
             return
+        wide_room = max(MIN_NAME_PX, min(MAX_NAME_PX, WIDE_NAME_SHARE * self.width()))
         ticks, extent = chart_layout.category_ticks(
-            [visible(c) for c in self._categories], self._horizontal, slot_px, room, QFontMetricsF(QApplication.font()))
+            [visible(c) for c in self._categories], self._horizontal, slot_px, room,
+            QApplication.font(), wide_room)
         if self._horizontal:
             axis = item.getAxis("left")
             axis.setWidth(extent)
@@ -586,12 +603,22 @@ class BarChart(QWidget):
             self._hovered = index
             self.sig_bar_hovered.emit(index)
             self._show_readout(index)
-        if index >= 0 and self._placed[index].bar.tooltip:
+        name = self._category_name_at(scene_pos) if index < 0 else ""
+        if (index >= 0 and self._placed[index].bar.tooltip) or name:
             view_pos = self.plot.mapFromScene(scene_pos)
-            QToolTip.showText(self.plot.mapToGlobal(view_pos), self._placed[index].bar.tooltip,
-                              self.plot)
+            QToolTip.showText(self.plot.mapToGlobal(view_pos),
+                              name or self._placed[index].bar.tooltip, self.plot)
         else:
             QToolTip.hideText()
+
+    def _category_name_at(self, scene_pos: QPointF) -> str:
+        """The whole name of the category whose (perhaps wrapped or elided) name is under the
+        mouse on the category axis; '' elsewhere."""
+        if not self._placed:
+            return ""
+        i = category_labels.category_at(self.plot.getPlotItem(), self._horizontal, scene_pos,
+                                        len(self._categories))
+        return visible(self._categories[i]) if i is not None else ""
 
     def _show_readout(self, index: int) -> None:
         if index < 0:

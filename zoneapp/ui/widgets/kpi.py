@@ -6,11 +6,12 @@ import math
 import pandas as pd
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextLayout
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from zoneapp.ui import palette
 from zoneapp.ui.widgets.target_bar import TargetLines
+from zoneapp.ui.widgets.text_fit import WrappedLabel
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import KpiView
 
@@ -25,29 +26,6 @@ PLACEHOLDER = "—"
 def _card_height(font) -> int:
     """Room for a two-line title: every card is as tall, so a row of cards lines up."""
     return CARD_HEIGHT + math.ceil(QFontMetricsF(font).lineSpacing()) * (TITLE_LINES - 1)
-
-
-def wrap_lines(text: str, font, width: float, max_lines: int) -> list[str]:
-    """`text` broken into lines `width` wide (Chinese may break between any characters); what
-    does not fit on `max_lines` lines is elided with "…" at the end of the last one."""
-    if not text:
-        return []
-    width = max(width, 20.0)
-    layout = QTextLayout(text, font)
-    layout.beginLayout()
-    starts = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        starts.append((line.textStart(), line.textLength()))
-    layout.endLayout()
-    lines = [text[a:a + n].rstrip() for a, n in starts[:max_lines]]
-    if len(starts) > max_lines:
-        rest = text[starts[max_lines - 1][0]:]
-        lines[-1] = QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
-    return lines
 
 
 class KpiCard(QFrame):
@@ -71,11 +49,9 @@ class KpiCard(QFrame):
         self._lang = "zh"
         self._styled: tuple = ()  # what _apply_frame_style last applied
         self._target_room = False
-        self.title_label = QLabel(self)
-        self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        # The card's width decides how the title wraps, not the other way round.
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.badge = QLabel(self)
+        # Two lines, then "…"; the card's tooltip and accessible name hold the whole title.
+        self.title_label = WrappedLabel(TITLE_LINES, self, own_tooltip=False)
+        self.badge = QLabel(self)  # over the title's first line, which leaves it room
         self.badge.hide()
         self.value_label = QLabel(PLACEHOLDER, self)
         font = self.value_label.font()
@@ -88,14 +64,10 @@ class KpiCard(QFrame):
         policy = self.yoy_label.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # values line up on cards with and without YoY
         self.yoy_label.setSizePolicy(policy)
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(self.title_label, 1)
-        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
-        layout.addLayout(top)
+        layout.addWidget(self.title_label)
         layout.addStretch(1)
         layout.addWidget(self.value_label)
         layout.addWidget(self.yoy_label)
@@ -188,7 +160,7 @@ class KpiCard(QFrame):
 
     def _refresh(self) -> None:
         view = self._view
-        self.title_label.setText(self.title_text())
+        self.title_label.set_full_text(self.title_text())
         self.value_label.setText(self.value_text() or PLACEHOLDER)
         self.compare_label.setText(self.compare_text())
         self.compare_label.setVisible(bool(self.compare_text()))
@@ -198,6 +170,7 @@ class KpiCard(QFrame):
         self.badge.setVisible(self.is_derived())
         self.target_lines.set_view(view)
         room = self.has_target() or self._target_room
+        self.target_lines.keep_room(room)
         self.setFixedHeight(_card_height(self.font()) +
                             (self.target_lines.extra_height() if room else 0))
         tip = view.tooltip if view is not None else ""
@@ -234,11 +207,11 @@ class KpiCard(QFrame):
 
     def title_lines(self) -> list[str]:
         """The title as shown: one or two lines, the second elided with "…" if need be."""
-        return self.title_label.text().split("\n") if self.title_label.text() else []
+        return self.title_label.lines()
 
     def _fit_text(self) -> None:
-        """Shrink the value's font until it fits the card; wrap a long title onto two lines,
-        eliding only what does not fit on those."""
+        """Shrink the value's font until it fits the card; the title wraps onto two lines
+        (its first beside the badge), eliding only what does not fit on those."""
         room = max(self.contentsRect().width() - 28, 60)
         font = self.value_label.font()
         size = VALUE_POINT_SIZE
@@ -248,9 +221,13 @@ class KpiCard(QFrame):
             size -= 1
             font.setPointSizeF(size)
         self.value_label.setFont(font)
-        badge = self.badge.sizeHint().width() + 6 if self.is_derived() else 0
-        self.title_label.setText("\n".join(
-            wrap_lines(self.title_text(), self.title_label.font(), room - badge, TITLE_LINES)))
+        badge = self.badge.sizeHint()
+        self.badge.resize(badge)
+        margins = self.layout().contentsMargins()
+        self.badge.move(self.width() - margins.right() - badge.width(), margins.top())
+        self.badge.raise_()
+        self.title_label.set_first_line_room(badge.width() + 6 if self.is_derived() else 0)
+        self.title_label.refit()
 
     def retranslate_ui(self) -> None:
         self.badge.setText(self.tr("Derived"))

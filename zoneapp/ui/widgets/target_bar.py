@@ -69,10 +69,14 @@ class TargetLines(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.bar)
         layout.addWidget(self.label)
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)  # a card without a target beside one lines up
-        self.setSizePolicy(policy)
         self.hide()
+
+    def keep_room(self, on: bool) -> None:
+        """Hidden, still take the room (a card without a target beside one lines up), or not
+        (the room then goes to a two-line title)."""
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(on)
+        self.setSizePolicy(policy)
 
     def set_view(self, view: KpiView | None) -> None:
         shown = view is not None and view.completion_pct is not None
