@@ -39,6 +39,7 @@ class Plan:
     merged: folder_io.Merged | None = None
     manifest: bytes = b""
     unknown_units: list[str] = field(default_factory=list)
+    rows: pd.DataFrame | None = None  # every row the import adds, as it will be written
 
     @property
     def asks(self) -> bool:
@@ -142,6 +143,7 @@ def _merge(plan: Plan, unit: str | None) -> None:
                            f"unit，或用 --unit 指定", f"no unit found for: "
                            f"{', '.join(missing_unit[:5])}. Fill in its unit in the recipe, or give "
                            "--unit")
+    plan.rows = rows
     plan.existing = folder_io.read_existing(plan.folder) if plan.folder.is_dir() else \
         folder_io.Existing([], [], _empty_rows())
     plan.merged = folder_io.merge(plan.existing, rows)
