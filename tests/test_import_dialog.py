@@ -106,15 +106,17 @@ def test_monthly_report_month_and_year_to_date_and_a_tab_chosen(qtbot, loaded, z
     assert "期间: 2023年1-11月" in found
     assert "数值列 B “现价工业产值 / 本月”，本月，增速在 C 列" in found
     model = dialog.rows_model
-    pairs = set(zip(model.column_values("name_zh"), model.column_values("value_kind"),
+    pairs = set(zip(model.column_values("name_zh"), model.codes("value_kind"),
                     model.column_values("period_detail"), model.column_values("value")))
     assert ("工业总产值", "month", "2023-11", "11000") in pairs
     assert ("工业总产值", "ytd", "2023-01..2023-11", "99000") in pairs
     assert ("高技术产业", "ytd", "2023-01..2023-11", "30800") in pairs  # "其中：" dropped
     assert set(model.column_values("unit")) == {"万元"}
+    assert set(model.column_values("value_kind")) == {"当月", "累计"}  # as the tables say it
     dialog.section_combo.setCurrentIndex(dialog.section_combo.findData("innovation"))
     dialog.section_combo.activated.emit(dialog.section_combo.currentIndex())
-    assert set(dialog.rows_model.column_values("section")) == {"innovation"}
+    assert set(dialog.rows_model.codes("section")) == {"innovation"}
+    assert set(dialog.rows_model.column_values("section")) == {"科技创新"}
     with qtbot.waitSignal(loaded.sig_dataset_loaded, timeout=WAIT_MS):
         dialog.accept()
     written = [r for r in indicator_rows(zone_folder) if r["value_kind"] == "ytd"]

@@ -206,11 +206,13 @@ class ImportDialog(QDialog):
                 title = t.shape.title[0] if t.shape.title else ""
                 self.table_combo.addItem(self.tr("Table %1").replace("%1", str(i))
                                          + (f": {title}" if title else ""), i)
+        else:
+            self.table_combo.addItem(self.tr("Table %1").replace("%1", "1"), None)
         self.table_combo.setEnabled(self._tables > 1)
 
     def _set_models(self, plan) -> None:
         self._drop_models()
-        self.rows_model = RowsModel(plan.rows, self)
+        self.rows_model = RowsModel(plan.rows, self.lang, self)
         self.rows_view.setModel(self.rows_model)
         self.sheet_model = SheetModel(plan, self)
         self.sheet_view.setModel(self.sheet_model)

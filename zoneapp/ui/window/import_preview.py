@@ -128,10 +128,18 @@ def row_headers() -> dict[str, str]:
 class RowsModel(QAbstractTableModel):
     """The rows the import will add to indicators.csv, as they will be written."""
 
-    def __init__(self, rows, parent=None) -> None:
+    def __init__(self, rows, lang: str = "zh", parent=None) -> None:
         super().__init__(parent)
+        from zoneapp.core.schema import INDICATORS, section
+
         self.columns = [c for c in ROW_COLUMNS if c in rows.columns]
         self.arrays = [rows[c].to_numpy(dtype=object) for c in self.columns]
+        # Codes shown as words (本月, 累计, 合计, 概览), as the window's tables show them.
+        self.labels = {k: {c.code: c.zh if lang == "zh" else c.en
+                           for c in INDICATORS.column(k).choices}
+                       for k in ("value_kind", "aggregate")}
+        self.labels["section"] = {code: section(code).label(lang)
+                                  for code in dict.fromkeys(rows["section"])}
         self.count = len(rows)
         self.headers = row_headers()
 
@@ -145,6 +153,9 @@ class RowsModel(QAbstractTableModel):
         if role != _DISPLAY:
             return None
         value = self.arrays[index.column()][index.row()]
+        labels = self.labels.get(self.columns[index.column()])
+        if labels is not None:
+            return labels.get(value, value)
         if isinstance(value, float):
             return "" if np.isnan(value) else repr(round(value, 10)).removesuffix(".0")
         return "" if value is None else str(value)
@@ -160,3 +171,7 @@ class RowsModel(QAbstractTableModel):
         """Every displayed cell of column `key` (tests read what the user reads)."""
         c = self.columns.index(key)
         return [self.data(self.index(r, c)) for r in range(self.count)]
+
+    def codes(self, key: str) -> list:
+        """Column `key` as it will be written."""
+        return list(self.arrays[self.columns.index(key)])
