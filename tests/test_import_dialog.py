@@ -242,12 +242,13 @@ def _drop(window, path: Path) -> bool:
 
 def test_dropping_a_published_table_opens_the_dialog(qtbot, loaded, zone_folder, tmp_path):
     before = snapshot(zone_folder)
-    assert _drop(loaded, st.yearbook_xls(tmp_path / "年鉴5-2.xls"))
+    assert _drop(loaded, st.encrypted_yearbook_xls(tmp_path / "年鉴5-2.xls"))  # as yearbooks are
     qtbot.waitUntil(lambda: loaded.findChild(ImportDialog) is not None, timeout=WAIT_MS)
     dialog = loaded.findChild(ImportDialog)
     qtbot.addWidget(dialog)
     assert dialog.file.name == "年鉴5-2.xls" and dialog.folder == zone_folder
     assert dialog.rows_model.rowCount() == 12
+    assert "（已用默认密码解密）" in dialog.summary.toPlainText()
     dialog.reject()
     assert snapshot(zone_folder) == before
 
