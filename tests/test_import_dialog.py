@@ -191,6 +191,34 @@ def test_a_period_and_unit_typed_are_used(qtbot, window, tmp_path):
                    dialog.rows_model.column_values("period_detail"))) == {("亿元", "2024H1")}
 
 
+def test_enter_in_the_period_box_previews_and_does_not_import(qtbot, window, tmp_path):
+    table = tmp_path / "园区.csv"
+    table.write_text("园区,营业收入(亿元)\n高新园,12.5\n物流园,3\n", encoding="utf-8")
+    dialog = dialog_for(qtbot, window, table)
+    dialog.period_edit.setFocus()
+    qtbot.keyClicks(dialog.period_edit, "2024Q3")
+    qtbot.keyClick(dialog.period_edit, Qt.Key.Key_Return)
+    assert dialog.plan is not None and dialog.isVisible() and dialog.written == []
+    assert set(dialog.rows_model.codes("period_detail")) == {"2024Q3"}
+    assert not (tmp_path / "园区").exists()
+    qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)  # Enter on Import imports
+    qtbot.waitUntil(lambda: dialog.written != [], timeout=WAIT_MS)
+    window.loader.wait()
+
+
+def test_the_next_month_keeps_the_tab_its_recipe_names(qtbot, window, tmp_path):
+    first = dialog_for(qtbot, window, st.monthly_xlsx(tmp_path / "2023年1-10月.xlsx", last=10))
+    first.section_combo.setCurrentIndex(first.section_combo.findData("innovation"))
+    first.section_combo.activated.emit(first.section_combo.currentIndex())
+    with qtbot.waitSignal(window.sig_dataset_loaded, timeout=WAIT_MS):
+        first.accept()
+    second = dialog_for(qtbot, window, st.monthly_xlsx(tmp_path / "2023年1-11月.xlsx"))
+    assert second.folder == first.folder and second.plan.recipe_status == "same"
+    assert second.section_combo.currentData() == "innovation"
+    assert set(second.rows_model.codes("section")) == {"innovation"}
+    assert "与已保存的配方一致" in second.summary.toPlainText()
+
+
 def test_english_dialog(qtbot, zone_app, tmp_path):
     from zoneapp.ui.i18n import install_translator
     from zoneapp.ui.window.main_window import MainWindow

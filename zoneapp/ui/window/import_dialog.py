@@ -43,6 +43,8 @@ class ImportDialog(QDialog):
         self.rows_model: RowsModel | None = None
         self.sheet_model: SheetModel | None = None
         self._tables = 0  # how many tables the chosen sheet holds (the table choice lists them)
+        self._last_edits = ("", "")  # the period and unit the plan was made with
+        self._section_chosen = False  # else the tab a saved recipe names (or overview)
         self.setWindowTitle(self.tr("Import table: %1").replace("%1", self.file.name))
         self.resize(980, 720)
         self._build()
@@ -68,7 +70,7 @@ class ImportDialog(QDialog):
         self.section_combo = QComboBox()
         for section in SECTIONS:
             self.section_combo.addItem(section.label(self.lang), section.code)
-        self.section_combo.activated.connect(lambda _i: self.replan())
+        self.section_combo.activated.connect(self._section_activated)
         self.unit_edit = QLineEdit()
         self.unit_edit.setPlaceholderText(self.tr("only where the table names none, e.g. 万元"))
         self.unit_edit.editingFinished.connect(self._edited)
@@ -136,16 +138,29 @@ class ImportDialog(QDialog):
         table = self.table_combo.currentData() if self.table_combo.count() else None
         return {"sheet": self.sheet_combo.currentText() or None, "table": table,
                 "period": self.period_edit.text().strip() or None,
-                "section": self.section_combo.currentData(),
+                "section": self.section_combo.currentData() if self._section_chosen else None,
                 "unit": self.unit_edit.text().strip() or None}
 
     def _edited(self) -> None:
         """A period or unit typed: plan again only when it changed (Tab and Enter both end
         an edit)."""
         current = (self.period_edit.text().strip(), self.unit_edit.text().strip())
-        if current != getattr(self, "_last_edits", ("", "")):
+        if current != self._last_edits:
             self._last_edits = current
             self.replan()
+
+    def _section_activated(self, _index: int) -> None:
+        self._section_chosen = True
+        self.replan()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Enter in the period or unit box ends the edit (the preview is made again); it does
+        not press Import on a preview the user has not seen."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                self.focusWidget() in (self.period_edit, self.unit_edit):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def replan(self, new_sheet: bool = False) -> None:
         """Plan the import with the current choices and show the outcome; writes nothing."""
@@ -171,8 +186,9 @@ class ImportDialog(QDialog):
         rows = len(plan.rows)
         self.pages.setTabText(1, self.tr("Rows to add (%1)").replace("%1", f"{rows:,}"))
         self.ok_button.setEnabled(True)
-        if plan.recipe.section != self.section_combo.currentData():  # a saved recipe's tab
-            self.section_combo.setCurrentIndex(self.section_combo.findData(plan.recipe.section))
+        # The tab the rows go to: the one chosen, else a saved recipe's.
+        self.section_combo.setCurrentIndex(max(self.section_combo.findData(plan.recipe.section),
+                                               0))
 
     def _failed(self, err: ImportFailed, sheet: str | None) -> None:
         self.plan, self.error = None, err
