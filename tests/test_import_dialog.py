@@ -337,3 +337,18 @@ def test_a_folder_changed_since_the_preview_is_not_overwritten(qtbot, loaded, zo
     with qtbot.waitSignal(loaded.sig_dataset_loaded, timeout=WAIT_MS):
         dialog.accept()  # the second OK writes, on the fresh preview
     assert (zone_folder / "backups").is_dir()
+
+
+def test_another_folder_is_chosen_and_the_open_one_left_alone(qtbot, loaded, zone_folder,
+                                                              tmp_path, monkeypatch):
+    before = snapshot(zone_folder)
+    dialog = dialog_for(qtbot, loaded, st.yearbook_xlsx(tmp_path / "yb.xlsx"))
+    elsewhere = tmp_path / "regions"
+    monkeypatch.setattr(dialog, "ask_folder", lambda: elsewhere)
+    dialog.folder_button.click()
+    assert dialog.folder == elsewhere and dialog.folder_label.text() == str(elsewhere)
+    assert dialog.plan.folder == elsewhere and dialog.plan.merged.replaced == 0
+    with qtbot.waitSignal(loaded.sig_dataset_loaded, timeout=WAIT_MS):
+        dialog.accept()
+    assert loaded.data_folder == elsewhere and (elsewhere / "indicators.csv").is_file()
+    assert snapshot(zone_folder) == before
