@@ -180,10 +180,12 @@ def test_a_period_and_unit_typed_are_used(qtbot, window, tmp_path):
     table = tmp_path / "园区.csv"
     table.write_text("园区,营业收入\n高新园,12.5\n物流园,3\n", encoding="utf-8")
     dialog = dialog_for(qtbot, window, table)
-    assert dialog.plan is None and "--period" in dialog.message.text()
+    assert dialog.plan is None and "请在上方的“期间”框中填写。" in dialog.message.text()
+    assert dialog.focusWidget() is dialog.period_edit
     dialog.period_edit.setText("2024H1")
     dialog.period_edit.editingFinished.emit()
-    assert dialog.plan is None and "单位" in dialog.message.text()  # now the unit is missing
+    assert dialog.plan is None and "找不到这些指标的单位" in dialog.message.text()  # now the unit
+    assert "请在上方的“单位”框中填写。" in dialog.message.text()
     dialog.unit_edit.setText("亿元")
     dialog.unit_edit.editingFinished.emit()
     assert dialog.plan is not None

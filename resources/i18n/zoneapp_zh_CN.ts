@@ -308,6 +308,18 @@
         <translation>将添加的行（%1）</translation>
     </message>
     <message>
+        <source>Type it in the %1 box above.</source>
+        <translation>请在上方的“%1”框中填写。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
         <source>Nothing was written.</source>
         <translation>未写入任何文件。</translation>
     </message>

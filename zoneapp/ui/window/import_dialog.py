@@ -192,7 +192,14 @@ class ImportDialog(QDialog):
 
     def _failed(self, err: ImportFailed, sheet: str | None) -> None:
         self.plan, self.error = None, err
-        self.message.setText(err.message(self.lang) + "\n" + self.tr("Nothing was written."))
+        lines = [err.message(self.lang)]
+        box = {"period": self.period_edit, "unit": self.unit_edit}.get(err.option)
+        if box is not None:  # the command's --period / --unit is a box here
+            lines.append(self.tr("Type it in the %1 box above.").replace(
+                "%1", {"period": self.tr("Period"), "unit": self.tr("Unit")}[err.option]))
+            box.setFocus(Qt.FocusReason.OtherFocusReason)
+        lines.append(self.tr("Nothing was written."))
+        self.message.setText("\n".join(lines))
         self.message.show()
         self.summary.setPlainText(err.message(self.lang))
         self._drop_models()
