@@ -205,6 +205,7 @@ class ImportDialog(QDialog):
         self._drop_models()
         self.pages.setTabText(1, self.tr("Rows to add"))
         self.ok_button.setEnabled(False)
+        self.table_combo.setEnabled(self.table_combo.count() > 1)
         if self.sheet_combo.count() == 0:  # another sheet may hold the table: list them
             try:
                 grid = read_grid(self.file, sheet, max_rows=1)
