@@ -121,6 +121,19 @@ def encrypted_xlsx(path: Path, source: Path) -> Path:
 
 def yearbook_xls(path: Path, year: int = 2023) -> Path:
     """The yearbook sheet as an old BIFF8 .xls, merged group header included (xlwt)."""
+    _yearbook_book(year).save(str(path))
+    return path
+
+
+def encrypted_yearbook_xls(path: Path, year: int = 2023,
+                           password: str = "VelvetSweatshop") -> Path:
+    """The same .xls encrypted as the yearbooks are (RC4 CryptoAPI; see xls_encrypt)."""
+    from xls_encrypt import encrypted_xls
+
+    return encrypted_xls(path, _yearbook_book(year), password)
+
+
+def _yearbook_book(year: int):
     import xlwt
 
     wb = xlwt.Workbook(encoding="utf-8")
@@ -136,5 +149,4 @@ def yearbook_xls(path: Path, year: int = 2023) -> Path:
     for i, (name, _en, firms, revenue, growth) in enumerate(REGIONS, start=5):
         for c, v in enumerate((name, firms, revenue, growth, round(revenue / 10, 2))):
             ws.write(i, c, v)
-    wb.save(str(path))
-    return path
+    return wb

@@ -178,15 +178,39 @@ def test_old_xls(tmp_path, monkeypatch):
     assert figure(into, name_zh="企业数", entity="北京")["unit"] == "个"
 
 
-def test_encrypted_with_the_default_password(tmp_path, monkeypatch, capsys):
-    # msoffcrypto-tool encrypts OOXML only: the encrypted file here is an xlsx (an encrypted
-    # .xls goes through the same OfficeFile.decrypt path, untested for want of a writer).
+def test_encrypted_xlsx_with_the_default_password(tmp_path, monkeypatch, capsys):
     plain = st.yearbook_xlsx(tmp_path / "plain.xlsx", 2022)
     locked = st.encrypted_xlsx(tmp_path / "locked.xlsx", plain)
     into = tmp_path / "enc"
     assert run(["import", str(locked), "--into", str(into), "--yes"], monkeypatch) == 0
     assert "已用默认密码解密" in capsys.readouterr().out
     assert figure(into, key="total_profits", entity="北京")["value"] == "980.02"
+
+
+def test_encrypted_xls_as_the_yearbooks_are(tmp_path, monkeypatch, capsys):
+    # RC4 CryptoAPI with Excel's default read-only password, written by tests/xls_encrypt.py
+    # (no tool on PyPI writes an encrypted .xls).
+    locked = st.encrypted_yearbook_xls(tmp_path / "年鉴5-2.xls", 2021)
+    with pytest.raises(Exception, match="password"):  # calamine alone cannot read it
+        import python_calamine
+
+        python_calamine.CalamineWorkbook.from_path(str(locked)).get_sheet_by_index(0).to_python()
+    into = tmp_path / "enc"
+    assert run(["import", str(locked), "--into", str(into), "--yes"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "已用默认密码解密" in out and "表头在第 4, 5 行" in out
+    assert figure(into, name_zh="收入合计", entity="江西")["yoy_pct"] == "12.3"
+    assert figure(into, name_zh="利润总额", entity="北京", period="2021")["value"] == "980.02"
+    assert figure(into, name_zh="企业数", entity="全国")["aggregate"] == "yes"
+
+
+def test_xls_with_another_password_is_a_message(tmp_path, monkeypatch, capsys):
+    locked = st.encrypted_yearbook_xls(tmp_path / "secret.xls", password="s3cret")
+    into = tmp_path / "enc"
+    assert run(["import", str(locked), "--into", str(into), "--yes"], monkeypatch) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("secret.xls: 工作簿设有打开密码") and "Traceback" not in err
+    assert not into.exists()
 
 
 def test_into_an_existing_folder_keeps_its_rows(tmp_path, monkeypatch):

@@ -238,6 +238,200 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import table: %1</source>
+        <translation>导入统计表：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>as in the table; or 2023, 2023Q1, 2023H1, 2023-05, 2023-01..2023-11</source>
+        <translation>按表中所写；或填 2023、2023Q1、2023H1、2023-05、2023-01..2023-11</translation>
+    </message>
+    <message>
+        <source>only where the table names none, e.g. 万元</source>
+        <translation>仅在表中没写单位时填写，例如 万元</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Into data folder:</source>
+        <translation>导入到数据文件夹：</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>T&amp;able:</source>
+        <translation>表格(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ab:</source>
+        <translation>板块(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <source>Rows to add</source>
+        <translation>将添加的行</translation>
+    </message>
+    <message>
+        <source>The sheet</source>
+        <translation>原表</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Rows to add (%1)</source>
+        <translation>将添加的行（%1）</translation>
+    </message>
+    <message>
+        <source>Type it in the %1 box above.</source>
+        <translation>请在上方的“%1”框中填写。</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>All %1 tables</source>
+        <translation>全部 %1 张表</translation>
+    </message>
+    <message>
+        <source>Table %1</source>
+        <translation>第 %1 张表</translation>
+    </message>
+    <message>
+        <source>Import into data folder</source>
+        <translation>导入到数据文件夹</translation>
+    </message>
+    <message>
+        <source>The data folder changed since this preview was made; the preview is now up to date. Check it and import again.</source>
+        <translation>生成预览后数据文件夹有了改动；预览已按现在的文件更新，请核对后再导入。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>未导入：</translation>
+    </message>
+    <message>
+        <source>Statistics tables</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Import table</source>
+        <translation>导入统计表</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows from %2 into %3</source>
+        <translation>已从 %2 导入 %1 行到 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>title, unit line</source>
+        <translation>标题、单位行</translation>
+    </message>
+    <message>
+        <source>header rows</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>name column</source>
+        <translation>名称列</translation>
+    </message>
+    <message>
+        <source>measures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>growth rates</source>
+        <translation>增速</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>表注</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Growth %</source>
+        <translation>增速 %</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>合计行</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>板块</translation>
+    </message>
+</context>
+<context>
     <name>KpiCard</name>
     <message>
         <source>Click for the source</source>
@@ -296,6 +490,10 @@
     <message>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import table…</source>
+        <translation>导入统计表(&amp;I)…</translation>
     </message>
     <message>
         <source>Export &amp;table…</source>

@@ -18,6 +18,9 @@ _UMASK_LOCK = threading.Lock()
 _PROTECTED: set[Path] = set()
 # (device, inode) -> the protected folder: an alias (bind mount) of it is caught too.
 _PROTECTED_IDS: dict[tuple[int, int], Path] = {}
+# Folders the calling thread may write into for now, protected or not: the one exemption,
+# an import the user asked for and confirmed (see `user_confirmed_write`).
+_EXEMPT = threading.local()
 NO_WRITE_IN_DATA = ("ZoneApp 不会写入数据文件夹，请另选位置 / "
                     "ZoneApp does not write into a data folder; choose another place")
 
@@ -68,10 +71,33 @@ def protect(folder: Path | str) -> None:
         _PROTECTED_IDS[(st.st_dev, st.st_ino)] = folder
 
 
+@contextlib.contextmanager
+def user_confirmed_write(folder: Path | str) -> Iterator[None]:
+    """Let this thread, inside the block, write into `folder` although it is protected.
+
+    The single exemption from `protect`: File → Import table… writes the data folder the user
+    chose after they confirmed what will be written (backup, atomic writes, recipe). Other
+    threads, other folders and anything after the block are refused as before."""
+    folder = Path(folder).resolve()
+    exempt = getattr(_EXEMPT, "folders", ())
+    _EXEMPT.folders = (*exempt, folder)
+    try:
+        yield
+    finally:
+        _EXEMPT.folders = exempt
+
+
+def _exempt(resolved: Path) -> bool:
+    return any(resolved == f or f in resolved.parents for f in getattr(_EXEMPT, "folders", ()))
+
+
 def refuse_protected(target: Path) -> None:
     """Raise WriteError when `target` is inside a protected data folder: by path, and by
-    device and inode (a bind mount or another alias of the folder has another path)."""
+    device and inode (a bind mount or another alias of the folder has another path) --
+    unless this thread is inside `user_confirmed_write` for it."""
     resolved = Path(target).resolve()
+    if _exempt(resolved):
+        return
     if any(resolved == f or f in resolved.parents for f in _PROTECTED) or _same_folder(resolved):
         raise WriteError(target, OSError(errno.EACCES, NO_WRITE_IN_DATA))
 

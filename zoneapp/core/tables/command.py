@@ -39,6 +39,7 @@ class Plan:
     merged: folder_io.Merged | None = None
     manifest: bytes = b""
     unknown_units: list[str] = field(default_factory=list)
+    rows: pd.DataFrame | None = None  # every row the import adds, as it will be written
 
     @property
     def asks(self) -> bool:
@@ -91,7 +92,8 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
         try:
             result = reshape(shape, frame, mapping, source, span)
         except ImportFailed as err:
-            raise ImportFailed(file, err.zh, err.en, shape.header_rows[0] + 1) from None
+            raise ImportFailed(file, err.zh, err.en, shape.header_rows[0] + 1,
+                               err.option) from None
         _fill_row_keys(recipe, result)
         planned.append(Planned(shape, span, source, result))
     plan = Plan(file, into, grid, planned, recipe, name, status, found_changes)
@@ -141,7 +143,8 @@ def _merge(plan: Plan, unit: str | None) -> None:
         raise ImportFailed(plan.file, f"找不到这些指标的单位：{'、'.join(missing_unit[:5])}。请在配方中填写 "
                            f"unit，或用 --unit 指定", f"no unit found for: "
                            f"{', '.join(missing_unit[:5])}. Fill in its unit in the recipe, or give "
-                           "--unit")
+                           "--unit", option="unit")
+    plan.rows = rows
     plan.existing = folder_io.read_existing(plan.folder) if plan.folder.is_dir() else \
         folder_io.Existing([], [], _empty_rows())
     plan.merged = folder_io.merge(plan.existing, rows)

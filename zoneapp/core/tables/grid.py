@@ -18,11 +18,14 @@ SUFFIXES = (".xlsx", ".xls", ".csv", ".txt", ".tsv")
 
 
 class ImportFailed(Exception):
-    """What stops an import, in both languages, naming the file (and row when there is one)."""
+    """What stops an import, in both languages, naming the file (and row when there is one).
+    `option`: the choice that would get past it ("period", "unit"), for the window to point
+    at its own box where the command's message names --period or --unit."""
 
-    def __init__(self, file: str, zh: str, en: str, row: int | None = None) -> None:
+    def __init__(self, file: str, zh: str, en: str, row: int | None = None,
+                 option: str = "") -> None:
         super().__init__(en)
-        self.file, self.zh, self.en, self.row = file, zh, en, row
+        self.file, self.zh, self.en, self.row, self.option = file, zh, en, row, option
 
     def message(self, lang: str = "zh") -> str:
         where = f"{self.file}:{self.row}" if self.row else self.file

@@ -33,6 +33,9 @@ def numbers(cells: pd.Series) -> np.ndarray:
     """Cells -> float64, NaN where blank or not a number ("-", "…")."""
     if cells.dtype.kind in "fi":
         return cells.to_numpy(dtype="float64")
+    if cells.dtype == object and pd.api.types.infer_dtype(cells, skipna=True) in (
+            "floating", "integer", "mixed-integer-float"):  # numbers as read, none as text
+        return cells.to_numpy().astype("float64")
     values = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64")
     missed = np.isnan(values)
     if missed.any():  # "1,234.5" and " 12 " as text: only those cells are cleaned
@@ -61,9 +64,10 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
     if shape.name_col is None:
         raise ImportFailed("", "找不到名称列（地区、行业或指标的名字）", "no name column found "
                            "(the names of regions, industries or indicators)")
-    raw_names = data[shape.name_col].to_numpy(dtype=object)
-    codes, distinct = pd.factorize(raw_names, use_na_sentinel=False)
-    names = np.array([entity_name(v) for v in distinct], dtype=object)[codes] if len(codes) \
+    # The names' distinct values only are cleaned; factorize reads pyarrow text as it is.
+    codes, distinct = pd.factorize(data[shape.name_col], use_na_sentinel=False)
+    distinct_names = [entity_name(v) for v in distinct]
+    names = np.array(distinct_names, dtype=object)[codes] if len(codes) \
         else np.array([], dtype=object)
     english = data[shape.name_en_col].map(clean).to_numpy(dtype=object) \
         if shape.name_en_col is not None else np.full(len(data), "", dtype=object)
@@ -75,7 +79,10 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
                          np.nan_to_num(found), 0).astype(np.int64)
         for at in np.flatnonzero(years == 0):  # "2015年" as text
             years[at] = is_year(cells.iloc[at]) or 0
-    blocks, any_value = [], np.zeros(len(data), dtype=bool)
+    # Columns are gathered a block (one measure column) at a time and joined once: numbers
+    # as numpy arrays; texts as one value per block, or per row as an index into few distinct
+    # names, so no Python string is made per row (see _Columns).
+    out, any_value = _Columns(), np.zeros(len(data), dtype=bool)
     for column in recipe.columns:
         if column.role != "measure" or column.col >= frame.shape[1]:
             continue
@@ -87,36 +94,102 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         keep = ~np.isnan(values) & (names != "")
         any_value |= keep
         year = column.year or (span.year if span else 0)
-        period = years[keep] if years is not None else np.full(int(keep.sum()), year)
-        block = {"period": period, "value": values[keep], "yoy_pct": growth[keep],
-                 "value_kind": column.value_kind,
-                 "period_detail": "" if column.year or years is not None
-                 else detail(span, column.value_kind)}
+        count = int(keep.sum())
+        period = years[keep] if years is not None else np.full(count, year)
+        each = {"value_kind": column.value_kind, "section": recipe.section,
+                "basis": "reported", "source_id": source_id,
+                "period_detail": "" if column.year or years is not None
+                else detail(span, column.value_kind)}
         if shape.rows_are == "measure":
-            block.update(_measure_rows(names[keep], recipe, column, data, shape, keep))
+            out.add(count, period, values[keep], growth[keep], each, rows=_measure_rows(
+                names[keep], recipe, column, data, shape, keep))
         else:
-            block.update(key=column.key, name_zh=column.name_zh, name_en=column.name_en,
-                         unit=column.unit, entity=names[keep], entity_en=english[keep])
-        blocks.append(pd.DataFrame(block))
-    if not blocks:
+            each.update(key=column.key, name_zh=column.name_zh, name_en=column.name_en,
+                        unit=column.unit)
+            out.add(count, period, values[keep], growth[keep], each,
+                    rows={"entity_en": english[keep]}, codes=codes[keep])
+    if not out.counts:
         raise ImportFailed("", "没有可导入的数值列", "no column of figures to import")
-    rows = pd.concat(blocks, ignore_index=True)
-    if (rows["period"] == 0).any():
+    if (np.concatenate(out.periods) == 0).any():
         raise ImportFailed("", "表中没有写年份：请用 --period 指定（例如 --period 2023 或 "
                            "--period 2023-01..2023-11）",
                            "the table names no year: give it with --period (e.g. --period 2023 "
-                           "or --period 2023-01..2023-11)")
-    rows["section"] = recipe.section
-    rows["basis"] = "reported"
-    rows["source_id"] = source_id
-    flags = {n: "yes" if aggregate(n) else "" for n in pd.unique(rows["entity"])}
-    rows["aggregate"] = rows["entity"].map(flags)
-    result.aggregates = [n for n, f in flags.items() if f]
-    result.rows = rows[list(OUT_COLUMNS)]
+                           "or --period 2023-01..2023-11)", option="period")
+    flags = ["yes" if aggregate(n) else "" for n in distinct_names]
+    result.rows = out.frame(distinct_names, flags)
+    result.aggregates = list(dict.fromkeys(
+        distinct_names[c] for c in out.first_seen() if flags[c]))
     for pos in np.flatnonzero(~any_value)[:200]:
         why = "没有名称" if names[pos] == "" else "没有数字"
         result.skipped.append((int(sheet_rows[pos]), f"{why}：{' '.join(cell_texts_of(data, pos))}"))
     return result
+
+
+def _text_dtype():
+    """pandas' pyarrow-backed text dtype (pandas >= 2.3), else None (object columns)."""
+    try:
+        return pd.StringDtype("pyarrow", na_value=np.nan)
+    except (TypeError, ImportError):
+        return None
+
+
+_TEXT = _text_dtype()
+
+
+class _Columns:
+    """The reshaped rows, gathered a block at a time; `frame()` joins them."""
+
+    def __init__(self) -> None:
+        self.counts: list[int] = []
+        self.periods: list[np.ndarray] = []
+        self.values: list[np.ndarray] = []
+        self.growth: list[np.ndarray] = []
+        self.each: list[dict[str, str]] = []  # a block's one value of a text column
+        self.rows: list[dict[str, object]] = []  # a block's per-row texts
+        self.codes: list[np.ndarray | None] = []  # a block's entities: indices into the names
+
+    def add(self, count: int, period, values, growth, each: dict[str, str],
+            rows: dict[str, object], codes: np.ndarray | None = None) -> None:
+        self.counts.append(count)
+        self.periods.append(np.asarray(period, dtype=np.int64))
+        self.values.append(values)
+        self.growth.append(growth)
+        self.each.append(each)
+        self.rows.append(rows)
+        self.codes.append(codes)
+
+    def first_seen(self) -> list[int]:
+        """The entities' name indices in the order their rows come."""
+        found = [c for c in self.codes if c is not None]
+        return pd.unique(np.concatenate(found)).tolist() if found else []
+
+    def frame(self, names: list[str], flags: list[str]) -> pd.DataFrame:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        blocks = np.repeat(np.arange(len(self.counts), dtype=np.int32), self.counts)
+        columns: dict[str, object] = {"period": np.concatenate(self.periods),
+                                      "value": np.concatenate(self.values),
+                                      "yoy_pct": np.concatenate(self.growth)}
+        for key in OUT_COLUMNS:
+            if key in columns:
+                continue
+            if all(key in e for e in self.each):  # one value a block: gathered in pyarrow
+                text = pc.take(pa.array([e[key] for e in self.each], type=pa.string()),
+                               pa.array(blocks))
+            elif key in ("entity", "aggregate") and all(c is not None for c in self.codes):
+                pool = names if key == "entity" else flags
+                text = pc.take(pa.array(pool, type=pa.string()),
+                               pa.array(np.concatenate(self.codes)))
+            else:
+                parts = [r[key] if key in r else
+                         np.full(n, e.get(key, ""), dtype=object)
+                         for r, e, n in zip(self.rows, self.each, self.counts)]
+                text = pa.array(np.concatenate([np.asarray(p, dtype=object) for p in parts]),
+                                type=pa.string())
+            columns[key] = pd.array(text, dtype=_TEXT) if _TEXT is not None \
+                else text.to_numpy(zero_copy_only=False)
+        return pd.DataFrame(columns)[list(OUT_COLUMNS)]
 
 
 def cell_texts_of(data: pd.DataFrame, pos: int) -> list[str]:

@@ -135,13 +135,14 @@ def find_tables(grid: Grid, frame: pd.DataFrame) -> list[TableShape]:
     if frame.empty:
         raise ImportFailed(grid.file, "工作表是空的", "the sheet is empty")
     filled = np.zeros(len(frame), dtype=np.int64)
+    masks = {}  # column -> which of its cells hold something (each table's columns reuse it)
     for column in frame.columns:  # a column at a time: how many cells of each row are filled
-        cells = frame[column]
-        filled += _filled(cells).to_numpy(dtype=np.int64)
+        masks[column] = _filled(frame[column]).to_numpy(dtype=bool)
+        filled += masks[column]
     shapes: list[TableShape] = []
     start = 0
     while start < len(rows):
-        shape = _table_at(grid, frame, filled, start, len(shapes) + 1, width)
+        shape = _table_at(grid, frame, filled, masks, start, len(shapes) + 1, width)
         if shape is None:
             break
         shapes.append(shape)
@@ -179,8 +180,8 @@ def _starts_table(rows: list[list], filled: np.ndarray, at: int) -> bool:
     return False
 
 
-def _table_at(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, start: int, number: int,
-              width: int) -> TableShape | None:
+def _table_at(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dict, start: int,
+              number: int, width: int) -> TableShape | None:
     rows = grid.rows
     kinds: list[str] = []
     first_data = None
@@ -206,7 +207,8 @@ def _table_at(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, start: int, n
         unit_line = next((t for r in above for t in cell_texts(rows[r]) if _UNIT_LINE.match(t)), "")
     stop = _data_stop(rows, filled, first_data)
     headers = _column_headers(grid, header_rows, width)
-    shape = _columns(grid, frame, headers, header_rows, first_data, stop, number, title, unit_line)
+    shape = _columns(grid, frame, masks, headers, header_rows, first_data, stop, number, title,
+                     unit_line)
     shape.period = period_in_text(" ".join(title) or grid.sheet or "") or \
         period_in_text(grid.file)
     return shape
@@ -259,8 +261,9 @@ def _column_headers(grid: Grid, header_rows: list[int], width: int) -> list[list
     return [[levels[i][c] for i in range(len(levels))] for c in range(width)]
 
 
-def _columns(grid: Grid, frame: pd.DataFrame, headers: list[list[str]], header_rows: list[int],
-             start: int, stop: int, number: int, title: list[str], unit_line: str) -> TableShape:
+def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[str]],
+             header_rows: list[int], start: int, stop: int, number: int, title: list[str],
+             unit_line: str) -> TableShape:
     parsed = [parse_header(levels) for levels in headers]
     data = frame.iloc[start:stop]
     text_cols, number_cols, skipped = [], [], []
@@ -268,7 +271,7 @@ def _columns(grid: Grid, frame: pd.DataFrame, headers: list[list[str]], header_r
         if c not in data.columns:
             continue
         cells = data[c]
-        filled = _filled(cells)
+        filled = masks[c][start:stop]
         if not filled.any():
             if head.text:
                 skipped.append((c, "空列"))

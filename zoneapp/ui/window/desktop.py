@@ -4,7 +4,7 @@ folders, drag and drop, auto-reload, keyboard focus and the problems panel's "go
 `DesktopMixin` is mixed into MainWindow (before QMainWindow), which calls `_init_desktop()` at
 the end of its constructor and provides `lang`, `dataset`, `data_folder`, `tab_widget`,
 `tab_pages`, `file_menu`, `view_menu`, `problems_panel`, `problems_dock`, `load_folder`,
-`set_dataset` and `retranslate_ui`.
+`import_table`, `set_dataset` and `retranslate_ui`.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QIcon, QKeySeq
 from PySide6.QtWidgets import QApplication, QMenu
 
 from zoneapp import paths, settings
-from zoneapp.core.schema import TABLES_BY_NAME
+from zoneapp.core.schema import MANIFEST_NAME, TABLES_BY_NAME
 from zoneapp.ui import theme
 from zoneapp.core.stale import stale_status
 from zoneapp.ui.window.folder_watcher import FolderWatcher
@@ -24,6 +24,8 @@ from zoneapp.ui.window.growth_menu import GrowthColoursMenu
 # Language names are shown in their own language, whatever the current one is.
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 DATA_SUFFIXES = (".csv", ".xlsx", ".toml")
+# A dropped file of these kinds that is not one of a data folder's own files is imported.
+IMPORT_SUFFIXES = (".xlsx", ".xls", ".csv", ".tsv")
 ICON_FILES = ("zoneapp.svg", "zoneapp.png")
 
 
@@ -47,8 +49,26 @@ def dropped_folder(mime) -> Path | None:
         path = Path(url.toLocalFile())
         if path.is_dir():
             return path
-        if path.is_file() and path.suffix.lower() in DATA_SUFFIXES:
+        if path.is_file() and path.suffix.lower() in DATA_SUFFIXES and _folder_file(path):
             return path.parent
+    return None
+
+
+def _folder_file(path: Path) -> bool:
+    """indicators.csv, projects.xlsx, zone.toml …: a file a data folder is made of."""
+    return path.name.lower() == MANIFEST_NAME or path.stem.lower() in TABLES_BY_NAME
+
+
+def dropped_table(mime) -> Path | None:
+    """A dropped table to import: a yearbook's .xls, a bureau's .xlsx or CSV -- any table
+    file that is not one of a data folder's own."""
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        path = Path(url.toLocalFile()) if url.isLocalFile() else None
+        if path is not None and path.is_file() and path.suffix.lower() in IMPORT_SUFFIXES \
+                and not _folder_file(path):
+            return path
     return None
 
 
@@ -304,7 +324,8 @@ class DesktopMixin:
         return True
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if dropped_folder(event.mimeData()) is not None:
+        mime = event.mimeData()
+        if dropped_folder(mime) is not None or dropped_table(mime) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -314,6 +335,11 @@ class DesktopMixin:
 
     def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
         folder = dropped_folder(event.mimeData())
+        table = dropped_table(event.mimeData()) if folder is None else None
+        if table is not None:  # a published table: the import dialog, after the drop returns
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.import_table(table))
+            return
         if folder is None:
             event.ignore()
             return

@@ -103,6 +103,7 @@ class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
         self.action_open = self._action(file_menu, "", self.open_folder,
                                         QKeySequence.StandardKey.Open)
         self.action_reload = self._action(file_menu, "", self.reload, "F5")
+        self.action_import = self._action(file_menu, "", lambda: self.import_table(), "Ctrl+I")
         self.action_export_table = self._action(file_menu, "", self.export_current_table,
                                                 "Ctrl+E")
         self.action_export_all = self._action(file_menu, "", self.export_all_tables,
@@ -123,6 +124,7 @@ class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.action_open.setText(self.tr("&Open data folder…"))
         self.action_reload.setText(self.tr("&Reload"))
+        self.action_import.setText(self.tr("&Import table…"))
         self.action_export_table.setText(self.tr("Export &table…"))
         self.action_export_all.setText(self.tr("&Export all tables…"))
         self.action_quit.setText(self.tr("&Quit"))
@@ -305,6 +307,15 @@ class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
             if state is not None:
                 page.restore_view_state(state)
         return page
+
+    # Import (the one write into a data folder, confirmed by the user) ----------------------
+    def import_table(self, file: Path | None = None):
+        """File → Import table… or a table file dropped: the import dialog (opened, not run);
+        None when no file was chosen."""
+        from zoneapp.ui.window.import_dialog import ask_table_file, start_import
+
+        file = file or ask_table_file(self, self.data_folder)
+        return start_import(self, file) if file is not None else None
 
     # Export --------------------------------------------------------------------------------
     def current_table_panel(self):
