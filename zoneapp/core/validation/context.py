@@ -17,7 +17,7 @@ MAX_PER_COLUMN = 100
 
 
 @dataclass
-class _Context:
+class Context:
     table: Table
     file: str
     headers: HeaderMap

@@ -9,7 +9,7 @@ from zoneapp.core import schema, units
 from zoneapp.core.numbers import NumberColumn, parse_number_column, unit_matches
 from zoneapp.core.problems import WARNING
 from zoneapp.core.schema import Column
-from .context import _Context
+from .context import Context
 
 
 def _plain_numbers(cells: pd.Series) -> NumberColumn | None:
@@ -33,7 +33,7 @@ def _plain_numbers(cells: pd.Series) -> NumberColumn | None:
     return NumberColumn(floats, blank, [], {}, {})
 
 
-def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
+def _number(ctx: Context, column: Column, cells: pd.Series) -> None:
     if cells.dtype.kind == "f":
         # Read as numbers (csv_reader._Parse.typed) only when every one is plain, finite, not
         # negative, at least the column's least and whole where it must be: nothing to report.
@@ -64,7 +64,7 @@ def _number(ctx: _Context, column: Column, cells: pd.Series) -> None:
 MAX_DRAWABLE = 1e15
 
 
-def _check_drawable(ctx: _Context, column: Column, raw) -> None:
+def _check_drawable(ctx: Context, column: Column, raw) -> None:
     values = ctx.out[column.key].to_numpy(dtype="float64", na_value=np.nan)
     huge = np.flatnonzero(np.abs(values) > MAX_DRAWABLE)  # NaN compares False
 
@@ -78,11 +78,11 @@ def _check_drawable(ctx: _Context, column: Column, raw) -> None:
                          f"draw: '{written(p)}'", "too_large")
 
 
-def _row_unit(ctx: _Context, column: Column, pos: int) -> str:
+def _row_unit(ctx: Context, column: Column, pos: int) -> str:
     return column.unit or ctx.cell(column.unit_column, pos)
 
 
-def _number_units(ctx: _Context, column: Column, written: dict[int, str], raw) -> None:
+def _number_units(ctx: Context, column: Column, written: dict[int, str], raw) -> None:
     """A unit after the number must be the row's unit; it fills a blank unit cell. A column
     with no unit at all takes the number alone, or with one of its `suffixes` (2019年)."""
     if not column.unit and not column.unit_column:
@@ -112,7 +112,7 @@ def _number_units(ctx: _Context, column: Column, written: dict[int, str], raw) -
                   f"row's unit '{_row_unit(ctx, column, p)}')", "bad_number")
 
 
-def _number_qualifiers(ctx: _Context, column: Column, written: dict[int, str], raw) -> None:
+def _number_qualifiers(ctx: Context, column: Column, written: dict[int, str], raw) -> None:
     """A qualifier in the number (约2.99) moves to a blank qualifier cell; a different one is a problem."""
     key = column.qualifier_column
     if key not in ctx.out:
@@ -133,7 +133,7 @@ def _number_qualifiers(ctx: _Context, column: Column, written: dict[int, str], r
                "qualifier_conflict", WARNING)
 
 
-def _whole_numbers(ctx: _Context, column: Column, raw) -> None:
+def _whole_numbers(ctx: Context, column: Column, raw) -> None:
     values = ctx.out[column.key].to_numpy()
     huge = np.flatnonzero(np.isfinite(values) & (np.abs(values) >= 2.0 ** 53))  # past Int64's reach
     ctx.report(column, huge, lambda p: f"数字过大：“{raw[p].strip()}”",
@@ -147,7 +147,7 @@ def _whole_numbers(ctx: _Context, column: Column, raw) -> None:
     ctx.out[column.key] = ctx.out[column.key].round().astype("Int64")
 
 
-def _check_minimum(ctx: _Context, column: Column, raw) -> None:
+def _check_minimum(ctx: Context, column: Column, raw) -> None:
     values = ctx.out[column.key].to_numpy(dtype="float64", na_value=np.nan)
     if column.min_value is None:
         _check_counts(ctx, column, values, raw)
@@ -162,7 +162,7 @@ def _check_minimum(ctx: _Context, column: Column, raw) -> None:
                lambda p: f"{en}: '{raw[p].strip()}'", code)
 
 
-def _check_counts(ctx: _Context, column: Column, values: np.ndarray, raw) -> None:
+def _check_counts(ctx: Context, column: Column, values: np.ndarray, raw) -> None:
     """A number whose row unit counts things (人, 家, 项 ...: Unit.count) is never negative."""
     if column.unit_column not in ctx.out:
         return
@@ -185,3 +185,6 @@ class _Cells:
         if isinstance(value, float):  # a column read as numbers
             return str(int(value)) if value.is_integer() else repr(value)
         return value
+
+
+CONVERTERS = {schema.INT: _number, schema.FLOAT: _number}

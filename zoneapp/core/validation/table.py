@@ -26,9 +26,8 @@ from zoneapp.core.problems import ERROR, WARNING, Problem
 from zoneapp.core.io.rawtable import byte_span
 from zoneapp.core.io.readers import RawTable
 from zoneapp.core.schema import Column, Table
-from .context import MAX_PER_COLUMN, _Context
-from .number_cells import _number
-from .text_cells import _enum, _list, _period_detail, _qualifier, _text, _unit
+from .context import MAX_PER_COLUMN, Context
+from . import number_cells, text_cells
 
 
 def validate_table(raw: RawTable, table: Table, file: str, declared_units: frozenset[str] = frozenset()
@@ -48,7 +47,7 @@ def validate_table(raw: RawTable, table: Table, file: str, declared_units: froze
     columns = dict(raw.cells.items())  # handed on one by one (see the docstring)
     raw.cells = pd.DataFrame(index=pd.RangeIndex(0))
     facts = ColumnFacts(columns, headers.positions, table, n)
-    ctx = _Context(table, file, headers, rows, np.zeros(n, bool), facts, declared=declared_units)
+    ctx = Context(table, file, headers, rows, np.zeros(n, bool), facts, declared=declared_units)
     shared: dict = {}  # one buffer of blank text for every column the file does not have
     ordered = sorted(table.columns, key=lambda c: c.kind in (schema.INT, schema.FLOAT))
     for column in ordered:  # units and qualifiers before the numbers that use them
@@ -115,16 +114,12 @@ def _blank_series(column: Column, n: int, shared: dict | None = None) -> pd.Seri
     return pd.Series(empty.to_pandas(), dtype=str)
 
 
-_CONVERTERS = {
-    schema.TEXT: _text, schema.LIST: _list, schema.ENUM: _enum, schema.UNIT: _unit,
-    schema.QUALIFIER: _qualifier, schema.INT: _number, schema.FLOAT: _number,
-    schema.PERIOD: _period_detail,
-}
+_CONVERTERS = {**text_cells.CONVERTERS, **number_cells.CONVERTERS}
 
 
 # --- whole-table checks ----------------------------------------------------------------------
 
-def _check_empty(ctx: _Context, column: Column) -> None:
+def _check_empty(ctx: Context, column: Column) -> None:
     if column.nullable or column.key not in ctx.headers.positions:
         return
     series = ctx.out[column.key]
@@ -136,7 +131,7 @@ def _check_empty(ctx: _Context, column: Column) -> None:
     ctx.report(column, positions, lambda p: "不能为空", lambda p: "must not be empty", "empty_value")
 
 
-def _assemble(ctx: _Context) -> pd.DataFrame:
+def _assemble(ctx: Context) -> pd.DataFrame:
     data = {c.key: ctx.out[c.key] for c in ctx.table.columns}
     data["_row"] = pd.Series(ctx.rows, dtype="int64")
     frame = pd.DataFrame(data, copy=False)  # the typed columns are made for it: no copy
@@ -147,7 +142,7 @@ def _assemble(ctx: _Context) -> pd.DataFrame:
     return frame[~ctx.drop].reset_index(drop=True)
 
 
-def _drop_duplicate_keys(ctx: _Context, frame: pd.DataFrame) -> pd.DataFrame:
+def _drop_duplicate_keys(ctx: Context, frame: pd.DataFrame) -> pd.DataFrame:
     """Keep the first row of each key; a problem on each later one naming the first."""
     key = list(ctx.table.key)
     # The key rows found from the cells as read hold for the frame when no row was left out
@@ -173,7 +168,7 @@ def _drop_duplicate_keys(ctx: _Context, frame: pd.DataFrame) -> pd.DataFrame:
     return frame[~later].reset_index(drop=True)
 
 
-def _summarise(ctx: _Context) -> None:
+def _summarise(ctx: Context) -> None:
     """One problem per column saying how many more there were beyond the cap."""
     for header, count in ctx.counts.items():
         if count > MAX_PER_COLUMN:

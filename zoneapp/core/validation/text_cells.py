@@ -11,12 +11,12 @@ from zoneapp.core import schema, units
 from zoneapp.core.fast.ahead import DISTINCT, STRIP
 from zoneapp.core.fast.textedges import STRIP_CHARS, may_need_strip
 from zoneapp.core.schema import Column
-from .context import _Context
+from .context import Context
 
 _LIST_SPLIT = r"\s*[;；,，、]\s*"
 
 
-def _text(ctx: _Context, column: Column, cells: pd.Series) -> None:
+def _text(ctx: Context, column: Column, cells: pd.Series) -> None:
     strip = ctx.facts.get(column.key, STRIP)
     if not (may_need_strip(cells) if strip is None else strip):
         ctx.out[column.key] = cells  # no cell starts or ends with a space: keep the column
@@ -29,7 +29,7 @@ def _text(ctx: _Context, column: Column, cells: pd.Series) -> None:
     ctx.out[column.key] = cells if same else stripped
 
 
-def _list(ctx: _Context, column: Column, cells: pd.Series) -> None:
+def _list(ctx: Context, column: Column, cells: pd.Series) -> None:
     ctx.out[column.key] = _map_distinct(cells, _join_list, ctx.facts.get(column.key, DISTINCT))[0]
 
 
@@ -67,7 +67,7 @@ def _join_list(text: str) -> str:
     return schema.LIST_SEPARATOR.join(item for item in items if item)
 
 
-def _lookup(ctx: _Context, column: Column, cells: pd.Series, normalise, code: str, zh, en) -> None:
+def _lookup(ctx: Context, column: Column, cells: pd.Series, normalise, code: str, zh, en) -> None:
     """Map each distinct cell through `normalise` (None = not allowed) and report the misses."""
     # Stripped per distinct value, not per cell (spaces and invisible characters, as `_text`
     # strips them): a million cells of a few values are never copied for it.
@@ -77,7 +77,7 @@ def _lookup(ctx: _Context, column: Column, cells: pd.Series, normalise, code: st
                lambda p: en(cells.iloc[p].strip(STRIP_CHARS)), code)
 
 
-def _enum(ctx: _Context, column: Column, cells: pd.Series) -> None:
+def _enum(ctx: Context, column: Column, cells: pd.Series) -> None:
     names = {"": ""}
     for c in column.choices:
         for name in (c.code, c.zh, c.en):
@@ -89,7 +89,7 @@ def _enum(ctx: _Context, column: Column, cells: pd.Series) -> None:
             lambda v: f"not an allowed value: '{v}'. Allowed: {allowed_en}")
 
 
-def _unit(ctx: _Context, column: Column, cells: pd.Series) -> None:
+def _unit(ctx: Context, column: Column, cells: pd.Series) -> None:
     known = "、".join([*units.UNITS, *ctx.declared])
     _lookup(ctx, column, cells,
             lambda v: "" if v == "" else units.normalise_unit(v) or (v if v in ctx.declared else None),
@@ -98,14 +98,14 @@ def _unit(ctx: _Context, column: Column, cells: pd.Series) -> None:
             lambda v: f"unknown unit: '{v}'. Known units: {known}")
 
 
-def _qualifier(ctx: _Context, column: Column, cells: pd.Series) -> None:
+def _qualifier(ctx: Context, column: Column, cells: pd.Series) -> None:
     known = "、".join(units.QUALIFIERS)
     _lookup(ctx, column, cells, units.normalise_qualifier, "bad_qualifier",
             lambda v: f"未知的限定词：“{v}”。可用：{known}（精确数留空）",
             lambda v: f"unknown qualifier: '{v}'. Known: {known} (blank when exact)")
 
 
-def _period_detail(ctx: _Context, column: Column, cells: pd.Series) -> None:
+def _period_detail(ctx: Context, column: Column, cells: pd.Series) -> None:
     from zoneapp.core.periods import normalise_period_detail
 
     forms = "2023Q1、2023H1、2023-05、2023-01..2023-05"
@@ -113,3 +113,10 @@ def _period_detail(ctx: _Context, column: Column, cells: pd.Series) -> None:
             lambda v: f"不是可用的期间：“{v}”。可写作 {forms}，全年留空",
             lambda v: f"not a period: '{v}'. Write it as {forms.replace('、', ', ')}, or leave it "
                       "empty for the whole year")
+
+
+# Each stores ctx.out[column.key] and reports the bad cells.
+CONVERTERS = {
+    schema.TEXT: _text, schema.LIST: _list, schema.ENUM: _enum, schema.UNIT: _unit,
+    schema.QUALIFIER: _qualifier, schema.PERIOD: _period_detail,
+}
