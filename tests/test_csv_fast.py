@@ -29,10 +29,10 @@ def _both(path, monkeypatch, fast_expected: bool = True):
     """The table and problems by the fast path (checked that it read the file, when
     `fast_expected`) and by the forgiving path alone (no fast-path look at the file at all)."""
     streamed, fast_tables = [], []
-    original_streamed, original_fast = csv_reader._read_csv_streamed, csv_reader._read_fast
+    original_streamed, original_fast = csv_reader.read_csv_streamed, csv_reader._read_fast
     with monkeypatch.context() as patch:  # a file over a block is read by pandas from its path
-        patch.setattr(csv_reader, "_STREAM_BLOCK", 1024 * 1024)
-        patch.setattr(csv_reader, "_read_csv_streamed",
+        patch.setattr(csv_reader, "STREAM_BLOCK", 1024 * 1024)
+        patch.setattr(csv_reader, "read_csv_streamed",
                       lambda *args: streamed.append(original_streamed(*args)) or streamed[-1])
         patch.setattr(csv_reader, "_read_fast",
                       lambda *args: fast_tables.append(original_fast(*args)) or fast_tables[-1])
@@ -267,7 +267,7 @@ def test_the_memory_map_of_a_big_file_is_let_go_of(tmp_path, monkeypatch):
     path = tmp_path / "projects.csv"
     rows = "".join(f"测试项目{i},Test {i},new,2019,1,亿元,started,,在建\n" for i in range(40_000))
     path.write_text(HEADER + rows, encoding="utf-8")
-    monkeypatch.setattr(csv_reader, "_STREAM_BLOCK", 1024 * 1024)
+    monkeypatch.setattr(csv_reader, "STREAM_BLOCK", 1024 * 1024)
     maps, closing = [], []
     original = csv_reader._unmap
 

@@ -403,9 +403,9 @@ def test_big_csv_read_in_blocks_gives_the_same_dataset(tmp_path, monkeypatch, bl
                                          encoding="utf-8")
     whole = load_dataset(folder)
     streamed = []
-    original = csv_reader._read_csv_streamed
-    monkeypatch.setattr(csv_reader, "_STREAM_BLOCK", block)
-    monkeypatch.setattr(csv_reader, "_read_csv_streamed",
+    original = csv_reader.read_csv_streamed
+    monkeypatch.setattr(csv_reader, "STREAM_BLOCK", block)
+    monkeypatch.setattr(csv_reader, "read_csv_streamed",
                         lambda *args: streamed.append(original(*args)) or streamed[-1])
     blocks = load_dataset(folder)
     assert streamed and (block < 70 or any(r is not None for r in streamed))

@@ -22,7 +22,7 @@ from .names import add_list_names
 from zoneapp.core.io.headers import header_key, number_columns
 from .manifest import declared_sections, declared_units, read_manifest
 from .problems import ERROR, WARNING, LoadCancelled, LoadError, Problem
-from zoneapp.core.io.rawtable import MAX_PROBLEMS_PER_FILE, _more
+from zoneapp.core.io.file_problems import MAX_PROBLEMS_PER_FILE, more_problems
 from zoneapp.core.io.readers import RawTable, read_table
 from .rules import check_rules, figures
 from .stale import carry_over
@@ -212,7 +212,7 @@ def _against_manifest(manifest: Manifest, tables: dict[str, pd.DataFrame],
                 f"来源“{source}”没有在 {MANIFEST_NAME} 的 [[sources]] 中登记，无法显示其出处",
                 f"source '{source}' is not listed in {MANIFEST_NAME}'s [[sources]]; its details "
                 "cannot be shown", "unknown_source", WARNING))
-        found += _more(file, len(unknown))
+        found += more_problems(file, len(unknown))
     found += own_entity_problems(manifest.own_entity, tables.get("indicators"))
     declared = set(manifest.periods)
     missing = sorted(figure_years - declared) if declared else []

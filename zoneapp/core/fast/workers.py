@@ -15,10 +15,15 @@ def parallel() -> bool:
     return (os.cpu_count() or 1) > 1
 
 
+def threads() -> int:
+    """How many threads the shared pool runs."""
+    return os.cpu_count() or 2
+
+
 def shared_pool() -> ThreadPoolExecutor:
     global _pool
     with _creating:
         if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2,
+            _pool = ThreadPoolExecutor(max_workers=threads(),
                                        thread_name_prefix="zoneapp-pool")
         return _pool

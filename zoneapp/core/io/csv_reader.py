@@ -17,8 +17,9 @@ from zoneapp.core.io import limits
 from zoneapp.core.fast import workers
 from zoneapp.core.io.decoding import decode_text
 from zoneapp.core.problems import ERROR, WARNING, Problem
-from zoneapp.core.io.rawtable import (MAX_PROBLEMS_PER_FILE, NumberColumns, RawTable, _empty, _finish, _more,
-                       _problem, _shape_problem, _too_many)
+from zoneapp.core.io.file_problems import (MAX_PROBLEMS_PER_FILE, empty_file, file_problem,
+                                           more_problems, over_limits, too_many)
+from zoneapp.core.io.rawtable import NumberColumns, RawTable, finish_table
 
 
 def _delimiter(text: str) -> tuple[str, bool]:
@@ -51,21 +52,21 @@ def _csv_shape_problem(data: bytes, sep: str, file: str) -> list[Problem] | None
         + (len(data) > 0 and data[-1:] not in (b"\n", b"\r"))
     ends = [at for at in (data.find(b"\n"), data.find(b"\r")) if at >= 0]
     columns = data.count(sep.encode(), 0, min(ends) if ends else None) + 1
-    found = _shape_problem(file, 0, columns) or _shape_problem(file, lines - 1, 1)
+    found = over_limits(file, 0, columns) or over_limits(file, lines - 1, 1)
     if found:
         return found
     # Every cell but the last of a line ends with a separator: an upper bound, quotes aside.
     cells = data.count(sep.encode()) + lines
-    return _too_many(file, "单元格", "cells", cells, limits.MAX_CELLS) \
+    return too_many(file, "单元格", "cells", cells, limits.MAX_CELLS) \
         if cells > limits.MAX_CELLS else None
 
 
 def read_csv(data: bytes, file: str) -> RawTable | list[Problem]:
-    return _read_csv([data], file)
+    return read_csv_box([data], file)
 
 
-def _read_csv(box: list[bytes], file: str, numbers: NumberColumns | None = None,
-              try_fast: bool = True) -> RawTable | list[Problem]:
+def read_csv_box(box: list[bytes], file: str, numbers: NumberColumns | None = None,
+                 try_fast: bool = True) -> RawTable | list[Problem]:
     """`read_csv` of `box[0]`; the box is emptied once the bytes are no longer needed, so a
     100 MB file's bytes are not held alongside its cells while they are checked.
     `try_fast`: False when the fast path already turned this file down."""
@@ -80,7 +81,7 @@ def _read_csv(box: list[bytes], file: str, numbers: NumberColumns | None = None,
         return [decoded]
     text, encoding, problems = decoded
     if not text or text.isspace():
-        return [_empty(file)]
+        return [empty_file(file)]
     sep, sep_line = _delimiter(text)
     data = _utf8(data, text, encoding, sep_line)
     del text
@@ -102,21 +103,21 @@ def _read_csv(box: list[bytes], file: str, numbers: NumberColumns | None = None,
         try:
             frame, found = _read_ragged(data.decode("utf-8"), sep, file, first_row=1 + skipped)
         except csv.Error as err:
-            return [_problem(file, "bad_csv", f"无法读取 CSV：{err}", f"cannot read the CSV: {err}")]
+            return [file_problem(file, "bad_csv", f"无法读取 CSV：{err}", f"cannot read the CSV: {err}")]
         problems += found
     except pd.errors.EmptyDataError:
-        return [_empty(file)]
-    return _finish(frame, None, file, problems, guarded=True, first_row=1 + skipped)
+        return [empty_file(file)]
+    return finish_table(frame, None, file, problems, guarded=True, first_row=1 + skipped)
 
 
 _LEADING_BLANK_LINES = re.compile(rb"(?:[ \t\r]*\n)+")
 
 
-_STREAM_BLOCK = 8 * 1024 * 1024  # a bigger CSV is read by pandas from its path, never held whole
+STREAM_BLOCK = 8 * 1024 * 1024  # a bigger CSV is read by pandas from its path, never held whole
 
 
-def _read_csv_streamed(path, handle, file: str, cap: int, numbers: NumberColumns | None
-                       ) -> RawTable | list[Problem] | None:
+def read_csv_streamed(path, handle, file: str, cap: int, numbers: NumberColumns | None
+                      ) -> RawTable | list[Problem] | None:
     """`_read_fast` of the open file at `path`, bigger than a block: its bytes are looked at
     through a read-only memory map, and pandas reads the file itself (in parallel threads,
     from pandas 3.1 on, for a path but not for a file object). None as there, when the file
@@ -233,7 +234,7 @@ def _plan(data, file: str) -> _Plan | list[Problem] | None:
     # No row can be wider than the header (the parser refuses it), so its separators -- as
     # the forgiving path counts them, before the line is split -- bound every row's cells.
     columns, rows = first.count(sep) + 1, lines - 1 - sep_line
-    too_big = _shape_problem(file, 0, columns) or _shape_problem(file, rows, 1)
+    too_big = over_limits(file, 0, columns) or over_limits(file, rows, 1)
     if too_big:
         return too_big
     # A quoted header may hold a separator or span lines. The parser reading the data rows
@@ -264,7 +265,7 @@ def _read_fast(file_source, plan: _Plan, file: str, numbers: NumberColumns | Non
         frame = parse.text()
     if frame is None or parse.failed:
         return None
-    return _finish(frame, header if apart else None, file, [], guarded=plan.apostrophe)
+    return finish_table(frame, header if apart else None, file, [], guarded=plan.apostrophe)
 
 
 class _Parse:
@@ -373,15 +374,15 @@ def _scan(data) -> tuple[int, bool, bool]:
     view = np.frombuffer(data, dtype=np.uint8)
 
     def scan(at: int) -> tuple[int, int, bool, bool]:
-        block = view[at:at + _STREAM_BLOCK]
+        block = view[at:at + STREAM_BLOCK]
         return (int(np.count_nonzero(block == 10)), int(np.count_nonzero(block == 13)),
                 bool((block == 0).any()), bool((block == 39).any()))
 
     def crlf(at: int) -> int:  # a CR whose next byte (maybe in the next block) is a LF
-        end = min(at + _STREAM_BLOCK, len(view) - 1)
+        end = min(at + STREAM_BLOCK, len(view) - 1)
         return int(np.count_nonzero((view[at:end] == 13) & (view[at + 1:end + 1] == 10)))
 
-    blocks = range(0, len(view), _STREAM_BLOCK)
+    blocks = range(0, len(view), STREAM_BLOCK)
     pool = workers.shared_pool() if len(blocks) > 1 and workers.parallel() else None
     found = list(pool.map(scan, blocks) if pool else map(scan, blocks))
     lines = sum(f[0] for f in found)
@@ -448,11 +449,11 @@ def _read_ragged(text: str, sep: str, file: str, first_row: int = 1
                 padded.append((number, len(row)))
         rows.append((row + [""] * width)[:width])
     rows[0] = (rows[0] + [""] * width)[:width]
-    problems = [_problem(
+    problems = [file_problem(
         file, "extra_cells", f"此行有 {n} 个单元格，多于表头的 {width} 列，已跳过",
         f"the row has {n} cells but the header has {width}; row skipped", row=number)
         for number, n in skipped[:MAX_PROBLEMS_PER_FILE]]
-    problems += [_problem(
+    problems += [file_problem(
         file, "extra_empty_cells",
         f"此行有 {n} 个单元格，多于表头的 {width} 列；多出的空单元格已忽略。若某个数字写有逗号"
         f"（如 1,234 或 11,7），其后各列的内容已右移一列，请核对此行",
@@ -461,4 +462,4 @@ def _read_ragged(text: str, sep: str, file: str, first_row: int = 1
         f"moved one column to the right: check this row", WARNING, row=number)
         for number, n in padded[:MAX_PROBLEMS_PER_FILE]]
     return (pd.DataFrame(rows, dtype=str),
-            problems + _more(file, len(skipped), ERROR) + _more(file, len(padded)))
+            problems + more_problems(file, len(skipped), ERROR) + more_problems(file, len(padded)))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from zoneapp.core.problems import WARNING, Problem
-from zoneapp.core.io.rawtable import MAX_PROBLEMS_PER_FILE, _more, _problem
+from zoneapp.core.io.file_problems import MAX_PROBLEMS_PER_FILE, file_problem, more_problems
 
 
 def decode(data: bytes, file: str) -> tuple[str, str] | Problem:
@@ -37,7 +37,7 @@ def decode_text(data: bytes, file: str) -> tuple[str, str, list[Problem]] | Prob
         if _few_nuls(text):
             return _damaged_utf8(data, file) if encoding == "utf-8-sig" else \
                 (text.replace("\x00", ""), encoding + "+repaired", _nul_problems(text, file))
-    return _problem(
+    return file_problem(
         file, "decode_error",
         "无法识别文件编码，这可能不是文本文件。请另存为 UTF-8 编码的 CSV。",
         "cannot decode the file as UTF-8 or GBK; it may not be a text file. "
@@ -59,13 +59,13 @@ def _nul_problems(text: str, file: str) -> list[Problem]:
 
 
 def _damage_problems(lines: list[int], file: str) -> list[Problem]:
-    problems = [_problem(file, "damaged_line",
-                         "此行有损坏的字符（不是有效的 UTF-8，或含空字符 NUL；文件可能被截断），"
-                         "已用 � 代替或删去，其余内容照常读取",
-                         "this line has damaged characters (not valid UTF-8, or a NUL byte; the "
-                         "file may have been cut short); they are shown as � or left out, and "
-                         "the rest is read", WARNING, row=n) for n in lines[:MAX_PROBLEMS_PER_FILE]]
-    return problems + _more(file, len(lines))
+    problems = [file_problem(file, "damaged_line",
+                             "此行有损坏的字符（不是有效的 UTF-8，或含空字符 NUL；文件可能被截断），"
+                             "已用 � 代替或删去，其余内容照常读取",
+                             "this line has damaged characters (not valid UTF-8, or a NUL byte; the "
+                             "file may have been cut short); they are shown as � or left out, and "
+                             "the rest is read", WARNING, row=n) for n in lines[:MAX_PROBLEMS_PER_FILE]]
+    return problems + more_problems(file, len(lines))
 
 
 def _damaged_utf8(data: bytes, file: str) -> tuple[str, str, list[Problem]] | Problem:
@@ -86,10 +86,10 @@ def _damaged_utf8(data: bytes, file: str) -> tuple[str, str, list[Problem]] | Pr
                 damaged.append(number)
         texts.append(text)
     if len(damaged) * 2 > len(lines) and len(lines) > 1:  # mostly damage: not a text file
-        return _problem(file, "decode_error",
-                        "文件大部分内容不是有效的 UTF-8 文本，这可能不是文本文件。请另存为 UTF-8 编码的 CSV。",
-                        "most of the file is not valid UTF-8 text; it may not be a text file. "
-                        "Save it as CSV (UTF-8).")
+        return file_problem(file, "decode_error",
+                            "文件大部分内容不是有效的 UTF-8 文本，这可能不是文本文件。请另存为 UTF-8 编码的 CSV。",
+                            "most of the file is not valid UTF-8 text; it may not be a text file. "
+                            "Save it as CSV (UTF-8).")
     return "\n".join(texts), "utf-8+repaired", _damage_problems(damaged, file)
 
 
@@ -111,8 +111,8 @@ def _mixed_utf8(data: bytes, file: str) -> tuple[str, str, list[Problem]] | None
     text = "\n".join(texts)
     if "\x00" in text:
         return None
-    problems = [_problem(file, "mixed_encoding", "此行不是 UTF-8 编码，已按 GBK 读取，请核对",
-                         "this line is not UTF-8; it was read as GBK, please check it", WARNING,
-                         row=n) for n in bad[:MAX_PROBLEMS_PER_FILE]]
-    problems += _more(file, len(bad))
+    problems = [file_problem(file, "mixed_encoding", "此行不是 UTF-8 编码，已按 GBK 读取，请核对",
+                             "this line is not UTF-8; it was read as GBK, please check it", WARNING,
+                             row=n) for n in bad[:MAX_PROBLEMS_PER_FILE]]
+    problems += more_problems(file, len(bad))
     return text, "utf-8+gb18030", problems

@@ -19,8 +19,10 @@ from zoneapp.core.io.atomic import atomic_path, refuse_protected, require_zip
 from zoneapp.core.io.encodings import EXPORT_ENCODINGS
 from zoneapp.core.io.names import safe_file_name
 from zoneapp.core.dataset import Dataset
+from zoneapp.core.fast.csv_blocks import csv_blocks
 from zoneapp.core.io.headers import is_shown_header, shown_header
-from zoneapp.core.io.formula import FORMULA_GUARD, FORMULA_STARTS, neutralise, neutralise_series, restore
+from zoneapp.core.io.formula import (FORMULA_GUARD, FORMULA_STARTS, neutralise, neutralise_series,
+                                     restore, starts_with_any)
 
 __all__ = ["FORMULA_GUARD", "FORMULA_STARTS", "neutralise", "restore", "export_frame",
            "export_all", "presentable", "file_stem"]
@@ -59,20 +61,11 @@ def _column_labels(column: schema.Column, series: pd.Series, lang: str) -> pd.Se
         mapping = {c.code: (c.zh if lang == "zh" else c.en) for c in column.choices}
     if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
         return series.map(lambda v: mapping.get(v, v) if isinstance(v, str) else v)
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    # Through the distinct values only, chunk by chunk in pyarrow: a million rows hold a few
-    # codes (pandas' factorize of the whole column is several times slower).
-    array = pa.array(series.array)
-    chunks = []
-    for chunk in array.chunks if isinstance(array, pa.ChunkedArray) else [array]:
-        encoded = pc.dictionary_encode(chunk)
-        labels = [mapping.get(v, v) if isinstance(v, str) else v
-                  for v in encoded.dictionary.to_pylist()]
-        chunks.append(pc.take(pa.array(labels, type=chunk.type), encoded.indices))
-    out = pa.chunked_array(chunks, type=array.type)
-    return pd.Series(pd.array(out, dtype=series.dtype), index=series.index, name=series.name)
+    # Through the distinct values only (a million rows hold a few codes), kept as categories,
+    # which pyarrow writes as the labels: no label is made per row.
+    codes, distinct = _factorized(series)
+    labels = [mapping.get(v, v) for v in distinct]
+    return _from_codes(codes, labels, series.index).rename(series.name)
 
 
 def presentable(frame: pd.DataFrame, table: schema.Table | None = None, lang: str = "zh") -> pd.DataFrame:
@@ -95,8 +88,8 @@ def presentable(frame: pd.DataFrame, table: schema.Table | None = None, lang: st
     return out
 
 
-# Distinct figures formatted for the "as shown" columns at most: formatting is Python, about
-# 3 µs a figure, so a register of a million different amounts leaves the column out rather
+# Distinct figures formatted for the "as shown" columns at most: formatting is Python, a few
+# µs a figure, so a register of a million different amounts leaves the column out rather
 # than make its export many times slower (ordinary tables hold a few hundred figures).
 MAX_SHOWN_DISTINCT = 100_000
 
@@ -105,7 +98,7 @@ def _figure_as_shown(frame: pd.DataFrame, table: schema.Table | None, key: str,
                      lang: str) -> pd.Series | None:
     """A figure column as the app shows it (约453.09亿元, about 45.31 bn yuan, +11.7%), or
     None for other columns (and beyond MAX_SHOWN_DISTINCT). Formatted once per distinct
-    (value, unit, qualifier)."""
+    (value, unit, qualifier), and kept as categories: the texts once, a code per row."""
     if table is None or key not in table.keys or table.column(key).kind != schema.FLOAT:
         return None
     column = table.column(key)
@@ -117,39 +110,83 @@ def _figure_as_shown(frame: pd.DataFrame, table: schema.Table | None, key: str,
     combined = np.zeros(len(frame), dtype=np.int64)
     levels = []
     for series in parts:  # one int64 code per row for the (value, unit, qualifier) triple
-        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        codes, uniques = _factorized(series)
         if len(uniques) > MAX_SHOWN_DISTINCT:
             return None
-        combined = combined * (len(uniques) + 1) + (codes.astype(np.int64) + 1)
-        levels.append([None] + list(uniques))
-    inverse, distinct = pd.factorize(combined)  # hashing: a sort of a million rows is slower
+        combined = combined * (len(uniques) + 1) + (codes + 1)
+        levels.append([None, *uniques])
+    inverse, distinct = _dense_codes(combined, int(np.prod([len(level) for level in levels])))
     if len(distinct) > MAX_SHOWN_DISTINCT:
         return None
+    fields = {}  # name -> its value for each distinct triple, decoded all at once
+    for name, level in zip(reversed(named), reversed(levels)):
+        distinct, index = np.divmod(distinct, len(level))
+        fields[name] = [level[i] for i in index.tolist()]
+    nothing = [None] * len(fields["value"])
 
-    def text(code: int) -> str:
-        fields = {}
-        for name, level in zip(reversed(named), reversed(levels)):
-            code, index = divmod(int(code), len(level))
-            fields[name] = level[index]
-        value = fields["value"]
+    def text(value, unit, qualifier) -> str:
         if value is None or pd.isna(value):
             return ""
-        unit, qualifier = fields.get("unit"), fields.get("qualifier")
         if column.unit == "%" and "unit" not in fields:
             return units.format_percent(float(value), lang)
         return units.format_value(float(value), unit if isinstance(unit, str) else column.unit,
                                   qualifier if isinstance(qualifier, str) else "", lang)
 
-    return _from_codes(inverse, [text(c) for c in distinct], frame.index)
+    texts = list(map(text, fields["value"], fields.get("unit", nothing),
+                     fields.get("qualifier", nothing)))
+    return _from_codes(inverse, texts, frame.index)
+
+
+def _factorized(series: pd.Series) -> tuple[np.ndarray, list]:
+    """int64 codes (-1 for a missing value) and the distinct values, in order of appearance.
+    Floats and pyarrow-backed text are hashed in pyarrow, several times faster than pandas'
+    factorize on a million rows. -0.0 is 0.0: a zero has no sign to show (pandas took the
+    two for one value too, but shown as whichever came first, "-0" for both at times)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if series.dtype == np.float64:
+        # NaN is missing (from_pandas), and -0.0 + 0.0 is 0.0
+        array = pa.array(series.to_numpy() + 0.0, from_pandas=True)
+    elif isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
+        array = pa.array(series.array)
+    else:
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        return codes.astype(np.int64, copy=False), list(uniques)
+    encoded = pc.dictionary_encode(array)
+    if isinstance(encoded, pa.ChunkedArray):  # one dictionary for every chunk (one hash table)
+        encoded = encoded.unify_dictionaries()
+        chunks = encoded.chunks
+        dictionary = chunks[0].dictionary if chunks else pa.array([], array.type)
+        indices = [c.indices for c in chunks]
+    else:
+        dictionary, indices = encoded.dictionary, [encoded.indices]
+    codes = np.concatenate([i.fill_null(-1).to_numpy() if i.null_count else
+                            i.to_numpy(zero_copy_only=False) for i in indices] or [np.zeros(0)])
+    return codes.astype(np.int64, copy=False), dictionary.to_pylist()
+
+
+def _dense_codes(combined: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
+    """(code of each row, the distinct values of `combined`) with every value in [0, space).
+    A small space is marked in an array (no hashing); a large one is factorized."""
+    if space > 4 * len(combined) + 1024:
+        inverse, distinct = pd.factorize(combined)
+        return inverse, np.asarray(distinct)
+    present = np.zeros(space, dtype=bool)
+    present[combined] = True
+    distinct = np.flatnonzero(present)
+    position = np.zeros(space, dtype=np.int64)
+    position[distinct] = np.arange(len(distinct))
+    return position[combined], distinct
 
 
 def _from_codes(codes: np.ndarray, texts: list[str], index: pd.Index) -> pd.Series:
-    """texts[codes] as a pyarrow-backed text column, built in pyarrow (no Python per row)."""
-    import pyarrow as pa
-
-    array = pa.DictionaryArray.from_arrays(pa.array(codes, type=pa.int32()),
-                                           pa.array(texts, type=pa.string()))
-    return pd.Series(pd.array(array.cast(pa.string()), dtype="string[pyarrow]"), index=index)
+    """texts[codes] (-1: missing) as categories, which pyarrow writes as the texts: nothing
+    is made per row. Equal texts (two figures that round alike) become one category."""
+    text_codes, unique = pd.factorize(np.asarray(texts, dtype=object))
+    if len(unique) < len(texts):  # else text_codes is 0, 1, 2 ...: the codes stand
+        codes = np.where(codes >= 0, text_codes[codes], -1)
+    return pd.Series(pd.Categorical.from_codes(codes, pd.Index(unique, dtype=str)), index=index)
 
 
 def _text_columns(frame: pd.DataFrame) -> list[str]:
@@ -179,12 +216,18 @@ _SIGNED_NUMBER = re.compile(r"[+-][0-9][0-9,.]*%?")  # +11.7%, -3.2: a number to
 def _signed_figures(cells: pd.Series) -> pd.Series:
     """An "as shown" column: a signed number (+11.7%) is a number to a spreadsheet, not a
     formula, and stays as the app shows it; any other formula-like text is guarded."""
-    codes, texts = pd.factorize(cells)  # a few hundred distinct texts at most
-    guarded = [t if _SIGNED_NUMBER.fullmatch(t) else neutralise(t) for t in texts]
-    return _from_codes(codes, guarded, cells.index)
-
-
-CSV_BATCH_ROWS = 65_536  # rows per chunk transcoded to GB18030
+    if not isinstance(cells.dtype, pd.CategoricalDtype):  # `_figure_as_shown` makes categories
+        cells = _from_codes(*pd.factorize(cells), cells.index)
+    texts = pd.Series(cells.cat.categories)
+    # Only the texts that start like a formula are looked at one by one (negative figures).
+    risky = np.flatnonzero(starts_with_any(texts, FORMULA_STARTS + (FORMULA_GUARD,)))
+    if not len(risky):
+        return cells
+    guarded = texts.to_numpy(dtype=object).copy()
+    for i in risky:
+        if not _SIGNED_NUMBER.fullmatch(guarded[i]):
+            guarded[i] = neutralise(guarded[i])
+    return cells.cat.rename_categories(list(guarded))
 
 
 def _header_line(frame: pd.DataFrame) -> str:
@@ -198,24 +241,25 @@ def _write_csv(frame: pd.DataFrame, path: Path, encoding: str) -> None:
     """pyarrow's CSV writer (about 10x faster than DataFrame.to_csv), with Windows line ends.
 
     pyarrow writes UTF-8 and quotes every text cell (Excel and WPS read that as usual): the
-    BOM and header go first, and GB18030 is transcoded in chunks of rows so a million rows
-    never sit in memory twice."""
+    BOM and header go first, then the rows in blocks (`fast.csv_blocks`), each transcoded
+    to GB18030 where asked, so a million rows never sit in memory twice."""
     if encoding not in ENCODINGS:
         raise ValueError(f"unsupported encoding {encoding!r}; use one of {', '.join(ENCODINGS)}")
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
     table = pa.Table.from_pandas(frame, preserve_index=False)
+    for i, field in enumerate(table.schema):
+        # Categories (labels, figures as shown) as their texts: one cast here costs less
+        # than pyarrow's CSV writer spends on a dictionary column.
+        if pa.types.is_dictionary(field.type):
+            table = table.set_column(i, field.name, table.column(i).cast(field.type.value_type))
     options = pacsv.WriteOptions(eol="\r\n", include_header=False)
     with atomic_path(path) as tmp, open(tmp, "wb") as out:
         out.write(_header_line(frame).encode(encoding))
-        if encoding == "utf-8-sig":
-            pacsv.write_csv(table, out, options)
-            return
-        for batch in table.to_batches(max_chunksize=CSV_BATCH_ROWS):
-            sink = pa.BufferOutputStream()
-            pacsv.write_csv(pa.Table.from_batches([batch], table.schema), sink, options)
-            out.write(sink.getvalue().to_pybytes().decode("utf-8").encode("gb18030"))
+        for block in csv_blocks(table, options):  # made on the pool, side by side
+            out.write(block if encoding == "utf-8-sig" else
+                      block.to_pybytes().decode("utf-8").encode("gb18030"))
 
 
 def _write_xlsx(frame: pd.DataFrame, path: Path, sheet: str) -> None:

@@ -73,7 +73,12 @@ def _first_byte_in(chunk, table: np.ndarray) -> np.ndarray:
 
 
 def neutralise_series(cells: pd.Series) -> pd.Series:
-    """`neutralise` over a column of text; a column with nothing to guard is returned as is."""
+    """`neutralise` over a column of text; a column with nothing to guard is returned as is.
+    Categories are guarded once each, not row by row."""
+    if isinstance(cells.dtype, pd.CategoricalDtype):
+        texts = list(cells.cat.categories)
+        guarded = [neutralise(t) for t in texts]  # one-to-one: the categories stay distinct
+        return cells if guarded == texts else cells.cat.rename_categories(guarded)
     if not starts_with_any(cells, FORMULA_STARTS + (FORMULA_GUARD,)).any():
         return cells
     col = cells.astype("string")

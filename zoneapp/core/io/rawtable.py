@@ -9,10 +9,10 @@ import pandas as pd
 
 from zoneapp.core.io import limits
 from zoneapp.core.fast import workers
+from zoneapp.core.io.file_problems import (MAX_PROBLEMS_PER_FILE, empty_file, file_problem,
+                                           more_problems, over_limits)
 from zoneapp.core.io.formula import restore_series
-from zoneapp.core.problems import ERROR, WARNING, Problem
-
-MAX_PROBLEMS_PER_FILE = 100  # ragged rows, cut cells: the rest are counted in one problem
+from zoneapp.core.problems import WARNING, Problem
 
 
 @dataclass
@@ -41,47 +41,14 @@ def _missing(value) -> bool:
 NumberColumns = Callable[[list[str]], dict[int, tuple[bool, float | None]]]
 
 
-def _problem(file: str, code: str, zh: str, en: str, severity: str = ERROR,
-             row: int | None = None) -> Problem:
-    return Problem(file, row, None, zh, en, code, severity)
-
-
-def _too_many(file: str, what_zh: str, what_en: str, count: int, cap: int) -> list[Problem]:
-    return [_problem(file, "too_large", f"{what_zh}过多（{count:,}），上限为 {cap:,}，未读取。",
-                     f"too many {what_en} ({count:,}); the limit is {cap:,}; not read.")]
-
-
-def _shape_problem(file: str, rows: int, columns: int) -> list[Problem] | None:
-    """A problem when `rows` data rows of `columns` cells are over a limit, else None."""
-    if columns > limits.MAX_COLUMNS:
-        return _too_many(file, "列数", "columns", columns, limits.MAX_COLUMNS)
-    if rows > limits.MAX_ROWS:
-        return _too_many(file, "行数", "rows", rows, limits.MAX_ROWS)
-    if rows * columns > limits.MAX_CELLS:
-        return _too_many(file, "单元格", "cells", rows * columns, limits.MAX_CELLS)
-    return None
-
-
-def _more(file: str, count: int, severity: str = WARNING) -> list[Problem]:
-    if count <= MAX_PROBLEMS_PER_FILE:
-        return []
-    more = count - MAX_PROBLEMS_PER_FILE
-    return [_problem(file, "more_problems", f"……另有 {more} 处同类问题未列出",
-                     f"… and {more} more problems like these", severity)]
-
-
-def _empty(file: str) -> Problem:
-    return _problem(file, "empty_file", "文件是空的", "the file is empty")
-
-
-def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: list[Problem],
-            guarded: bool = False, first_row: int = 1) -> RawTable | list[Problem]:
+def finish_table(frame: pd.DataFrame, header: list[str] | None, file: str, problems: list[Problem],
+                 guarded: bool = False, first_row: int = 1) -> RawTable | list[Problem]:
     """Split off the header, number the rows, drop blank rows and unnamed blank columns.
     `guarded`: the file is a CSV, whose formula-like text may carry the export's apostrophe.
     `header`: read apart (`csv_reader._Parse.typed`): every row of `frame` is data, and its
     float64 columns are numbers, kept as they are."""
     data_rows = len(frame) if header is not None else len(frame) - 1
-    too_big = _shape_problem(file, data_rows, frame.shape[1])
+    too_big = over_limits(file, data_rows, frame.shape[1])
     if too_big:
         return too_big
     header_row = first_row  # the row the frame's first line is on (blank lines left out above)
@@ -119,12 +86,12 @@ def _finish(frame: pd.DataFrame, header: list[str] | None, file: str, problems: 
         cells = cells[keep]
         cells.columns = range(len(header))
     if not any(header):
-        return problems + [_empty(file)]
+        return problems + [empty_file(file)]
     # The longest cells as read: rows left out since can only make them shorter.
     cells = _tidy(cells, header, file, problems, guarded, [s and s[1] for s in spans])
     if cells.empty:
-        problems.append(_problem(file, "empty_file", "文件只有表头，没有数据行",
-                                 "the file has a header but no data rows", WARNING))
+        problems.append(file_problem(file, "empty_file", "文件只有表头，没有数据行",
+                                     "the file has a header but no data rows", WARNING))
     return RawTable(header, cells, problems, header_row)
 
 
@@ -201,7 +168,7 @@ def _tidy(cells: pd.DataFrame, header: list[str], file: str, problems: list[Prob
             series = series.where(~long, series.str.slice(0, limits.MAX_CELL_CHARS))
         if series is not original:
             cells[col] = series  # copy-on-write: the frame read from the file is not changed
-    problems += _more(file, cut)
+    problems += more_problems(file, cut)
     return cells
 
 

@@ -18,7 +18,8 @@ from zoneapp.core.io import limits
 from zoneapp.core.io.csv_reader import read_csv
 from zoneapp.core.io.decoding import decode, decode_text
 from zoneapp.core.problems import Problem
-from zoneapp.core.io.rawtable import MAX_PROBLEMS_PER_FILE, NumberColumns, RawTable, _problem
+from zoneapp.core.io.file_problems import MAX_PROBLEMS_PER_FILE, file_problem
+from zoneapp.core.io.rawtable import NumberColumns, RawTable
 from zoneapp.core.io.xlsx_reader import OLE2_MAGIC, ZIP_MAGIC, cell_text, read_xlsx
 
 __all__ = ["MAX_PROBLEMS_PER_FILE", "OLE2_MAGIC", "ZIP_MAGIC", "NumberColumns", "RawTable",
@@ -37,8 +38,8 @@ def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = (),
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            if not xlsx and csv_reader._STREAM_BLOCK < size <= cap:
-                streamed = csv_reader._read_csv_streamed(path, handle, file, cap, numbers)
+            if not xlsx and csv_reader.STREAM_BLOCK < size <= cap:
+                streamed = csv_reader.read_csv_streamed(path, handle, file, cap, numbers)
                 if streamed is not None:
                     return streamed
                 tried_fast = True
@@ -46,15 +47,15 @@ def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = (),
             data = b"" if size > cap else handle.read(size + 1)  # + 1: grown since fstat
     except OSError as err:
         reason = err.strerror or str(err)
-        return [_problem(file, "unreadable", f"无法打开文件：{reason}（文件是否正被其他程序占用？）",
-                         f"cannot open the file: {reason} (is another program using it?)")]
+        return [file_problem(file, "unreadable", f"无法打开文件：{reason}（文件是否正被其他程序占用？）",
+                             f"cannot open the file: {reason} (is another program using it?)")]
     if size > cap or len(data) > cap:
-        return [_problem(file, "too_large", f"文件过大（{limits.mb(max(size, len(data)))}），"
-                         f"上限为 {limits.mb(cap)}，未读取。",
-                         f"the file is too large ({limits.mb(max(size, len(data)))}); the limit "
-                         f"is {limits.mb(cap)}; not read.")]
+        return [file_problem(file, "too_large", f"文件过大（{limits.mb(max(size, len(data)))}），"
+                             f"上限为 {limits.mb(cap)}，未读取。",
+                             f"the file is too large ({limits.mb(max(size, len(data)))}); the limit "
+                             f"is {limits.mb(cap)}; not read.")]
     if xlsx:
         return read_xlsx(data, file, sheet_names)
     box = [data]
-    del data  # the reader lets go of the raw bytes once it has the cells (see _read_csv)
-    return csv_reader._read_csv(box, file, numbers, try_fast=not tried_fast)
+    del data  # the reader lets go of the raw bytes once it has the cells (see read_csv_box)
+    return csv_reader.read_csv_box(box, file, numbers, try_fast=not tried_fast)

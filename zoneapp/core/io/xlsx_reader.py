@@ -8,7 +8,8 @@ import pandas as pd
 
 from zoneapp.core.io import limits
 from zoneapp.core.problems import WARNING, Problem
-from zoneapp.core.io.rawtable import (RawTable, _empty, _finish, _problem, _shape_problem, _too_many)
+from zoneapp.core.io.file_problems import empty_file, file_problem, over_limits, too_many
+from zoneapp.core.io.rawtable import RawTable, finish_table
 from zoneapp.core.io.xlsx_cells import pick_sheet, show, special_cells, vertical
 from zoneapp.core.io.zipcheck import check_xlsx_zip
 
@@ -34,7 +35,7 @@ def cell_text(value: object) -> str:
 
 
 def _not_xlsx(file: str, code: str, why_zh: str, why_en: str) -> list[Problem]:
-    return [_problem(file, code, f"{why_zh}{_RESAVE_ZH}", f"{why_en} {_RESAVE_EN}")]
+    return [file_problem(file, code, f"{why_zh}{_RESAVE_ZH}", f"{why_en} {_RESAVE_EN}")]
 
 
 class _Refused(list):
@@ -51,16 +52,16 @@ def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
                          "the file is password-protected or an old .xls workbook.")
     if not data.startswith(ZIP_MAGIC):
         if not data.strip():
-            return [_empty(file)]
+            return [empty_file(file)]
         return _not_xlsx(file, "bad_xlsx", "文件不是有效的 .xlsx 工作簿。",
                          "the file is not a valid .xlsx workbook.")
     checked = check_xlsx_zip(data)
     if checked.refused:
         code, zh, en = checked.refused
-        return _not_xlsx(file, code, zh, en) if code == "bad_xlsx" else [_problem(file, code, zh, en)]
-    too_big = _shape_problem(file, checked.rows - 1, 1)  # counted in the sheet XML
+        return _not_xlsx(file, code, zh, en) if code == "bad_xlsx" else [file_problem(file, code, zh, en)]
+    too_big = over_limits(file, checked.rows - 1, 1)  # counted in the sheet XML
     if too_big is None and checked.cells > limits.MAX_CELLS:
-        too_big = _too_many(file, "单元格", "cells", checked.cells, limits.MAX_CELLS)
+        too_big = too_many(file, "单元格", "cells", checked.cells, limits.MAX_CELLS)
     if too_big:
         return too_big
     problems = _active_content(checked, file)
@@ -73,14 +74,14 @@ def read_xlsx(data: bytes, file: str, sheet_names: tuple[str, ...] = ()) -> RawT
         return _not_xlsx(file, "bad_xlsx", "文件已损坏或不是有效的 .xlsx 工作簿。",
                          "the file is damaged or not a valid .xlsx workbook.")
     if not rows:
-        return [_empty(file)]
+        return [empty_file(file)]
     special = special_cells(data, sheet_names)
     show(rows, special)  # 11.7%, #DIV/0! and merged ranges as the user sees them
     problems += _sheet_read(special.sheets, file, sheet_names) + _merged_note(
         file, vertical(special.merged))
     width = max(len(r) for r in rows)
     texts = [[cell_text(v) for v in r] + [""] * (width - len(r)) for r in rows]
-    return _finish(pd.DataFrame(texts, dtype=str), None, file, problems)
+    return finish_table(pd.DataFrame(texts, dtype=str), None, file, problems)
 
 
 def _merged_note(file: str, merged: list[str]) -> list[Problem]:
@@ -88,7 +89,7 @@ def _merged_note(file: str, merged: list[str]) -> list[Problem]:
         return []
     shown = "、".join(merged[:3]) + ("……" if len(merged) > 3 else "")
     shown_en = ", ".join(merged[:3]) + (" …" if len(merged) > 3 else "")
-    return [_problem(
+    return [file_problem(
         file, "merged_cells",
         f"工作表含 {len(merged)} 处上下合并的单元格（{shown}）：其中每一格都按合并的值读取",
         f"the sheet has {len(merged)} range(s) merged down a column ({shown_en}): each of their "
@@ -106,7 +107,7 @@ def _sheet_read(names: list[str], file: str, wanted: tuple[str, ...]) -> list[Pr
     others = [n for n in names if n != chosen]
     zh_names = "或".join(f"“{w}”" for w in wanted[:2])
     en_names = " or ".join(f"'{w}'" for w in wanted[:2])
-    return [_problem(
+    return [file_problem(
         file, "sheet_chosen",
         f"工作簿有 {len(names)} 个工作表，没有名为{zh_names}的，读取了第一个“{chosen}”"
         f"（其他：{'、'.join(others)}）。若数据不在这个工作表上，请把数据所在的工作表改名为{zh_names}",
@@ -118,14 +119,14 @@ def _sheet_read(names: list[str], file: str, wanted: tuple[str, ...]) -> list[Pr
 def _active_content(checked, file: str) -> list[Problem]:
     found = []
     if checked.macros:
-        found.append(_problem(file, "macros", "工作簿含有宏（VBA）。只读取了单元格的值，宏不会运行。",
-                              "the workbook contains macros (VBA); only cell values were read, "
-                              "no macro is run.", WARNING))
+        found.append(file_problem(file, "macros", "工作簿含有宏（VBA）。只读取了单元格的值，宏不会运行。",
+                                  "the workbook contains macros (VBA); only cell values were read, "
+                                  "no macro is run.", WARNING))
     if checked.external_links or checked.connections:
-        found.append(_problem(file, "external_links",
-                              "工作簿含有指向其他文件或数据源的链接。只读取了保存的值，链接不会被打开或更新。",
-                              "the workbook links to other files or data sources; only the saved "
-                              "values were read, no link is opened or refreshed.", WARNING))
+        found.append(file_problem(file, "external_links",
+                                  "工作簿含有指向其他文件或数据源的链接。只读取了保存的值，链接不会被打开或更新。",
+                                  "the workbook links to other files or data sources; only the saved "
+                                  "values were read, no link is opened or refreshed.", WARNING))
     return found
 
 
@@ -141,7 +142,7 @@ def _rows_calamine(data: bytes, wanted: tuple[str, ...], file: str) -> list[list
         if not book.sheet_names:
             return []
         sheet = book.get_sheet_by_name(pick_sheet(book.sheet_names, wanted))
-        too_big = _shape_problem(file, sheet.height - 1, sheet.width)
+        too_big = over_limits(file, sheet.height - 1, sheet.width)
         if too_big:
             return _Refused(too_big)
         return sheet.to_python(skip_empty_area=False)
@@ -166,7 +167,7 @@ def _rows_openpyxl(data: bytes, wanted: tuple[str, ...], file: str) -> list[list
                 rows = []
                 for row in sheet.iter_rows(values_only=True):
                     rows.append(list(row))
-                    too_big = _shape_problem(file, len(rows) - 1, len(row))
+                    too_big = over_limits(file, len(rows) - 1, len(row))
                     if too_big:
                         return _Refused(too_big)
                 return rows
