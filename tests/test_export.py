@@ -177,7 +177,7 @@ def test_figures_read_as_the_app_shows_them_beside_full_precision(tmp_path: Path
     for suffix in (".csv", ".xlsx"):
         path = export_frame(frame, tmp_path / f"indicators{suffix}", schema.INDICATORS, lang)
         written = (pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False)
-                   if suffix == ".csv" else pd.read_excel(path, keep_default_na=False))
+                   if suffix == ".csv" else pd.read_excel(path, keep_default_na=False, engine="openpyxl"))
         value, yoy_label = ("数值", "同比增长(%)") if lang == "zh" else ("Value", "YoY change (%)")
         columns = list(written.columns)
         assert columns[columns.index(value) + 1] == shown_header(value, lang)
