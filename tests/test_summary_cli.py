@@ -83,3 +83,14 @@ def test_help_says_what_it_prints():
     assert done.returncode == 0
     assert "--period P" in done.stdout and "完成年度目标" in done.stdout
     assert "ahead of the time elapsed" in done.stdout and "%%" not in done.stdout
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly():
+    """`zoneapp summary | head -1`: the pipe closes before the sentences are written."""
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "summary", "--data",
+                             str(MONTHLY)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    proc.stdout.close()  # long before the interpreter has started and written anything
+    stderr = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=60) == 141
+    assert stderr == ""

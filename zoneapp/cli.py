@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 from collections.abc import Callable
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .core.io.encodings import DEFAULT_EXPORT_ENCODING, EXPORT_ENCODINGS
 from .paths import DEFAULT_DATA
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool cut off by `| head`
 
 DESCRIPTION = """\
 ZoneApp 园区指标看板 —— 浏览开发区的年度指标：表格、图表、导出到 Excel。
@@ -296,6 +298,14 @@ def _run(command, args: argparse.Namespace) -> int:
         return command(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`… | head`): stop quietly, as Unix tools do, and keep Python
+        # from failing again when it flushes stdout at exit.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # the command line never shows a traceback; say what failed
         from .core.problems import LoadError
 
