@@ -113,7 +113,7 @@ def test_rank_cards_in_both_languages(regions, zh):
     assert cards["revenue_growth@江西"].compare_text == "第2位（共31）"  # a rate has no share
     en = {k.key: k for k in section_view(regions, "overview", "en").kpis}
     assert en["revenue@江西"].title == "High-tech industry revenue (Jiangxi)"
-    assert en["revenue@江西"].compare_text == f"Rank 18 of 31, {share:.1f}% of National"
+    assert en["revenue@江西"].compare_text == f"Rank 18 of 31, {share:.1f}% of the total (National)"
     assert "Rank 18 of 31" in en["revenue@江西"].accessible_text
     # the cards are the own entity's, not the first keys of the file (全国, 北京 …)
     assert [k.key for k in zh.kpis] == ["revenue@江西", "enterprises@江西",

@@ -110,7 +110,7 @@ def share_text(ranking: Ranking, lang: str) -> str:
         return ""
     pct = format_percent(float(own["value"]) / whole * 100, lang, signed=False)
     if of is not None:
-        return say("%2 of %1", lang, of, pct)
+        return say("%2 of the total (%1)", lang, of, pct)
     return say(_words(ranking, "%2 of the %1 regions' sum", "%2 of the sum of %1"), lang,
                ranking.count, pct)
 
