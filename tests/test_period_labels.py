@@ -75,3 +75,22 @@ def test_export_keeps_the_code_and_reads_back(zone_app, tmp_path, lang):
     back, problems = load_table(path, schema.INDICATORS, path.name)
     assert problems == []
     assert set(back["period_detail"]) == codes
+
+
+def test_sorting_the_period_column_follows_time_not_words(zone_app):
+    from PySide6.QtCore import Qt
+
+    frame, _ = load_table(MONTHLY, schema.INDICATORS, MONTHLY.name)
+    frame = frame[frame["key"].eq("industrial_revenue") & frame["period"].eq(2025)]
+    model = FrameModel()
+    model.set_frame(frame, schema.INDICATORS, "zh")
+    column = model.column_keys().index("period_detail")
+    model.sort(column, Qt.SortOrder.AscendingOrder)
+    shown = [model.display_text(r, column) for r in range(model.rowCount())]
+    ytd = [s for s in shown if s.startswith("2025年1–")]
+    # By words 2025年1–10月 would come before 2025年1–2月; in time it is last.
+    assert ytd[0] == "2025年1–2月" and ytd[-1] == "2025年1–10月", shown
+    assert shown[-1] == ""  # the whole year's target (no period detail) after every period
+    model.sort(column, Qt.SortOrder.DescendingOrder)
+    assert [s for s in (model.display_text(r, column) for r in range(model.rowCount()))
+            if s.startswith("2025年1–")][0] == "2025年1–10月"

@@ -126,6 +126,16 @@ def period_detail_label(code: str, lang: str = "zh") -> str:
     return span.label(lang).replace("-", "–")
 
 
+def period_sort_key(code: str) -> str:
+    """A `period_detail` cell as a key that sorts in time: by year, then the month it ends,
+    then the one it starts (1–9月 before 三季度 before 10月); "" stays "" (sorted last), a cell
+    that is no period after every period."""
+    span = parse_period_detail(code)
+    if span is None:
+        return "~" + code if code.strip() else ""
+    return f"{span.year:04d}{span.last:02d}{span.first:02d}"
+
+
 def normalise_period_detail(text: str) -> str | None:
     """The canonical code of a `period_detail` cell ("2023q1" -> "2023Q1"), None when bad."""
     span = parse_period_detail(text)

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from zoneapp.core import names, schema
-from zoneapp.core.periods import period_detail_label
+from zoneapp.core.periods import period_detail_label, period_sort_key
 from zoneapp.core.textsafe import visible
 from zoneapp.core.schema import Column, Table
 from zoneapp.core.units import (export_unit_label, format_number, format_percent, format_value,
@@ -407,6 +407,8 @@ class FrameModel(QAbstractTableModel):
         if self._sort_key is None:
             return np.arange(n, dtype=np.int64)
         col = next(c for c in self._cols if c.key == self._sort_key)
+        if col.column is not None and col.column.kind == schema.PERIOD:  # in time, not by words
+            return col.sort_order(self._sort_ascending, period_sort_key)
         return col.sort_order(self._sort_ascending, self._labeller(col), self._collate)
 
     @staticmethod
