@@ -103,3 +103,70 @@ def test_card_made_in_dark_mode_is_light_throughout(zone_app, monkeypatch):
     finally:
         palette.set_theme("light")
     assert seen == [(palette.LIGHT.BACKGROUND.lower(), palette.LIGHT.TEXT)]
+
+
+REGIONS = Path(__file__).parent / "data" / "regions31"
+MONTHLY = Path(__file__).parent / "data" / "monthly_targets"
+
+
+def _painted_kpi_lines(monkeypatch, ds, lang):
+    """The KPI lines share_card_image paints, card by card (as laid out by kpi_lines)."""
+    from zoneapp.ui.output import share_card
+
+    painted: list[list[str]] = []
+    real = share_card.kpi_lines
+
+    def spy(card, lang_, width, title_rows=1):
+        lines = real(card, lang_, width, title_rows)
+        painted.append([text for text, _, _ in lines])
+        return lines
+
+    monkeypatch.setattr(share_card, "kpi_lines", spy)
+    image = share_card_image(ds, "overview", lang)
+    assert image.width() == CARD_WIDTH
+    return image, painted
+
+
+def test_card_shows_an_entitys_rank_and_share(zone_app, monkeypatch):
+    ds = load_dataset(REGIONS)
+    _, zh = _painted_kpi_lines(monkeypatch, ds, "zh")
+    revenue = next(lines for lines in zh if "高技术产业营业收入（江西）" in lines)
+    assert "1,480.3亿元" in revenue and "较2022年 ▲15.3%" in revenue
+    assert "第18位（共31），占全国0.8%" in revenue  # the rank beside the change, not instead
+    _, en = _painted_kpi_lines(monkeypatch, ds, "en")
+    assert any("Rank 18 of 31, 0.8% of National" in lines and "vs 2022 ▲15.3%" in lines
+               for lines in en)
+
+
+def test_card_shows_a_targets_completion_and_time_elapsed(zone_app, monkeypatch):
+    ds = load_dataset(MONTHLY)
+    image, zh = _painted_kpi_lines(monkeypatch, ds, "zh")
+    revenue = next(lines for lines in zh if "450.2亿元" in lines)
+    assert "完成年度目标88.2%" in revenue and "时序进度83.3%，高于4.9个百分点" in revenue
+    assert "10月当月：43.7亿元（推算）" in revenue
+    tax = next(lines for lines in zh if "6,850万元" in lines)
+    assert "时序进度83.3%，低于7.2个百分点" in tax
+    _, en = _painted_kpi_lines(monkeypatch, ds, "en")
+    revenue = next(lines for lines in en if "45.02 bn yuan" in lines)
+    assert "88.2% of the annual target" in revenue
+    assert "time elapsed 83.3%, 4.9 points ahead" in revenue
+    tax = next(lines for lines in en if "68.5 M yuan" in lines)
+    # Too long for one line: wrapped, never cut to "…".
+    assert "time elapsed 83.3%, 7.2 points behind" in " ".join(tax) and "…" not in "".join(tax)
+    # The long English title wraps rather than losing its period to "…".
+    title = " ".join(revenue[:revenue.index("45.02 bn yuan")])
+    assert "…" not in title and title.endswith("Jan–Oct 2025 year to date")
+
+
+def test_card_lines_fit_their_card(zone_app):
+    """Every line laid out fits the card's height: the cards grow with a rank or a target."""
+    from zoneapp.ui.output import share_card
+    from zoneapp.views.sections import section_view
+
+    ds = load_dataset(MONTHLY)
+    cards = section_view(ds, "overview", "en", None).kpis
+    width = (CARD_WIDTH - 2 * share_card.MARGIN - 20) / 2
+    rows = share_card._title_rows(cards, "en", width)
+    plain = min(share_card._kpi_height(c, "en", width, rows) for c in cards)
+    with_target = share_card._kpi_height(cards[0], "en", width, rows)
+    assert cards[0].target_text and with_target > plain + 60  # two lines more

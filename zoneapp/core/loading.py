@@ -26,6 +26,7 @@ from zoneapp.core.io.file_problems import MAX_PROBLEMS_PER_FILE, more_problems
 from zoneapp.core.io.readers import RawTable, read_table
 from .rules import check_rules, figures
 from .stale import carry_over
+from .targets import check_targets
 from .schema import MANIFEST_NAME, TABLE_SUFFIXES, TABLES, Section, Table
 from .sections import folder_sections
 from .validation import empty_frame, validate_table
@@ -100,6 +101,7 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
         file = indicators.attrs.get("file", "")
         left_out = file if any(p.is_error and p.file == file and p.row for p in problems) else ""
         problems += check_rules(indicators, tables.get("rules"), reported, left_out)
+        problems += check_targets(indicators)  # targets no completion can come from
     combined, found = derive_indicators(indicators, tables.get("rules"), reported)
     problems += found
     add_list_names(tables, combined)  # "caiyuan_loans;…" reads as the indicators' names

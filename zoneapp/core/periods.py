@@ -1,6 +1,7 @@
 """Which periods a data set reports (what the period selector offers), and periods below a year."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -112,6 +113,27 @@ def parse_period_detail(text: str, year: int | None = None) -> PeriodSpan | None
     if not (1 <= first <= last <= 12) or (year is not None and y != year):
         return None
     return PeriodSpan(y, first, last)
+
+
+@functools.lru_cache(maxsize=4096)
+def period_detail_label(code: str, lang: str = "zh") -> str:
+    """A `period_detail` cell as a table shows it: 2025年1–10月 / Jan–Oct 2025, 2025年一季度,
+    2025年上半年 (a range with the en dash reports print); a cell that is no period, as is.
+    Cached: a table asks for the same few codes once per cell painted."""
+    span = parse_period_detail(code)
+    if span is None or not code.strip():
+        return code
+    return span.label(lang).replace("-", "–")
+
+
+def period_sort_key(code: str) -> str:
+    """A `period_detail` cell as a key that sorts in time: by year, then the month it ends,
+    then the one it starts (1–9月 before 三季度 before 10月); "" stays "" (sorted last), a cell
+    that is no period after every period."""
+    span = parse_period_detail(code)
+    if span is None:
+        return "~" + code if code.strip() else ""
+    return f"{span.year:04d}{span.last:02d}{span.first:02d}"
 
 
 def normalise_period_detail(text: str) -> str | None:

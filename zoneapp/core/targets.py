@@ -5,7 +5,8 @@ A target is a row with value_kind `target` for a key and year (no period_detail:
 year). The 累计 is the zone's ytd row of that key and year ending latest (at or before
 `until` when given); a whole year's figure counts as twelve months done. Both percentages are
 rounded to one decimal and the gap is their difference as shown, so a sentence's three
-numbers agree (88.2 − 83.3 = 4.9).
+numbers agree (88.2 − 83.3 = 4.9). A target that cannot be compared (part of a year; a unit
+that does not convert) is a load warning (check_targets), never dropped without a word.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import pandas as pd
 from . import units
 from .cells import cell_text
 from .monthly import Point, points, span_label
+from .periods import parse_period_detail
+from .problems import WARNING, Problem
 
 
 @dataclass(frozen=True)
@@ -109,3 +112,58 @@ def progress_series(rows: pd.DataFrame, key: str, year: int,
                 seen.add(p.span.last)
                 out.append(found)
     return out
+
+
+def check_targets(indicators: pd.DataFrame) -> list[Problem]:
+    """Warnings for the target rows no completion can come from, which would otherwise be
+    left out without a word: a target for part of a year (2025H1: the completion and
+    时序进度 are the year's), and a target whose unit does not convert to its figure's 累计
+    (a target in 亿元 for a figure in 家). Each names the file, row and column."""
+    if indicators is None or indicators.empty or "value_kind" not in indicators.columns:
+        return []
+    targets = indicators[indicators["value_kind"].fillna("").eq("target")]
+    if "entity" in targets.columns:  # an entity's goal is shown in its table, not compared
+        targets = targets[targets["entity"].fillna("").eq("")]
+    targets = targets.dropna(subset=["value", "period"])
+    if targets.empty:
+        return []
+    file = indicators.attrs.get("file", "indicators.csv")
+    headers = indicators.attrs.get("headers", {})
+    problems: list[Problem] = []
+
+    def warn(row, column: str, zh: str, en: str, code: str) -> None:
+        at = int(row["_row"]) if "_row" in row.index and pd.notna(row["_row"]) else None
+        problems.append(Problem(file, at, headers.get(column, column), zh, en, code, WARNING))
+
+    zone = indicators
+    if "entity" in zone.columns:
+        zone = zone[zone["entity"].fillna("").eq("")]
+    for _, row in targets.iterrows():
+        key, year = cell_text(row, "key"), int(row["period"])
+        zh_name = cell_text(row, "name_zh") or key
+        en_name = cell_text(row, "name_en") or zh_name
+        detail = cell_text(row, "period_detail")
+        if detail:
+            span = parse_period_detail(detail)
+            zh_part = span_label(span, "zh") if span else detail
+            en_part = span_label(span, "en") if span else detail
+            warn(row, "period_detail",
+                 f"{zh_name}的目标是{zh_part}的目标：完成率和时序进度只按全年目标计算，"
+                 "这一目标未用于比较（请写全年目标，期间留空）",
+                 f"the target of {en_name} is for {en_part}: completion and time elapsed are "
+                 "computed against a whole year's target only, so this one is not compared "
+                 "(give the year's target with an empty period detail)",
+                 "target_part_year")
+            continue
+        unit = cell_text(row, "unit")
+        done = [p for p in points(zone[zone["period"] == year], key)
+                if p.kind == "ytd" and p.span.year == year and p.span.first == 1]
+        wrong = sorted({p.unit for p in done if units.convert(1.0, p.unit, unit) is None})
+        if wrong:
+            warn(row, "unit",
+                 f"{zh_name}{year}年目标的单位“{unit}”不能换算成其累计值的单位“{'、'.join(wrong)}”，"
+                 "这一目标未用于比较",
+                 f"the unit of the {year} target of {en_name} ({unit or 'none'}) does not "
+                 f"convert to its year-to-date figure's ({', '.join(wrong)}); the target is "
+                 "not compared", "target_unit")
+    return problems

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from zoneapp.core import names, schema
+from zoneapp.core.periods import period_detail_label, period_sort_key
 from zoneapp.core.textsafe import visible
 from zoneapp.core.schema import Column, Table
 from zoneapp.core.units import (export_unit_label, format_number, format_percent, format_value,
@@ -33,7 +34,7 @@ from . import frame_columns
 from .frame_columns import Labeller, ShownColumn, is_missing, search
 
 _NUMERIC_KINDS = (schema.INT, schema.FLOAT)
-_LABELLED_KINDS = (schema.ENUM, schema.UNIT, schema.QUALIFIER)
+_LABELLED_KINDS = (schema.ENUM, schema.UNIT, schema.QUALIFIER, schema.PERIOD)
 _Index = QModelIndex | QPersistentModelIndex
 _Col = ShownColumn
 
@@ -364,7 +365,7 @@ class FrameModel(QAbstractTableModel):
         return format_number(value, column.unit if column is not None else "", self._lang)
 
     def _label(self, column: Column, code: str) -> str:
-        """An enum code's label, a unit's or qualifier's name, or the text itself."""
+        """An enum code's label, a unit's or qualifier's name, a period's words, or the text."""
         if column.kind == schema.ENUM:
             choice = column.choice(code)
             return choice.zh if choice is not None and self._lang == "zh" else (
@@ -373,6 +374,8 @@ class FrameModel(QAbstractTableModel):
             return export_unit_label(code, self._lang)
         if column.kind == schema.QUALIFIER:
             return qualifier_label(code, self._lang)
+        if column.kind == schema.PERIOD:  # 2025H1 -> 2025年上半年; exports keep the code
+            return period_detail_label(code, self._lang)
         return code
 
     def _labeller(self, col: _Col) -> Labeller | None:
@@ -404,6 +407,8 @@ class FrameModel(QAbstractTableModel):
         if self._sort_key is None:
             return np.arange(n, dtype=np.int64)
         col = next(c for c in self._cols if c.key == self._sort_key)
+        if col.column is not None and col.column.kind == schema.PERIOD:  # in time, not by words
+            return col.sort_order(self._sort_ascending, period_sort_key)
         return col.sort_order(self._sort_ascending, self._labeller(col), self._collate)
 
     @staticmethod

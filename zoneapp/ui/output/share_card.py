@@ -18,6 +18,7 @@ from zoneapp.ui.output import chart_export
 from zoneapp.ui.palette import change_color
 from zoneapp.ui.widgets.charts import offscreen_chart
 from zoneapp.ui.widgets.kpi import paint_card_frame
+from zoneapp.ui.widgets.text_fit import wrap_lines
 from zoneapp.views.card import footer_text
 from zoneapp.views.model import KpiView
 from zoneapp.views.sections import section_view
@@ -71,7 +72,11 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
     footer_font = _font(22)
     band = 48 + _text_height(dataset.manifest.name(lang), title_font, inner) + 12 + 40 + 36
     rows = (len(cards) + 1) // 2
-    kpi_h, gap = 200, 20
+    gap = 20
+    width = (inner - gap) / 2
+    # Every card as tall as the fullest (a rank, a target's two lines), so a row lines up.
+    title_rows = _title_rows(cards, lang, width)
+    kpi_h = max((_kpi_height(card, lang, width, title_rows) for card in cards), default=0)
     chart_h = chart.height() * CHART_SCALE if chart is not None else 0
     footer_h = _text_height(footer, footer_font, inner) + 40
     height = round(band + 32 + rows * (kpi_h + gap) + (chart_h + 24 if chart_h else 0)
@@ -95,11 +100,10 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
     p.drawText(QRectF(MARGIN, y, inner, 40), Qt.AlignmentFlag.AlignLeft,
                f"{dataset.section(code).label(lang)} · {shown_period}")
     y = band + 32
-    width = (inner - gap) / 2
     for i, card in enumerate(cards):
         x = MARGIN + (i % 2) * (width + gap)
         top = y + (i // 2) * (kpi_h + gap)
-        _kpi(p, QRectF(x, top, width, kpi_h), card, lang)
+        _kpi(p, QRectF(x, top, width, kpi_h), card, lang, title_rows)
     y += rows * (kpi_h + gap)
     if chart is not None:
         p.fillRect(QRectF(MARGIN - 8, y - 8, inner + 16, chart_h + 16), QColor(INK.BACKGROUND))
@@ -118,17 +122,58 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
     return image
 
 
-def _kpi(p: QPainter, rect: QRectF, card: KpiView, lang: str) -> None:
-    paint_card_frame(p, rect, card.derived, 2, 14)
-    inner = rect.adjusted(22, 16, -22, -12)
+KPI_PAD = (22, 16, 22, 12)  # left, top, right, bottom inside a card's frame
+LINE_GAP = 6
+TITLE_PX = 26
+TITLE_LINES = 3  # an English title with its period ("…, Jan–Oct 2025 year to date") is long
+
+
+def kpi_lines(card: KpiView, lang: str, width: float,
+              title_rows: int = 1) -> list[tuple[str, QFont, str]]:
+    """What a KPI card on the share card says, line by line, as (text, font, colour): the
+    title on up to TITLE_LINES lines, the figure, the change, the comparison or the entity's rank
+    ("第18位（共31），占全国0.8%"), and with a target its completion and 时序进度, as the
+    window's card shows them. `width` is the card's outer width; a title of fewer than
+    `title_rows` lines is padded with empty ones, so the figures of a row of cards line up."""
+    title_font = _font(TITLE_PX)
+    lines = [(line, title_font, INK.MUTED_TEXT) for line in _title_lines(card, lang, width)]
+    lines += [("", title_font, INK.MUTED_TEXT)] * (title_rows - len(lines))
+    lines.append((card.value_text or "—", _font(50, True), INK.TEXT))
+    small = _font(25)
+    room = width - KPI_PAD[0] - KPI_PAD[2]
+    for text, color in ((card.yoy_text, change_color(card.yoy_pct, INK)),
+                        (card.compare_text, INK.MUTED_TEXT),
+                        (card.target_text, INK.TEXT),
+                        (card.elapsed_text, change_color(card.gap_pp, INK))):
+        # A line too long (English 时序进度 with its gap) wraps rather than losing its end.
+        lines += [(line, small, color) for line in wrap_lines(text, small, room, 2)]
+    return lines
+
+
+def _title_lines(card: KpiView, lang: str, width: float) -> list[str]:
     title = card.title + (" · " + say("Derived", lang) if card.derived else "")
-    lines = [(title, _font(26), INK.MUTED_TEXT), (card.value_text or "—", _font(50, True), INK.TEXT),
-             (card.yoy_text or card.compare_text, _font(25), change_color(card.yoy_pct, INK))]
+    return wrap_lines(title, _font(TITLE_PX), width - KPI_PAD[0] - KPI_PAD[2],
+                      TITLE_LINES)
+
+
+def _title_rows(cards: list[KpiView], lang: str, width: float) -> int:
+    return max((len(_title_lines(card, lang, width)) for card in cards), default=1)
+
+
+def _kpi_height(card: KpiView, lang: str, width: float, title_rows: int) -> float:
+    lines = kpi_lines(card, lang, width, title_rows)
+    return (KPI_PAD[1] + KPI_PAD[3] + 4 +
+            sum(QFontMetricsF(font).height() + LINE_GAP for _, font, _ in lines))
+
+
+def _kpi(p: QPainter, rect: QRectF, card: KpiView, lang: str, title_rows: int) -> None:
+    paint_card_frame(p, rect, card.derived, 2, 14)
+    inner = rect.adjusted(KPI_PAD[0], KPI_PAD[1], -KPI_PAD[2], -KPI_PAD[3])
     y = inner.top()
-    for text, font, color in lines:
+    for text, font, color in kpi_lines(card, lang, rect.width(), title_rows):
         metrics = QFontMetricsF(font)
         p.setFont(font)
         p.setPen(QColor(color))
         p.drawText(QRectF(inner.left(), y, inner.width(), metrics.height()), Qt.AlignmentFlag.AlignLeft,
                    metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
-        y += metrics.height() + 6
+        y += metrics.height() + LINE_GAP
