@@ -33,6 +33,8 @@ MAX_COLUMN_WIDTH = 360
 FIT_SAMPLE_ROWS = 200  # column widths are fitted to the header and this many rows
 FIT_SAMPLE_CELLS = 4000  # … or fewer rows, down to FIT_MIN_ROWS, in a table of many columns
 FIT_MIN_ROWS = 30
+# A figure's widest texts are its extremes (always measured): a few first rows suffice.
+FIT_FIGURE_ROWS = 10
 FIT_MEASURED = 4  # texts measured per column, the longest by _text_extent
 CSV_FILTER = "CSV UTF-8 (*.csv)"
 GB18030_FILTER = "CSV GB18030 (*.csv)"
@@ -235,7 +237,8 @@ class TablePanel(QWidget):
                    max(FIT_MIN_ROWS, FIT_SAMPLE_CELLS // max(columns, 1)), FIT_SAMPLE_ROWS)
         for c in range(columns):
             width = header_metrics.horizontalAdvance(self.model.header_label(c)) + 28
-            texts = sorted(set(self.model.width_texts(c, rows)), key=_text_extent)
+            texts = sorted(set(self.model.width_texts(c, rows, FIT_FIGURE_ROWS)),
+                           key=_text_extent)
             for text in texts[-FIT_MEASURED:]:  # only the likely widest are measured
                 width = max(width, metrics.horizontalAdvance(text) + 16)
             self.view.setColumnWidth(c, max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, width)))
