@@ -307,3 +307,20 @@ def test_after_a_language_switch_the_sort_arrow_is_on_the_sorted_column(qtbot, p
     panel.set_lang("zh")
     assert header.sortIndicatorSection() == panel.model.column_keys().index("name_zh")
     assert [panel.model.display_text(r, header.sortIndicatorSection()) for r in range(3)] == shown
+
+
+def test_wide_table_column_fits_its_largest_number_far_down(qtbot):
+    """A table of many columns samples few rows for its widths, but a column still fits its
+    widest number wherever it is (it is not cut to "…")."""
+    from zoneapp.ui.widgets.table_panel import FIT_MIN_ROWS, TablePanel
+
+    grid = {f"p{c}": [1.0] * 500 for c in range(150)}
+    grid["p0"][499] = -123456789.25  # the longest text, far below the sampled rows
+    panel = TablePanel()
+    qtbot.addWidget(panel)
+    panel.set_data(pd.DataFrame(grid), None, "zh", "wide")
+    texts = panel.model.width_texts(0, FIT_MIN_ROWS)
+    assert panel.model.display_text(499, 0) in texts
+    metrics = panel.view.fontMetrics()
+    assert panel.view.columnWidth(0) >= metrics.horizontalAdvance(panel.model.display_text(499, 0))
+    assert panel.view.columnWidth(0) > panel.view.columnWidth(1)

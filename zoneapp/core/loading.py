@@ -96,6 +96,9 @@ def load_dataset(folder: Path | str, *, progress: Callable[[float], None] | None
     manifest, found = _manifest(folder, root, figure_years or _periods(tables))
     problems += found + _against_manifest(manifest, tables, figure_years)
     indicators = tables["indicators"] if "indicators" in tables else empty_frame(TABLES[0])
+    # Joined before the derivations, so the combined frame shares these one-chunk columns
+    # (joined only after, it would hold a second copy of the text beside the table's).
+    join_chunks(indicators)
     reported = figures(indicators)  # both the checks and the derivations start from these
     if "indicators" in tables:  # without them there is nothing to check the rules against
         file = indicators.attrs.get("file", "")

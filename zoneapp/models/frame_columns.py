@@ -126,6 +126,8 @@ class ShownColumn:
         """float64 values, NaN where missing (the frame's own buffer for float64 columns)."""
         if self._numbers is None:
             values = self.values
+            if isinstance(values, pd.arrays.NumpyExtensionArray):
+                values = values.to_numpy()  # a float64 frame's own buffer, not a copy
             if isinstance(values, np.ndarray) and values.dtype == np.float64:
                 self._numbers = values
             else:

@@ -241,6 +241,21 @@ class FrameModel(QAbstractTableModel):
         """The shown text of one cell, as DisplayRole gives it."""
         return self._display(self._cols[column], int(self._order[view_row]))
 
+    def width_texts(self, column: int, rows: int, figure_rows: int | None = None) -> list[str]:
+        """Shown texts a column's width is fitted to: the first `rows` rows shown (of a
+        figure, `figure_rows` when given) and, for a figure, the rows holding its largest and
+        smallest values (the longest numbers, found in numpy over the whole column, so a wide
+        number further down is not cut to "…")."""
+        col = self._cols[column]
+        if col.numeric and figure_rows is not None:
+            rows = min(rows, figure_rows)
+        picked = [int(r) for r in self._order[:rows]]
+        if col.numeric and len(self._order):
+            numbers = col.numbers()
+            if not np.isnan(numbers).all():
+                picked += [int(np.nanargmax(numbers)), int(np.nanargmin(numbers))]
+        return [self._display(col, row) for row in dict.fromkeys(picked)]
+
     # ----- Qt model interface -----------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:

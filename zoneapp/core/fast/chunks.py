@@ -24,7 +24,12 @@ def join_chunks(frame: pd.DataFrame) -> None:
         if not isinstance(chunked, pa.ChunkedArray) or chunked.num_chunks <= 1:
             continue
         try:
-            joined = type(array)(pa.chunked_array([chunked.combine_chunks()]))
+            one = pa.chunked_array([chunked.combine_chunks()])
+            # pandas' "str" columns must be rebuilt as "str": without the dtype the array
+            # became "string" (NA, not NaN, for a missing value), and the check below then
+            # left every text column in its dozens of chunks.
+            joined = type(array)(one, dtype=array.dtype) \
+                if isinstance(array, pd.arrays.ArrowStringArray) else type(array)(one)
         except (TypeError, ValueError, pa.ArrowException):
             continue  # an array type that cannot be rebuilt so: left as it is
         if joined.dtype == array.dtype:

@@ -31,10 +31,22 @@ from zoneapp.ui.window.write_failure import failure_text
 MIN_COLUMN_WIDTH = 60
 MAX_COLUMN_WIDTH = 360
 FIT_SAMPLE_ROWS = 200  # column widths are fitted to the header and this many rows
+FIT_SAMPLE_CELLS = 4000  # … or fewer rows, down to FIT_MIN_ROWS, in a table of many columns
+FIT_MIN_ROWS = 30
+# A figure's widest texts are its extremes (always measured): a few first rows suffice.
+FIT_FIGURE_ROWS = 10
+FIT_MEASURED = 4  # texts measured per column, the longest by _text_extent
 CSV_FILTER = "CSV UTF-8 (*.csv)"
 GB18030_FILTER = "CSV GB18030 (*.csv)"
 XLSX_FILTER = "Excel (*.xlsx)"
 SHOWN, WHOLE = "shown", "whole"
+
+
+def _text_extent(text: str) -> int:
+    """A text's width in half-width characters (about: a Chinese character counts two), to pick
+    the few texts worth measuring with the font."""
+    # UTF-8 gives a Chinese character three bytes and ASCII one: counted in C, not per char.
+    return (len(text.encode("utf-8", "surrogatepass")) + len(text)) // 2
 
 
 class ExportTarget(NamedTuple):
@@ -218,11 +230,17 @@ class TablePanel(QWidget):
         """Widths from the header and the first rows' text, kept within 60–360 px."""
         metrics = self.view.fontMetrics()
         header_metrics = self.view.horizontalHeader().fontMetrics()
-        rows = min(self.model.rowCount(), FIT_SAMPLE_ROWS)
-        for c in range(self.model.columnCount()):
+        columns = self.model.columnCount()
+        # A wide table (a region × month table has ~120 columns) samples fewer rows per
+        # column: formatting every cell of 200 rows took most of a province tab's first show.
+        rows = min(self.model.rowCount(),
+                   max(FIT_MIN_ROWS, FIT_SAMPLE_CELLS // max(columns, 1)), FIT_SAMPLE_ROWS)
+        for c in range(columns):
             width = header_metrics.horizontalAdvance(self.model.header_label(c)) + 28
-            for r in range(rows):
-                width = max(width, metrics.horizontalAdvance(self.model.display_text(r, c)) + 16)
+            texts = sorted(set(self.model.width_texts(c, rows, FIT_FIGURE_ROWS)),
+                           key=_text_extent)
+            for text in texts[-FIT_MEASURED:]:  # only the likely widest are measured
+                width = max(width, metrics.horizontalAdvance(text) + 16)
             self.view.setColumnWidth(c, max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, width)))
         # A last column of text takes the spare width; one of figures (a table region ×
         # year) keeps its width, so its numbers sit beside the others, not at the far edge.
