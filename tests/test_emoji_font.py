@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import (
     QColor, QFont, QFontMetricsF, QImage, QPainter, QRawFont,
     QTextLayout,

@@ -164,13 +164,13 @@ def pd_isna(value) -> bool:
 @pytest.mark.parametrize("value, expected", [
     (506.1, 1), (3000.0, 0), (2.99, 2), (0.0722, 4), (1e-9, 4), (120.0, 0), (float("nan"), 4)])
 def test_places_a_figure_is_written_with(value, expected):
-    from zoneapp.core.derive import places
+    from zoneapp.core.precision import places
 
     assert places(value) == expected
 
 
 @pytest.mark.parametrize("value, expected", [(506.1, 4), (30.2, 3), (3000.0, 4), (0.0722, 3)])
 def test_significant_digits(value, expected):
-    from zoneapp.core.derive import significant_digits
+    from zoneapp.core.precision import significant_digits
 
     assert significant_digits(value) == expected

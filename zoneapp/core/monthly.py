@@ -18,6 +18,7 @@ import pandas as pd
 from . import units
 from .cells import cell_text
 from .periods import PeriodSpan, parse_period_detail
+from .precision import places
 
 TIME_KINDS = ("month", "ytd", "target")
 
@@ -142,8 +143,6 @@ def span_label(span: PeriodSpan, lang: str = "zh", months: bool = True) -> str:
 
 
 def _rounded(value: float, *inputs: float) -> float:
-    from .derive import places
-
     return round(value, max(places(v) for v in inputs))
 
 
