@@ -9,15 +9,18 @@ from .command import Plan
 from .shape import TableShape
 
 
-def _col(c: int | None) -> str:
-    if c is None:
-        return "-"
+def column_letter(c: int) -> str:
+    """0 -> A, 26 -> AA: the column as Excel names it."""
     name = ""
     c += 1
     while c:
         c, r = divmod(c - 1, 26)
         name = chr(65 + r) + name
     return name
+
+
+def _col(c: int | None) -> str:
+    return "-" if c is None else column_letter(c)
 
 
 def describe(plan: Plan, lang: str = "zh") -> list[str]:

@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from zoneapp.core.tables.describe import column_letter
 from zoneapp.core.tables.headers import clean
 
 translate = QCoreApplication.translate
@@ -98,16 +99,6 @@ class SheetModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return column_letter(section)
-
-
-def column_letter(c: int) -> str:
-    """0 -> A, 26 -> AA: the column as Excel names it."""
-    name = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        name = chr(65 + r) + name
-    return name
 
 
 # The added rows' columns shown, in order (keys of the indicators table).
