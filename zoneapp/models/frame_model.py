@@ -32,6 +32,7 @@ from zoneapp.core.units import (export_unit_label, format_number, format_percent
 
 from . import frame_columns
 from .frame_columns import Labeller, ShownColumn, is_missing, search
+from .language_columns import english_first, twin
 
 _NUMERIC_KINDS = (schema.INT, schema.FLOAT)
 _LABELLED_KINDS = (schema.ENUM, schema.UNIT, schema.QUALIFIER, schema.PERIOD)
@@ -167,9 +168,9 @@ class FrameModel(QAbstractTableModel):
         model's language when that is shown (name_zh -> name_en in English); None when
         neither is shown."""
         keys = {c.key for c in self._cols}
-        twin = _twin(key) if key else None
-        if twin is not None and twin.endswith(f"_{self._lang}") and twin in keys:
-            return twin
+        other = twin(key) if key else None
+        if other is not None and other.endswith(f"_{self._lang}") and other in keys:
+            return other
         return key if key in keys else None
 
     def sort_column(self) -> tuple[int, Qt.SortOrder]:
@@ -348,7 +349,7 @@ class FrameModel(QAbstractTableModel):
             if column.qualifier_column in frame.columns:
                 col.qualifiers = frame[column.qualifier_column].array
             cols.append(col)
-        return _english_first(cols, frame) if self._lang == "en" else cols
+        return english_first(cols, frame) if self._lang == "en" else cols
 
     @staticmethod
     def _plain_column(key: Any, series: pd.Series) -> _Col:
@@ -467,35 +468,3 @@ class FrameModel(QAbstractTableModel):
     def _emit_rows(self) -> None:
         self.sig_rows_changed.emit(len(self._order), len(self._frame))
 
-
-def _twin(key: str) -> str | None:
-    """name_zh <-> name_en; None for a key with no language suffix."""
-    if key.endswith("_zh"):
-        return key[:-3] + "_en"
-    if key.endswith("_en"):
-        return key[:-3] + "_zh"
-    return None
-
-
-def _filled(frame: pd.DataFrame, key: str, where: str) -> bool:
-    """Whether `key` has text in every row where column `where` has."""
-    def has_text(k: str) -> np.ndarray:
-        return (frame[k].astype("string").str.strip().fillna("") != "").to_numpy(dtype=bool)
-
-    return not (has_text(where) & ~has_text(key)).any()
-
-
-def _english_first(cols: list[_Col], frame: pd.DataFrame) -> list[_Col]:
-    """Each *_en column where its *_zh twin was; the twin after it, or dropped when the
-    English column is filled wherever the Chinese one is."""
-    by_key = {c.key: c for c in cols}
-    out: list[_Col] = []
-    for col in cols:
-        twin = by_key.get(_twin(col.key) or "")
-        if twin is None:
-            out.append(col)
-        elif col.key.endswith("_zh"):
-            out.append(twin)
-            if not _filled(frame, twin.key, col.key):
-                out.append(col)
-    return out
