@@ -96,13 +96,13 @@ def test_card_made_in_dark_mode_is_light_throughout(zone_app, monkeypatch):
         return real(dataset, code, lang, period, cards, chart, today)
 
     monkeypatch.setattr(share_card, "_paint", spy)
-    palette.set_theme("dark")
+    palette.use("dark")
     try:
         share_card_image(load_dataset(THREE), "overview", "zh")
-        assert palette.current() == "dark"  # the window's theme is back
+        assert palette.current().name == "dark"  # the window's theme is back
     finally:
-        palette.set_theme("light")
-    assert seen == [(palette.LIGHT.BACKGROUND.lower(), palette.LIGHT.TEXT)]
+        palette.use("light")
+    assert seen == [(palette.LIGHT.background.lower(), palette.LIGHT.text)]
 
 
 REGIONS = Path(__file__).parent / "data" / "regions31"

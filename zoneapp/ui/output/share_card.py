@@ -82,11 +82,11 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
     height = round(band + 32 + rows * (kpi_h + gap) + (chart_h + 24 if chart_h else 0)
                    + footer_h + 24)
     image = QImage(CARD_WIDTH, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor(getattr(INK, "WINDOW", "#f5f7fa")))
+    image.fill(QColor(INK.window))
     p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    accent = getattr(INK, "ACCENT", "#1f4e79")
+    accent = INK.accent
     p.fillRect(QRectF(0, 0, CARD_WIDTH, band), QColor(accent))
     p.setPen(QColor("white"))
     p.setFont(title_font)
@@ -106,17 +106,17 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
         _kpi(p, QRectF(x, top, width, kpi_h), card, lang, title_rows)
     y += rows * (kpi_h + gap)
     if chart is not None:
-        p.fillRect(QRectF(MARGIN - 8, y - 8, inner + 16, chart_h + 16), QColor(INK.BACKGROUND))
+        p.fillRect(QRectF(MARGIN - 8, y - 8, inner + 16, chart_h + 16), QColor(INK.background))
         p.save()
         p.translate(MARGIN, y)
         p.scale(CHART_SCALE, CHART_SCALE)
         chart_export.paint_chart(chart, p, QPoint(0, 0))
         p.restore()
         y += chart_h + 24
-    p.setPen(QPen(QColor(INK.BORDER)))
+    p.setPen(QPen(QColor(INK.border)))
     p.drawLine(MARGIN, round(y), CARD_WIDTH - MARGIN, round(y))
     p.setFont(footer_font)
-    p.setPen(QColor(INK.MUTED_TEXT))
+    p.setPen(QColor(INK.muted_text))
     p.drawText(QRectF(MARGIN, y + 14, inner, footer_h), Qt.TextFlag.TextWordWrap, footer)
     p.end()
     return image
@@ -136,14 +136,14 @@ def kpi_lines(card: KpiView, lang: str, width: float,
     window's card shows them. `width` is the card's outer width; a title of fewer than
     `title_rows` lines is padded with empty ones, so the figures of a row of cards line up."""
     title_font = _font(TITLE_PX)
-    lines = [(line, title_font, INK.MUTED_TEXT) for line in _title_lines(card, lang, width)]
-    lines += [("", title_font, INK.MUTED_TEXT)] * (title_rows - len(lines))
-    lines.append((card.value_text or "—", _font(50, True), INK.TEXT))
+    lines = [(line, title_font, INK.muted_text) for line in _title_lines(card, lang, width)]
+    lines += [("", title_font, INK.muted_text)] * (title_rows - len(lines))
+    lines.append((card.value_text or "—", _font(50, True), INK.text))
     small = _font(25)
     room = width - KPI_PAD[0] - KPI_PAD[2]
     for text, color in ((card.yoy_text, change_color(card.yoy_pct, INK)),
-                        (card.compare_text, INK.MUTED_TEXT),
-                        (card.target_text, INK.TEXT),
+                        (card.compare_text, INK.muted_text),
+                        (card.target_text, INK.text),
                         (card.elapsed_text, change_color(card.gap_pp, INK))):
         # A line too long (English 时序进度 with its gap) wraps rather than losing its end.
         lines += [(line, small, color) for line in wrap_lines(text, small, room, 2)]

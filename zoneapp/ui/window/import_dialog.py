@@ -91,7 +91,7 @@ class ImportDialog(QDialog):
         self.message = QLabel()  # what stops the import: inline, not a pop-up
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet(f"color: {palette.colours().ERROR};")
+        self.message.setStyleSheet(f"color: {palette.ERROR};")
         self.message.hide()
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
