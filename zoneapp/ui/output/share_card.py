@@ -19,7 +19,7 @@ from zoneapp.ui.palette import change_color
 from zoneapp.ui.widgets.charts import offscreen_chart
 from zoneapp.ui.widgets.kpi import paint_card_frame
 from zoneapp.ui.widgets.text_fit import wrap_lines
-from zoneapp.views.card import footer_text
+from zoneapp.views.card import card_period, footer_text, period_text
 from zoneapp.views.model import KpiView
 from zoneapp.views.sections import section_view
 from zoneapp.views.words import say
@@ -57,7 +57,7 @@ def _card_image(dataset: Dataset, code: str, lang: str, period: int | None,
     if view.charts:  # the section's main chart, laid out at half the card's width
         chart = offscreen_chart(view.charts[0], lang, round((CARD_WIDTH - 2 * MARGIN) / CHART_SCALE))
     try:
-        return _paint(dataset, code, lang, period, view.kpis, chart,
+        return _paint(dataset, code, lang, card_period(dataset, view), view.kpis, chart,
                       (today or _dt.date.today()).isoformat())
     finally:
         if chart is not None:
@@ -66,6 +66,8 @@ def _card_image(dataset: Dataset, code: str, lang: str, period: int | None,
 
 
 def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
+    """The card; `period` is the one it is about (views.card.card_period), in its header
+    and its footer."""
     inner = CARD_WIDTH - 2 * MARGIN
     title_font, sub_font = _font(44, True), _font(28)
     footer = footer_text(dataset, lang, period, today)
@@ -94,11 +96,11 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
     h = _text_height(dataset.manifest.name(lang), title_font, inner)
     p.drawText(QRectF(MARGIN, y, inner, h + 4), Qt.TextFlag.TextWordWrap, dataset.manifest.name(lang))
     y += h + 12
-    shown_period = str(period) if period is not None else dataset.manifest.period_label()
     p.setFont(sub_font)
     p.setPen(QColor("#d6e4f0"))
     p.drawText(QRectF(MARGIN, y, inner, 40), Qt.AlignmentFlag.AlignLeft,
-               f"{dataset.section(code).label(lang)} · {shown_period}")
+               " · ".join(t for t in (dataset.section(code).label(lang),
+                                      period_text(period, lang)) if t))
     y = band + 32
     for i, card in enumerate(cards):
         x = MARGIN + (i % 2) * (width + gap)
