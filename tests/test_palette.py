@@ -171,3 +171,22 @@ def test_a_widget_painted_after_a_switch_paints_the_new_colours(qtbot):
         image = bar.grab().toImage()
         assert image.pixelColor(60, middle).name() == colours.up  # done: a rise, ahead of time
         assert image.pixelColor(220, middle).name() == QColor(colours.border).name()  # to do
+
+
+def test_a_charts_hover_readout_reads_in_the_dark(qtbot, zone_app):
+    """The readout had a white background under the dark scheme's light text."""
+    from zoneapp.ui.widgets.charts import BarChart
+    from zoneapp.views.model import Bar
+
+    for colours in (palette.DARK, palette.LIGHT):
+        palette.use(colours.name)
+        chart = BarChart()
+        qtbot.addWidget(chart)
+        chart.set_bars([Bar("收入", 5.0, "5亿元")])
+        readout = chart.mouse.readout
+        readout.setText("收入：5亿元")
+        readout.adjustSize()
+        image = readout.grab().toImage()
+        corner = image.pixelColor(image.width() // 2, 2).name()  # inside the border, no text
+        assert corner == colours.background
+        assert f"color: {colours.text};" in readout.styleSheet()

@@ -32,7 +32,7 @@ class ChartMouse(QObject):
 
     def apply_palette(self) -> None:
         self.readout.setStyleSheet(
-            f"color: {palette.TEXT}; background: rgba(255, 255, 255, 215);"
+            f"color: {palette.TEXT}; background: {palette.BACKGROUND};"
             f" border: 1px solid {palette.BORDER}; border-radius: 3px; padding: 1px 5px;")
 
     def readout_text(self) -> str:
