@@ -23,13 +23,18 @@ def _col(c: int | None) -> str:
     return "-" if c is None else column_letter(c)
 
 
-def describe(plan: Plan, lang: str = "zh") -> list[str]:
+def describe(plan: Plan, lang: str = "zh", window: bool = False) -> list[str]:
+    """`window`: said in the import dialog's terms, not the command's options."""
     zh = lang == "zh"
     g = plan.grid
     lines = [f"{plan.file}" + (f" · {'工作表' if zh else 'sheet'} “{g.sheet}”" if g.sheet else "")
              + (f"（{'已用默认密码解密' if zh else 'decrypted with the default password'}）"
                 if g.decrypted else "")]
-    if len(plan.tables) > 1:
+    if len(plan.tables) > 1 and window:
+        lines.append(f"工作表中有 {len(plan.tables)} 张表，全部导入（可在“表格”框中只选一张）" if zh
+                     else f"the sheet holds {len(plan.tables)} tables; all are imported (choose "
+                     "one in the Table box to import only it)")
+    elif len(plan.tables) > 1:
         lines.append(f"工作表中有 {len(plan.tables)} 张表，全部导入（--table N 只导入第 N 张）" if zh else
                      f"the sheet holds {len(plan.tables)} tables; all are imported (--table N "
                      "imports only the Nth)")

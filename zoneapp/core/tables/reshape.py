@@ -114,7 +114,8 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         raise ImportFailed("", "表中没有写年份：请用 --period 指定（例如 --period 2023 或 "
                            "--period 2023-01..2023-11）",
                            "the table names no year: give it with --period (e.g. --period 2023 "
-                           "or --period 2023-01..2023-11)", option="period")
+                           "or --period 2023-01..2023-11)", option="period",
+                           window=("表中没有写年份", "the table names no year"))
     flags = ["yes" if aggregate(n) else "" for n in distinct_names]
     result.rows = out.frame(distinct_names, flags)
     result.aggregates = list(dict.fromkeys(

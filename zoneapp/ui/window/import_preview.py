@@ -37,14 +37,16 @@ class SheetModel(QAbstractTableModel):
     (title and unit lines, header rows, name column, measure and growth columns, notes)
     marked by their fill and named in the tooltip."""
 
-    def __init__(self, plan, parent=None) -> None:
+    def __init__(self, plan, parent=None, grid=None) -> None:
+        """`plan` None: `grid`'s cells unmarked (nothing was recognised; the user can still
+        point at the header and the name column)."""
         super().__init__(parent)
-        self.rows = plan.grid.rows
+        self.rows = plan.grid.rows if plan is not None else grid.rows
         self.width = max((len(r) for r in self.rows[:2000]), default=0)
         self.row_marks: dict[int, str] = {}
         self.cell_marks: list[tuple[int, int, dict[int, str]]] = []  # (first, stop, col -> mark)
         above = 0  # the first row after the previous table
-        for t in plan.tables:
+        for t in plan.tables if plan is not None else ():
             s = t.shape
             notes = set(s.notes)
             for r in range(s.data_stop, len(self.rows)):  # its notes, directly below it
