@@ -11,7 +11,7 @@ _PAREN = re.compile(r"[（(]([^()（）]*)[)）]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?$")
 # A row numbering the columns under the header (甲 | 乙 | 1 | 2 …): no part of any name.
-_COLUMN_NUMBER = re.compile(r"^([甲乙丙丁戊己庚辛]|\d{1,2}|栏次|[(（]\d{1,2}[)）])$")
+_COLUMN_NUMBER = re.compile(r"^([甲乙丙丁戊己庚辛]|\d{1,2}(\.0)?|栏次|[(（]\d{1,2}[)）])$")
 # English unit words of yearbooks -> our units.
 _EN_UNITS = {"100 million yuan": "亿元", "100million yuan": "亿元", "10000 yuan": "万元",
              "10 000 yuan": "万元", "10,000 yuan": "万元", "yuan": "元", "unit": "个",

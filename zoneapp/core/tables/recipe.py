@@ -193,17 +193,20 @@ def saved(folder: Path) -> list[tuple[Path, Recipe]]:
     return found
 
 
-def _compared(recipe: Recipe) -> list[RecipeColumn]:
-    """The columns recipes are compared by (an English twin column is not one of them, so
-    recipes saved before it was recorded still match)."""
-    return [c for c in recipe.columns if c.role != "name_en"]
+def _compared(recipe: Recipe, other: Recipe) -> list[RecipeColumn]:
+    """The columns two recipes are compared by: not a column either takes for the names'
+    English twin (recipes saved before twins were recorded still match)."""
+    twins = {signature(c.header) for c in recipe.columns + other.columns if c.role == "name_en"}
+    return [c for c in recipe.columns if signature(c.header) not in twins]
 
 
 def score(saved_recipe: Recipe, fresh: Recipe) -> float:
-    """How alike two recipes' headers are, 0..1."""
-    mine = {signature(c.header) for c in _compared(fresh)} | {f"#{fresh.name_column}"}
-    theirs = {signature(c.header) for c in _compared(saved_recipe)} | \
-        {f"#{saved_recipe.name_column}"}
+    """How alike two recipes' headers are, 0..1 (the name column's among them, whichever
+    column it is: a name column chosen by hand still matches the table as found)."""
+    mine = {signature(c.header) for c in _compared(fresh, saved_recipe)} | \
+        {signature(fresh.name_column)}
+    theirs = {signature(c.header) for c in _compared(saved_recipe, fresh)} | \
+        {signature(saved_recipe.name_column)}
     return len(mine & theirs) / max(len(mine | theirs), 1)
 
 
@@ -222,7 +225,7 @@ def changes(old: Recipe, fresh: Recipe) -> list[tuple[str, str]]:
     """What differs between a saved recipe and the table now read, (zh, en) each: columns
     added, gone or moved, indicator rows new to the recipe."""
     found = []
-    old_list, new_list = _compared(old), _compared(fresh)
+    old_list, new_list = _compared(old, fresh), _compared(fresh, old)
     old_cols = {signature(c.header): i for i, c in enumerate(old_list)}
     new_cols = {signature(c.header): i for i, c in enumerate(new_list)}
     for sig, i in new_cols.items():
