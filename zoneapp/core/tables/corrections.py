@@ -3,8 +3,10 @@ name column, and each column's role, key, name and unit. Applied to a plan's rec
 import writes them into the saved recipe and the next file of the shape uses them."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from .headers import column_letter
 from .recipe import Recipe, RecipeColumn, link_growth, make_key
 from .shape import Measure, TableShape
 
@@ -73,7 +75,12 @@ def _set_role(recipe: Recipe, shape: TableShape, column: RecipeColumn, fix: Colu
     if fix.role == "measure" and column.role != "measure":
         head = shape.parsed[column.col] if column.col < len(shape.parsed) else None
         name = (head.name_zh or head.text) if head else column.header
-        column.name_zh = column.name_zh or name or column.header
+        taken = {c.name_zh for c in recipe.columns if c.role == "measure" and c is not column}
+        if name in taken:  # 营业收入增速 read as 营业收入: the header as written
+            name = re.sub(r"[(（][^()（）]*[)）]", "", column.header.split(" / ")[0]).strip()
+        if name in taken or not name:
+            name = f"{name or column.header}（{column_letter(column.col)}）"
+        column.name_zh = column.name_zh or name
         column.name_en = column.name_en or (head.name_en if head else "")
         column.key = column.key or make_key(column.name_zh, column.name_en)
         column.unit = column.unit or (head.unit if head else "")

@@ -6,17 +6,8 @@ from pathlib import Path
 
 from zoneapp.core.problems import WARNING, Problem
 from .command import Plan
+from .headers import column_letter  # noqa: F401 -- the preview's too
 from .shape import TableShape
-
-
-def column_letter(c: int) -> str:
-    """0 -> A, 26 -> AA: the column as Excel names it."""
-    name = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        name = chr(65 + r) + name
-    return name
 
 
 def _col(c: int | None) -> str:

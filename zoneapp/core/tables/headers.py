@@ -119,3 +119,13 @@ def is_year(value: object) -> int | None:
         return int(value) if float(value).is_integer() and 1900 <= value <= 2100 else None
     m = _YEAR_CELL.match(clean(value))
     return int(m[1]) if m else None
+
+
+def column_letter(c: int) -> str:
+    """0 -> A, 26 -> AA: the column as Excel names it."""
+    name = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        name = chr(65 + r) + name
+    return name

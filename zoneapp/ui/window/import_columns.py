@@ -149,7 +149,7 @@ class ColumnsPage(QWidget):
         owner = next((c.col for c in columns if c.growth_col == column.col), None)
         data = ("growth", owner) if column.role == "growth" else (column.role, None)
         with QSignalBlocker(role):
-            at = role.findData(data)
+            at = next((i for i in range(role.count()) if role.itemData(i) == data), -1)
             if at < 0 and column.role == "growth":  # a growth column of no measure
                 role.addItem(self.tr("a growth rate"), data)
                 at = role.count() - 1
