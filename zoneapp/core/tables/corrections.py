@@ -42,6 +42,10 @@ class Corrections:
         return self.header_last is not None or self.name_col is not None or any(
             f.role or f.key or f.name_zh or f.unit for f in self.columns.values())
 
+    def clear(self) -> None:
+        self.header_first = self.header_last = self.name_col = None
+        self.columns.clear()
+
     def column(self, col: int) -> ColumnFix:
         return self.columns.setdefault(col, ColumnFix())
 

@@ -186,9 +186,7 @@ class ColumnsPage(QWidget):
         self.sig_changed.emit()
 
     def undo(self) -> None:
-        self.corrections.header_first = self.corrections.header_last = None
-        self.corrections.name_col = None
-        self.corrections.columns.clear()
+        self.corrections.clear()
         self.sig_header_changed.emit()
         self.sig_changed.emit()
 

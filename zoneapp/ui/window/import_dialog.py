@@ -15,21 +15,21 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QAbstractSpinBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
     QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar,
-    QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from zoneapp.core.io.atomic import user_confirmed_write
 from zoneapp.core.schema import SECTIONS
 from zoneapp.core.tables.corrections import Corrections
-from zoneapp.core.tables.grid import SUFFIXES, ImportFailed, read_grid
+from zoneapp.core.tables.grid import ImportFailed, read_grid
 from zoneapp.ui import palette
 from zoneapp.ui.window.import_columns import ColumnsPage
-from zoneapp.ui.window.import_planner import Planner
-from zoneapp.ui.window.import_preview import MARKS, RowsModel, SheetModel, mark_names
+from zoneapp.ui.window.import_planner import Planner, read_sheet
+from zoneapp.ui.window.import_preview import RowsModel, SheetModel, legend, table_view
 
 
 class ImportDialog(QDialog):
@@ -110,8 +110,8 @@ class ImportDialog(QDialog):
         self.message.hide()
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
-        self.rows_view = self._table_view()
-        self.sheet_view = self._table_view()
+        self.rows_view = table_view()
+        self.sheet_view = table_view()
         self.sheet_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sheet_view.customContextMenuRequested.connect(self._sheet_menu)
         self.columns_page = ColumnsPage(self.corrections)
@@ -121,7 +121,7 @@ class ImportDialog(QDialog):
         sheet_page = QWidget()
         sheet_layout = QVBoxLayout(sheet_page)
         sheet_layout.setContentsMargins(0, 0, 0, 0)
-        sheet_layout.addWidget(self._legend())
+        sheet_layout.addWidget(legend())
         sheet_layout.addWidget(self.sheet_view, 1)
         self.pages = QTabWidget()
         self.pages.addTab(self.summary, self.tr("What was found"))
@@ -156,21 +156,6 @@ class ImportDialog(QDialog):
                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
         for before, after in zip(order, order[1:]):
             QWidget.setTabOrder(before, after)
-
-    def _table_view(self) -> QTableView:
-        view = QTableView()
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.verticalHeader().setDefaultSectionSize(22)
-        return view
-
-    def _legend(self) -> QLabel:
-        parts = [f'<span style="background-color: rgba({c.red()},{c.green()},{c.blue()},'
-                 f'{c.alpha() / 255:.2f})">&nbsp;{name}&nbsp;</span>'
-                 for mark, name in mark_names().items() for c in [MARKS[mark]]]
-        legend = QLabel("&nbsp;&nbsp;".join(parts))
-        legend.setTextFormat(Qt.TextFormat.RichText)
-        return legend
 
     # Planning ----------------------------------------------------------------------------
     def options(self) -> dict:
@@ -215,7 +200,7 @@ class ImportDialog(QDialog):
 
         if new_sheet:
             self.table_combo.clear()
-            self.corrections.__init__()  # another sheet: its own header and columns
+            self.corrections.clear()  # another sheet: its own header and columns
         options = self._asked = self.options()
         self.folder_label.setText(str(self.folder))
         self.ok_button.setEnabled(False)
@@ -225,7 +210,7 @@ class ImportDialog(QDialog):
             self._read
 
         def work():
-            grid, frame = _sheet(read, file, options["sheet"])
+            grid, frame = read_sheet(read, file, options["sheet"])
             return plan_import(file, folder, **options, corrections=fixes, grid=grid,
                                frame=frame)
 
@@ -404,55 +389,7 @@ class ImportDialog(QDialog):
         self.message.show()
 
 
-def _sheet(read: dict, file: Path, sheet: str | None):
-    """The sheet's grid and frame, read once (on the planning thread) and kept for the next
-    plan; another sheet replaces it."""
-    import pandas as pd
-
-    found = read.get(sheet)
-    if found is None:
-        grid = read_grid(file, sheet)
-        found = (grid, pd.DataFrame(grid.rows))
-        read.clear()
-        read[sheet] = read[grid.sheet or sheet] = found
-    return found
-
-
-def ask_table_file(parent: QWidget, start: Path | None) -> Path | None:
-    """The published table to import (File → Import table…)."""
-    patterns = " ".join(f"*{s}" for s in SUFFIXES)
-    tables = QCoreApplication.translate("ImportDialog", "Statistics tables")
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("ImportDialog", "Import table"),
-        str(start or Path.home()), f"{tables} ({patterns})")
-    return Path(chosen) if chosen else None
-
-
-def default_folder(file: Path) -> Path:
-    """Where a table goes when no data folder is open: a folder named after it, beside it."""
-    return file.parent / (file.stem.strip() or "zone")
-
-
-def start_import(window, file: Path) -> ImportDialog:
-    """Open the import dialog for `file` over `window` (a MainWindow); on a write, the
-    window loads the folder written and says so in the status bar."""
-    folder = window.data_folder or default_folder(Path(file))
-    for done in window.findChildren(ImportDialog):  # an earlier import's, closed
-        if not done.isVisible():
-            done.deleteLater()
-    same = window.dataset is not None and window.data_folder == folder
-    dialog = ImportDialog(Path(file), folder, window.lang, window,
-                          sections=window.dataset.sections if same else ())
-    dialog.finished.connect(dialog.release)
-
-    def imported(written_folder: Path) -> None:
-        rows = dialog.plan.merged.added if dialog.plan and dialog.plan.merged else 0
-        window.statusBar().showMessage(
-            QCoreApplication.translate("ImportDialog", "Imported %1 rows from %2 into %3")
-            .replace("%1", f"{rows:,}")
-            .replace("%2", dialog.file.name).replace("%3", str(written_folder)), 15000)
-        window.load_folder_in_background(written_folder)
-
-    dialog.sig_imported.connect(imported)
-    dialog.open()
-    return dialog
+# Kept importable from here (the window and tests name them so).
+from zoneapp.ui.window.import_start import (  # noqa: E402
+    ask_table_file, default_folder, start_import,
+)

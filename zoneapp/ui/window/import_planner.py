@@ -7,7 +7,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from zoneapp.core.tables.grid import ImportFailed
+from zoneapp.core.tables.grid import ImportFailed, read_grid
 
 
 class _Signals(QObject):
@@ -73,3 +73,17 @@ class Planner(QObject):
             return  # superseded
         self._done = number
         self.sig_planned.emit(plan, error)
+
+
+def read_sheet(read: dict, file, sheet: str | None):
+    """The sheet's grid and frame, read once (on the planning thread) and kept for the next
+    plan; another sheet replaces it."""
+    import pandas as pd
+
+    found = read.get(sheet)
+    if found is None:
+        grid = read_grid(file, sheet)
+        found = (grid, pd.DataFrame(grid.rows))
+        read.clear()
+        read[sheet] = read[grid.sheet or sheet] = found
+    return found

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView
 
 from zoneapp.core.tables.describe import column_letter
 from zoneapp.core.tables.headers import clean
@@ -30,6 +31,25 @@ def mark_names() -> dict[str, str]:
             "measure": translate("ImportPreview", "measures"),
             "growth": translate("ImportPreview", "growth rates"),
             "note": translate("ImportPreview", "notes")}
+
+
+def table_view() -> QTableView:
+    """A read-only table of the dialog's (the sheet, the rows to add)."""
+    view = QTableView()
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(22)
+    return view
+
+
+def legend() -> QLabel:
+    """The marks' colours, named."""
+    parts = [f'<span style="background-color: rgba({c.red()},{c.green()},{c.blue()},'
+             f'{c.alpha() / 255:.2f})">&nbsp;{name}&nbsp;</span>'
+             for mark, name in mark_names().items() for c in [MARKS[mark]]]
+    label = QLabel("&nbsp;&nbsp;".join(parts))
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
 
 
 class SheetModel(QAbstractTableModel):
