@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Right-click the sheet to correct a row or column there.</source>
-        <translation>也可以在“工作表”页右键单击某一行或某一列来更正。</translation>
+        <translation>也可以在“原表”页右键单击某一行或某一列来更正。</translation>
     </message>
     <message>
         <source>Column</source>
@@ -385,6 +385,10 @@
     <message>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Right-click a row or column to correct what was found.</source>
+        <translation>右键单击某一行或某一列，可更正识别结果。</translation>
     </message>
     <message>
         <source>What was found</source>

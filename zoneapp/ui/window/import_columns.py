@@ -133,14 +133,14 @@ class ColumnsPage(QWidget):
             edits["unit"].setCompleter(QCompleter(sorted(UNITS), edits["unit"]))
             if rows_name_measures:  # each row names its indicator: the column only its kind
                 for field in ("key", "name_zh"):
-                    edits[field].setEnabled(False)
+                    edits[field].setProperty("by_row", True)
                     edits[field].setToolTip(self.tr("Each row of this table names its "
                                                     "indicator."))
             self.rows[c.col] = {"role": role, **edits}
             for i, w in enumerate((label, role, edits["key"], edits["name_zh"], edits["unit"])):
                 self.grid.addWidget(w, r, i)
-        self.grid.setColumnStretch(0, 2)
-        self.grid.setColumnStretch(3, 2)
+        for i, stretch in enumerate((3, 0, 2, 3, 1)):
+            self.grid.setColumnStretch(i, stretch)
         if focused and focused[0] in self.rows:
             self.rows[focused[0]][focused[1]].setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -160,7 +160,7 @@ class ColumnsPage(QWidget):
             if not edit.hasFocus() or not edit.isModified():
                 edit.setText(getattr(column, field) if measure else "")
                 edit.setModified(False)
-            edit.setReadOnly(not measure)
+            edit.setEnabled(measure and not edit.property("by_row"))
 
     # Corrections -------------------------------------------------------------------------
     def set_header(self, first: int | None, last: int) -> None:
@@ -199,7 +199,7 @@ class ColumnsPage(QWidget):
             self.set_header(min(first, last), max(first, last))
 
     def _edited(self, col: int, field: str, edit: QLineEdit) -> None:
-        if not edit.isModified() or edit.isReadOnly():
+        if not edit.isModified() or not edit.isEnabled():
             return
         edit.setModified(False)
         text = edit.text().strip()

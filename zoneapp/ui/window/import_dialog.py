@@ -121,7 +121,12 @@ class ImportDialog(QDialog):
         sheet_page = QWidget()
         sheet_layout = QVBoxLayout(sheet_page)
         sheet_layout.setContentsMargins(0, 0, 0, 0)
-        sheet_layout.addWidget(legend())
+        marks = QHBoxLayout()
+        marks.addWidget(legend())
+        marks.addStretch(1)
+        marks.addWidget(QLabel(self.tr("Right-click a row or column to correct what was "
+                                       "found.")))
+        sheet_layout.addLayout(marks)
         sheet_layout.addWidget(self.sheet_view, 1)
         self.pages = QTabWidget()
         self.pages.addTab(self.summary, self.tr("What was found"))

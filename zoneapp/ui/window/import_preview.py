@@ -82,8 +82,9 @@ class SheetModel(QAbstractTableModel):
                 self.row_marks[r] = "header"
             cols = {m.col: "measure" for m in s.measures}
             cols.update({c: "growth" for c in s.growth_cols})
-            if s.name_col is not None:
-                cols[s.name_col] = "name"
+            for c in (s.name_col, s.name_en_col):  # the names and their English twin
+                if c is not None:
+                    cols[c] = "name"
             self.cell_marks.append((s.data_start, s.data_stop, cols))
             above = s.data_stop
 
