@@ -259,3 +259,24 @@ def test_chinese_words_and_keyboard(qtbot, zone_app, tmp_path):
     dialog.ok_button.setFocus()
     qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)  # Enter on Import imports
     assert dialog.written and (tmp_path / "z" / "indicators.csv").is_file()
+
+
+def test_a_sheet_the_finder_cannot_read_is_shown_and_its_header_pointed_at(
+        qtbot, zone_app, tmp_path):
+    table = tmp_path / "园区2023.csv"  # three labels and years across: taken for a data row
+    table.write_text("园区,类别,说明,2022,2023\n高新园,高新,省级,10.5,12\n物流园,物流,市级,3,4.5\n",
+                     encoding="utf-8")
+    dialog = open_dialog(qtbot, table, tmp_path / "z")
+    assert dialog.plan is None and "找不到表头和数据行" in dialog.message.text()
+    sheet = dialog.sheet_view.model()  # the sheet as it is, nothing marked
+    assert sheet.data(sheet.index(1, 0)) == "高新园" and sheet.mark(0, 0) == ""
+    menu(qtbot, dialog, 0, 3, "这一行是表头的最后一行")
+    assert "找不到这些指标的单位" in dialog.message.text()  # the next thing to say
+    dialog.unit_edit.setText("亿元")
+    dialog.unit_edit.editingFinished.emit()
+    settle(qtbot, dialog)
+    model = dialog.rows_model
+    assert set(zip(model.column_values("entity"), model.column_values("period"),
+                   model.column_values("value"))) == {
+        ("高新园", "2022", "10.5"), ("高新园", "2023", "12"), ("物流园", "2022", "3"),
+        ("物流园", "2023", "4.5")}
