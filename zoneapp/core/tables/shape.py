@@ -209,9 +209,10 @@ def _table_under(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dic
     if data >= len(rows):
         raise ImportFailed(grid.file, f"第 {last + 1} 行下面没有数据行", f"no data rows below row "
                            f"{last + 1}", last + 1)
-    kinds = [_row_kind(rows[r]) for r in range(first)]
-    return _build(grid, frame, filled, masks, 0, kinds, list(range(first, last + 1)), data, 1,
-                  width, name_col)
+    start = max(0, first - HEAD_ROWS)  # its title and unit lines are close above it
+    kinds = [_row_kind(rows[r]) for r in range(start, first)]
+    return _build(grid, frame, filled, masks, start, kinds, list(range(first, last + 1)), data,
+                  1, width, name_col)
 
 
 def _table_at(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dict, start: int,

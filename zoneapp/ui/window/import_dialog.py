@@ -253,6 +253,7 @@ class ImportDialog(QDialog):
 
     def _failed(self, err: ImportFailed, sheet: str | None) -> None:
         self.plan, self.error = None, err
+        err.file = err.file or self.file.name  # a defect caught by the planner names no file
         lines = [err.message(self.lang, window=True)]
         box = {"period": self.period_edit, "unit": self.unit_edit}.get(err.option)
         if box is not None:  # the command's --period / --unit is a box here
