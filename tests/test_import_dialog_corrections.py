@@ -236,6 +236,8 @@ def test_english(qtbot, zone_app, tmp_path):
     texts = [a.text() for a in dialog.sheet_actions(3, 1)]
     assert "This row is the header's last row" in texts and "Do not import this column" in texts
     assert dialog.pages.tabText(3) == "Colu&mns"
+    menu(qtbot, dialog, 3, 2, "Do not import this column")
+    assert "column skipped C “固定资产投资(亿元)”: not imported" in dialog.summary.toPlainText()
 
 
 def test_chinese_words_and_keyboard(qtbot, zone_app, tmp_path):

@@ -14,6 +14,11 @@ def _col(c: int | None) -> str:
     return "-" if c is None else column_letter(c)
 
 
+# Why a column is left out (shape.skipped_cols, corrections.sync_shape), in English.
+_WHY_EN = {"空列": "empty", "文字列": "text", "增速列找不到对应的数值列": "a growth rate of no "
+           "column of figures", "不导入": "not imported (your choice or the recipe's)"}
+
+
 def describe(plan: Plan, lang: str = "zh", window: bool = False) -> list[str]:
     """`window`: said in the import dialog's terms, not the command's options."""
     zh = lang == "zh"
@@ -96,6 +101,7 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
         lines.append(f"  {'合计行（不参与排名）' if zh else 'aggregates (never ranked)'}: "
                      f"{'、'.join(planned.result.aggregates[:10])}")
     for c, why in shape.skipped_cols:
+        why = why if zh else _WHY_EN.get(why, why)
         lines.append(f"  {'忽略列' if zh else 'column skipped'} {_col(c)} “{shape.headers[c]}”: {why}")
     for row, why in planned.result.skipped[:10]:
         lines.append(f"  {'跳过第' if zh else 'row'} {row} {'行' if zh else 'skipped'}: {why}")
