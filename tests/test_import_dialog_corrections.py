@@ -282,3 +282,22 @@ def test_a_sheet_the_finder_cannot_read_is_shown_and_its_header_pointed_at(
                    model.column_values("value"))) == {
         ("高新园", "2022", "10.5"), ("高新园", "2023", "12"), ("物流园", "2022", "3"),
         ("物流园", "2023", "4.5")}
+
+
+def test_a_dialog_closed_while_planning_is_let_go(qtbot, zone_app, tmp_path):
+    big = tmp_path / "园区.csv"
+    lines = ["园区,营业收入(亿元)"] + [f"园区{i},{i}.5" for i in range(30_000)]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog = ImportDialog(big, tmp_path / "z", "zh")
+    dialog.show()
+    shown = []
+    dialog.sig_planned.connect(lambda: shown.append(dialog.plan))
+    assert dialog.busy
+    dialog.reject()
+    dialog.release()  # as the window does on finished
+    pool = dialog.planner.pool
+    assert pool.waitForDone(WAIT_MS)
+    qtbot.wait(50)
+    assert shown == [] and dialog.plan is None and not (tmp_path / "z").exists()
+    dialog.deleteLater()
+    qtbot.wait(50)
