@@ -36,7 +36,9 @@ def numbers(cells: pd.Series) -> np.ndarray:
     if cells.dtype == object and pd.api.types.infer_dtype(cells, skipna=True) in (
             "floating", "integer", "mixed-integer-float"):  # numbers as read, none as text
         return cells.to_numpy().astype("float64")
-    values = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64")
+    # copy=True: pandas 3 (copy-on-write) may hand back a read-only view, and the cells
+    # cleaned below are written into it.
+    values = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64", copy=True)
     missed = np.isnan(values)
     if missed.any():  # "1,234.5" and " 12 " as text: only those cells are cleaned
         text = cells[missed].astype(str).str.replace(",", "", regex=False).str.strip()
