@@ -48,7 +48,8 @@ class Plan:
 
 
 def _recipe_name(path: Path) -> str:
-    stem = re.sub(r"(19|20)\d\d(年)?|\d{1,2}\s*[-－—–~～至]\s*\d{1,2}\s*月|\d{1,2}月", "", path.stem)
+    # 工业月报2024-03 names its month after the year: both go, so every month shares a recipe.
+    stem = re.sub(r"(19|20)\d\d(年|\s*[-_.]\s*\d{1,2}(?!\d)(月)?)?|\d{1,2}\s*[-－—–~～至]\s*\d{1,2}\s*月|\d{1,2}月", "", path.stem)
     stem = re.sub(r"[\s()（）\[\]]+", "_", stem).strip("_-. ")
     return stem or "table"
 

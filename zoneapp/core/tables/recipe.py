@@ -73,6 +73,16 @@ def signature(header: str) -> str:
     return "<year>" if _YEAR.fullmatch(text.strip()) else _YEAR.sub("Y年", text)
 
 
+def column_signature(column: RecipeColumn) -> str:
+    """A recipe column as recipes compare it: its header's signature, and a month column
+    headed by its span (the 1-2月 beside 1-2月累计 of a January–February report) taken as
+    本月, so the 1-2月 report and March's 本月 | 1-3月累计 are one shape."""
+    sig = signature(column.header)
+    if column.value_kind == "month":
+        sig = re.sub(r"(^|/ )1-N月$", r"\g<1>本月", sig)
+    return sig
+
+
 def from_shape(shape: TableShape, name: str, row_names: list[str]) -> Recipe:
     """A fresh recipe: what `shape` found, keys made from the names."""
     columns = []
@@ -174,10 +184,10 @@ def saved(folder: Path) -> list[tuple[Path, Recipe]]:
 
 def best_match(folder: Path, fresh: Recipe) -> tuple[Path, Recipe, float] | None:
     """The saved recipe whose headers best match `fresh`'s (at least half of them)."""
-    mine = {signature(c.header) for c in fresh.columns} | {f"#{fresh.name_column}"}
+    mine = {column_signature(c) for c in fresh.columns} | {f"#{fresh.name_column}"}
     best = None
     for path, recipe in saved(folder):
-        theirs = {signature(c.header) for c in recipe.columns} | {f"#{recipe.name_column}"}
+        theirs = {column_signature(c) for c in recipe.columns} | {f"#{recipe.name_column}"}
         score = len(mine & theirs) / max(len(mine | theirs), 1)
         if score >= 0.5 and (best is None or score > best[2]):
             best = (path, recipe, score)
@@ -188,8 +198,8 @@ def changes(old: Recipe, fresh: Recipe) -> list[tuple[str, str]]:
     """What differs between a saved recipe and the table now read, (zh, en) each: columns
     added, gone or moved, indicator rows new to the recipe."""
     found = []
-    old_cols = {signature(c.header): i for i, c in enumerate(old.columns)}
-    new_cols = {signature(c.header): i for i, c in enumerate(fresh.columns)}
+    old_cols = {column_signature(c): i for i, c in enumerate(old.columns)}
+    new_cols = {column_signature(c): i for i, c in enumerate(fresh.columns)}
     for sig, i in new_cols.items():
         if sig not in old_cols:
             found.append((f"新的列：“{fresh.columns[i].header}”", f"new column: '{fresh.columns[i].header}'"))
@@ -212,10 +222,10 @@ def changes(old: Recipe, fresh: Recipe) -> list[tuple[str, str]]:
 def apply(old: Recipe, fresh: Recipe) -> Recipe:
     """`fresh` (the columns where they are now) with the saved choices of `old`: keys, names,
     units, roles, section, row keys -- by header, wherever the column moved."""
-    by_sig = {signature(c.header): c for c in old.columns}
+    by_sig = {column_signature(c): c for c in old.columns}
     columns = []
     for c in fresh.columns:
-        saved_col = by_sig.get(signature(c.header))
+        saved_col = by_sig.get(column_signature(c))
         if saved_col is None:
             columns.append(c)
             continue

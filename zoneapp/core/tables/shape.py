@@ -14,7 +14,7 @@ import pandas as pd
 
 from zoneapp.core.periods import PeriodSpan, period_in_text
 from .grid import Grid, ImportFailed
-from .headers import HeaderText, clean, is_year, parse_header, units_in_line
+from .headers import YTD_WORDS, HeaderText, clean, is_year, parse_header, units_in_line
 
 MAX_HEADER_ROWS = 4
 HEAD_ROWS = 12  # rows a table's title, unit line and header may take before its first data row
@@ -314,6 +314,7 @@ def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[st
             unit = "%"
         measures.append(Measure(c, head, head.name_zh, head.name_en, unit, head.value_kind,
                                 head.year, share=head.share))
+    _bare_spans_are_months(measures)
     for c in growth_cols:
         owner = _growth_owner(parsed[c], c, measures)
         if owner is None:
@@ -323,6 +324,18 @@ def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[st
     return TableShape(number, title, unit_line, header_rows, start, stop, name_col, name_header,
                       name_en_col, period_col, unit_col, rows_are, measures, growth_cols, skipped,
                       headers=[p.text for p in parsed])
+
+
+def _bare_spans_are_months(measures: list[Measure]) -> None:
+    """A January–February report heads its 本月 column with the span itself: "1-2月" beside
+    "1-2月累计". A measure's column headed by a bare span, when the same measure also has a
+    column that says 累计, is the month's value, not a second year-to-date one."""
+    said = {m.name_zh for m in measures
+            if m.value_kind == "ytd" and any(w in m.header.text for w in YTD_WORDS)}
+    for m in measures:
+        if m.value_kind == "ytd" and m.name_zh in said \
+                and not any(w in m.header.text for w in YTD_WORDS):
+            m.value_kind = "month"
 
 
 def _title_units(title: list[str]) -> list[str]:
