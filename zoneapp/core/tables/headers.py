@@ -17,6 +17,13 @@ _EN_UNITS = {"100 million yuan": "亿元", "100million yuan": "亿元", "10000 y
              "person": "人", "persons": "人", "piece": "件", "pieces": "件", "%": "%",
              "10000 persons": "万人", "ton": "吨", "tons": "吨", "hectare": "公顷",
              "100 million kwh": "亿千瓦时", "10000 usd": "万美元", "100 million usd": "亿美元"}
+# A unit the app does not know, written as one (万吨标准煤, 万辆, 亿千瓦时): a magnitude and a
+# counted thing. The import declares it in zone.toml; anything else in brackets (现价, 市、区)
+# is not taken for a unit.
+_UNIT_LIKE = re.compile(
+    r"(十|百|千|万|十万|百万|千万|亿)?(吨标准煤|标准煤|吨|千克|公斤|辆|台|套|件|户|人次|人年|人|"
+    r"美元|欧元|港元|元|千瓦时|千瓦|度|立方米|平方米|平方公里|公里|米|亩|公顷|箱|标箱|TEU|只|头|"
+    r"株|张|床|间|家|座|个|项|条|次|艘|架|部|册|篇|份)")
 GROWTH_WORDS = ("增长", "增速", "同比", "比上年", "增减", "±", "growth", "change", "yoy")
 MONTH_WORDS = ("本月", "当月", "本期")
 YTD_WORDS = ("累计", "年初至", "本年累计", "ytd")
@@ -61,7 +68,8 @@ def unit_of(text: str) -> str:
         part = re.sub(r"^(单位|unit)\s*[:：]?\s*", "", part.strip(), flags=re.I).strip()
         if not part:
             continue
-        found = units.normalise_unit(part) or _EN_UNITS.get(part.lower())
+        found = units.normalise_unit(part) or _EN_UNITS.get(part.lower()) or (
+            part if _UNIT_LIKE.fullmatch(part) else "")
         if found:
             return found
     return ""
