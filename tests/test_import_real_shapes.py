@@ -1,0 +1,112 @@
+"""#14 tried as a new user: tables written the way bureaus publish them (tests/real_shapes.py,
+made without looking at statistics_tables.py), imported with the real command. Each test
+here failed before the fix it names."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import real_shapes as rs
+from zoneapp.cli import main
+
+
+def run(args: list[str], monkeypatch, answer: str | None = None) -> int:
+    """The command as a user runs it; `answer` is typed at the prompt (None: no input)."""
+    asked = []
+
+    def fake_input(prompt: str) -> str:
+        asked.append(prompt)
+        if answer is None:
+            raise EOFError
+        return answer
+
+    monkeypatch.setattr("builtins.input", fake_input)
+    code = main(args)
+    run.asked = asked
+    return code
+
+
+def rows(folder: Path) -> list[dict[str, str]]:
+    text = (folder / "indicators.csv").read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def pick(folder: Path, **match) -> list[dict[str, str]]:
+    return [r for r in rows(folder) if all(r.get(k) == v for k, v in match.items())]
+
+
+def test_yearbook_with_dashes_for_missing_figures_imports(tmp_path, monkeypatch, capsys):
+    # "-" in a growth or value cell (西藏) crashed the import: pandas 3 handed back a read-only
+    # array and the cleaned cells were written into it.
+    folder = tmp_path / "hitech"
+    for year in (2021, 2022, 2023):
+        book = rs.yearbook_xlsx(tmp_path / f"5-2高技术产业{year}.xlsx", year)
+        assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "表头在第 5, 6 行" in out and "合计行（不参与排名）: 全国、东部地区、中部地区" in out
+    tibet = pick(folder, entity="西藏", period="2023")
+    assert {r["key"] for r in tibet} == {"number_of_enterprises", "revenue_from_principal_business",
+                                         "total_profits"}  # no export figure: it was "-"
+    assert next(r for r in tibet if r["key"] == "revenue_from_principal_business")["yoy_pct"] == ""
+    jx = pick(folder, entity="江西", period="2022", key="revenue_from_principal_business")
+    assert [(float(r["value"]), r["unit"], r["yoy_pct"]) for r in jx] == [(72.5, "亿元", "9.9")]
+    assert pick(folder, entity="全国", period="2021", key="number_of_enterprises")[0][
+        "aggregate"] == "yes"
+
+
+def test_yearbook_xls_after_xlsx_uses_the_same_recipe(tmp_path, monkeypatch):
+    folder = tmp_path / "hitech"
+    book = rs.yearbook_xlsx(tmp_path / "5-2高技术产业2023.xlsx", 2023)
+    assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    old = rs.yearbook_xls(tmp_path / "5-2高技术产业2020.xls", 2020)
+    assert run(["import", str(old), "--into", str(folder)], monkeypatch) == 0
+    assert run.asked == []
+    assert float(pick(folder, entity="北京", period="2020", key="total_profits")[0]["value"]) \
+        == 3.85
+
+
+def test_monthly_report_january_february_then_march_asks_nothing(tmp_path, monkeypatch, capsys):
+    # 1-2月 reports head their 本月 column "1-2月" beside "1-2月累计": both were read as
+    # year-to-date (two different rows for one figure), and March's 本月 | 1-3月累计 then
+    # counted as a changed shape and asked.
+    folder = tmp_path / "monthly"
+    jan_feb = rs.monthly_xlsx(tmp_path / "工业月报2024-02.xlsx", 2024, 2)
+    assert run(["import", str(jan_feb), "--into", str(folder), "--yes"], monkeypatch) == 0
+    for m in (3, 4):
+        book = rs.monthly_xlsx(tmp_path / f"工业月报2024-{m:02d}.xlsx", 2024, m)
+        assert run(["import", str(book), "--into", str(folder)], monkeypatch) == 0
+        assert run.asked == [], m
+    out = capsys.readouterr().out
+    assert "recipes/工业月报.toml" in out  # one recipe for every month, not 工业月报-02
+    assert "与已保存的配方相比有变化" not in out
+    first = pick(folder, entity="信州区", period_detail="2024-01..2024-02")
+    assert sorted((r["value_kind"], float(r["value"])) for r in first) == [
+        ("month", 242400.0), ("ytd", 242400.0)]
+    march = {r["value_kind"]: float(r["value"]) for r in pick(folder, entity="信州区")
+             if r["period_detail"] in ("2024-03", "2024Q1")}
+    assert march == {"month": 123600.0, "ytd": 365400.0}
+    assert {r["unit"] for r in rows(folder)} == {"万元"}
+
+
+def test_unit_the_app_does_not_know_is_taken_from_the_header_and_declared(tmp_path,
+                                                                           monkeypatch, capsys):
+    # "(万吨标准煤)", "(万辆)" in a header stopped the import ("no unit found"), though the
+    # table says its unit; now they are declared in zone.toml with their magnitude.
+    table = tmp_path / "其他指标2023.csv"
+    table.write_bytes("2023年各园区其他指标\n园区,综合能源消费量(万吨标准煤),新能源汽车产量(万辆),"
+                      "规上工业增加值(现价),研发人员全时当量(人年)\n甲园区,12.5,3.2,40,1520\n"
+                      "乙园区,8,1.1,30,830\n".encode("gb18030"))
+    folder = tmp_path / "parks"
+    assert run(["import", str(table), "--into", str(folder), "--yes", "--unit", "亿元"],
+               monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "新单位将在 zone.toml 中声明：万吨标准煤、万辆" in out
+    units = {r["name_zh"]: r["unit"] for r in rows(folder)}
+    # 现价 in brackets is not a unit: --unit gives it one.
+    assert units == {"综合能源消费量": "万吨标准煤", "新能源汽车产量": "万辆",
+                     "规上工业增加值": "亿元", "研发人员全时当量": "人年"}
+    manifest = (folder / "zone.toml").read_text(encoding="utf-8")
+    assert 'code = "万吨标准煤"\ndimension = "吨标准煤"\nfactor = 10000' in manifest
+    assert 'code = "万辆"\ndimension = "辆"\nfactor = 10000' in manifest
+    assert main(["validate", str(folder)]) == 0
