@@ -110,3 +110,24 @@ def test_unit_the_app_does_not_know_is_taken_from_the_header_and_declared(tmp_pa
     assert 'code = "万吨标准煤"\ndimension = "吨标准煤"\nfactor = 10000' in manifest
     assert 'code = "万辆"\ndimension = "辆"\nfactor = 10000' in manifest
     assert main(["validate", str(folder)]) == 0
+
+
+def test_words_in_a_figure_cell_are_named_by_row_and_column(tmp_path, monkeypatch, capsys):
+    # "约25" or a mistyped "12..5" among the figures was left out without a word.
+    from openpyxl import load_workbook
+
+    book = rs.yearbook_xlsx(tmp_path / "5-2高技术产业2023.xlsx", 2023)
+    wb = load_workbook(book)
+    wb.active["D9"], wb.active["F10"] = "约25", "12..5"
+    wb.save(book)
+    folder = tmp_path / "hitech"
+    assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "第 9 行 D 列 “约25”：不是数字，未导入" in out
+    assert "第 10 行 F 列 “12..5”：不是数字，未导入" in out
+    assert "“-”" not in out  # 西藏's "-" means no figure: not a mistake to report
+    assert not pick(folder, entity="北京", key="revenue_from_principal_business")
+    assert float(pick(folder, entity="北京", key="total_profits")[0]["value"]) == 5.5
+    assert run(["--lang", "en", "import", str(book), "--into", str(tmp_path / "en")],
+               monkeypatch) == 1
+    assert "row 9, column D: '约25' is not a number; not imported" in capsys.readouterr().out

@@ -106,6 +106,13 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
     if len(planned.result.skipped) > 10:
         more = len(planned.result.skipped) - 10
         lines.append(f"  ……另有 {more} 行跳过" if zh else f"  … and {more} more rows skipped")
+    bad = planned.result.bad_cells
+    for row, c, text in bad[:10]:
+        lines.append(f"  第 {row} 行 {_col(c)} 列 “{text}”：不是数字，未导入" if zh else
+                     f"  row {row}, column {_col(c)}: '{text}' is not a number; not imported")
+    if len(bad) > 10:
+        lines.append(f"  ……另有 {len(bad) - 10} 个单元格不是数字" if zh else
+                     f"  … and {len(bad) - 10} more cells that are not numbers")
     if shape.notes:
         lines.append(f"  {'表注（存入 zone.toml 的来源说明）' if zh else 'notes (kept in zone.toml)'}: "
                      f"{' '.join(shape.notes)[:120]}")

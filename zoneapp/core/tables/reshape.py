@@ -14,7 +14,7 @@ from zoneapp.core.periods import PeriodSpan
 from .grid import ImportFailed
 from .headers import clean, is_year, parse_header
 from .recipe import Recipe
-from .shape import TableShape, aggregate, entity_name
+from .shape import _MISSING, TableShape, aggregate, entity_name
 
 OUT_COLUMNS = ("section", "key", "name_zh", "name_en", "period", "value", "unit", "yoy_pct",
                "basis", "source_id", "entity", "entity_en", "aggregate", "period_detail",
@@ -27,6 +27,9 @@ class Reshaped:
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (spreadsheet row, why)
     aggregates: list[str] = field(default_factory=list)
     spans: list[PeriodSpan] = field(default_factory=list)
+    # (spreadsheet row, 0-based column, the text): a cell of a figure's column holding words
+    # ("约25", "12..5"), not a number and not a mark for "no figure" ("-", "…").
+    bad_cells: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def numbers(cells: pd.Series) -> np.ndarray:
@@ -94,6 +97,9 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         growth = numbers(data[column.growth_col]) if column.growth_col is not None \
             else np.full(len(data), np.nan)
         keep = ~np.isnan(values) & (names != "")
+        _not_numbers(result, data, column.col, ~keep & (names != ""), sheet_rows)
+        if column.growth_col is not None:
+            _not_numbers(result, data, column.growth_col, np.isnan(growth) & keep, sheet_rows)
         any_value |= keep
         year = column.year or (span.year if span else 0)
         count = int(keep.sum())
@@ -125,6 +131,18 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         why = "没有名称" if names[pos] == "" else "没有数字"
         result.skipped.append((int(sheet_rows[pos]), f"{why}：{' '.join(cell_texts_of(data, pos))}"))
     return result
+
+
+def _not_numbers(result: Reshaped, data: pd.DataFrame, col: int, missed: np.ndarray,
+                 sheet_rows: np.ndarray) -> None:
+    """Note the cells among `missed` (no number read) that hold words, not a blank or "-"."""
+    at = np.flatnonzero(missed)
+    if not len(at):
+        return
+    texts = data[col].iloc[at].map(clean).to_numpy(dtype=object)
+    for pos, text in zip(at, texts):
+        if text not in _MISSING and len(result.bad_cells) < 200:
+            result.bad_cells.append((int(sheet_rows[pos]), col, text))
 
 
 def _text_dtype():
