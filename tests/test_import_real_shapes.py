@@ -131,3 +131,29 @@ def test_words_in_a_figure_cell_are_named_by_row_and_column(tmp_path, monkeypatc
     assert run(["--lang", "en", "import", str(book), "--into", str(tmp_path / "en")],
                monkeypatch) == 1
     assert "row 9, column D: '约25' is not a number; not imported" in capsys.readouterr().out
+
+
+def test_gbk_file_with_a_broken_byte_names_the_cell_and_imports_the_rest(tmp_path, monkeypatch,
+                                                                          capsys):
+    # One bad byte in a GBK CSV refused the whole file ("cannot decode"); a damaged UTF-8
+    # line went in with "�" in the region's name.
+    for encoding, name in (("gbk", "gdp_gbk.csv"), ("utf-8", "gdp_utf8.csv")):
+        data = "年份,省份,GDP总量(亿元)\n2023,北京,43760.7\n2023,江西,32200.1\n2023,广东,135673.2\n"\
+            .encode(encoding)
+        at = data.index("江西".encode(encoding))
+        table = tmp_path / name
+        table.write_bytes(data[:at] + b"\xff" + data[at + 1:])
+        folder = tmp_path / name.removesuffix(".csv")
+        assert run(["import", str(table), "--into", str(folder), "--yes"], monkeypatch) == 0
+        out = capsys.readouterr().out
+        assert "第 3 行 B 列有损坏的字节" in out and "跳过第 3 行" in out, out
+        assert sorted(r["entity"] for r in rows(folder)) == ["北京", "广东"]
+        assert not any("\ufffd" in v for r in rows(folder) for v in r.values())
+
+
+def test_a_file_that_is_not_text_still_stops_with_its_name(tmp_path, monkeypatch, capsys):
+    table = tmp_path / "noise.csv"
+    table.write_bytes(bytes(range(128, 256)) * 40)
+    assert run(["import", str(table), "--into", str(tmp_path / "f"), "--yes"], monkeypatch) == 1
+    assert capsys.readouterr().err.startswith("noise.csv: ")
+    assert not (tmp_path / "f").exists()

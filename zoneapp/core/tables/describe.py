@@ -29,6 +29,13 @@ def describe(plan: Plan, lang: str = "zh") -> list[str]:
     lines = [f"{plan.file}" + (f" · {'工作表' if zh else 'sheet'} “{g.sheet}”" if g.sheet else "")
              + (f"（{'已用默认密码解密' if zh else 'decrypted with the default password'}）"
                 if g.decrypted else "")]
+    for row, c in g.damaged[:10]:
+        lines.append(f"第 {row} 行 {_col(c)} 列有损坏的字节（不是有效的 GBK 或 UTF-8），此单元格留空、未导入"
+                     if zh else f"row {row}, column {_col(c)} has damaged bytes (not valid GBK or "
+                     "UTF-8): the cell is left blank and not imported")
+    if len(g.damaged) > 10:
+        more = len(g.damaged) - 10
+        lines.append(f"……另有 {more} 个损坏的单元格" if zh else f"… and {more} more damaged cells")
     if len(plan.tables) > 1:
         lines.append(f"工作表中有 {len(plan.tables)} 张表，全部导入（--table N 只导入第 N 张）" if zh else
                      f"the sheet holds {len(plan.tables)} tables; all are imported (--table N "
