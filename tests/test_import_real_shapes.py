@@ -157,3 +157,32 @@ def test_a_file_that_is_not_text_still_stops_with_its_name(tmp_path, monkeypatch
     assert run(["import", str(table), "--into", str(tmp_path / "f"), "--yes"], monkeypatch) == 1
     assert capsys.readouterr().err.startswith("noise.csv: ")
     assert not (tmp_path / "f").exists()
+
+
+def test_a_workbook_whose_first_sheet_is_a_contents_page(tmp_path, monkeypatch, capsys):
+    # A yearbook workbook opening with 目录 stopped at "every row of this sheet ..." without
+    # naming the sheet or the others.
+    from openpyxl import Workbook, load_workbook
+
+    book = rs.yearbook_xlsx(tmp_path / "第五章.xlsx", 2023)
+    wb = load_workbook(book)
+    wb.create_sheet("目录", 0)["A1"] = "5-1 …  5-2 …"
+    wb.create_sheet("5-3")["A1"] = "5-3 …"
+    wb.save(book)
+    folder = tmp_path / "hitech"
+    assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "工作表“目录”中没有数据表，读取了“5-2”" in out
+    assert "工作簿中还有工作表：5-3（用 --sheet 名称 导入）" in out
+    assert pick(folder, entity="江西", key="number_of_enterprises")[0]["value"] == "2500"
+
+    empty = Workbook()
+    empty.active.title = "封面"
+    empty.create_sheet("说明")["A1"] = "说明文字"
+    empty.save(tmp_path / "无表.xlsx")
+    assert run(["import", str(tmp_path / "无表.xlsx"), "--into", str(folder), "--yes"],
+               monkeypatch) == 1
+    assert "（所有工作表都是如此：封面、说明）" in capsys.readouterr().err
+    assert run(["import", str(tmp_path / "无表.xlsx"), "--sheet", "封面", "--into", str(folder),
+                "--yes"], monkeypatch) == 1
+    assert capsys.readouterr().err.startswith("无表.xlsx: 工作表“封面”：")

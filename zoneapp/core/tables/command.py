@@ -59,9 +59,7 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
                 unit: str | None = None) -> Plan:
     """Everything the import would do, nothing written yet. Raises ImportFailed."""
     file = path.name
-    grid = read_grid(path, sheet)
-    frame = pd.DataFrame(grid.rows)
-    shapes = find_tables(grid, frame)
+    grid, frame, shapes = _read_tables(path, sheet)
     if table is not None:
         if not 1 <= table <= len(shapes):
             raise ImportFailed(file, f"工作表中只有 {len(shapes)} 张表", f"the sheet holds only "
@@ -100,6 +98,37 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
     plan = Plan(file, into, grid, planned, recipe, name, status, found_changes)
     _merge(plan, unit)
     return plan
+
+
+def _read_tables(path: Path, sheet: str | None) -> tuple[Grid, pd.DataFrame, list]:
+    """The sheet's grid and tables. With no --sheet, a first sheet holding no table (a
+    yearbook's 目录, a cover) is passed over for the next sheet that holds one; when none
+    does, the message lists the sheets."""
+    grid = read_grid(path, sheet)
+    frame = pd.DataFrame(grid.rows)
+    try:
+        return grid, frame, find_tables(grid, frame)
+    except ImportFailed as err:
+        if sheet is not None or len(grid.sheets) < 2:
+            if not grid.sheet:
+                raise
+            raise ImportFailed(err.file, f"工作表“{grid.sheet}”：{err.zh}",
+                               f"sheet '{grid.sheet}': {err.en}", err.row, err.option) from None
+        first_err = err
+    passed = [grid.sheet]
+    for name in grid.sheets[1:]:
+        other = read_grid(path, name)
+        frame = pd.DataFrame(other.rows)
+        try:
+            shapes = find_tables(other, frame)
+        except ImportFailed:
+            passed.append(name)
+            continue
+        other.passed_over = passed
+        return other, frame, shapes
+    names = "、".join(grid.sheets)
+    raise ImportFailed(first_err.file, f"{first_err.zh}（所有工作表都是如此：{names}）",
+                       f"{first_err.en} (in every sheet: {', '.join(grid.sheets)})", first_err.row)
 
 
 def _col_of(shape: TableShape, header: str, default: int) -> int:

@@ -29,6 +29,15 @@ def describe(plan: Plan, lang: str = "zh") -> list[str]:
     lines = [f"{plan.file}" + (f" · {'工作表' if zh else 'sheet'} “{g.sheet}”" if g.sheet else "")
              + (f"（{'已用默认密码解密' if zh else 'decrypted with the default password'}）"
                 if g.decrypted else "")]
+    if g.passed_over:
+        lines.append(f"工作表“{'”“'.join(g.passed_over)}”中没有数据表，读取了“{g.sheet}”" if zh else
+                     f"no table in sheet '{', '.join(g.passed_over)}': read '{g.sheet}'")
+    others = [s for s in g.sheets if s != g.sheet and s not in g.passed_over]
+    if others:
+        shown = "、".join(others[:8]) + ("……" if len(others) > 8 else "")
+        lines.append(f"工作簿中还有工作表：{shown}（用 --sheet 名称 导入）" if zh else
+                     f"the workbook also holds: {', '.join(others[:8])}"
+                     f"{' …' if len(others) > 8 else ''} (import one with --sheet NAME)")
     for row, c in g.damaged[:10]:
         lines.append(f"第 {row} 行 {_col(c)} 列有损坏的字节（不是有效的 GBK 或 UTF-8），此单元格留空、未导入"
                      if zh else f"row {row}, column {_col(c)} has damaged bytes (not valid GBK or "

@@ -44,6 +44,7 @@ class Grid:
     # (spreadsheet row, 0-based column) of cells whose bytes were damaged (not valid GBK or
     # UTF-8): left blank, so a garbled name or figure is never imported; describe names them.
     damaged: list[tuple[int, int]] = field(default_factory=list)
+    passed_over: list[str] = field(default_factory=list)  # sheets before it with no table
 
 
 def read_grid(path: Path, sheet: str | None = None, file: str | None = None,
