@@ -186,3 +186,30 @@ def test_a_workbook_whose_first_sheet_is_a_contents_page(tmp_path, monkeypatch, 
     assert run(["import", str(tmp_path / "无表.xlsx"), "--sheet", "封面", "--into", str(folder),
                 "--yes"], monkeypatch) == 1
     assert capsys.readouterr().err.startswith("无表.xlsx: 工作表“封面”：")
+
+
+def test_a_moved_or_renamed_column_is_said_with_its_letters_and_asked(tmp_path, monkeypatch,
+                                                                      capsys):
+    # "列…换了位置" said that a column moved, not from where to where.
+    folder = tmp_path / "hitech"
+    book = rs.yearbook_xlsx(tmp_path / "5-2高技术产业2023.xlsx", 2023)
+    assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    assert 'column = "F"' in (folder / "recipes" / "5-2高技术产业.toml").read_text("utf-8")
+    capsys.readouterr()
+    before = (folder / "indicators.csv").read_bytes()
+    swapped = rs.yearbook_xlsx(tmp_path / "5-2高技术产业2024.xlsx", 2024, swap=True)
+    assert run(["import", str(swapped), "--into", str(folder)], monkeypatch, answer="n") == 1
+    out = capsys.readouterr().out
+    assert "列“利润总额 Total Profits”换了位置：原在 F 列，现在 D 列" in out
+    assert len(run.asked) == 1 and (folder / "indicators.csv").read_bytes() == before
+    assert run(["import", str(swapped), "--into", str(folder)], monkeypatch, answer="y") == 0
+    # The values follow their headers, not their old places.
+    assert float(pick(folder, entity="北京", period="2024", key="total_profits")[0]["value"]) \
+        == 6.05
+    assert run(["import", str(swapped), "--into", str(folder)], monkeypatch) == 0
+    assert run.asked == []  # the accepted shape is the recipe now
+    renamed = rs.yearbook_xlsx(tmp_path / "5-2高技术产业2025.xlsx", 2025, swap=True,
+                               rename="利润")
+    assert run(["import", str(renamed), "--into", str(folder)], monkeypatch) == 1
+    out = capsys.readouterr().out
+    assert "新的列：“利润 Total Profits”" in out and "不再有列：“利润总额 Total Profits”" in out

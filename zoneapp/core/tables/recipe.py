@@ -137,7 +137,10 @@ def to_toml(recipe: Recipe) -> str:
              f"rows_are = {q(recipe.rows_are)}  # entity: a region/park per row; measure: an "
              "indicator per row", f"name_column = {q(recipe.name_column)}", ""]
     for c in recipe.columns:
-        lines += ["[[columns]]", f"header = {q(c.header)}", f"role = {q(c.role)}"]
+        lines += ["[[columns]]", f"header = {q(c.header)}"]
+        if c.col >= 0:  # where it was: a moved column is said as "from F to D"
+            lines.append(f"column = {q(_letter(c.col))}")
+        lines.append(f"role = {q(c.role)}")
         if c.role == "measure":
             lines += [f"key = {q(c.key)}", f"name_zh = {q(c.name_zh)}", f"name_en = {q(c.name_en)}",
                       f"unit = {q(c.unit)}", f"value_kind = {q(c.value_kind)}"]
@@ -158,7 +161,7 @@ def load(path: Path) -> Recipe | None:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     head = data.get("recipe", {})
-    columns = [RecipeColumn(-1, str(c.get("header", "")), str(c.get("role", "skip")),
+    columns = [RecipeColumn(_number(c.get("column")), str(c.get("header", "")), str(c.get("role", "skip")),
                             str(c.get("key", "")), str(c.get("name_zh", "")),
                             str(c.get("name_en", "")), str(c.get("unit", "")),
                             str(c.get("value_kind", "")), share=bool(c.get("share", False)))
@@ -194,6 +197,25 @@ def best_match(folder: Path, fresh: Recipe) -> tuple[Path, Recipe, float] | None
     return best
 
 
+def _letter(c: int) -> str:
+    """0 -> A, 26 -> AA (describe.column_letter; describe imports this module)."""
+    name, c = "", c + 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        name = chr(65 + r) + name
+    return name
+
+
+def _number(letters: object) -> int:
+    """"D" -> 3; -1 when not a column's letters."""
+    if not isinstance(letters, str) or not letters.isascii() or not letters.isalpha():
+        return -1
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
 def changes(old: Recipe, fresh: Recipe) -> list[tuple[str, str]]:
     """What differs between a saved recipe and the table now read, (zh, en) each: columns
     added, gone or moved, indicator rows new to the recipe."""
@@ -204,8 +226,14 @@ def changes(old: Recipe, fresh: Recipe) -> list[tuple[str, str]]:
         if sig not in old_cols:
             found.append((f"新的列：“{fresh.columns[i].header}”", f"new column: '{fresh.columns[i].header}'"))
         elif old_cols[sig] != i and sig != "<year>":
-            found.append((f"列“{fresh.columns[i].header}”换了位置",
-                          f"column '{fresh.columns[i].header}' moved"))
+            was, now = old.columns[old_cols[sig]].col, fresh.columns[i].col
+            if was >= 0:
+                found.append((f"列“{fresh.columns[i].header}”换了位置：原在 {_letter(was)} 列，"
+                              f"现在 {_letter(now)} 列", f"column '{fresh.columns[i].header}' "
+                              f"moved from column {_letter(was)} to {_letter(now)}"))
+            else:  # a recipe saved before columns were recorded
+                found.append((f"列“{fresh.columns[i].header}”换了位置",
+                              f"column '{fresh.columns[i].header}' moved"))
     for sig, i in old_cols.items():
         if sig not in new_cols:
             found.append((f"不再有列：“{old.columns[i].header}”",
