@@ -53,6 +53,10 @@ def test_yearbook_with_dashes_for_missing_figures_imports(tmp_path, monkeypatch,
     assert [(float(r["value"]), r["unit"], r["yoy_pct"]) for r in jx] == [(72.5, "亿元", "9.9")]
     assert pick(folder, entity="全国", period="2021", key="number_of_enterprises")[0][
         "aggregate"] == "yes"
+    # An English name wrapped over lines in the header cell keeps its last word ("Value" was
+    # dropped as if it were the sub-column 绝对值's "Value").
+    export = pick(folder, entity="北京", period="2023", key="export_delivery_value")
+    assert [(r["name_zh"], r["name_en"]) for r in export] == [("出口交货值", "Export Delivery Value")]
 
 
 def test_yearbook_xls_after_xlsx_uses_the_same_recipe(tmp_path, monkeypatch):

@@ -91,6 +91,7 @@ def parse_header(levels: list[str]) -> HeaderText:
     text = " / ".join(s.replace("\n", " ") for s in seen)
     zh_parts, en_parts, unit_text = [], [], ""
     for level in seen:
+        level_zh, level_en = [], []
         for line in re.split(r"[\n\r]+", level):
             line = line.strip()
             if not line:
@@ -101,7 +102,13 @@ def parse_header(levels: list[str]) -> HeaderText:
             bare = clean(_PAREN.sub("", line)).strip()
             if not bare:
                 continue
-            (zh_parts if _CJK.search(bare) else en_parts).append(bare)
+            (level_zh if _CJK.search(bare) else level_en).append(bare)
+        zh_parts += level_zh
+        # "出口交货值\nExport Delivery\nValue": an English name wrapped over lines is one name,
+        # its "Value" kept; under a kind's word (绝对值\nValue) the English is that word again.
+        if any(_KIND_TOKENS.sub("", z) for z in level_zh) and level_en:
+            level_en = [" ".join(level_en)]
+        en_parts += level_en
     low = text.lower()
     year = None
     if len(seen) >= 1 and (m := _YEAR_CELL.match(clean(seen[-1]))):
