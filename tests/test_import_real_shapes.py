@@ -217,3 +217,23 @@ def test_a_moved_or_renamed_column_is_said_with_its_letters_and_asked(tmp_path, 
     assert run(["import", str(renamed), "--into", str(folder)], monkeypatch) == 1
     out = capsys.readouterr().out
     assert "新的列：“利润 Total Profits”" in out and "不再有列：“利润总额 Total Profits”" in out
+
+
+def test_quarterly_zone_table_each_quarter_into_one_recipe(tmp_path, monkeypatch, capsys):
+    # 功能区2024Q1.xlsx saved a recipe named "功能区Q1", which then stood for every quarter.
+    folder = tmp_path / "district"
+    for q in (1, 2):
+        book = rs.zones_xlsx(tmp_path / f"功能区2024Q{q}.xlsx", 2024, q)
+        assert run(["import", str(book), "--into", str(folder)], monkeypatch,
+                   answer="y" if q == 1 else None) == 0
+        assert len(run.asked) == (1 if q == 1 else 0)
+    out = capsys.readouterr().out
+    assert "recipes/功能区.toml" in out and "表注（存入 zone.toml 的来源说明）: 注:营业收入" in out
+    assert [p.name for p in (folder / "recipes").iterdir()] == ["功能区.toml"]
+    cbd = {(r["name_zh"], r["period_detail"]): (float(r["value"]), r["unit"], r["yoy_pct"])
+           for r in pick(folder, entity="中央商务区")}
+    assert cbd[("营业收入", "2024Q1")] == (210.0, "亿元", "6.5")
+    assert cbd[("营业收入", "2024H1")] == (420.0, "亿元", "6.5")
+    assert cbd[("税收收入", "2024H1")] == (30000.0, "万元", "4")
+    assert cbd[("入驻企业", "2024Q1")] == (1201.0, "家", "")
+    assert {r["aggregate"] for r in pick(folder, entity="合计")} == {"yes"}

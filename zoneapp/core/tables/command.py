@@ -50,6 +50,8 @@ class Plan:
 def _recipe_name(path: Path) -> str:
     # 工业月报2024-03 names its month after the year: both go, so every month shares a recipe.
     stem = re.sub(r"(19|20)\d\d(年|\s*[-_.]\s*\d{1,2}(?!\d)(月)?)?|\d{1,2}\s*[-－—–~～至]\s*\d{1,2}\s*月|\d{1,2}月", "", path.stem)
+    # 功能区2024Q1, 2024年上半年功能区: a quarter or half names the period, not the table.
+    stem = re.sub(r"(?<![A-Za-z])[QqHh][1-4](?!\d)|(第?[一二三四]|前三)季度|[上下]半年", "", stem)
     stem = re.sub(r"[\s()（）\[\]]+", "_", stem).strip("_-. ")
     return stem or "table"
 
