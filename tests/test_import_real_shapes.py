@@ -237,3 +237,19 @@ def test_quarterly_zone_table_each_quarter_into_one_recipe(tmp_path, monkeypatch
     assert cbd[("税收收入", "2024H1")] == (30000.0, "万元", "4")
     assert cbd[("入驻企业", "2024Q1")] == (1201.0, "家", "")
     assert {r["aggregate"] for r in pick(folder, entity="合计")} == {"yes"}
+
+
+def test_wide_province_by_year_is_one_line_and_right_figures(tmp_path, monkeypatch, capsys):
+    # Ten identical "指标 B … 2015", "指标 C … 2016" lines hid the rest of what was found.
+    table = rs.gdp_wide_csv(tmp_path / "各省GDP.csv", "gb18030")
+    folder = tmp_path / "gdp"
+    assert run(["import", str(table), "--into", str(folder), "--yes"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "  指标 B–K “地区生产总值” → m_671c005d [亿元]，2015–2024 年（10 列）" in out
+    assert out.count("地区生产总值”") == 1
+    jx = {r["period"]: float(r["value"]) for r in pick(folder, entity="江西")}
+    assert jx["2023"] == 32200.1 and jx["2015"] == round(32200.1 * 0.6, 1) and len(jx) == 10
+    long = rs.gdp_long_csv(tmp_path / "各省GDP长表.csv", "utf-8-sig", years=(2024,))
+    assert run(["import", str(long), "--into", str(folder), "--yes"], monkeypatch) == 0
+    share = pick(folder, entity="北京", name_zh="第一产业占比")
+    assert [(r["value"], r["unit"]) for r in share] == [("7.22", "%")]

@@ -90,7 +90,17 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
     if shape.period_col is not None:
         lines.append(f"  {'年份列' if zh else 'year column'}: {_col(shape.period_col)}")
     kinds = {"month": ("本月", "month"), "ytd": ("累计", "year to date"), "": ("", "")}
+    runs = _year_runs(plan.recipe.columns, shape) if shape.rows_are != "measure" else {}
     for c in plan.recipe.columns:
+        if c.col in runs:  # 省份 × 2015 … 2024: one line for the run of year columns
+            last, years = runs[c.col]
+            lines.append(f"  指标 {_col(c.col)}–{_col(last)} “{c.name_zh}” → {c.key} [{c.unit or '?'}]"
+                         f"，{years[0]}–{years[-1]} 年（{len(years)} 列）" if zh else
+                         f"  measure {_col(c.col)}–{_col(last)} '{c.name_zh}' → {c.key} "
+                         f"[{c.unit or '?'}], {years[0]}–{years[-1]} ({len(years)} columns)")
+            continue
+        if c.col in runs.get("inside", ()):
+            continue
         if c.role != "measure" or c.col not in {m.col for m in shape.measures}:
             continue
         kind = kinds.get(c.value_kind, ("", ""))[0 if zh else 1]
@@ -133,6 +143,30 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
         lines.append(f"  {'表注（存入 zone.toml 的来源说明）' if zh else 'notes (kept in zone.toml)'}: "
                      f"{' '.join(shape.notes)[:120]}")
     return lines
+
+
+def _year_runs(columns, shape: TableShape) -> dict:
+    """Runs of three or more adjacent year columns of one measure (same key, unit, kind, no
+    growth column): first col -> (last col, years); "inside" -> the cols the run covers."""
+    growth = {m.col for m in shape.measures if m.growth_col is not None}
+    found = {m.col for m in shape.measures}
+    cols = [c for c in columns if c.role == "measure" and c.col in found]
+    runs, inside, i = {}, set(), 0
+    while i < len(cols):
+        j = i
+        while (j + 1 < len(cols) and cols[i].year and cols[j + 1].year
+               and cols[j + 1].col == cols[j].col + 1 and cols[j + 1].year == cols[j].year + 1
+               and (cols[j + 1].key, cols[j + 1].unit, cols[j + 1].value_kind)
+               == (cols[i].key, cols[i].unit, cols[i].value_kind)
+               and not {cols[i].col, cols[j + 1].col} & growth):
+            j += 1
+        if j - i >= 2:
+            runs[cols[i].col] = (cols[j].col, [c.year for c in cols[i:j + 1]])
+            inside.update(c.col for c in cols[i + 1:j + 1])
+        i = j + 1
+    if runs:
+        runs["inside"] = inside
+    return runs
 
 
 def diagnose(path: Path, file: str, folder: Path) -> Problem | None:
