@@ -45,6 +45,7 @@ def test_yearbook_with_dashes_for_missing_figures_imports(tmp_path, monkeypatch,
         assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
     out = capsys.readouterr().out
     assert "表头在第 5, 6 行" in out and "合计行（不参与排名）: 全国、东部地区、中部地区" in out
+    assert out.count("无数据的单元格（空白或“-”“…”）：1 个，未导入") == 3  # 西藏's export, each year
     tibet = pick(folder, entity="西藏", period="2023")
     assert {r["key"] for r in tibet} == {"number_of_enterprises", "revenue_from_principal_business",
                                          "total_profits"}  # no export figure: it was "-"

@@ -132,6 +132,10 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
     if len(planned.result.skipped) > 10:
         more = len(planned.result.skipped) - 10
         lines.append(f"  ……另有 {more} 行跳过" if zh else f"  … and {more} more rows skipped")
+    if planned.result.no_figure:
+        lines.append(f"  无数据的单元格（空白或“-”“…”）：{planned.result.no_figure} 个，未导入" if zh
+                     else f"  cells with no figure (blank, '-', '…'): {planned.result.no_figure}, "
+                     "not imported")
     bad = planned.result.bad_cells
     for row, c, text in bad[:10]:
         lines.append(f"  第 {row} 行 {_col(c)} 列 “{text}”：不是数字，未导入" if zh else

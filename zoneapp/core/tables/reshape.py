@@ -30,6 +30,7 @@ class Reshaped:
     # (spreadsheet row, 0-based column, the text): a cell of a figure's column holding words
     # ("约25", "12..5"), not a number and not a mark for "no figure" ("-", "…").
     bad_cells: list[tuple[int, int, str]] = field(default_factory=list)
+    no_figure: int = 0  # cells of a named row's figure column left blank or "-": no figure
 
 
 def numbers(cells: pd.Series) -> np.ndarray:
@@ -97,7 +98,8 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         growth = numbers(data[column.growth_col]) if column.growth_col is not None \
             else np.full(len(data), np.nan)
         keep = ~np.isnan(values) & (names != "")
-        _not_numbers(result, data, column.col, ~keep & (names != ""), sheet_rows)
+        result.no_figure += _not_numbers(result, data, column.col, ~keep & (names != ""),
+                                         sheet_rows)
         if column.growth_col is not None:
             _not_numbers(result, data, column.growth_col, np.isnan(growth) & keep, sheet_rows)
         any_value |= keep
@@ -134,15 +136,20 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
 
 
 def _not_numbers(result: Reshaped, data: pd.DataFrame, col: int, missed: np.ndarray,
-                 sheet_rows: np.ndarray) -> None:
-    """Note the cells among `missed` (no number read) that hold words, not a blank or "-"."""
+                 sheet_rows: np.ndarray) -> int:
+    """Note the cells among `missed` (no number read) that hold words, not a blank or "-";
+    the count of those that are blank or "-"."""
     at = np.flatnonzero(missed)
     if not len(at):
-        return
+        return 0
     texts = data[col].iloc[at].map(clean).to_numpy(dtype=object)
+    blank = 0
     for pos, text in zip(at, texts):
-        if text not in _MISSING and len(result.bad_cells) < 200:
+        if text in _MISSING:
+            blank += 1
+        elif len(result.bad_cells) < 200:
             result.bad_cells.append((int(sheet_rows[pos]), col, text))
+    return blank
 
 
 def _text_dtype():
