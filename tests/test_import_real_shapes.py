@@ -45,6 +45,7 @@ def test_yearbook_with_dashes_for_missing_figures_imports(tmp_path, monkeypatch,
         assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
     out = capsys.readouterr().out
     assert "表头在第 5, 6 行" in out and "合计行（不参与排名）: 全国、东部地区、中部地区" in out
+    assert "名称列: A “地区”，英文 B" in out  # the padded "地    区" as it is meant
     assert out.count("无数据的单元格（空白或“-”“…”）：1 个，未导入") == 3  # 西藏's export, each year
     tibet = pick(folder, entity="西藏", period="2023")
     assert {r["key"] for r in tibet} == {"number_of_enterprises", "revenue_from_principal_business",
@@ -135,7 +136,9 @@ def test_words_in_a_figure_cell_are_named_by_row_and_column(tmp_path, monkeypatc
     assert float(pick(folder, entity="北京", key="total_profits")[0]["value"]) == 5.5
     assert run(["--lang", "en", "import", str(book), "--into", str(tmp_path / "en")],
                monkeypatch) == 1
-    assert "row 9, column D: '约25' is not a number; not imported" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "row 9, column D: '约25' is not a number; not imported" in out
+    assert "table 1: a region × measure table, header on row 5, 6" in out  # not "a 地 区 × …"
 
 
 def test_gbk_file_with_a_broken_byte_names_the_cell_and_imports_the_rest(tmp_path, monkeypatch,

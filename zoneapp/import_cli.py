@@ -41,7 +41,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     zh = args.lang == "zh"
     try:
         plan = plan_import(args.file, args.into, sheet=args.sheet, table=args.table,
-                           period=args.period, section=args.section, unit=args.unit)
+                           period=args.period, section=args.section, unit=args.unit,
+                           next_sheet=True)
     except ImportFailed as err:
         print(err.message(args.lang), file=sys.stderr)
         print("未写入任何文件。" if zh else "nothing was written.", file=sys.stderr)

@@ -58,10 +58,12 @@ def _recipe_name(path: Path) -> str:
 
 def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int | None = None,
                 period: str | None = None, section: str | None = None,
-                unit: str | None = None) -> Plan:
-    """Everything the import would do, nothing written yet. Raises ImportFailed."""
+                unit: str | None = None, next_sheet: bool = False) -> Plan:
+    """Everything the import would do, nothing written yet. Raises ImportFailed.
+    `next_sheet`: with no `sheet`, pass over leading sheets that hold no table (the command
+    line; the window shows its sheet list instead)."""
     file = path.name
-    grid, frame, shapes = _read_tables(path, sheet)
+    grid, frame, shapes = _read_tables(path, sheet, next_sheet)
     if table is not None:
         if not 1 <= table <= len(shapes):
             raise ImportFailed(file, f"工作表中只有 {len(shapes)} 张表", f"the sheet holds only "
@@ -102,16 +104,17 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
     return plan
 
 
-def _read_tables(path: Path, sheet: str | None) -> tuple[Grid, pd.DataFrame, list]:
-    """The sheet's grid and tables. With no --sheet, a first sheet holding no table (a
-    yearbook's 目录, a cover) is passed over for the next sheet that holds one; when none
-    does, the message lists the sheets."""
+def _read_tables(path: Path, sheet: str | None, next_sheet: bool
+                 ) -> tuple[Grid, pd.DataFrame, list]:
+    """The sheet's grid and tables. With `next_sheet` and no --sheet, a first sheet holding no
+    table (a yearbook's 目录, a cover) is passed over for the next sheet that holds one; when
+    none does, the message lists the sheets."""
     grid = read_grid(path, sheet)
     frame = pd.DataFrame(grid.rows)
     try:
         return grid, frame, find_tables(grid, frame)
     except ImportFailed as err:
-        if sheet is not None or len(grid.sheets) < 2:
+        if sheet is not None or len(grid.sheets) < 2 or not next_sheet:
             if not grid.sheet:
                 raise
             raise ImportFailed(err.file, f"工作表“{grid.sheet}”：{err.zh}",

@@ -187,10 +187,11 @@ def saved(folder: Path) -> list[tuple[Path, Recipe]]:
 
 def best_match(folder: Path, fresh: Recipe) -> tuple[Path, Recipe, float] | None:
     """The saved recipe whose headers best match `fresh`'s (at least half of them)."""
-    mine = {column_signature(c) for c in fresh.columns} | {f"#{fresh.name_column}"}
+    mine = {column_signature(c) for c in fresh.columns} | {f"#{fresh.name_column}".replace(" ", "")}
     best = None
     for path, recipe in saved(folder):
-        theirs = {column_signature(c) for c in recipe.columns} | {f"#{recipe.name_column}"}
+        theirs = {column_signature(c) for c in recipe.columns} | {
+            f"#{recipe.name_column}".replace(" ", "")}
         score = len(mine & theirs) / max(len(mine | theirs), 1)
         if score >= 0.5 and (best is None or score > best[2]):
             best = (path, recipe, score)
@@ -238,7 +239,7 @@ def changes(old: Recipe, fresh: Recipe) -> list[tuple[str, str]]:
         if sig not in new_cols:
             found.append((f"不再有列：“{old.columns[i].header}”",
                           f"column gone: '{old.columns[i].header}'"))
-    if old.name_column != fresh.name_column:
+    if old.name_column.replace(" ", "") != fresh.name_column.replace(" ", ""):  # 地 区 = 地区
         found.append((f"名称列由“{old.name_column}”变为“{fresh.name_column}”",
                       f"the name column was '{old.name_column}', now '{fresh.name_column}'"))
     for name in fresh.rows:

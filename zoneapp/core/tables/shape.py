@@ -31,7 +31,8 @@ _MISSING = ("", "-", "--", "—", "…", "...", "x", "X", "/", "无", "nan")
 
 _ROW_WORDS_EN = {"地区": "region", "省份": "province", "省市": "province", "城市": "city",
                  "功能区": "functional zone", "园区": "park", "行业": "industry", "企业": "enterprise",
-                 "名称": "name", "县区": "county"}
+                 "名称": "name", "县区": "county", "县": "county",
+                 "区县": "county", "市州": "city", "地市": "city"}
 
 
 @dataclass
@@ -295,7 +296,9 @@ def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[st
     for c in names[1:]:
         if c != name_en_col:
             skipped.append((c, "文字列"))
-    name_header = parsed[name_col].name_zh or parsed[name_col].text if name_col is not None else ""
+    # "地    区" is 地区, as a name is ("北    京" -> 北京).
+    name_header = _CJK_GAP.sub("", parsed[name_col].name_zh or parsed[name_col].text) \
+        if name_col is not None else ""
     measure_cols = [c for c in number_cols if c != period_col]
     rows_are = "measure" if name_header.lower() in _MEASURE_ROW_HEADERS or (
         measure_cols and all(not parsed[c].name_zh and not parsed[c].name_en and not parsed[c].year
