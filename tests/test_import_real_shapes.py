@@ -257,3 +257,30 @@ def test_wide_province_by_year_is_one_line_and_right_figures(tmp_path, monkeypat
     assert run(["import", str(long), "--into", str(folder), "--yes"], monkeypatch) == 0
     share = pick(folder, entity="北京", name_zh="第一产业占比")
     assert [(r["value"], r["unit"]) for r in share] == [("7.22", "%")]
+
+
+def test_two_parts_of_one_name_under_different_wholes_are_both_kept(tmp_path, monkeypatch,
+                                                                     capsys):
+    # A bureau's indicator list with "其中：制造业" under 固定资产投资 and again under 实际利用外资
+    # gave both the key of "制造业": one figure was lost as a duplicate of the other.
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "上饶市2024年3月主要经济指标"
+    ws.append(["指标", "单位", "本月", "同比增长%", "1-3月累计", "累计增长%"])
+    for row in (("固定资产投资", "亿元", None, None, 300, 5.0), ("  其中：制造业", "亿元", None, None, 100, 8.0),
+                ("实际利用外资", "万美元", 1200, 10.0, 3600, 12.0),
+                ("  其中：制造业", "万美元", 800, 5.0, 2400, 6.0),
+                ("社会消费品零售总额", "亿元", 88.8, 6.6, 270, 6.0), ("  其中：网上零售", "亿元", 9, 20.0, 27, 21.0)):
+        ws.append(list(row))
+    book = tmp_path / "主要指标2024-03.xlsx"
+    wb.save(book)
+    folder = tmp_path / "city"
+    assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    ytd = {r["name_zh"]: (float(r["value"]), r["unit"]) for r in rows(folder)
+           if r["value_kind"] == "ytd"}
+    assert ytd == {"固定资产投资": (300.0, "亿元"), "固定资产投资:制造业": (100.0, "亿元"),
+                   "实际利用外资": (3600.0, "万美元"), "实际利用外资:制造业": (2400.0, "万美元"),
+                   "社会消费品零售总额": (270.0, "亿元"), "网上零售": (27.0, "亿元")}  # unique: as before
+    assert main(["validate", str(folder)]) == 0

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from zoneapp.core.schema import SECTION_CODES
 from .headers import parse_header
-from .shape import TableShape, entity_name
+from .shape import TableShape, indicator_names
 
 RECIPES_DIR = "recipes"
 _SPAN = re.compile(r"\d{1,2}\s*[-－—–~～至]\s*\d{1,2}\s*月")
@@ -122,7 +122,7 @@ def row_names(shape: TableShape, frame) -> list[str]:
     if shape.name_col is None or shape.rows_are != "measure":
         return []  # only rows that are indicators are named in a recipe
     data = frame.iloc[shape.data_start:shape.data_stop]
-    return [n for n in dict.fromkeys(entity_name(v) for v in data[shape.name_col]) if n]
+    return [n for n in dict.fromkeys(indicator_names(data[shape.name_col].tolist())) if n]
 
 
 # --- reading, writing, comparing --------------------------------------------------------------

@@ -14,7 +14,7 @@ from zoneapp.core.periods import PeriodSpan
 from .grid import ImportFailed
 from .headers import clean, is_year, parse_header
 from .recipe import Recipe
-from .shape import _MISSING, TableShape, aggregate, entity_name
+from .shape import _MISSING, TableShape, aggregate, entity_name, indicator_names
 
 OUT_COLUMNS = ("section", "key", "name_zh", "name_en", "period", "value", "unit", "yoy_pct",
                "basis", "source_id", "entity", "entity_en", "aggregate", "period_detail",
@@ -75,6 +75,8 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
     distinct_names = [entity_name(v) for v in distinct]
     names = np.array(distinct_names, dtype=object)[codes] if len(codes) \
         else np.array([], dtype=object)
+    if shape.rows_are == "measure":  # indicators: a part named twice is named after its whole
+        names = np.array(indicator_names(data[shape.name_col].tolist()), dtype=object)
     english = data[shape.name_en_col].map(clean).to_numpy(dtype=object) \
         if shape.name_en_col is not None else np.full(len(data), "", dtype=object)
     years = None
