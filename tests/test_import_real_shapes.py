@@ -284,3 +284,24 @@ def test_two_parts_of_one_name_under_different_wholes_are_both_kept(tmp_path, mo
                    "实际利用外资": (3600.0, "万美元"), "实际利用外资:制造业": (2400.0, "万美元"),
                    "社会消费品零售总额": (270.0, "亿元"), "网上零售": (27.0, "亿元")}  # unique: as before
     assert main(["validate", str(folder)]) == 0
+
+
+def test_the_same_month_again_replaces_only_its_rows_said_in_words(tmp_path, monkeypatch,
+                                                                   capsys):
+    # The replaced period was said as "2024 2024-03、2024 2024Q1".
+    folder = tmp_path / "monthly"
+    for m in (3, 4):
+        book = rs.monthly_xlsx(tmp_path / f"工业月报2024-{m:02d}.xlsx", 2024, m)
+        assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    before = (folder / "indicators.csv").read_bytes()
+    april = [r for r in rows(folder) if r["period_detail"] in ("2024-04", "2024-01..2024-04")]
+    capsys.readouterr()
+    again = rs.monthly_xlsx(tmp_path / "工业月报2024-03.xlsx", 2024, 3)
+    assert run(["import", str(again), "--into", str(folder)], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "替换已有的 10 行（同一期间：2024年3月、2024年一季度），原文件备份到 backups/" in out
+    backups = list((folder / "backups").iterdir())
+    assert any(b.read_bytes() == before for b in backups)
+    assert [r for r in rows(folder) if r["period_detail"] in ("2024-04", "2024-01..2024-04")] \
+        == april
+    assert len(rows(folder)) == 20

@@ -62,14 +62,24 @@ def describe(plan: Plan, lang: str = "zh") -> list[str]:
         lines.append(f"将向 indicators.csv 添加 {m.added} 行" if zh else
                      f"{m.added} rows will be added to indicators.csv")
         if m.replaced:
-            lines.append(f"替换已有的 {m.replaced} 行（同一期间：{'、'.join(m.replaced_periods)}），"
+            said = list(dict.fromkeys(_period_words(p, lang) for p in m.replaced_periods))
+            lines.append(f"替换已有的 {m.replaced} 行（同一期间：{'、'.join(said)}），"
                          "原文件备份到 backups/" if zh else
                          f"{m.replaced} existing rows are replaced (the same period: "
-                         f"{', '.join(m.replaced_periods)}); the old file is kept in backups/")
+                         f"{', '.join(said)}); the old file is kept in backups/")
     if plan.unknown_units:
         lines.append(f"新单位将在 zone.toml 中声明：{'、'.join(plan.unknown_units)}" if zh else
                      f"new units declared in zone.toml: {', '.join(plan.unknown_units)}")
     return lines
+
+
+def _period_words(code: str, lang: str) -> str:
+    """"2024 2024-03" (period and period_detail, as merge lists them) -> 2024年3月."""
+    from zoneapp.core.periods import parse_period_detail
+
+    year, _, detail = code.partition(" ")
+    span = parse_period_detail(detail, int(year)) if year.isdigit() else None
+    return span.label(lang) if span is not None else code
 
 
 def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
