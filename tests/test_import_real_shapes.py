@@ -305,3 +305,19 @@ def test_the_same_month_again_replaces_only_its_rows_said_in_words(tmp_path, mon
     assert [r for r in rows(folder) if r["period_detail"] in ("2024-04", "2024-01..2024-04")] \
         == april
     assert len(rows(folder)) == 20
+
+
+def test_per_cent_written_with_its_sign(tmp_path, monkeypatch):
+    # "7.6%" as text was no number: the share and growth columns were left out.
+    table = tmp_path / "各省GDP.csv"
+    table.write_text('年份,省份,GDP总量(亿元),第一产业占比,第一产业占比增速\n'
+                     '2023年,北京,"43,760.7",0.3%,5.2%\n2023年,上海,"47,218.7",0.2％,1.1%\n'
+                     '2023年,全国合计,"1,260,582.1",0.9%,5.2%\n', encoding="gb18030")
+    folder = tmp_path / "gdp"
+    assert run(["import", str(table), "--into", str(folder), "--yes"], monkeypatch) == 0
+    share = {r["entity"]: (r["value"], r["unit"], r["yoy_pct"])
+             for r in pick(folder, name_zh="第一产业占比")}
+    # per cent already: not multiplied by 100 though every one is below 1
+    assert share == {"北京": ("0.3", "%", "5.2"), "上海": ("0.2", "%", "1.1"),
+                     "全国合计": ("0.9", "%", "5.2")}
+    assert pick(folder, entity="上海", name_zh="GDP总量")[0]["value"] == "47218.7"

@@ -44,8 +44,9 @@ def numbers(cells: pd.Series) -> np.ndarray:
     # cleaned below are written into it.
     values = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64", copy=True)
     missed = np.isnan(values)
-    if missed.any():  # "1,234.5" and " 12 " as text: only those cells are cleaned
-        text = cells[missed].astype(str).str.replace(",", "", regex=False).str.strip()
+    if missed.any():  # "1,234.5", " 12 ", "7.6%" as text: only those cells are cleaned
+        text = cells[missed].astype(str).str.replace(",", "", regex=False).str.strip() \
+            .str.replace("％", "%", regex=False).str.removesuffix("%").str.rstrip()
         values[missed] = pd.to_numeric(text, errors="coerce").to_numpy(dtype="float64")
     return values
 
@@ -95,7 +96,8 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         if column.role != "measure" or column.col >= frame.shape[1]:
             continue
         values = numbers(data[column.col])
-        if column.share and np.nanmax(np.abs(values), initial=0) <= 1:
+        if column.share and np.nanmax(np.abs(values), initial=0) <= 1 \
+                and not _percent_signs(data[column.col]):  # "0.3%" is per cent already
             values = values * 100
         growth = numbers(data[column.growth_col]) if column.growth_col is not None \
             else np.full(len(data), np.nan)
@@ -135,6 +137,12 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         why = "没有名称" if names[pos] == "" else "没有数字"
         result.skipped.append((int(sheet_rows[pos]), f"{why}：{' '.join(cell_texts_of(data, pos))}"))
     return result
+
+
+def _percent_signs(cells: pd.Series) -> bool:
+    if cells.dtype.kind in "fiu":
+        return False
+    return bool(cells.astype(str).str.contains("%|％", regex=True).any())
 
 
 def _not_numbers(result: Reshaped, data: pd.DataFrame, col: int, missed: np.ndarray,
