@@ -321,3 +321,36 @@ def test_per_cent_written_with_its_sign(tmp_path, monkeypatch):
     assert share == {"北京": ("0.3", "%", "5.2"), "上海": ("0.2", "%", "1.1"),
                      "全国合计": ("0.9", "%", "5.2")}
     assert pick(folder, entity="上海", name_zh="GDP总量")[0]["value"] == "47218.7"
+
+
+def test_wide_yearbook_sheet_with_years_as_numbers_and_a_growth_column(tmp_path, monkeypatch,
+                                                                        capsys):
+    # 地区 | Region | 2020 | 2021 | 2022 | 2022年比上年增长(%): the header row was taken for
+    # data (three labels beside the years), then the years typed as numbers read "2020.0".
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "3-1 各地区研究与试验发展(R&D)人员全时当量"
+    ws["A2"] = "Full-time Equivalent of R&D Personnel by Region"
+    ws["F3"] = "(unit: person-years)"
+    ws.append([])
+    ws.append(["地  区", "Region", 2020, 2021, 2022, "2022年比上年增长(%)"])
+    for row in (("全  国", "National", 5234000, 5718000, 6354000, 11.1),
+                ("北  京", "Beijing", 473000, 503000, 520000, 3.4),
+                ("江  西", "Jiangxi", 80000, 91000, 105000, 15.4)):
+        ws.append(list(row))
+    ws.append(["资料来源：科技部。"])
+    book = tmp_path / "3-1.xlsx"
+    wb.save(book)
+    folder = tmp_path / "rd"
+    assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "表 1：“地区”×年份表，表头在第 5 行" in out
+    jx = {r["period"]: (float(r["value"]), r["unit"], r["yoy_pct"]) for r in pick(folder, entity="江西")}
+    assert jx == {"2020": (80000.0, "人年", ""), "2021": (91000.0, "人年", ""),
+                  "2022": (105000.0, "人年", "15.4")}
+    names = {(r["name_zh"], r["name_en"], r["key"]) for r in rows(folder)}
+    assert names == {("研究与试验发展人员全时当量", "Full-time Equivalent of R&D Personnel",
+                      "full_time_equivalent_of_r_d_personnel")}
+    assert pick(folder, entity="全国", period="2022")[0]["aggregate"] == "yes"

@@ -98,9 +98,10 @@ def from_shape(shape: TableShape, name: str, row_names: list[str]) -> Recipe:
     columns.sort(key=lambda c: c.col)
     if shape.rows_are == "entity" and any(not c.name_zh for c in columns if c.role == "measure"):
         # 省份 × 2015 … 2024: the title names the measure.
-        title = _title_measure(shape.title)
-        columns = [replace(c, name_zh=c.name_zh or title, key=c.key if c.name_zh
-                           else make_key(title)) if c.role == "measure" else c for c in columns]
+        title, title_en = _title_measure(shape.title), _title_measure_en(shape.title)
+        columns = [replace(c, name_zh=c.name_zh or title, name_en=c.name_en if c.name_zh
+                           else title_en, key=c.key if c.name_zh else make_key(title, title_en))
+                   if c.role == "measure" else c for c in columns]
     rows = {}
     if shape.rows_are == "measure":
         for row in row_names:
@@ -115,7 +116,19 @@ def _title_measure(title: list[str]) -> str:
     text = title[0] if title else "数值"
     text = re.sub(r"^[\d\-—.表]+\s*", "", text)
     text = re.sub(r"[(（][^)）]*[)）]", "", _YEAR.sub("", text))
+    # 各地区研究与试验发展人员全时当量: the rows are the regions; the measure is the rest.
+    text = re.sub(r"^(各|分)(地区|省份|省|市|县|区|园区|行业|功能区)(的)?", "", text.strip())
     return text.strip(" ：:") or "数值"
+
+
+def _title_measure_en(title: list[str]) -> str:
+    """The English title line's measure: "Full-time Equivalent of R&D Personnel by Region"
+    -> "Full-time Equivalent of R&D Personnel"; "" when there is no English line."""
+    line = next((t for t in title[1:] if t.isascii() and re.search(r"[A-Za-z]{3}", t)), "")
+    line = re.sub(r"\(?\b(19|20)\d\d\)?|\([^)]*\)", "", line)
+    line = re.sub(r"\s+by\s+(region|province|city|county|area|industry|sector)s?\b.*$", "",
+                  line.strip(), flags=re.I)
+    return line.strip(" :,.")
 
 
 def row_names(shape: TableShape, frame) -> list[str]:

@@ -119,8 +119,10 @@ def _row_kind(row: list) -> str:
         return "title"
     years = [is_year(v) for v in numbers]
     if len(numbers) >= 2 and all(years) and years == sorted(years) and len(set(years)) == len(years) \
-            and len(labels) <= 2:
-        return "header"  # 省份 | 2015 | 2016 …: years across, not figures
+            and (len(labels) <= 2 or len(numbers) >= len(labels)):
+        # 省份 | 2015 | 2016 …: years across, not figures (地区 | Region | 2020 | 2021 | 2022 |
+        # 2022年比上年增长(%) too: a name, its English twin and a growth column beside them)
+        return "header"
     if numbers and labels:
         return "data"
     if len(numbers) >= 2 and not labels:
@@ -242,8 +244,9 @@ def _next_is_header(rows: list[list], at: int) -> bool:
 def _column_headers(grid: Grid, header_rows: list[int], width: int) -> list[list[str]]:
     """Each column's header levels, top first, merged ranges spread over their columns (a
     group over its sub-columns) and down their rows."""
-    levels = [[str(v).strip() if v is not None else "" for v in grid.rows[r]] + [""] * width
-              for r in header_rows]
+    # A year typed as a number reads 2020.0: as text it is "2020" (clean), as it shows.
+    levels = [[clean(v) if isinstance(v, float) else str(v).strip() if v is not None else ""
+               for v in grid.rows[r]] + [""] * width for r in header_rows]
     levels = [row[:width] for row in levels]
     index = {r: i for i, r in enumerate(header_rows)}
     for (top, left), (bottom, right) in grid.merged:
