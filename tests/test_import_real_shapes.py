@@ -354,3 +354,17 @@ def test_wide_yearbook_sheet_with_years_as_numbers_and_a_growth_column(tmp_path,
     assert names == {("研究与试验发展人员全时当量", "Full-time Equivalent of R&D Personnel",
                       "full_time_equivalent_of_r_d_personnel")}
     assert pick(folder, entity="全国", period="2022")[0]["aggregate"] == "yes"
+
+
+def test_a_code_column_is_not_a_measure(tmp_path, monkeypatch, capsys):
+    # 区划代码 (361102 …) was imported as a figure in 亿元.
+    table = tmp_path / "各县主要指标2023.csv"
+    table.write_bytes("2023年各县（市、区）主要指标\n单位：亿元\n区划代码,县（市、区）,地区生产总值,增速(%),"
+                      "一般公共预算收入\n361102,信州区,520.3,5.1,30.2\n361103,广丰区,480.1,4.8,28.5\n"
+                      .encode("gb18030"))
+    folder = tmp_path / "county"
+    assert run(["import", str(table), "--into", str(folder), "--yes"], monkeypatch) == 0
+    assert "忽略列 A “区划代码”: 代码或序号列" in capsys.readouterr().out
+    assert {r["name_zh"] for r in rows(folder)} == {"地区生产总值", "一般公共预算收入"}
+    assert run(["--lang", "en", "import", str(table), "--into", str(folder)], monkeypatch) == 0
+    assert "column skipped A “区划代码”: codes or row numbers" in capsys.readouterr().out

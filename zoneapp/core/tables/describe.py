@@ -73,6 +73,10 @@ def describe(plan: Plan, lang: str = "zh") -> list[str]:
     return lines
 
 
+_WHY_EN = {"空列": "empty", "文字列": "text, not figures", "代码或序号列": "codes or row numbers",
+           "增速列找不到对应的数值列": "a growth column with no figures beside it"}
+
+
 def _period_words(code: str, lang: str) -> str:
     """"2024 2024-03" (period and period_detail, as merge lists them) -> 2024年3月."""
     from zoneapp.core.periods import parse_period_detail
@@ -136,7 +140,8 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
         lines.append(f"  {'合计行（不参与排名）' if zh else 'aggregates (never ranked)'}: "
                      f"{'、'.join(planned.result.aggregates[:10])}")
     for c, why in shape.skipped_cols:
-        lines.append(f"  {'忽略列' if zh else 'column skipped'} {_col(c)} “{shape.headers[c]}”: {why}")
+        lines.append(f"  {'忽略列' if zh else 'column skipped'} {_col(c)} “{shape.headers[c]}”: "
+                     f"{why if zh else _WHY_EN.get(why, why)}")
     for row, why in planned.result.skipped[:10]:
         lines.append(f"  {'跳过第' if zh else 'row'} {row} {'行' if zh else 'skipped'}: {why}")
     if len(planned.result.skipped) > 10:
