@@ -368,3 +368,14 @@ def test_a_code_column_is_not_a_measure(tmp_path, monkeypatch, capsys):
     assert {r["name_zh"] for r in rows(folder)} == {"地区生产总值", "一般公共预算收入"}
     assert run(["--lang", "en", "import", str(table), "--into", str(folder)], monkeypatch) == 0
     assert "column skipped A “区划代码”: codes or row numbers" in capsys.readouterr().out
+
+
+def test_into_a_file_says_it_is_not_a_folder(tmp_path, monkeypatch, capsys):
+    # "--into gdp.csv" (arguments swapped) ended in "cannot write …: File exists" after
+    # printing the whole plan.
+    table = rs.gdp_long_csv(tmp_path / "gdp.csv")
+    before = table.read_bytes()
+    assert run(["import", str(table), "--into", str(table), "--yes"], monkeypatch) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "这不是文件夹；--into 应是数据文件夹" in captured.err
+    assert table.read_bytes() == before
