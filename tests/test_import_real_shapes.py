@@ -379,3 +379,20 @@ def test_into_a_file_says_it_is_not_a_folder(tmp_path, monkeypatch, capsys):
     captured = capsys.readouterr()
     assert captured.out == "" and "这不是文件夹；--into 应是数据文件夹" in captured.err
     assert table.read_bytes() == before
+
+
+def test_a_footnote_mark_on_a_name_is_not_part_of_it(tmp_path, monkeypatch):
+    # "北    京①" became the entity 北京1 (NFKC makes ① a 1): a second Beijing beside 北京.
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "hitech"
+    for year, mark in ((2022, ""), (2023, "①")):
+        book = rs.yearbook_xlsx(tmp_path / f"5-2高技术产业{year}.xlsx", year)
+        wb = load_workbook(book)
+        wb.active["A9"] = "北    京" + mark
+        wb.active["A10"] = "天    津" + ("¹" if mark else "")
+        wb.save(book)
+        assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    entities = {r["entity"] for r in rows(folder)}
+    assert {"北京", "天津"} <= entities and not any(e[-1].isdigit() for e in entities)
+    assert len(pick(folder, entity="北京", key="number_of_enterprises")) == 2

@@ -26,6 +26,7 @@ _UNIT_HEADERS = ("单位", "计量单位", "unit")
 _AGGREGATE = re.compile(r"^(全国|全省|全市|全区|全县|总计|合计|总体|全部|national|total)|合计|总计|"
                         r"剔重|^(东部|中部|西部|东北)地区$|^其中\s*[:：]?$", re.I)
 _CODE_HEADER = re.compile(r"代码|编码|编号|序号|^(no\.?|code|id|#)$|\bcode\b", re.I)
+_NOTE_MARK = re.compile(r"[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079*]+$")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _MISSING = ("", "-", "--", "—", "…", "...", "x", "X", "/", "无", "nan")
 
@@ -393,6 +394,8 @@ def _mostly_ascii(cells: pd.Series) -> bool:
 
 def entity_name(text: object) -> str:
     """A row's name as meant: "北    京" -> "北京", "  其中：制造业" -> "制造业"."""
+    if isinstance(text, str):  # 北京① / 江西¹: a footnote's mark, not the name (before NFKC
+        text = _NOTE_MARK.sub("", text.rstrip())  # makes ① a plain 1)
     name = _CJK_GAP.sub("", clean(text))
     return re.sub(r"^(其中|内)\s*[:：]\s*", "", name).strip("#*△▲ ")
 
