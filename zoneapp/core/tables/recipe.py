@@ -16,7 +16,8 @@ from pathlib import Path
 
 from zoneapp.core.schema import SECTION_CODES
 from .headers import parse_header
-from .shape import TableShape, indicator_names
+from .rows import indicator_names
+from .shape import TableShape
 
 RECIPES_DIR = "recipes"
 _SPAN = re.compile(r"\d{1,2}\s*[-－—–~～至]\s*\d{1,2}\s*月")

@@ -14,7 +14,8 @@ from zoneapp.core.periods import PeriodSpan
 from .grid import ImportFailed
 from .headers import clean, is_year, parse_header
 from .recipe import Recipe
-from .shape import _MISSING, TableShape, aggregate, entity_name, indicator_names
+from .rows import indicator_names
+from .shape import _MISSING, TableShape, aggregate, entity_name
 
 OUT_COLUMNS = ("section", "key", "name_zh", "name_en", "period", "value", "unit", "yoy_pct",
                "basis", "source_id", "entity", "entity_en", "aggregate", "period_detail",
