@@ -396,3 +396,34 @@ def test_a_footnote_mark_on_a_name_is_not_part_of_it(tmp_path, monkeypatch):
     entities = {r["entity"] for r in rows(folder)}
     assert {"北京", "天津"} <= entities and not any(e[-1].isdigit() for e in entities)
     assert len(pick(folder, entity="北京", key="number_of_enterprises")) == 2
+
+
+def test_a_month_written_in_another_unit_is_converted_or_asked(tmp_path, monkeypatch, capsys):
+    # The bureau switched from 万元 to 亿元 in June: the recipe's 万元 was written beside the
+    # 亿元 figures (106 万元 for 106 亿元), and nothing was asked.
+    from openpyxl import load_workbook
+
+    folder = tmp_path / "monthly"
+    may = rs.monthly_xlsx(tmp_path / "工业月报2024-05.xlsx", 2024, 5)
+    assert run(["import", str(may), "--into", str(folder), "--yes"], monkeypatch) == 0
+    june = rs.monthly_xlsx(tmp_path / "工业月报2024-06.xlsx", 2024, 6)
+    wb = load_workbook(june)
+    ws = wb.active
+    ws["E2"] = "单位：亿元，%"
+    for r in range(5, 10):
+        for c in (2, 4):
+            ws.cell(r, c).value = ws.cell(r, c).value / 10000
+    wb.save(june)
+    capsys.readouterr()
+    assert run(["import", str(june), "--into", str(folder)], monkeypatch) == 0
+    assert run.asked == []
+    assert "表中单位为亿元，按配方换算为万元" in capsys.readouterr().out
+    month = pick(folder, entity="全市", period_detail="2024-06")
+    assert [(float(r["value"]), r["unit"]) for r in month] == [(1060000.0, "万元")]
+    ws["E2"] = "单位：吨，%"  # another dimension: not converted, said and asked
+    july = tmp_path / "工业月报2024-07.xlsx"
+    ws["A1"] = "2024年7月全市规模以上工业生产情况"
+    wb.save(july)
+    assert run(["import", str(july), "--into", str(folder)], monkeypatch) == 1
+    assert "列“现价工业产值 / 本月”的单位由“万元”变为“吨”" in capsys.readouterr().out
+    assert not pick(folder, period_detail="2024-07")

@@ -123,7 +123,10 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
             f"，{c.year}" if c.year and zh else f", {c.year}" if c.year else "") + (
             f"，增速在 {_col(growth)} 列" if growth is not None and zh else
             f", growth in column {_col(growth)}" if growth is not None else "") + (
-            "，小数按百分比导入" if c.share and zh else ", fractions as per cent" if c.share else "")
+            "，小数按百分比导入" if c.share and zh else ", fractions as per cent" if c.share else "") + (
+            f"，表中单位为{c.table_unit}，按配方换算为{c.unit}" if c.table_unit and zh else
+            f", written in {c.table_unit} in the table, converted to the recipe's {c.unit}"
+            if c.table_unit else "")
         if shape.rows_are == "measure":  # the row names the indicator; the column its kind
             lines.append(f"  {'数值列' if zh else 'value column'} {_col(c.col)} “{c.header}”"
                          f"{extra}")

@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from zoneapp.core import units
 from zoneapp.core.schema import SECTION_CODES
 from .headers import parse_header
 from .rows import indicator_names
@@ -37,6 +38,9 @@ class RecipeColumn:
     year: int | None = None
     growth_col: int | None = None
     share: bool = False
+    # The unit this table writes when the recipe keeps another of its dimension (the recipe
+    # says 万元, this month's report 亿元): the figures are converted. Not saved.
+    table_unit: str = ""
 
 
 @dataclass
@@ -253,6 +257,11 @@ def changes(old: Recipe, fresh: Recipe) -> list[tuple[str, str]]:
         if sig not in new_cols:
             found.append((f"不再有列：“{old.columns[i].header}”",
                           f"column gone: '{old.columns[i].header}'"))
+    for sig, i in new_cols.items():
+        was, now = old.columns[old_cols[sig]].unit if sig in old_cols else "", fresh.columns[i].unit
+        if was and now and was != now and units.convert(1.0, now, was) is None:
+            found.append((f"列“{fresh.columns[i].header}”的单位由“{was}”变为“{now}”",
+                          f"column '{fresh.columns[i].header}': the unit was '{was}', now '{now}'"))
     if old.name_column.replace(" ", "") != fresh.name_column.replace(" ", ""):  # 地 区 = 地区
         found.append((f"名称列由“{old.name_column}”变为“{fresh.name_column}”",
                       f"the name column was '{old.name_column}', now '{fresh.name_column}'"))
@@ -273,10 +282,16 @@ def apply(old: Recipe, fresh: Recipe) -> Recipe:
             columns.append(c)
             continue
         role = saved_col.role if saved_col.role in ("measure", "growth", "skip") else c.role
+        unit, table_unit = saved_col.unit or c.unit, ""
+        if c.unit and saved_col.unit and c.unit != saved_col.unit:
+            if units.convert(1.0, c.unit, saved_col.unit) is not None:
+                table_unit = c.unit  # 亿元 in the table, 万元 in the recipe: converted
+            else:
+                unit = c.unit  # another dimension: the table's own (`changes` says so)
         columns.append(replace(c, role=role, key=saved_col.key or c.key,
                                name_zh=saved_col.name_zh or c.name_zh,
                                name_en=saved_col.name_en or c.name_en,
-                               unit=saved_col.unit or c.unit,
+                               unit=unit, table_unit=table_unit,
                                value_kind=saved_col.value_kind if role == "measure"
                                else c.value_kind, share=saved_col.share or c.share))
     rows = {**fresh.rows, **{n: r for n, r in old.rows.items()}}

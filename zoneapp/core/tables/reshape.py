@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from zoneapp.core.units import convert
 from zoneapp.core.periods import PeriodSpan
 from .grid import ImportFailed
 from .headers import clean, is_year, parse_header
@@ -100,6 +101,8 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         if column.share and np.nanmax(np.abs(values), initial=0) <= 1 \
                 and not _percent_signs(data[column.col]):  # "0.3%" is per cent already
             values = values * 100
+        if column.table_unit:  # the table's 亿元 into the recipe's 万元
+            values = values * convert(1.0, column.table_unit, column.unit)
         growth = numbers(data[column.growth_col]) if column.growth_col is not None \
             else np.full(len(data), np.nan)
         keep = ~np.isnan(values) & (names != "")
