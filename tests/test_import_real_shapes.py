@@ -427,3 +427,33 @@ def test_a_month_written_in_another_unit_is_converted_or_asked(tmp_path, monkeyp
     assert run(["import", str(july), "--into", str(folder)], monkeypatch) == 1
     assert "列“现价工业产值 / 本月”的单位由“万元”变为“吨”" in capsys.readouterr().out
     assert not pick(folder, period_detail="2024-07")
+
+
+def test_an_indicator_row_written_in_another_unit_is_converted(tmp_path, monkeypatch):
+    # Rows that are indicators took the recipe's unit (one the user gave it) beside this
+    # month's figures written in another.
+    from openpyxl import Workbook
+
+    def report(month: int, unit: str, value: float) -> Path:
+        wb = Workbook()
+        ws = wb.active
+        ws["A1"] = f"上饶市2024年{month}月主要经济指标"
+        ws.append(["指标", "单位", "本月", "同比增长%", f"1-{month}月累计", "累计增长%"])
+        ws.append(["实际利用外资", unit, value, 10.0, value * month, 12.0])
+        ws.append(["工业用电量", "亿千瓦时", 5.5, 3.2, 5.5 * month, 4.0])
+        path = tmp_path / f"主要指标2024-{month:02d}.xlsx"
+        wb.save(path)
+        return path
+
+    folder = tmp_path / "city"
+    assert run(["import", str(report(3, "万美元", 1200)), "--into", str(folder), "--yes"],
+               monkeypatch) == 0
+    recipe = folder / "recipes" / "主要指标.toml"
+    text = recipe.read_text("utf-8")
+    at = text.index('name = "实际利用外资"')
+    at = text.index('unit = ""', at)
+    recipe.write_text(text[:at] + 'unit = "万美元"' + text[at + len('unit = ""'):], "utf-8")
+    assert run(["import", str(report(4, "亿美元", 0.15)), "--into", str(folder)], monkeypatch) == 0
+    april = pick(folder, name_zh="实际利用外资", period_detail="2024-04")
+    assert [(round(float(r["value"]), 6), r["unit"]) for r in april] == [(1500.0, "万美元")]
+    assert pick(folder, name_zh="工业用电量", period_detail="2024-04")[0]["value"] == "5.5"

@@ -119,8 +119,9 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
                 "period_detail": "" if column.year or years is not None
                 else detail(span, column.value_kind)}
         if shape.rows_are == "measure":
-            out.add(count, period, values[keep], growth[keep], each, rows=_measure_rows(
-                names[keep], recipe, column, data, shape, keep))
+            rows = _measure_rows(names[keep], recipe, column, data, shape, keep)
+            out.add(count, period, values[keep] * rows.pop("factor"), growth[keep], each,
+                    rows=rows)
         else:
             each.update(key=column.key, name_zh=column.name_zh, name_en=column.name_en,
                         unit=column.unit)
@@ -242,7 +243,7 @@ def _measure_rows(names: np.ndarray, recipe: Recipe, column, data: pd.DataFrame,
     """Rows that are indicators (工业总产值 | 本月 | 累计): key, names and unit per row."""
     units = data[shape.unit_col].map(clean).to_numpy(dtype=object)[keep] \
         if shape.unit_col is not None else None
-    keys, zh, en, unit = [], [], [], []
+    keys, zh, en, unit, factor = [], [], [], [], np.ones(len(names))
     for i, name in enumerate(names):
         row = recipe.rows.get(name)
         head = parse_header([name])
@@ -252,8 +253,12 @@ def _measure_rows(names: np.ndarray, recipe: Recipe, column, data: pd.DataFrame,
         written = units[i] if units is not None else ""
         from .headers import unit_of
 
-        unit.append((row.unit if row and row.unit else "") or head.unit or unit_of(written)
-                    or written or column.unit)
-    return {"key": keys, "name_zh": zh, "name_en": en, "unit": unit,
+        saved = row.unit if row and row.unit else ""
+        table = head.unit or unit_of(written) or written
+        if saved and table and saved != table:  # the recipe's 万美元, this report's 亿美元
+            scale = convert(1.0, table, saved)
+            factor[i], saved = (scale, saved) if scale is not None else (1.0, table)
+        unit.append(saved or table or column.unit)
+    return {"key": keys, "name_zh": zh, "name_en": en, "unit": unit, "factor": factor,
             "entity": np.full(len(names), "", dtype=object),
             "entity_en": np.full(len(names), "", dtype=object)}
