@@ -457,3 +457,21 @@ def test_an_indicator_row_written_in_another_unit_is_converted(tmp_path, monkeyp
     april = pick(folder, name_zh="实际利用外资", period_detail="2024-04")
     assert [(round(float(r["value"]), 6), r["unit"]) for r in april] == [(1500.0, "万美元")]
     assert pick(folder, name_zh="工业用电量", period_detail="2024-04")[0]["value"] == "5.5"
+
+
+def test_english_unit_line_of_a_yearbook(tmp_path, monkeypatch, capsys):
+    # "(unit,100 million yuan)" is the English of 单位：个，亿元: "unit" was read as the label,
+    # so 企业数 was counted in 亿元.
+    from openpyxl import load_workbook
+
+    book = rs.yearbook_xlsx(tmp_path / "5-2.xlsx", 2023)
+    wb = load_workbook(book)
+    wb.active["G3"] = "(unit,100 million yuan)"
+    wb.active["C5"] = "企业数\nNumber of\nEnterprises"
+    wb.save(book)
+    folder = tmp_path / "hitech"
+    assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    assert "指标 C “企业数” → number_of_enterprises [个]" in capsys.readouterr().out
+    assert {r["key"]: r["unit"] for r in pick(folder, entity="江西")} == {
+        "number_of_enterprises": "个", "revenue_from_principal_business": "亿元",
+        "total_profits": "亿元", "export_delivery_value": "亿元"}

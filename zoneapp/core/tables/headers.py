@@ -65,7 +65,7 @@ def unit_of(text: str) -> str:
     """A unit written on its own or in words: 亿元, (unit,100 million yuan), 万元 -> a unit code."""
     text = text.strip().strip("()（）:：").strip()
     for part in re.split(r"[,，;；、]", text):
-        part = re.sub(r"^(单位|unit)\s*[:：]?\s*", "", part.strip(), flags=re.I).strip()
+        part = re.sub(r"^(单位\s*[:：]?|units?\s*[:：])\s*", "", part.strip(), flags=re.I).strip()
         if not part:
             continue
         found = units.normalise_unit(part) or _EN_UNITS.get(part.lower()) or (
@@ -77,7 +77,9 @@ def unit_of(text: str) -> str:
 
 def units_in_line(text: str) -> list[str]:
     """Every unit of a unit line: "单位：个，亿元" -> ["个", "亿元"]."""
-    body = re.sub(r"^.*?(单位|unit)\s*[:：]?", "", clean(text), flags=re.I)
+    # 单位 is a label, with or without a colon; the English "unit" only with one: in a
+    # yearbook's "(unit,100 million yuan)" it is the unit of counts (个, 亿元).
+    body = re.sub(r"^.*?(单位\s*[:：]?|units?\s*[:：])", "", clean(text), flags=re.I)
     return [u for part in re.split(r"[,，;；、/]", body.strip("()（） ")) if (u := unit_of(part))]
 
 
