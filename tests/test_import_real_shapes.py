@@ -364,10 +364,18 @@ def test_a_code_column_is_not_a_measure(tmp_path, monkeypatch, capsys):
                       .encode("gb18030"))
     folder = tmp_path / "county"
     assert run(["import", str(table), "--into", str(folder), "--yes"], monkeypatch) == 0
-    assert "忽略列 A “区划代码”: 代码或序号列" in capsys.readouterr().out
+    assert "忽略列 A “区划代码”: 代码、序号或排名列" in capsys.readouterr().out
     assert {r["name_zh"] for r in rows(folder)} == {"地区生产总值", "一般公共预算收入"}
+    ranked = tmp_path / "重点企业2023.csv"
+    ranked.write_text("2023年高新区重点企业主营业务收入\n单位：万元\n排名,企业名称,主营业务收入,增速(%)\n"
+                      "1,江西甲电子有限公司,523000,12.1\n2,乙光伏科技股份有限公司,410000,-3.2\n"
+                      ",合计,933000,6.0\n", encoding="utf-8")
+    assert run(["import", str(ranked), "--into", str(tmp_path / "firms"), "--yes"],
+               monkeypatch) == 0
+    assert "忽略列 A “排名”: 代码、序号或排名列" in capsys.readouterr().out
+    assert {r["name_zh"] for r in rows(tmp_path / "firms")} == {"主营业务收入"}
     assert run(["--lang", "en", "import", str(table), "--into", str(folder)], monkeypatch) == 0
-    assert "column skipped A “区划代码”: codes or row numbers" in capsys.readouterr().out
+    assert "column skipped A “区划代码”: codes, row numbers or ranks" in capsys.readouterr().out
 
 
 def test_into_a_file_says_it_is_not_a_folder(tmp_path, monkeypatch, capsys):

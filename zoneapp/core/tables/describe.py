@@ -73,7 +73,7 @@ def describe(plan: Plan, lang: str = "zh") -> list[str]:
     return lines
 
 
-_WHY_EN = {"空列": "empty", "文字列": "text, not figures", "代码或序号列": "codes or row numbers",
+_WHY_EN = {"空列": "empty", "文字列": "text, not figures", "代码、序号或排名列": "codes, row numbers or ranks",
            "增速列找不到对应的数值列": "a growth column with no figures beside it"}
 
 

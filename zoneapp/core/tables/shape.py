@@ -25,7 +25,9 @@ _MEASURE_ROW_HEADERS = ("指标", "指标名称", "项目", "项目名称", "ind
 _UNIT_HEADERS = ("单位", "计量单位", "unit")
 _AGGREGATE = re.compile(r"^(全国|全省|全市|全区|全县|总计|合计|总体|全部|national|total)|合计|总计|"
                         r"剔重|^(东部|中部|西部|东北)地区$|^其中\s*[:：]?$", re.I)
-_CODE_HEADER = re.compile(r"代码|编码|编号|序号|^(no\.?|code|id|#)$|\bcode\b", re.I)
+# 排名 too: the app ranks the figures itself, a published rank is no figure of its own.
+_CODE_HEADER = re.compile(r"代码|编码|编号|序号|排名|名次|位次|^(no\.?|code|id|#|rank)$|\bcode\b",
+                          re.I)
 _NOTE_MARK = re.compile(r"[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079*]+$")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _MISSING = ("", "-", "--", "—", "…", "...", "x", "X", "/", "无", "nan")
@@ -304,10 +306,10 @@ def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[st
     # "地    区" is 地区, as a name is ("北    京" -> 北京).
     name_header = _CJK_GAP.sub("", parsed[name_col].name_zh or parsed[name_col].text) \
         if name_col is not None else ""
-    # 区划代码 | 序号 | 编号: numbers that label a row, not figures.
+    # 区划代码 | 序号 | 排名: numbers that label a row, not figures.
     for c in number_cols:
         if c != period_col and _CODE_HEADER.search(parsed[c].text):
-            skipped.append((c, "代码或序号列"))
+            skipped.append((c, "代码、序号或排名列"))
     measure_cols = [c for c in number_cols if c != period_col and c not in
                     {s for s, _ in skipped}]
     rows_are = "measure" if name_header.lower() in _MEASURE_ROW_HEADERS or (
