@@ -437,9 +437,10 @@ def test_a_month_written_in_another_unit_is_converted_or_asked(tmp_path, monkeyp
     assert not pick(folder, period_detail="2024-07")
 
 
-def test_an_indicator_row_written_in_another_unit_is_converted(tmp_path, monkeypatch):
-    # Rows that are indicators took the recipe's unit (one the user gave it) beside this
-    # month's figures written in another.
+def test_an_indicator_row_written_in_another_unit_is_converted(tmp_path, monkeypatch, capsys):
+    # Rows that are indicators: the recipe kept no unit, so April's 亿美元 went in beside
+    # March's 万美元 (one series in two units); a unit the user gave the recipe was written
+    # beside figures in another.
     from openpyxl import Workbook
 
     def report(month: int, unit: str, value: float) -> Path:
@@ -456,12 +457,13 @@ def test_an_indicator_row_written_in_another_unit_is_converted(tmp_path, monkeyp
     folder = tmp_path / "city"
     assert run(["import", str(report(3, "万美元", 1200)), "--into", str(folder), "--yes"],
                monkeypatch) == 0
-    recipe = folder / "recipes" / "主要指标.toml"
-    text = recipe.read_text("utf-8")
-    at = text.index('name = "实际利用外资"')
-    at = text.index('unit = ""', at)
-    recipe.write_text(text[:at] + 'unit = "万美元"' + text[at + len('unit = ""'):], "utf-8")
+    recipe = (folder / "recipes" / "主要指标.toml").read_text("utf-8")
+    assert 'name = "实际利用外资"\nkey = "m_a25d1646"\nname_zh = "实际利用外资"\nname_en = ""\n' \
+        'unit = "万美元"' in recipe  # the unit it was first written in
+    capsys.readouterr()
     assert run(["import", str(report(4, "亿美元", 0.15)), "--into", str(folder)], monkeypatch) == 0
+    assert run.asked == []
+    assert "  “实际利用外资”表中单位为亿美元，按配方换算为万美元" in capsys.readouterr().out
     april = pick(folder, name_zh="实际利用外资", period_detail="2024-04")
     assert [(round(float(r["value"]), 6), r["unit"]) for r in april] == [(1500.0, "万美元")]
     assert pick(folder, name_zh="工业用电量", period_detail="2024-04")[0]["value"] == "5.5"

@@ -165,6 +165,13 @@ def _fill_row_keys(recipe: recipes.Recipe, result: Reshaped) -> None:
     if missing.any():
         rows.loc[missing, "key"] = [recipes.make_key(z, e) for z, e in
                                     rows.loc[missing, ["name_zh", "name_en"]].itertuples(index=False)]
+    # The unit each indicator was first written in is kept in the recipe, so a later report
+    # in another unit of its dimension (亿美元 for 万美元) is converted, not mixed in.
+    for row in recipe.rows.values():
+        if not row.unit and row.key:
+            written = rows.loc[rows["key"] == row.key, "unit"]
+            if len(written) and written.iloc[0]:
+                row.unit = str(written.iloc[0])
 
 
 def _merge(plan: Plan, unit: str | None) -> None:

@@ -139,6 +139,9 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
             index=False)]
         lines.append(f"  {'每行一个指标' if zh else 'one indicator per row'}: {'；'.join(names[:8])}"
                      + ("……" if len(names) > 8 else ""))
+    for name, was, now in planned.result.converted[:10]:
+        lines.append(f"  “{name}”表中单位为{was}，按配方换算为{now}" if zh else
+                     f"  '{name}' written in {was}, converted to the recipe's {now}")
     if planned.result.aggregates:
         lines.append(f"  {'合计行（不参与排名）' if zh else 'aggregates (never ranked)'}: "
                      f"{'、'.join(planned.result.aggregates[:10])}")

@@ -33,6 +33,7 @@ class Reshaped:
     # ("约25", "12..5"), not a number and not a mark for "no figure" ("-", "…").
     bad_cells: list[tuple[int, int, str]] = field(default_factory=list)
     no_figure: int = 0  # cells of a named row's figure column left blank or "-": no figure
+    converted: list[tuple[str, str, str]] = field(default_factory=list)  # (row, from, to)
 
 
 def numbers(cells: pd.Series) -> np.ndarray:
@@ -120,6 +121,9 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
                 else detail(span, column.value_kind)}
         if shape.rows_are == "measure":
             rows = _measure_rows(names[keep], recipe, column, data, shape, keep)
+            for said in rows.pop("converted"):
+                if said not in result.converted:
+                    result.converted.append(said)
             out.add(count, period, values[keep] * rows.pop("factor"), growth[keep], each,
                     rows=rows)
         else:
@@ -243,7 +247,7 @@ def _measure_rows(names: np.ndarray, recipe: Recipe, column, data: pd.DataFrame,
     """Rows that are indicators (工业总产值 | 本月 | 累计): key, names and unit per row."""
     units = data[shape.unit_col].map(clean).to_numpy(dtype=object)[keep] \
         if shape.unit_col is not None else None
-    keys, zh, en, unit, factor = [], [], [], [], np.ones(len(names))
+    keys, zh, en, unit, factor, converted = [], [], [], [], np.ones(len(names)), []
     for i, name in enumerate(names):
         row = recipe.rows.get(name)
         head = parse_header([name])
@@ -258,7 +262,10 @@ def _measure_rows(names: np.ndarray, recipe: Recipe, column, data: pd.DataFrame,
         if saved and table and saved != table:  # the recipe's 万美元, this report's 亿美元
             scale = convert(1.0, table, saved)
             factor[i], saved = (scale, saved) if scale is not None else (1.0, table)
+            if scale is not None:
+                converted.append((name, table, saved))
         unit.append(saved or table or column.unit)
     return {"key": keys, "name_zh": zh, "name_en": en, "unit": unit, "factor": factor,
+            "converted": converted,
             "entity": np.full(len(names), "", dtype=object),
             "entity_en": np.full(len(names), "", dtype=object)}
