@@ -485,3 +485,18 @@ def test_english_unit_line_of_a_yearbook(tmp_path, monkeypatch, capsys):
     assert {r["key"]: r["unit"] for r in pick(folder, entity="江西")} == {
         "number_of_enterprises": "个", "revenue_from_principal_business": "亿元",
         "total_profits": "亿元", "export_delivery_value": "亿元"}
+
+
+def test_a_figure_at_the_period_end_is_a_stock(tmp_path, monkeypatch, capsys):
+    # 期末从业人员, 贷款余额 came in as figures "for the period", like 营业收入.
+    table = tmp_path / "园区2024上半年.csv"
+    table.write_text("2024年上半年各园区主要指标\n园区,营业收入(亿元),期末从业人员(人),贷款余额(亿元)\n"
+                     "合计,520,30000,88.5\n甲园区,300,18000,50\n乙园区,220,12000,38.5\n",
+                     encoding="utf-8")
+    folder = tmp_path / "parks"
+    assert run(["import", str(table), "--into", str(folder), "--yes"], monkeypatch) == 0
+    assert "指标 D “贷款余额” → m_b595f95c [亿元]，期末数" in capsys.readouterr().out
+    kinds = {r["name_zh"]: (r["value_kind"], r["period_detail"]) for r in pick(folder, entity="甲园区")}
+    assert kinds == {"营业收入": ("", "2024H1"), "期末从业人员": ("stock", "2024H1"),
+                     "贷款余额": ("stock", "2024H1")}
+    assert main(["validate", str(folder)]) == 0

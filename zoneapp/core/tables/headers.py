@@ -27,6 +27,9 @@ _UNIT_LIKE = re.compile(
 GROWTH_WORDS = ("增长", "增速", "同比", "比上年", "增减", "±", "growth", "change", "yoy")
 MONTH_WORDS = ("本月", "当月", "本期")
 YTD_WORDS = ("累计", "年初至", "本年累计", "ytd")
+# A figure at the period's end (年末从业人员, 贷款余额): value_kind "stock".
+STOCK_WORDS = ("年末", "期末", "月末", "季末", "年底", "余额", "year-end", "end of year",
+               "end of period")
 SHARE_WORDS = ("占比", "比重", "占全国", "share", "proportion")
 _YTD_SPAN = re.compile(r"1\s*[-－—–~～至]\s*\d{1,2}\s*月")
 # Words that name a value's kind, not the measure: dropped from a measure's name.
@@ -116,7 +119,8 @@ def parse_header(levels: list[str]) -> HeaderText:
     if len(seen) >= 1 and (m := _YEAR_CELL.match(clean(seen[-1]))):
         year = int(m[1])
     kind = "month" if any(w in text for w in MONTH_WORDS) else \
-        "ytd" if any(w in low for w in YTD_WORDS) or _YTD_SPAN.search(text) else ""
+        "ytd" if any(w in low for w in YTD_WORDS) or _YTD_SPAN.search(text) else \
+        "stock" if any(w in low for w in STOCK_WORDS) else ""
     growth = any(w in low for w in GROWTH_WORDS) or bool(re.search(r"%\s*$|（%）|\(%\)", text)) \
         and any(w in text for w in ("增", "速"))
     names = [n for p in zh_parts if not _YEAR_CELL.match(p) and (n := _KIND_TOKENS.sub("", p))]
