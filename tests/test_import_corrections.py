@@ -128,3 +128,23 @@ def test_a_column_made_a_measure_and_a_twin(tmp_path):
                                                                      unit="个")}))
     assert set(zip(plan.rows["entity"], plan.rows["name_zh"], plan.rows["unit"])) == {
         ("高新园", "营业收入", "亿元"), ("物流园", "营业收入", "亿元"), ("物流园", "备注", "个")}
+
+
+def test_a_unit_relabelled_by_hand_is_not_converted_next_time(tmp_path, monkeypatch):
+    # The user says the table's 亿元 is really 万元: a relabel, not a conversion. Next year's
+    # table says 亿元 again; the recipe's correction applies again, figures as in the table.
+    into = tmp_path / "zone"
+    source = st.yearbook_xlsx(tmp_path / "高技术产业2023.xlsx")
+    plan = plan_import(source, into, corrections=Corrections(columns={3: ColumnFix(unit="万元")}))
+    first = plan.rows.loc[plan.rows["name_zh"] == "收入合计"].set_index("entity")["value"]
+    commit(plan)
+    text = next((into / "recipes").glob("*.toml")).read_text(encoding="utf-8")
+    assert 'unit = "万元"' in text and 'unit_in_table = "亿元"' in text
+    again = plan_import(st.yearbook_xlsx(tmp_path / "高技术产业2024.xlsx", 2024), into)
+    assert again.recipe_status == "same" and again.changes == []
+    rows = again.rows.loc[again.rows["name_zh"] == "收入合计"].set_index("entity")
+    assert set(rows["unit"]) == {"万元"}
+    # The same size of figures as the table's (yearbook_xlsx scales each year a little),
+    # not 10,000 times larger or smaller.
+    ratio = (rows["value"] / first.reindex(rows.index)).dropna()
+    assert len(ratio) and ratio.between(0.5, 2).all()

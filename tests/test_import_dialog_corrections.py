@@ -122,7 +122,7 @@ def test_a_measure_not_imported_is_neither_previewed_nor_written(qtbot, zone_app
     assert {r["name_zh"] for r in written(into)} == {"企业数", "收入合计"}
     text = next((into / "recipes").glob("*.toml")).read_text(encoding="utf-8")
     profit = text[text.index('header = "利润总额'):]
-    assert profit.splitlines()[1] == 'role = "skip"'
+    assert profit.splitlines()[1:3] == ['column = "F"', 'role = "skip"']
 
     again = open_dialog(qtbot, st.yearbook_xlsx(tmp_path / "高技术产业2024.xlsx", 2024), into)
     assert not again.plan.asks

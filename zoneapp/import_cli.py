@@ -39,9 +39,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     from zoneapp.core.tables.grid import ImportFailed
 
     zh = args.lang == "zh"
+    if args.into.exists() and not args.into.is_dir():  # a table given as --into by mistake
+        print(f"{args.into}: 这不是文件夹；--into 应是数据文件夹（不存在时新建）" if zh else
+              f"{args.into}: not a folder; --into takes a data folder (made when missing)",
+              file=sys.stderr)
+        print("未写入任何文件。" if zh else "nothing was written.", file=sys.stderr)
+        return EXIT_ERRORS
     try:
         plan = plan_import(args.file, args.into, sheet=args.sheet, table=args.table,
-                           period=args.period, section=args.section, unit=args.unit)
+                           period=args.period, section=args.section, unit=args.unit,
+                           next_sheet=True)
     except ImportFailed as err:
         print(err.message(args.lang), file=sys.stderr)
         print("未写入任何文件。" if zh else "nothing was written.", file=sys.stderr)

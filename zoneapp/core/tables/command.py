@@ -49,7 +49,10 @@ class Plan:
 
 
 def _recipe_name(path: Path) -> str:
-    stem = re.sub(r"(19|20)\d\d(年)?|\d{1,2}\s*[-－—–~～至]\s*\d{1,2}\s*月|\d{1,2}月", "", path.stem)
+    # 工业月报2024-03 names its month after the year: both go, so every month shares a recipe.
+    stem = re.sub(r"(19|20)\d\d(年|\s*[-_.]\s*\d{1,2}(?!\d)(月)?)?|\d{1,2}\s*[-－—–~～至]\s*\d{1,2}\s*月|\d{1,2}月", "", path.stem)
+    # 功能区2024Q1, 2024年上半年功能区: a quarter or half names the period, not the table.
+    stem = re.sub(r"(?<![A-Za-z])[QqHh][1-4](?!\d)|(第?[一二三四]|前三)季度|[上下]半年", "", stem)
     stem = re.sub(r"[\s()（）\[\]]+", "_", stem).strip("_-. ")
     return stem or "table"
 
@@ -57,18 +60,24 @@ def _recipe_name(path: Path) -> str:
 def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int | None = None,
                 period: str | None = None, section: str | None = None,
                 unit: str | None = None, corrections: Corrections | None = None,
-                grid: Grid | None = None, frame: pd.DataFrame | None = None) -> Plan:
+                grid: Grid | None = None, frame: pd.DataFrame | None = None,
+                next_sheet: bool = False) -> Plan:
     """Everything the import would do, nothing written yet. Raises ImportFailed.
 
     `corrections`: the user's (the window's), saved into the recipe. `grid` and `frame`: the
-    sheet already read (the window plans again on each change without reading it again)."""
+    sheet already read (the window plans again on each change without reading it again).
+    `next_sheet`: with no `sheet`, pass over leading sheets that hold no table (the command
+    line; the window shows its sheet list instead)."""
     file = path.name
     fixes = corrections or Corrections()
-    if grid is None:
+    found = None  # the tables as found, when no correction changes where they are
+    if grid is None and fixes.header is None and fixes.name_col is None:
+        grid, frame, found = _read_tables(path, sheet, next_sheet)
+    elif grid is None:
         grid = read_grid(path, sheet)
     if frame is None:
         frame = pd.DataFrame(grid.rows)
-    shapes, fresh, match = _layout(path, into, grid, frame, fixes)
+    shapes, fresh, match = _layout(path, into, grid, frame, fixes, found)
     if table is not None:
         if not 1 <= table <= len(shapes):
             raise ImportFailed(file, f"工作表中只有 {len(shapes)} 张表", f"the sheet holds only "
@@ -114,15 +123,20 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
     return plan
 
 
-def _layout(path: Path, into: Path, grid: Grid, frame: pd.DataFrame, fixes: Corrections
+def _layout(path: Path, into: Path, grid: Grid, frame: pd.DataFrame, fixes: Corrections,
+            found_shapes: list[TableShape] | None = None
             ) -> tuple[list[TableShape], recipes.Recipe, tuple | None]:
-    """The tables, the first one's fresh recipe and the saved recipe it matches: as found,
-    or with the header rows and name column the user or a saved recipe corrected."""
+    """The tables, the first one's fresh recipe and the saved recipe it matches: as found
+    (`found_shapes`, when already found), or with the header rows and name column the user or
+    a saved recipe corrected."""
     found = recipes.saved(into) if into.is_dir() else []
     name = _recipe_name(path)
 
     def find(header, name_col):
-        shapes = find_tables(grid, frame, header, name_col)
+        if header is None and name_col is None and found_shapes is not None:
+            shapes = found_shapes
+        else:
+            shapes = find_tables(grid, frame, header, name_col)
         return shapes, recipes.from_shape(shapes[0], name, recipes.row_names(shapes[0], frame))
 
     header = fixes.header
@@ -157,6 +171,38 @@ def _correct(recipe: recipes.Recipe, first: TableShape, fixes: Corrections) -> N
         recipe.name_column, recipe.name_column_fixed = first.name_header, True
 
 
+def _read_tables(path: Path, sheet: str | None, next_sheet: bool
+                 ) -> tuple[Grid, pd.DataFrame, list]:
+    """The sheet's grid and tables. With `next_sheet` and no --sheet, a first sheet holding no
+    table (a yearbook's 目录, a cover) is passed over for the next sheet that holds one; when
+    none does, the message lists the sheets."""
+    grid = read_grid(path, sheet)
+    frame = pd.DataFrame(grid.rows)
+    try:
+        return grid, frame, find_tables(grid, frame)
+    except ImportFailed as err:
+        if sheet is not None or len(grid.sheets) < 2 or not next_sheet:
+            if not grid.sheet:
+                raise
+            raise ImportFailed(err.file, f"工作表“{grid.sheet}”：{err.zh}",
+                               f"sheet '{grid.sheet}': {err.en}", err.row, err.option) from None
+        first_err = err
+    passed = [grid.sheet]
+    for name in grid.sheets[1:]:
+        other = read_grid(path, name)
+        frame = pd.DataFrame(other.rows)
+        try:
+            shapes = find_tables(other, frame)
+        except ImportFailed:
+            passed.append(name)
+            continue
+        other.passed_over = passed
+        return other, frame, shapes
+    names = "、".join(grid.sheets)
+    raise ImportFailed(first_err.file, f"{first_err.zh}（所有工作表都是如此：{names}）",
+                       f"{first_err.en} (in every sheet: {', '.join(grid.sheets)})", first_err.row)
+
+
 def _col_of(shape: TableShape, header: str, default: int) -> int:
     """Where the column headed `header` is now: the same text, else the one header of the same
     signature (1-12月累计 for 1-11月累计), else where it was."""
@@ -186,6 +232,13 @@ def _fill_row_keys(recipe: recipes.Recipe, result: Reshaped) -> None:
     if missing.any():
         rows.loc[missing, "key"] = [recipes.make_key(z, e) for z, e in
                                     rows.loc[missing, ["name_zh", "name_en"]].itertuples(index=False)]
+    # The unit each indicator was first written in is kept in the recipe, so a later report
+    # in another unit of its dimension (亿美元 for 万美元) is converted, not mixed in.
+    for row in recipe.rows.values():
+        if not row.unit and row.key:
+            written = rows.loc[rows["key"] == row.key, "unit"]
+            if len(written) and written.iloc[0]:
+                row.unit = str(written.iloc[0])
 
 
 def _merge(plan: Plan, unit: str | None) -> None:

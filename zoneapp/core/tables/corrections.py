@@ -66,7 +66,9 @@ def apply_columns(recipe: Recipe, shape: TableShape, fixes: dict[int, ColumnFix]
             continue
         column.key = fix.key.strip() or column.key
         column.name_zh = fix.name_zh.strip() or column.name_zh
-        column.unit = fix.unit.strip() or column.unit
+        if fix.unit.strip() and fix.unit.strip() != column.unit:
+            column.unit_read = column.unit_read or column.unit
+            column.unit = fix.unit.strip()
     recipe.columns.sort(key=lambda c: c.col)
     link_growth(recipe.columns)
 

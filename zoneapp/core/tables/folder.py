@@ -196,9 +196,28 @@ def manifest_text(folder: Path, name: str, years: list[int], source: dict[str, s
         text = text[:found.start()] + f"periods = {sorted(have | set(years))}" + text[found.end():]
     block = "" if f"id = {q(source['id'])}" in text else \
         "\n[[sources]]\n" + "".join(f"{k} = {q(v)}\n" for k, v in source.items())
-    block += "".join(f"\n[[units]]\ncode = {q(c)}\ndimension = {q(c)}\nfactor = 1\n"
-                     for c in unknown_units if f"code = {q(c)}" not in text)
+    block += "".join(f"\n[[units]]\ncode = {q(c)}\ndimension = {q(d)}\nfactor = {f:g}\n"
+                     for c in unknown_units if f"code = {q(c)}" not in text
+                     for d, f in [declared_dimension(c)])
     return (text.rstrip("\n") + "\n" + block).encode("utf-8")
+
+
+_MAGNITUDES = (("十万", 1e5), ("百万", 1e6), ("千万", 1e7), ("十", 10), ("百", 100),
+               ("千", 1e3), ("万", 1e4), ("亿", 1e8))
+
+
+def declared_dimension(code: str) -> tuple[str, float]:
+    """A new unit's dimension and factor: 万吨标准煤 is 10,000 of 吨标准煤 (so 吨标准煤 ↔
+    万吨标准煤 convert); 十万吨 joins the mass dimension the app knows; a unit with no
+    magnitude is its own dimension."""
+    for prefix, factor in sorted(_MAGNITUDES, key=lambda p: -len(p[0])):
+        base = code[len(prefix):]
+        if code.startswith(prefix) and base:
+            for dim, members in units.DIMENSIONS.items():
+                if base in members:
+                    return dim, factor * members[base]
+            return base, factor
+    return code, 1.0
 
 
 def unknown(units_used: list[str], folder: Path) -> list[str]:

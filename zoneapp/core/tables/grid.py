@@ -45,6 +45,10 @@ class Grid:
     sheets: list[str] = field(default_factory=list)
     decrypted: bool = False
     encoding: str = ""
+    # (spreadsheet row, 0-based column) of cells whose bytes were damaged (not valid GBK or
+    # UTF-8): left blank, so a garbled name or figure is never imported; describe names them.
+    damaged: list[tuple[int, int]] = field(default_factory=list)
+    passed_over: list[str] = field(default_factory=list)  # sheets before it with no table
 
 
 def read_grid(path: Path, sheet: str | None = None, file: str | None = None,
@@ -132,7 +136,9 @@ def _read_book(data: bytes, file: str, sheet: str | None, max_rows: int | None) 
 def _read_csv(data: bytes, file: str, max_rows: int | None) -> Grid:
     decoded = decode_text(data, file)
     if not isinstance(decoded, tuple):
-        raise ImportFailed(file, decoded.message_zh, decoded.message_en)
+        problem, decoded = decoded, _damaged_gb18030(data)
+        if decoded is None:
+            raise ImportFailed(file, problem.message_zh, problem.message_en)
     text, encoding, _ = decoded
     sample = text[:8192]
     delimiter = max(",\t;", key=sample.count) if any(d in sample for d in ",\t;") else ","
@@ -148,4 +154,29 @@ def _read_csv(data: bytes, file: str, max_rows: int | None) -> Grid:
     if width > limits.MAX_COLUMNS:
         raise ImportFailed(file, f"列数过多（{width}）", f"too many columns ({width})")
     rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
-    return Grid(file, rows, encoding=encoding)
+    damaged = []
+    if "\ufffd" in text:
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if "\ufffd" in cell:
+                    row[c] = ""
+                    damaged.append((r + 1, c))
+    return Grid(file, rows, encoding=encoding, damaged=damaged)
+
+
+def _damaged_gb18030(data: bytes) -> tuple[str, str, list] | None:
+    """A GBK file with a few damaged bytes (a bad copy, a cut): read line by line, a damaged
+    line's bad bytes replaced; None when most lines are damaged or it holds NULs (not text)."""
+    if b"\x00" in data:
+        return None
+    lines = data.split(b"\n")
+    texts, damaged = [], 0
+    for line in lines:
+        try:
+            texts.append(line.decode("gb18030"))
+        except UnicodeDecodeError:
+            texts.append(line.decode("gb18030", errors="replace"))
+            damaged += 1
+    if damaged * 2 > len(lines):
+        return None
+    return "\n".join(texts), "gb18030+repaired", []

@@ -19,9 +19,19 @@ _EN_UNITS = {"100 million yuan": "亿元", "100million yuan": "亿元", "10000 y
              "person": "人", "persons": "人", "piece": "件", "pieces": "件", "%": "%",
              "10000 persons": "万人", "ton": "吨", "tons": "吨", "hectare": "公顷",
              "100 million kwh": "亿千瓦时", "10000 usd": "万美元", "100 million usd": "亿美元"}
+# A unit the app does not know, written as one (万吨标准煤, 万辆, 亿千瓦时): a magnitude and a
+# counted thing. The import declares it in zone.toml; anything else in brackets (现价, 市、区)
+# is not taken for a unit.
+_UNIT_LIKE = re.compile(
+    r"(十|百|千|万|十万|百万|千万|亿)?(吨标准煤|标准煤|吨|千克|公斤|辆|台|套|件|户|人次|人年|人|"
+    r"美元|欧元|港元|元|千瓦时|千瓦|度|立方米|平方米|平方公里|公里|米|亩|公顷|箱|标箱|TEU|只|头|"
+    r"株|张|床|间|家|座|个|项|条|次|艘|架|部|册|篇|份)")
 GROWTH_WORDS = ("增长", "增速", "同比", "比上年", "增减", "±", "growth", "change", "yoy")
 MONTH_WORDS = ("本月", "当月", "本期")
 YTD_WORDS = ("累计", "年初至", "本年累计", "ytd")
+# A figure at the period's end (年末从业人员, 贷款余额): value_kind "stock".
+STOCK_WORDS = ("年末", "期末", "月末", "季末", "年底", "余额", "year-end", "end of year",
+               "end of period")
 SHARE_WORDS = ("占比", "比重", "占全国", "share", "proportion")
 _YTD_SPAN = re.compile(r"1\s*[-－—–~～至]\s*\d{1,2}\s*月")
 # Words that name a value's kind, not the measure: dropped from a measure's name.
@@ -60,10 +70,11 @@ def unit_of(text: str) -> str:
     """A unit written on its own or in words: 亿元, (unit,100 million yuan), 万元 -> a unit code."""
     text = text.strip().strip("()（）:：").strip()
     for part in re.split(r"[,，;；、]", text):
-        part = re.sub(r"^(单位|unit)\s*[:：]?\s*", "", part.strip(), flags=re.I).strip()
+        part = re.sub(r"^(单位\s*[:：]?|units?\s*[:：])\s*", "", part.strip(), flags=re.I).strip()
         if not part:
             continue
-        found = units.normalise_unit(part) or _EN_UNITS.get(part.lower())
+        found = units.normalise_unit(part) or _EN_UNITS.get(part.lower()) or (
+            part if _UNIT_LIKE.fullmatch(part) else "")
         if found:
             return found
     return ""
@@ -71,7 +82,9 @@ def unit_of(text: str) -> str:
 
 def units_in_line(text: str) -> list[str]:
     """Every unit of a unit line: "单位：个，亿元" -> ["个", "亿元"]."""
-    body = re.sub(r"^.*?(单位|unit)\s*[:：]?", "", clean(text), flags=re.I)
+    # 单位 is a label, with or without a colon; the English "unit" only with one: in a
+    # yearbook's "(unit,100 million yuan)" it is the unit of counts (个, 亿元).
+    body = re.sub(r"^.*?(单位\s*[:：]?|units?\s*[:：])", "", clean(text), flags=re.I)
     return [u for part in re.split(r"[,，;；、/]", body.strip("()（） ")) if (u := unit_of(part))]
 
 
@@ -85,6 +98,7 @@ def parse_header(levels: list[str]) -> HeaderText:
     text = " / ".join(s.replace("\n", " ") for s in seen)
     zh_parts, en_parts, unit_text = [], [], ""
     for level in seen:
+        level_zh, level_en = [], []
         for line in re.split(r"[\n\r]+", level):
             line = line.strip()
             if not line:
@@ -95,13 +109,20 @@ def parse_header(levels: list[str]) -> HeaderText:
             bare = clean(_PAREN.sub("", line)).strip()
             if not bare or _COLUMN_NUMBER.match(clean(line)):
                 continue
-            (zh_parts if _CJK.search(bare) else en_parts).append(bare)
+            (level_zh if _CJK.search(bare) else level_en).append(bare)
+        zh_parts += level_zh
+        # "出口交货值\nExport Delivery\nValue": an English name wrapped over lines is one name,
+        # its "Value" kept; under a kind's word (绝对值\nValue) the English is that word again.
+        if any(_KIND_TOKENS.sub("", z) for z in level_zh) and level_en:
+            level_en = [" ".join(level_en)]
+        en_parts += level_en
     low = text.lower()
     year = None
     if len(seen) >= 1 and (m := _YEAR_CELL.match(clean(seen[-1]))):
         year = int(m[1])
     kind = "month" if any(w in text for w in MONTH_WORDS) else \
-        "ytd" if any(w in low for w in YTD_WORDS) or _YTD_SPAN.search(text) else ""
+        "ytd" if any(w in low for w in YTD_WORDS) or _YTD_SPAN.search(text) else \
+        "stock" if any(w in low for w in STOCK_WORDS) else ""
     growth = any(w in low for w in GROWTH_WORDS) or bool(re.search(r"%\s*$|（%）|\(%\)", text)) \
         and any(w in text for w in ("增", "速"))
     names = [n for p in zh_parts if not _YEAR_CELL.match(p) and (n := _KIND_TOKENS.sub("", p))]

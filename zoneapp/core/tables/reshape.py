@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from zoneapp.core.units import convert
 from zoneapp.core.periods import PeriodSpan
 from .grid import ImportFailed
 from .headers import clean, is_year, parse_header
 from .recipe import Recipe
-from .shape import TableShape, aggregate, entity_name
+from .rows import indicator_names
+from .shape import _MISSING, TableShape, aggregate, entity_name
 
 OUT_COLUMNS = ("section", "key", "name_zh", "name_en", "period", "value", "unit", "yoy_pct",
                "basis", "source_id", "entity", "entity_en", "aggregate", "period_detail",
@@ -27,6 +29,11 @@ class Reshaped:
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (spreadsheet row, why)
     aggregates: list[str] = field(default_factory=list)
     spans: list[PeriodSpan] = field(default_factory=list)
+    # (spreadsheet row, 0-based column, the text): a cell of a figure's column holding words
+    # ("约25", "12..5"), not a number and not a mark for "no figure" ("-", "…").
+    bad_cells: list[tuple[int, int, str]] = field(default_factory=list)
+    no_figure: int = 0  # cells of a named row's figure column left blank or "-": no figure
+    converted: list[tuple[str, str, str]] = field(default_factory=list)  # (row, from, to)
 
 
 def numbers(cells: pd.Series) -> np.ndarray:
@@ -36,10 +43,13 @@ def numbers(cells: pd.Series) -> np.ndarray:
     if cells.dtype == object and pd.api.types.infer_dtype(cells, skipna=True) in (
             "floating", "integer", "mixed-integer-float"):  # numbers as read, none as text
         return cells.to_numpy().astype("float64")
+    # copy=True: pandas 3 (copy-on-write) may hand back a read-only view, and the cells
+    # cleaned below are written into it.
     values = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64", copy=True)
     missed = np.isnan(values)
-    if missed.any():  # "1,234.5" and " 12 " as text: only those cells are cleaned
-        text = cells[missed].astype(str).str.replace(",", "", regex=False).str.strip()
+    if missed.any():  # "1,234.5", " 12 ", "7.6%" as text: only those cells are cleaned
+        text = cells[missed].astype(str).str.replace(",", "", regex=False).str.strip() \
+            .str.replace("％", "%", regex=False).str.removesuffix("%").str.rstrip()
         values[missed] = pd.to_numeric(text, errors="coerce").to_numpy(dtype="float64")
     return values
 
@@ -69,6 +79,8 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
     distinct_names = [entity_name(v) for v in distinct]
     names = np.array(distinct_names, dtype=object)[codes] if len(codes) \
         else np.array([], dtype=object)
+    if shape.rows_are == "measure":  # indicators: a part named twice is named after its whole
+        names = np.array(indicator_names(data[shape.name_col].tolist()), dtype=object)
     english = data[shape.name_en_col].map(clean).to_numpy(dtype=object) \
         if shape.name_en_col is not None else np.full(len(data), "", dtype=object)
     years = None
@@ -87,11 +99,18 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         if column.role != "measure" or column.col >= frame.shape[1]:
             continue
         values = numbers(data[column.col])
-        if column.share and np.nanmax(np.abs(values), initial=0) <= 1:
+        if column.share and np.nanmax(np.abs(values), initial=0) <= 1 \
+                and not _percent_signs(data[column.col]):  # "0.3%" is per cent already
             values = values * 100
+        if column.table_unit:  # the table's 亿元 into the recipe's 万元
+            values = values * convert(1.0, column.table_unit, column.unit)
         growth = numbers(data[column.growth_col]) if column.growth_col is not None \
             else np.full(len(data), np.nan)
         keep = ~np.isnan(values) & (names != "")
+        result.no_figure += _not_numbers(result, data, column.col, ~keep & (names != ""),
+                                         sheet_rows)
+        if column.growth_col is not None:
+            _not_numbers(result, data, column.growth_col, np.isnan(growth) & keep, sheet_rows)
         any_value |= keep
         year = column.year or (span.year if span else 0)
         count = int(keep.sum())
@@ -101,8 +120,12 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
                 "period_detail": "" if column.year or years is not None
                 else detail(span, column.value_kind)}
         if shape.rows_are == "measure":
-            out.add(count, period, values[keep], growth[keep], each, rows=_measure_rows(
-                names[keep], recipe, column, data, shape, keep))
+            rows = _measure_rows(names[keep], recipe, column, data, shape, keep)
+            for said in rows.pop("converted"):
+                if said not in result.converted:
+                    result.converted.append(said)
+            out.add(count, period, values[keep] * rows.pop("factor"), growth[keep], each,
+                    rows=rows)
         else:
             each.update(key=column.key, name_zh=column.name_zh, name_en=column.name_en,
                         unit=column.unit)
@@ -124,6 +147,29 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         why = "没有名称" if names[pos] == "" else "没有数字"
         result.skipped.append((int(sheet_rows[pos]), f"{why}：{' '.join(cell_texts_of(data, pos))}"))
     return result
+
+
+def _percent_signs(cells: pd.Series) -> bool:
+    if cells.dtype.kind in "fiu":
+        return False
+    return bool(cells.astype(str).str.contains("%|％", regex=True).any())
+
+
+def _not_numbers(result: Reshaped, data: pd.DataFrame, col: int, missed: np.ndarray,
+                 sheet_rows: np.ndarray) -> int:
+    """Note the cells among `missed` (no number read) that hold words, not a blank or "-";
+    the count of those that are blank or "-"."""
+    at = np.flatnonzero(missed)
+    if not len(at):
+        return 0
+    texts = data[col].iloc[at].map(clean).to_numpy(dtype=object)
+    blank = 0
+    for pos, text in zip(at, texts):
+        if text in _MISSING:
+            blank += 1
+        elif len(result.bad_cells) < 200:
+            result.bad_cells.append((int(sheet_rows[pos]), col, text))
+    return blank
 
 
 def _text_dtype():
@@ -202,7 +248,7 @@ def _measure_rows(names: np.ndarray, recipe: Recipe, column, data: pd.DataFrame,
     """Rows that are indicators (工业总产值 | 本月 | 累计): key, names and unit per row."""
     units = data[shape.unit_col].map(clean).to_numpy(dtype=object)[keep] \
         if shape.unit_col is not None else None
-    keys, zh, en, unit = [], [], [], []
+    keys, zh, en, unit, factor, converted = [], [], [], [], np.ones(len(names)), []
     for i, name in enumerate(names):
         row = recipe.rows.get(name)
         head = parse_header([name])
@@ -212,8 +258,15 @@ def _measure_rows(names: np.ndarray, recipe: Recipe, column, data: pd.DataFrame,
         written = units[i] if units is not None else ""
         from .headers import unit_of
 
-        unit.append((row.unit if row and row.unit else "") or head.unit or unit_of(written)
-                    or written or column.unit)
-    return {"key": keys, "name_zh": zh, "name_en": en, "unit": unit,
+        saved = row.unit if row and row.unit else ""
+        table = head.unit or unit_of(written) or written
+        if saved and table and saved != table:  # the recipe's 万美元, this report's 亿美元
+            scale = convert(1.0, table, saved)
+            factor[i], saved = (scale, saved) if scale is not None else (1.0, table)
+            if scale is not None:
+                converted.append((name, table, saved))
+        unit.append(saved or table or column.unit)
+    return {"key": keys, "name_zh": zh, "name_en": en, "unit": unit, "factor": factor,
+            "converted": converted,
             "entity": np.full(len(names), "", dtype=object),
             "entity_en": np.full(len(names), "", dtype=object)}

@@ -14,7 +14,7 @@ import pandas as pd
 
 from zoneapp.core.periods import PeriodSpan, period_in_text
 from .grid import Grid, ImportFailed
-from .headers import HeaderText, clean, is_year, parse_header, units_in_line
+from .headers import YTD_WORDS, HeaderText, clean, is_year, parse_header, units_in_line
 
 MAX_HEADER_ROWS = 4
 HEAD_ROWS = 12  # rows a table's title, unit line and header may take before its first data row
@@ -25,13 +25,18 @@ _MEASURE_ROW_HEADERS = ("指标", "指标名称", "项目", "项目名称", "ind
 _UNIT_HEADERS = ("单位", "计量单位", "unit")
 _AGGREGATE = re.compile(r"^(全国|全省|全市|全区|全县|总计|合计|总体|全部|national|total)|合计|总计|"
                         r"剔重|^(东部|中部|西部|东北)地区$|^其中\s*[:：]?$", re.I)
+# 排名 too: the app ranks the figures itself, a published rank is no figure of its own.
+_CODE_HEADER = re.compile(r"代码|编码|编号|序号|排名|名次|位次|^(no\.?|code|id|#|rank)$|\bcode\b",
+                          re.I)
+_NOTE_MARK = re.compile(r"[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079*]+$")
 _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 _MISSING = ("", "-", "--", "—", "…", "...", "x", "X", "/", "无", "nan")
 
 
 _ROW_WORDS_EN = {"地区": "region", "省份": "province", "省市": "province", "城市": "city",
                  "功能区": "functional zone", "园区": "park", "行业": "industry", "企业": "enterprise",
-                 "名称": "name", "县区": "county"}
+                 "名称": "name", "县区": "county", "县": "county",
+                 "区县": "county", "市州": "city", "地市": "city"}
 
 
 @dataclass
@@ -119,8 +124,10 @@ def _row_kind(row: list) -> str:
         return "title"
     years = [is_year(v) for v in numbers]
     if len(numbers) >= 2 and all(years) and years == sorted(years) and len(set(years)) == len(years) \
-            and len(labels) <= 2:
-        return "header"  # 省份 | 2015 | 2016 …: years across, not figures
+            and (len(labels) <= 2 or len(numbers) >= len(labels)):
+        # 省份 | 2015 | 2016 …: years across, not figures (地区 | Region | 2020 | 2021 | 2022 |
+        # 2022年比上年增长(%) too: a name, its English twin and a growth column beside them)
+        return "header"
     if numbers and labels:
         return "data"
     if len(numbers) >= 2 and not labels:
@@ -286,8 +293,9 @@ def _next_is_header(rows: list[list], at: int) -> bool:
 def _column_headers(grid: Grid, header_rows: list[int], width: int) -> list[list[str]]:
     """Each column's header levels, top first, merged ranges spread over their columns (a
     group over its sub-columns) and down their rows."""
-    levels = [[str(v).strip() if v is not None else "" for v in grid.rows[r]] + [""] * width
-              for r in header_rows]
+    # A year typed as a number reads 2020.0: as text it is "2020" (clean), as it shows.
+    levels = [[clean(v) if isinstance(v, float) else str(v).strip() if v is not None else ""
+               for v in grid.rows[r]] + [""] * width for r in header_rows]
     levels = [row[:width] for row in levels]
     index = {r: i for i, r in enumerate(header_rows)}
     for (top, left), (bottom, right) in grid.merged:
@@ -346,8 +354,15 @@ def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[st
     for c in names[1:]:
         if c != name_en_col:
             skipped.append((c, "文字列"))
-    name_header = parsed[name_col].name_zh or parsed[name_col].text if name_col is not None else ""
-    measure_cols = [c for c in number_cols if c != period_col]
+    # "地    区" is 地区, as a name is ("北    京" -> 北京).
+    name_header = _CJK_GAP.sub("", parsed[name_col].name_zh or parsed[name_col].text) \
+        if name_col is not None else ""
+    # 区划代码 | 序号 | 排名: numbers that label a row, not figures.
+    for c in number_cols:
+        if c != period_col and _CODE_HEADER.search(parsed[c].text):
+            skipped.append((c, "代码、序号或排名列"))
+    measure_cols = [c for c in number_cols if c != period_col and c not in
+                    {s for s, _ in skipped}]
     rows_are = "measure" if name_header.lower() in _MEASURE_ROW_HEADERS or (
         measure_cols and all(not parsed[c].name_zh and not parsed[c].name_en and not parsed[c].year
                              for c in measure_cols if not parsed[c].growth)) else "entity"
@@ -365,6 +380,7 @@ def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[st
             unit = "%"
         measures.append(Measure(c, head, head.name_zh, head.name_en, unit, head.value_kind,
                                 head.year, share=head.share))
+    _bare_spans_are_months(measures)
     for c in growth_cols:
         owner = _growth_owner(parsed[c], c, measures)
         if owner is None:
@@ -374,6 +390,18 @@ def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[st
     return TableShape(number, title, unit_line, header_rows, start, stop, name_col, name_header,
                       name_en_col, period_col, unit_col, rows_are, measures, growth_cols, skipped,
                       headers=[p.text for p in parsed], parsed=parsed)
+
+
+def _bare_spans_are_months(measures: list[Measure]) -> None:
+    """A January–February report heads its 本月 column with the span itself: "1-2月" beside
+    "1-2月累计". A measure's column headed by a bare span, when the same measure also has a
+    column that says 累计, is the month's value, not a second year-to-date one."""
+    said = {m.name_zh for m in measures
+            if m.value_kind == "ytd" and any(w in m.header.text for w in YTD_WORDS)}
+    for m in measures:
+        if m.value_kind == "ytd" and m.name_zh in said \
+                and not any(w in m.header.text for w in YTD_WORDS):
+            m.value_kind = "month"
 
 
 def _title_units(title: list[str]) -> list[str]:
@@ -419,6 +447,8 @@ def _mostly_ascii(cells: pd.Series) -> bool:
 
 def entity_name(text: object) -> str:
     """A row's name as meant: "北    京" -> "北京", "  其中：制造业" -> "制造业"."""
+    if isinstance(text, str):  # 北京① / 江西¹: a footnote's mark, not the name (before NFKC
+        text = _NOTE_MARK.sub("", text.rstrip())  # makes ① a plain 1)
     name = _CJK_GAP.sub("", clean(text))
     return re.sub(r"^(其中|内)\s*[:：]\s*", "", name).strip("#*△▲ ")
 
