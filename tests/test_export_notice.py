@@ -38,7 +38,7 @@ def test_a_table_made_anew_for_another_year_still_reports(window, tmp_path):
     shape): they report their exports as before."""
     assert window.load_folder(Path(__file__).parent / "data" / "three_periods")
     page = window.select_tab("overview")
-    window.sharing.apply_period(window.header.periods()[-1])
+    window.header.select_period(window.header.periods()[-1])
     panel = next(iter(page.tables.values()))
     assert set(panel.model.frame()["period"]) == {window.header.periods()[-1]}
     panel.ask_save_path = lambda default: tmp_path / "t.xlsx"

@@ -69,9 +69,9 @@ def test_menus_and_shortcuts(window):
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "视图(&V)", "帮助(&H)"]
     assert window.action_quit.shortcut() == QKeySequence("Ctrl+Q")
-    assert [a.text() for a in window.view_actions] == [s.zh for s in SECTIONS]
+    assert [a.text() for a in window.tabs.view_actions] == [s.zh for s in SECTIONS]
     window.load_folder(DEFAULT_DATA)
-    window.view_actions[3].trigger()
+    window.tabs.view_actions[3].trigger()
     assert window.tab_widget.currentIndex() == 3
 
 
