@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.header = Header()
         self.header.sig_period_changed.connect(self.state.set_period)
+        self.state.period_changed.connect(self.header.select_period)  # a loop stops: no change
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
         central = QWidget()
