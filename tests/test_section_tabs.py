@@ -40,7 +40,7 @@ def test_window_shows_the_declared_tabs_and_menu_entries(main_window):
     assert [a.text() for a in window.tabs.view_actions] == DECLARED_ZH
     assert [a.shortcut().toString() for a in window.tabs.view_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
     window.tabs.view_actions[2].trigger()
-    assert window.current_code() == "industry" and window.sharing.current_code() == "industry"
+    assert window.current_code() == "industry" and window.sharing._current_code() == "industry"
     page = window.tab("industry")
     assert page is window.tab_widget.currentWidget() and page.kpis and page.tables
     assert [k.title_text() for k in page.kpis] == ["规上工业增加值", "规上工业企业"]

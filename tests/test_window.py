@@ -92,7 +92,7 @@ def test_table_export_writes_the_visible_rows(window, tmp_path, monkeypatch):
 
 def test_export_all_tables(window, tmp_path, monkeypatch):
     window.load_folder(DEFAULT_DATA)
-    monkeypatch.setattr(window, "ask_export_folder", lambda: tmp_path)
+    monkeypatch.setattr(window.sharing, "ask_export_folder", lambda: tmp_path)
     written = window.export_all_tables()
     assert written and all(Path(p).exists() and Path(p).stat().st_size for p in written)
 

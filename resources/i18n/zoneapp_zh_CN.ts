@@ -483,10 +483,6 @@
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <source>Export all tables to folder</source>
-        <translation>将全部表格导出到文件夹</translation>
-    </message>
-    <message>
         <source>Cannot open data folder</source>
         <translation>无法打开数据文件夹</translation>
     </message>
@@ -497,22 +493,6 @@
     <message>
         <source>Data folder: %1</source>
         <translation>数据文件夹：%1</translation>
-    </message>
-    <message>
-        <source>This tab has no table to export.</source>
-        <translation>此页没有可导出的表格。</translation>
-    </message>
-    <message>
-        <source>Export all tables</source>
-        <translation>导出全部表格</translation>
-    </message>
-    <message>
-        <source>No data folder is open.</source>
-        <translation>尚未打开数据文件夹。</translation>
-    </message>
-    <message>
-        <source>The tables could not be written:</source>
-        <translation>表格无法写入：</translation>
     </message>
     <message>
         <source>About ZoneApp</source>
@@ -678,6 +658,22 @@
     <message>
         <source>Copy s&amp;ummary of this tab</source>
         <translation>复制本页摘要(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Export all tables to folder</source>
+        <translation>将全部表格导出到文件夹</translation>
+    </message>
+    <message>
+        <source>This tab has no table to export.</source>
+        <translation>此页没有可导出的表格。</translation>
+    </message>
+    <message>
+        <source>Export all tables</source>
+        <translation>导出全部表格</translation>
+    </message>
+    <message>
+        <source>The tables could not be written:</source>
+        <translation>表格无法写入：</translation>
     </message>
     <message>
         <source>No data folder is open.</source>

@@ -76,14 +76,9 @@ class MainWindow(QMainWindow):
 
     def _build_parts(self) -> None:
         """The controllers, each given what it uses. Preferences connects to the state first:
-        its slots install the translator and colours before anything repaints (see AppState).
-        Sharing has no slot on the state; made before Preferences, its menu entries come
-        first."""
+        its slots install the translator and colours before anything repaints (see AppState)."""
         state, status = self.state, self.statusBar()
         self.written_notice = WrittenNotice(self)  # "Exported to …  Open folder"
-        self.sharing = Sharing(state, self, self.file_menu, self.action_quit,
-                               lambda: self.tabs.current_code() or self.tabs.sections[0].code,
-                               self.written_notice, lambda t, x: self.show_error(t, x))
         self.preferences = Preferences(state, self.file_menu, self.action_quit, self.view_menu,
                                        self.tab_widget, status, self.remember)
         self.file_menu.insertSeparator(self.action_quit)
@@ -91,16 +86,19 @@ class MainWindow(QMainWindow):
                                             self.load_folder_in_background, self.remember)
         self.tabs = SectionTabs(state, self.tab_widget, self.view_menu, self._view_tabs_end,
                                 self.remember)
+        self.sharing = Sharing(state, self, self.file_menu,
+                               self.preferences.encoding_menu.menuAction(), self.tabs,
+                               self.written_notice, lambda t, x: self.show_error(t, x))
         self.problems = Problems(state, self, self.tabs, self.header)
         self.problems_panel, self.problems_dock = self.problems.panel, self.problems.dock
         self.problems_button = self.problems.button
         self.view_menu.insertAction(self.action_find, self.problems_dock.toggleViewAction())
         self.source_dock = SourceDock(state, self)
-        self.view_menu.addAction(self.source_dock.toggleViewAction())
+        self.view_menu.insertAction(self.action_find, self.source_dock.toggleViewAction())
         self.drop_reload = DropAndReload(state, self, self.load_folder_in_background,
                                          lambda file: self.import_table(file))
         self.tabs.sig_page_made.connect(self.source_dock.follow)
-        self.tabs.sig_page_filled.connect(self.connect_exports)
+        self.tabs.sig_page_filled.connect(self.sharing.connect_exports)
         self.preferences.sig_colours_changed.connect(self.tabs.refresh)
         state.language_changed.connect(self.retranslate_ui)
 
@@ -185,6 +183,7 @@ class MainWindow(QMainWindow):
         return self.preferences.set_theme(mode, save)
 
     def tab(self, code: str) -> QWidget | None:
+        """The page of section `code`, filled first if not yet (see SectionTabs.tab)."""
         return self.tabs.tab(code)
 
     def select_tab(self, code: str) -> QWidget:
@@ -223,18 +222,10 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open data folder"), start)
         return Path(folder) if folder else None
 
-    def ask_export_folder(self) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export all tables to folder"), str(Path.home()))
-        return Path(folder) if folder else None
-
     def show_error(self, title: str, text: str) -> None:
         if self.drop_reload.auto_reload_failed(title, text):  # changed on disk: status bar
             return
         QMessageBox.critical(self, title, text)
-
-    def show_info(self, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
 
     # Loading -------------------------------------------------------------------------------
     def load_folder(self, folder: Path) -> bool:
@@ -314,55 +305,12 @@ class MainWindow(QMainWindow):
         file = file or ask_table_file(self, self.data_folder)
         return start_import(self, file) if file is not None else None
 
-    # Export --------------------------------------------------------------------------------
-    def current_table_panel(self):
-        """The table panel holding the keyboard focus, else the current tab's first table."""
-        from zoneapp.ui.widgets.table_panel import TablePanel
-
-        widget = QApplication.focusWidget()
-        while widget is not None and not isinstance(widget, TablePanel):
-            widget = widget.parentWidget()
-        page = self.tab_widget.currentWidget()
-        if widget is not None and page is not None and page.isAncestorOf(widget):
-            return widget
-        tables = getattr(page, "tables", None) or {}
-        return next(iter(tables.values()), None)
-
+    # Export (see Sharing) -----------------------------------------------------------------
     def export_current_table(self) -> Path | None:
-        """Ctrl+E: export the rows shown of the focused table (or the tab's first one)."""
-        panel = self.current_table_panel()
-        if panel is None:
-            self.statusBar().showMessage(self.tr("This tab has no table to export."), 4000)
-            return None
-        return panel.export()
-
-    def connect_exports(self, page: QWidget) -> None:
-        """A table exported from `page` (button, menu or Ctrl+E) is named in the status bar."""
-        for panel in getattr(page, "tables", {}).values():
-            panel.sig_exported.connect(self.written_notice.show_written,
-                                       Qt.ConnectionType.UniqueConnection)
+        return self.sharing.export_current_table()
 
     def export_all_tables(self) -> list[Path]:
-        if self.dataset is None:
-            self.show_error(self.tr("Export all tables"), self.tr("No data folder is open."))
-            return []
-        folder = self.ask_export_folder()
-        if folder is None:
-            return []
-        from zoneapp.core.io.export import export_all
-
-        try:
-            written = export_all(self.dataset, folder, lang=self.lang,
-                                 encoding=self.preferences.export_encoding())
-        except OSError as exc:
-            from zoneapp.ui.window.write_failure import failure_text
-
-            self.show_error(self.tr("Export all tables"),
-                            self.tr("The tables could not be written:") + "\n\n"
-                            + failure_text(exc))
-            return []
-        self.written_notice.show_written(Path(folder), len(written))
-        return list(written)
+        return self.sharing.export_all_tables()
 
     # Settings kept between sessions --------------------------------------------------------
     def restore_window_settings(self) -> None:

@@ -1,5 +1,6 @@
-"""What a meeting takes away: File → Export report… (Ctrl+P), Share card of this tab…
-(Ctrl+Shift+S) and Copy summary of this tab (Ctrl+Shift+C)."""
+"""What leaves the window: File → Export table… (Ctrl+E), Export all tables… (Ctrl+Shift+E),
+Export report… (Ctrl+P), Share card of this tab… (Ctrl+Shift+S) and Copy summary of this tab
+(Ctrl+Shift+C). The window's File menu holds the first two; this adds the others."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,26 +8,28 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QWidget
 
+from zoneapp import settings
 from zoneapp.core.io.names import safe_file_name
 from zoneapp.ui.state import AppState
+from zoneapp.ui.window.section_tabs import SectionTabs
 from zoneapp.ui.window.write_failure import failure_text
 from zoneapp.ui.window.written_notice import WrittenNotice
 
 
 class Sharing(QObject):
-    """The three actions, in `file_menu` before `before`, for the section `current_code()`
-    of the state's dataset. Written files are named by `written_notice`; a failure goes to
-    `show_error(title, text)`; `window` is the dialogs' parent and shows status messages."""
+    """Exports of the state's dataset and of the current tab of `tabs`; its three actions go
+    in `file_menu` before `before`. Written files are named by `written_notice`; a failure
+    goes to `show_error(title, text)`; `window` is the dialogs' parent and shows status
+    messages."""
 
     def __init__(self, state: AppState, window: QMainWindow, file_menu: QMenu, before: QAction,
-                 current_code: Callable[[], str], written_notice: WrittenNotice,
+                 tabs: SectionTabs, written_notice: WrittenNotice,
                  show_error: Callable[[str, str], None]) -> None:
         super().__init__(window)
-        self.state, self.window = state, window
-        self.current_code, self.written_notice = current_code, written_notice
-        self.show_error = show_error
+        self.state, self.window, self.tabs = state, window, tabs
+        self.written_notice, self.show_error = written_notice, show_error
         self.action_report = self._action(self.export_report, "Ctrl+P")
         self.action_share = self._action(self.share_card, "Ctrl+Shift+S")
         self.action_summary = self._action(self.copy_summary, "Ctrl+Shift+C")
@@ -47,12 +50,68 @@ class Sharing(QObject):
         self.action_summary.setText(self.tr("Copy s&ummary of this tab"))
 
     # Dialogs tests replace ----------------------------------------------------------------
+    def ask_export_folder(self) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Export all tables to folder"), str(Path.home()))
+        return Path(folder) if folder else None
+
     def ask_save_path(self, title: str, name: str, filter_text: str) -> Path | None:
         start = str(Path(self.state.dataset.folder).parent / safe_file_name(name))
         path, _ = QFileDialog.getSaveFileName(self.window, title, start, filter_text)
         return Path(path) if path else None
 
+    # Tables -------------------------------------------------------------------------------
+    def current_table_panel(self):
+        """The table panel holding the keyboard focus, else the current tab's first table."""
+        from zoneapp.ui.widgets.table_panel import TablePanel
+
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, TablePanel):
+            widget = widget.parentWidget()
+        page = self.tabs.tab_widget.currentWidget()
+        if widget is not None and page is not None and page.isAncestorOf(widget):
+            return widget
+        tables = getattr(page, "tables", None) or {}
+        return next(iter(tables.values()), None)
+
+    def export_current_table(self) -> Path | None:
+        """Ctrl+E: export the rows shown of the focused table (or the tab's first one)."""
+        panel = self.current_table_panel()
+        if panel is None:
+            self.window.statusBar().showMessage(self.tr("This tab has no table to export."),
+                                                4000)
+            return None
+        return panel.export()
+
+    def connect_exports(self, page: QWidget) -> None:
+        """A table exported from `page` (button, menu or Ctrl+E) is named in the status bar."""
+        for panel in getattr(page, "tables", {}).values():
+            panel.sig_exported.connect(self.written_notice.show_written,
+                                       Qt.ConnectionType.UniqueConnection)
+
+    def export_all_tables(self) -> list[Path]:
+        title = self.tr("Export all tables")
+        if self._no_data(title):
+            return []
+        folder = self.ask_export_folder()
+        if folder is None:
+            return []
+        from zoneapp.core.io.export import export_all
+
+        try:
+            written = export_all(self.state.dataset, folder, lang=self.state.language,
+                                 encoding=settings.get("export/encoding"))
+        except OSError as exc:
+            self.show_error(title, self.tr("The tables could not be written:") + "\n\n"
+                            + failure_text(exc))
+            return []
+        self.written_notice.show_written(Path(folder), len(written))
+        return list(written)
+
     # Report, share card, summary ----------------------------------------------------------
+    def _current_code(self) -> str:
+        return self.tabs.current_code() or self.tabs.sections[0].code
+
     def _no_data(self, title: str) -> bool:
         if self.state.dataset is None:
             self.show_error(title, self.tr("No data folder is open."))
@@ -93,7 +152,7 @@ class Sharing(QObject):
         from zoneapp.ui.output.images import save_png
         from zoneapp.ui.output.share_card import share_card_image
 
-        code = self.current_code()
+        code = self._current_code()
         state = self.state
         image = share_card_image(state.dataset, code, state.language, state.period)
         QGuiApplication.clipboard().setImage(image)
@@ -117,7 +176,7 @@ class Sharing(QObject):
         from zoneapp.views.card import summary_text
 
         state = self.state
-        text = summary_text(state.dataset, self.current_code(), state.language, state.period)
+        text = summary_text(state.dataset, self._current_code(), state.language, state.period)
         QGuiApplication.clipboard().setText(text)
         self.window.statusBar().showMessage(
             self.tr("%1 sentence(s) copied").replace("%1", str(text.count("\n") + 1 if text else 0)),
