@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
     """
 
     sig_dataset_loaded = Signal(object)
+    _built = False  # True once the constructor has made every part (see changeEvent)
 
     def __init__(self, lang: str | None = None, parent: QWidget | None = None, *,
                  remember: bool = True, theme_mode: str | None = None):
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self._build_parts()
+        self._built = True
         self.retranslate_ui()
         if remember:
             self.restore_window_settings()
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         self.tabs.sig_page_made.connect(self.source_dock.follow)
         self.tabs.sig_page_filled.connect(self.sharing.connect_exports)
         self.preferences.sig_colours_changed.connect(self.tabs.refresh)
+        self.preferences.sig_colours_changed.connect(self.problems.show_list)
         state.language_changed.connect(self.retranslate_ui)
 
         self.folder_label = QLabel()
@@ -153,8 +156,8 @@ class MainWindow(QMainWindow):
         self._show_zone()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "sharing"):
-            self.retranslate_ui()  # (not while the constructor builds the parts)
+        if event.type() == QEvent.Type.LanguageChange and self._built:
+            self.retranslate_ui()
         super().changeEvent(event)
 
     def _action(self, menu, slot, shortcut=None) -> QAction:

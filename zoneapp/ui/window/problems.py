@@ -40,7 +40,7 @@ class Problems(QObject):
         self.button.setObjectName("problemsButton")
         self.button.clicked.connect(self.toggle)
         state.dataset_changed.connect(self._on_dataset_changed)
-        state.language_changed.connect(self._show_list)
+        state.language_changed.connect(self.show_list)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -54,7 +54,8 @@ class Problems(QObject):
     def _problems(self) -> list:
         return self.state.dataset.problems if self.state.dataset is not None else []
 
-    def _show_list(self, *_args) -> None:
+    def show_list(self, *_args) -> None:
+        """The list in the current language and colours."""
         self.panel.set_problems(self._problems(), self.state.language)
 
     def _on_dataset_changed(self, _dataset) -> None:
@@ -63,7 +64,7 @@ class Problems(QObject):
         self.button.setProperty("hasProblems", bool(problems))
         self.button.style().unpolish(self.button)
         self.button.style().polish(self.button)
-        self._show_list()
+        self.show_list()
         if self.docks_restored:  # shown or closed, at its size, as the user left it
             return
         if problems and not self.dock.isVisible():
