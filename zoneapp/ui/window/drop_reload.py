@@ -57,7 +57,8 @@ class DropAndReload(QObject):
     the folder of the dataset shown is watched and opened again when it changes."""
 
     def __init__(self, state: AppState, window: QMainWindow,
-                 open_folder: Callable[[Path], None], import_table: Callable[[Path], object]):
+                 open_folder: Callable[[Path], None], import_table: Callable[[Path], object]
+                 ) -> None:
         super().__init__(window)
         self.state, self.window = state, window
         self.open_folder, self.import_table = open_folder, import_table

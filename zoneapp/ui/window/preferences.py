@@ -54,7 +54,9 @@ class Preferences(QObject):
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+
             hints.colorSchemeChanged.connect(self._on_system_scheme_changed)
-        self._apply_theme(state.theme)
+        mode = state.theme if state.theme in theme.MODES else "system"
+        if not state.set_theme(mode):  # a mode it does not know: the system's (signalled)
+            self._apply_theme(mode)
         self.retranslate_ui()
 
     def _choices(self, menu: QMenu, codes, choose) -> dict[str, QAction]:

@@ -10,7 +10,7 @@ same sections is kept and updated in place, never rebuilt.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QTabWidget, QWidget
 
@@ -59,9 +59,8 @@ class SectionTabs(QObject):
             tab_widget.addTab(placeholder, menu_text(section.label(state.language)))
         self._add_view_actions()
         tab_widget.currentChanged.connect(self._on_current_changed)
-        tab_widget.installEventFilter(self)  # LanguageChange: the placeholders' text
         state.dataset_changed.connect(self._show_dataset)
-        state.language_changed.connect(self._on_language_changed)
+        state.language_changed.connect(self.refresh)  # the texts: retranslate_ui, by the window
         state.period_changed.connect(self.refresh)
 
     # Reading the tabs --------------------------------------------------------------------
@@ -128,22 +127,14 @@ class SectionTabs(QObject):
             self._pending_states.clear()
         self.refresh()
 
-    def _on_language_changed(self, _lang: str) -> None:
-        self.retranslate_ui()
-        self.refresh()
-
     def retranslate_ui(self) -> None:
+        """The tabs' and View entries' names, and "Loading…" before the first dataset."""
         lang = self.state.language
         for index, section in enumerate(self.sections):
             self.view_actions[index].setText(menu_text(section.label(lang)))
             self.tab_widget.setTabText(index, menu_text(section.label(lang)))
             if not self.pages:
                 self.tab_widget.widget(index).setText(_loading())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.tab_widget and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return False
 
     # Building ----------------------------------------------------------------------------
     def _show_sections(self, sections: tuple[Section, ...]) -> None:
