@@ -54,7 +54,6 @@ class MainWindow(QMainWindow):
         theme_mode = theme_mode or (settings.get("ui/theme") if remember else "light")
         self.state = AppState(lang, theme_mode, self)
         self.remember = remember
-        self.data_folder: Path | None = None
         self.setMinimumSize(960, 600)
         self.setWindowIcon(app_icon())
         self.header = Header()
@@ -177,6 +176,10 @@ class MainWindow(QMainWindow):
     def lang(self) -> str:
         return self.state.language
 
+    @property
+    def data_folder(self) -> Path | None:
+        return Path(self.dataset.folder) if self.dataset is not None else None
+
     def set_language(self, lang: str) -> None:
         """Every string, header, chart label and number format in `lang` ("zh"/"en")."""
         self.preferences.set_language(lang)
@@ -282,7 +285,6 @@ class MainWindow(QMainWindow):
         if periods != self.header.periods():
             self.header.set_periods(periods)  # "All years" chosen, without a signal
         self.state.set_period(self.header.selected_period())
-        self.data_folder = Path(dataset.folder)
         self.state.set_dataset(dataset)
         self._show_zone()
         self.sig_dataset_loaded.emit(dataset)
