@@ -121,3 +121,31 @@ def test_the_pages_not_shown_wait_for_the_state(window):
     projects = window.select_tab("projects")
     assert window.is_filled("projects")
     assert projects.lang == "en"
+
+
+def test_the_tabs_controller_needs_only_what_it_is_given(qtbot, zone_app, default_dataset):
+    """SectionTabs without a main window: a state, a tab widget, a menu and its end."""
+    from PySide6.QtWidgets import QMenu, QTabWidget
+
+    from zoneapp.ui.window.section_tabs import SectionTabs
+
+    state = AppState("zh", "light")
+    tab_widget = QTabWidget()
+    qtbot.addWidget(tab_widget)
+    menu = QMenu()
+    end = menu.addSeparator()
+    tabs = SectionTabs(state, tab_widget, menu, end, remember=False)
+    filled = []
+    tabs.sig_page_filled.connect(filled.append)
+    assert tab_widget.count() == len(tabs.sections) and not tabs.pages  # placeholders
+
+    state.set_dataset(default_dataset)
+    codes = [s.code for s in default_dataset.sections]
+    assert list(tabs.pages) == codes and filled == [tabs.pages[codes[0]]]
+    assert [tabs.is_filled(c) for c in codes] == [True] + [False] * (len(codes) - 1)
+    assert menu.actions()[:len(codes)] == tabs.view_actions
+
+    state.set_language("en")  # the page shown follows at once, the others when shown
+    assert filled[-1] is tabs.pages[codes[0]] and len(filled) == 2
+    assert tabs.pages[codes[0]].lang == "en" and not tabs.is_filled(codes[1])
+    assert tabs.select_tab(codes[1]).lang == "en" and tabs.is_filled(codes[1])
