@@ -84,7 +84,8 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     view = SectionView(code=code, label=section.label(lang), lang=lang, period=period)
     every_row = dataset.section_indicators(code)
     own_rows, entity_rows = split_rows(every_row)
-    by_entity = ranking.entity_views(dataset, entity_rows, lang, period)  # regions, parks …
+    by_entity = ranking.entity_views(dataset, entity_rows, lang, period,  # regions, parks …
+                                     section=code)
     rows, timed = split_time_rows(own_rows)  # 当月, 累计, targets: views.timeline
     for make in parts.special:
         chart = make(dataset, rows, lang)
