@@ -174,16 +174,31 @@ class Ranking:
     def first_row(self):
         return self.part(0) if self.count else self.row_at(int(self.aggregate_positions[0]))
 
-    def entity_rows(self, row) -> pd.DataFrame:
-        """The figure's rows of `row`'s entity, every period: its earlier values."""
+    def previous_row(self, row):
+        """The figure's row of `row`'s entity for the latest year before `row`'s (the last
+        of that year in file order), as core.summary.previous_row finds it in the entity's
+        rows: found on the codes, one row taken."""
         name = text(row, "entity")
+        period = row.get("period")
+        if period is None or pd.isna(period):
+            return None
         hit = np.array([str(n).strip() == name for n in self.index.names] + [False], dtype=bool)
-        return self.source.iloc[self.figure.positions[hit[self.figure.entities]]]
+        mine = hit[self.figure.entities]
+        years = self.index.years[self.figure.periods]
+        earlier = np.flatnonzero(mine & (years < int(period)))
+        if not len(earlier):
+            return None
+        latest = years[earlier]
+        return self.row_at(int(self.figure.positions[earlier[latest == latest.max()][-1]]))
 
-    def own_rows(self) -> pd.DataFrame:
-        """The own entity's rows of the figure, every period."""
-        own = self.own_row()
-        return self.entity_rows(own) if own is not None else self.source.iloc[0:0]
+
+FIRST_COLUMNS = ("key", "unit", "value_kind", "period", "period_detail", "name_zh", "name_en")
+
+
+def first_cells(source: pd.DataFrame, position: int) -> dict:
+    """The cells of the row at `position` a ranking is named by, each read alone: a whole row
+    of the source costs a read of every column."""
+    return {c: source[c].iat[position] for c in FIRST_COLUMNS if c in source.columns}
 
 
 def fetch_rows(source: pd.DataFrame, positions: list[int], into: dict) -> None:
@@ -218,7 +233,7 @@ def rank(figure: FigureRows, index: FigureIndex, period: int | None,
         names = pd.DataFrame({c: source[c].iloc[figure.positions[parts]].reset_index(drop=True)
                               for c in ("entity", "entity_en") if c in source.columns})
         mine = np.flatnonzero(own_mask(names, own))
-    first = source.iloc[int(figure.positions[at[0]])]
+    first = first_cells(source, int(figure.positions[at[0]]))
     return Ranking(
         key=text(first, "key"), unit=text(first, "unit"), kind=text(first, "value_kind"),
         period=int(first["period"]), period_detail=text(first, "period_detail"),
