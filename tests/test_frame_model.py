@@ -114,7 +114,7 @@ def test_raw_values_alignment_and_tooltip(model):
 def test_derived_rows_italic_and_muted(model):
     """A derived row reads as secondary: italic, in the muted text colour the table panel
     gives the model from the palette; a reported row keeps the view's own font and colour."""
-    model.derived_foreground = palette.qcolor(palette.MUTED_TEXT)  # as TablePanel does
+    model.derived_foreground = QColor(palette.MUTED_TEXT)  # as TablePanel does
     font = cell(model, 2, "name_zh", Qt.ItemDataRole.FontRole)
     assert font is not None and font.italic()
     muted = QColor(palette.MUTED_TEXT)

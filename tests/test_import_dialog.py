@@ -49,11 +49,17 @@ def loaded(window, zone_folder):
     return window
 
 
+def settle(qtbot, dialog: ImportDialog) -> ImportDialog:
+    """Planning runs off the UI thread: wait until the plan for the current choices is in."""
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT_MS)
+    return dialog
+
+
 def dialog_for(qtbot, window, file: Path) -> ImportDialog:
     dialog = window.import_table(file)
     assert isinstance(dialog, ImportDialog) and dialog.isVisible()
     qtbot.addWidget(dialog)
-    return dialog
+    return settle(qtbot, dialog)
 
 
 def test_yearbook_is_recognised_previewed_written_on_ok_and_the_window_reloads(
@@ -115,6 +121,7 @@ def test_monthly_report_month_and_year_to_date_and_a_tab_chosen(qtbot, loaded, z
     assert set(model.column_values("value_kind")) == {"当月", "累计"}  # as the tables say it
     dialog.section_combo.setCurrentIndex(dialog.section_combo.findData("innovation"))
     dialog.section_combo.activated.emit(dialog.section_combo.currentIndex())
+    settle(qtbot, dialog)
     assert set(dialog.rows_model.codes("section")) == {"innovation"}
     assert set(dialog.rows_model.column_values("section")) == {"科技创新"}
     with qtbot.waitSignal(loaded.sig_dataset_loaded, timeout=WAIT_MS):
@@ -164,10 +171,12 @@ def test_a_sheet_and_a_table_are_chosen(qtbot, window, tmp_path):
         ["说明", "Sheet"]
     dialog.sheet_combo.setCurrentIndex(1)
     dialog.sheet_combo.activated.emit(1)
+    settle(qtbot, dialog)
     assert dialog.plan is not None and not dialog.message.isVisibleTo(dialog)
     assert dialog.table_combo.count() == 3 and dialog.rows_model.rowCount() == 12
     dialog.table_combo.setCurrentIndex(2)  # 一季度 only
     dialog.table_combo.activated.emit(2)
+    settle(qtbot, dialog)
     assert dialog.rows_model.rowCount() == 6 and dialog.table_combo.count() == 3
     assert set(dialog.rows_model.column_values("period_detail")) == {"2024Q1"}
     with qtbot.waitSignal(window.sig_dataset_loaded, timeout=WAIT_MS):
@@ -184,10 +193,12 @@ def test_a_period_and_unit_typed_are_used(qtbot, window, tmp_path):
     assert dialog.focusWidget() is dialog.period_edit
     dialog.period_edit.setText("2024H1")
     dialog.period_edit.editingFinished.emit()
+    settle(qtbot, dialog)
     assert dialog.plan is None and "找不到这些指标的单位" in dialog.message.text()  # now the unit
     assert "请在上方的“单位”框中填写。" in dialog.message.text()
     dialog.unit_edit.setText("亿元")
     dialog.unit_edit.editingFinished.emit()
+    settle(qtbot, dialog)
     assert dialog.plan is not None
     assert set(zip(dialog.rows_model.column_values("unit"),
                    dialog.rows_model.column_values("period_detail"))) == {("亿元", "2024H1")}
@@ -200,6 +211,7 @@ def test_enter_in_the_period_box_previews_and_does_not_import(qtbot, window, tmp
     dialog.period_edit.setFocus()
     qtbot.keyClicks(dialog.period_edit, "2024Q3")
     qtbot.keyClick(dialog.period_edit, Qt.Key.Key_Return)
+    settle(qtbot, dialog)
     assert dialog.plan is not None and dialog.isVisible() and dialog.written == []
     assert set(dialog.rows_model.codes("period_detail")) == {"2024Q3"}
     assert not (tmp_path / "园区").exists()
@@ -212,6 +224,7 @@ def test_the_next_month_keeps_the_tab_its_recipe_names(qtbot, window, tmp_path):
     first = dialog_for(qtbot, window, st.monthly_xlsx(tmp_path / "2023年1-10月.xlsx", last=10))
     first.section_combo.setCurrentIndex(first.section_combo.findData("innovation"))
     first.section_combo.activated.emit(first.section_combo.currentIndex())
+    settle(qtbot, first)
     with qtbot.waitSignal(window.sig_dataset_loaded, timeout=WAIT_MS):
         first.accept()
     second = dialog_for(qtbot, window, st.monthly_xlsx(tmp_path / "2023年1-11月.xlsx"))
@@ -250,6 +263,7 @@ def test_the_menu_asks_for_the_file(qtbot, window, tmp_path, monkeypatch):
     window.action_import.trigger()
     dialog = window.findChild(ImportDialog)
     qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
     assert asked == [None] and dialog.file == source and dialog.isVisible()
     monkeypatch.setattr("zoneapp.ui.window.import_dialog.ask_table_file", lambda p, s: None)
     assert window.import_table() is None
@@ -276,6 +290,7 @@ def test_dropping_a_published_table_opens_the_dialog(qtbot, loaded, zone_folder,
     qtbot.waitUntil(lambda: loaded.findChild(ImportDialog) is not None, timeout=WAIT_MS)
     dialog = loaded.findChild(ImportDialog)
     qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
     assert dialog.file.name == "年鉴5-2.xls" and dialog.folder == zone_folder
     assert dialog.rows_model.rowCount() == 12
     assert "（已用默认密码解密）" in dialog.summary.toPlainText()
@@ -333,6 +348,7 @@ def test_a_folder_changed_since_the_preview_is_not_overwritten(qtbot, loaded, zo
     edited = (zone_folder / "indicators.csv").read_bytes() + b"\n"
     (zone_folder / "indicators.csv").write_bytes(edited)  # the user's own edit, meanwhile
     dialog.accept()
+    settle(qtbot, dialog)
     assert dialog.isVisible() and "预览" in dialog.message.text()
     assert (zone_folder / "indicators.csv").read_bytes() == edited
     assert not (zone_folder / "backups").exists()
@@ -348,6 +364,7 @@ def test_another_folder_is_chosen_and_the_open_one_left_alone(qtbot, loaded, zon
     elsewhere = tmp_path / "regions"
     monkeypatch.setattr(dialog, "ask_folder", lambda: elsewhere)
     dialog.folder_button.click()
+    settle(qtbot, dialog)
     assert dialog.folder == elsewhere and dialog.folder_label.text() == str(elsewhere)
     assert dialog.plan.folder == elsewhere and dialog.plan.merged.replaced == 0
     with qtbot.waitSignal(loaded.sig_dataset_loaded, timeout=WAIT_MS):

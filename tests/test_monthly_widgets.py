@@ -40,7 +40,7 @@ def _tick_labels(chart):
 def test_years_with_a_gap_are_drawn_apart(zone_app, qtbot):
     bars = [Bar(str(y), v, f"{v}亿元", unit="亿元") for y, v in ((2014, 10), (2021, 30))]
     chart = _chart(qtbot, ChartView("gap", "收入", bars=bars, **year_axis(["2014", "2021"])))
-    centres = [p.pos for p in chart._placed]
+    centres = [p.pos for p in chart.drawing.placed]
     assert centres == [2014.0, 2021.0]  # seven years apart, not side by side
     x0, x1 = chart.plot.getPlotItem().getViewBox().viewRange()[0]
     assert x0 < 2014 - 0.4 and x1 > 2021 + 0.4
@@ -53,7 +53,7 @@ def test_years_with_a_gap_are_drawn_apart(zone_app, qtbot):
 def test_months_at_their_places_and_the_time_line(zone_app, qtbot, ds):
     view = section_view(ds, "overview", "zh")
     month = _chart(qtbot, view.chart("month_industrial_revenue"))
-    first, second = month._placed[:2]
+    first, second = month.drawing.placed[:2]
     assert first.thickness > 1.5 * second.thickness  # 1–2月 over two months
     assert first.pos == 2024 * 12 + 0.5
     assert any("2024年" in label for label in _tick_labels(month))

@@ -36,8 +36,8 @@ def chart(qtbot, zone_app):
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_chart_draws_the_bars_in_order_and_the_own_one_apart(chart, regions, theme):
     view = section_view(regions, "overview", "zh").chart("rank_revenue")
-    with_theme = palette.current()
-    palette.set_theme(theme)
+    with_theme = palette.current().name
+    palette.use(theme)
     try:
         chart.resize(620, chart_height(view))
         chart.set_view(view, "zh")
@@ -54,7 +54,7 @@ def test_the_chart_draws_the_bars_in_order_and_the_own_one_apart(chart, regions,
         assert chart.legend_labels()[-1] == "江西（本地区）"
         assert chart.note_text() == "全国合计：181,902.3亿元。"
     finally:
-        palette.set_theme(with_theme)
+        palette.use(with_theme)
 
 
 def test_a_long_ranking_has_room_for_every_name(chart, regions, qtbot):

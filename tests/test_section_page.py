@@ -39,11 +39,11 @@ def test_theme_switch_recolours_charts_and_cards_in_place(zone_app, qtbot, defau
         window.set_theme("dark", save=False)
         page = window.tab("overview")
         assert page.charts["by_period"] is chart and page.kpis[0] is card
-        assert chart.plot.backgroundBrush().color().name() == palette.DARK.BACKGROUND.lower()
-        assert palette.DARK.BACKGROUND.lower() in card.styleSheet().lower()
+        assert chart.plot.backgroundBrush().color().name() == palette.DARK.background.lower()
+        assert palette.DARK.background.lower() in card.styleSheet().lower()
     finally:
         window.set_theme("light", save=False)
-    assert chart.plot.backgroundBrush().color().name() == palette.LIGHT.BACKGROUND.lower()
+    assert chart.plot.backgroundBrush().color().name() == palette.LIGHT.background.lower()
 
 
 def test_a_page_of_another_shape_is_built_anew(zone_app, qtbot, default_dataset):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtGui import QGuiApplication, QImage
 
 from zoneapp.core.loading import load_dataset
@@ -20,7 +22,8 @@ def test_card_is_phone_width(zone_app):
     assert image.width() == CARD_WIDTH == 1080
     assert 600 < image.height() < 4000
     footer = footer_text(ds, "zh", None, "2020-01-01")
-    assert "示例经济开发区" in footer and "2017–2019" in footer and "年度工作简报" in footer
+    assert "示例经济开发区 · 2019年" in footer and "年度工作简报" in footer
+    assert "2017" not in footer  # the card is about one year, not the folder's range
 
 
 def test_footer_punctuation_follows_the_language(zone_app):
@@ -96,13 +99,13 @@ def test_card_made_in_dark_mode_is_light_throughout(zone_app, monkeypatch):
         return real(dataset, code, lang, period, cards, chart, today)
 
     monkeypatch.setattr(share_card, "_paint", spy)
-    palette.set_theme("dark")
+    palette.use("dark")
     try:
         share_card_image(load_dataset(THREE), "overview", "zh")
-        assert palette.current() == "dark"  # the window's theme is back
+        assert palette.current().name == "dark"  # the window's theme is back
     finally:
-        palette.set_theme("light")
-    assert seen == [(palette.LIGHT.BACKGROUND.lower(), palette.LIGHT.TEXT)]
+        palette.use("light")
+    assert seen == [(palette.LIGHT.background.lower(), palette.LIGHT.text)]
 
 
 REGIONS = Path(__file__).parent / "data" / "regions31"
@@ -171,3 +174,54 @@ def test_card_lines_fit_their_card(zone_app):
     plain = min(share_card._kpi_height(c, "en", width, rows) for c in cards)
     with_target = share_card._kpi_height(cards[0], "en", width, rows)
     assert cards[0].target_text and with_target > plain + 60  # two lines more
+
+
+def _painted_texts(monkeypatch, ds, lang, period):
+    """Every string the card's painter draws, in order."""
+    from zoneapp.ui.output import share_card
+
+    drawn: list[str] = []
+
+    class Recording(share_card.QPainter):
+        def drawText(self, *args):  # noqa: N802 (Qt's name)
+            drawn.extend(a for a in args if isinstance(a, str))
+            return super().drawText(*args)
+
+    monkeypatch.setattr(share_card, "QPainter", Recording)
+    share_card_image(ds, "overview", lang, period)
+    return drawn
+
+
+@pytest.mark.parametrize("folder, period, zh, en", [
+    (THREE, 2018, "概览 · 2018年", "Overview · 2018"),  # the period chosen
+    (THREE, None, "概览 · 2019年", "Overview · 2019"),  # all periods: the latest, as the cards
+    (MONTHLY, None, "概览 · 2025年", "Overview · 2025"),
+])
+def test_card_header_names_the_period_it_is_about(zone_app, monkeypatch, folder, period, zh, en):
+    ds = load_dataset(folder)
+    years = sorted(ds.manifest.periods)
+    assert len(years) > 1  # else a range could not show
+    for lang, header in (("zh", zh), ("en", en)):
+        drawn = _painted_texts(monkeypatch, ds, lang, period)
+        assert drawn[1] == header, drawn[:2]  # under the zone's name
+        footer = drawn[-1]
+        assert footer.splitlines()[0] == f"{ds.manifest.name(lang)} · {header.split(' · ')[1]}"
+        assert ds.manifest.period_label() not in "\n".join(drawn)  # "2017–2019" nowhere
+
+
+def test_card_period_is_the_latest_its_cards_show():
+    """All periods: a section whose figures end before the folder's last year is about its
+    own last year; a chosen period is kept; without cards, the folder's latest."""
+    import pandas as pd
+
+    from zoneapp.views.card import card_period, period_text
+    from zoneapp.views.model import KpiView, SectionView
+
+    ds = load_dataset(THREE)
+    cards = [KpiView("a", "A", "1", row=pd.Series({"period": 2017})),
+             KpiView("b", "B", "2", row=pd.Series({"period": 2018})), KpiView("c", "C", "3")]
+    assert card_period(ds, SectionView("x", "X", "zh", None, kpis=cards)) == 2018
+    assert card_period(ds, SectionView("x", "X", "zh", 2017, kpis=cards)) == 2017
+    assert card_period(ds, SectionView("x", "X", "zh", None)) == 2019
+    assert (period_text(2018, "zh"), period_text(2018, "en"), period_text(None, "en")) == \
+        ("2018年", "2018", "")

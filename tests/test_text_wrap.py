@@ -188,7 +188,7 @@ def test_a_name_too_long_for_two_lines_is_elided_and_whole_on_hover(chart, qtbot
     scene_pos = QPointF(axis.sceneBoundingRect().center().x(),
                         vb.mapViewToScene(QPointF(0, 0)).y())
     assert category_labels.category_at(item, True, scene_pos, 2) == 0
-    chart._on_mouse_moved(scene_pos)
+    chart.mouse.on_mouse_moved(scene_pos)
     qtbot.waitUntil(lambda: QToolTip.isVisible())
     assert QToolTip.text() == name
 

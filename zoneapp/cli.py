@@ -11,6 +11,7 @@ from pathlib import Path
 from . import __version__
 from .core.io.encodings import DEFAULT_EXPORT_ENCODING, EXPORT_ENCODINGS
 from .paths import DEFAULT_DATA
+from .ui.palette import SCHEMES
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool cut off by `| head`
@@ -94,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(p)
     p.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
                    help="窗口大小 / window size (default 1280x800)")
-    p.add_argument("--theme", choices=("light", "dark"), default="light",
+    p.add_argument("--theme", choices=tuple(SCHEMES), default="light",
                    help="外观 / appearance: light 浅色 (default) or dark 深色")
     p.add_argument("--visible", action="store_true",
                    help="只渲染窗口内可见的部分 / only what fits the window "

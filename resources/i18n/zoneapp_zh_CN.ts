@@ -90,6 +90,109 @@
     </message>
 </context>
 <context>
+    <name>ColumnsPage</name>
+    <message>
+        <source>&amp;Undo corrections</source>
+        <translation>撤销更正(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Header &amp;rows:</source>
+        <translation>表头行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name column:</source>
+        <translation>名称列(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Right-click the sheet to correct a row or column there.</source>
+        <translation>也可以在“原表”页右键单击某一行或某一列来更正。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>a measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>the names in English</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>growth rate of %1</source>
+        <translation>%1 的增速</translation>
+    </message>
+    <message>
+        <source>Each row of this table names its indicator.</source>
+        <translation>这张表每一行是一个指标，指标名取自该行。</translation>
+    </message>
+    <message>
+        <source>a growth rate</source>
+        <translation>增速</translation>
+    </message>
+    <message>
+        <source>A key is letters, digits and _, starting with a letter: %1</source>
+        <translation>键只能由字母、数字和 _ 组成，并以字母开头：%1</translation>
+    </message>
+    <message>
+        <source>This row is the header&apos;s first row</source>
+        <translation>这一行是表头的第一行</translation>
+    </message>
+    <message>
+        <source>This row is the header&apos;s last row</source>
+        <translation>这一行是表头的最后一行</translation>
+    </message>
+    <message>
+        <source>This column is the name column</source>
+        <translation>这一列是名称列</translation>
+    </message>
+    <message>
+        <source>Import this column</source>
+        <translation>导入这一列</translation>
+    </message>
+    <message>
+        <source>Do not import this column</source>
+        <translation>不导入这一列</translation>
+    </message>
+    <message>
+        <source>This column holds the names in English</source>
+        <translation>这一列是英文名称</translation>
+    </message>
+    <message>
+        <source>This column is the growth rate of %1</source>
+        <translation>这一列是 %1 的增速</translation>
+    </message>
+    <message>
+        <source>Undo all corrections</source>
+        <translation>撤销全部更正</translation>
+    </message>
+</context>
+<context>
     <name>DesktopMixin</name>
     <message>
         <source>Recent &amp;folders</source>
@@ -284,6 +387,10 @@
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
+        <source>Right-click a row or column to correct what was found.</source>
+        <translation>右键单击某一行或某一列，可更正识别结果。</translation>
+    </message>
+    <message>
         <source>What was found</source>
         <translation>识别结果</translation>
     </message>
@@ -296,12 +403,20 @@
         <translation>原表</translation>
     </message>
     <message>
+        <source>Colu&amp;mns</source>
+        <translation>各列(&amp;M)</translation>
+    </message>
+    <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>正在分析表格…</translation>
     </message>
     <message>
         <source>Rows to add (%1)</source>

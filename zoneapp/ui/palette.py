@@ -9,49 +9,60 @@ measured differently.
 Year-on-year changes: in the Chinese convention for financial displays RED means UP
 (▲ increase) and GREEN means DOWN (▼ decrease); a Western reader takes red as bad, so the
 "green_up" convention swaps the two (`set_growth_colours`; the window follows the UI language
-unless View → Growth colours says otherwise). UP and DOWN name the red and the green.
+unless View → Growth colours says otherwise). `up` and `down` name the red and the green.
 
-The module-level names (BACKGROUND, TEXT, SERIES, ...) hold the *current* theme's colours:
-`set_theme("dark")` rebinds them and calls the listeners added with `on_theme_changed`, so
-code that reads `palette.TEXT` when it draws follows the theme. `current()` names the theme.
+A scheme is one frozen `Colours`: LIGHT and DARK, declared once in SCHEMES. `current()` is
+the scheme in use and `use("dark")` switches it; nothing is rebound but that one reference.
+Painting code reads `palette.TEXT`, `palette.SERIES` …: a module `__getattr__` (PEP 562)
+answers those from `current()` at the moment they are read, so a widget painted after a
+switch paints in the new colours. Never `from zoneapp.ui.palette import TEXT`: that would
+keep the colour of the day the module was imported (tests/test_palette.py greps for it).
+
+No Qt here: the command line reads SCHEMES for its --theme choices without loading Qt.
 """
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
-
-from PySide6.QtGui import QColor
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
 class Colours:
-    BACKGROUND: str  # charts and cards
-    TEXT: str  # body text, value labels on bars
-    MUTED_TEXT: str  # captions, card titles, derived rows in tables
-    GRID: str
-    AXIS: str
-    BORDER: str
-    WINDOW: str  # the window behind cards and charts
-    TAB: str  # unselected tabs
-    STATUS: str  # status bar
-    ACCENT: str  # section titles, the selected tab
-    ERROR: str  # problems panel
-    WARNING: str
-    UP: str
-    DOWN: str
-    DERIVED_BADGE_BG: str
-    HIGHLIGHT: str  # the user's own entity among others' bars (apart from SERIES[0] and UP)
-    SERIES: tuple[str, ...]
+    name: str  # "light" or "dark": the scheme's name in settings, menus and --theme
+    background: str  # charts and cards
+    text: str  # body text, value labels on bars
+    muted_text: str  # captions, card titles, derived rows in tables; a change of 0
+    grid: str
+    axis: str
+    border: str
+    window: str  # the window behind cards and charts
+    tab: str  # unselected tabs
+    status: str  # status bar
+    accent: str  # section titles, the selected tab
+    error: str  # problems panel
+    warning: str
+    up: str  # red
+    down: str  # green
+    derived_badge_bg: str
+    highlight: str  # the user's own entity among others' bars (apart from series[0] and up)
+    selection: str  # selected rows and text in the standard widgets (under white text)
+    series: tuple[str, ...]
+
+    @property
+    def flat(self) -> str:
+        """The colour of no change or an unknown one."""
+        return self.muted_text
 
 
 LIGHT = Colours(
-    BACKGROUND="#ffffff", TEXT="#1f2933", MUTED_TEXT="#5f6b7a", GRID="#e4e7eb", AXIS="#7b8794",
-    BORDER="#d0d7de", WINDOW="#f5f7fa", TAB="#e8edf3", STATUS="#eef2f6", ACCENT="#1f4e79",
-    ERROR="#b3261e", WARNING="#8a5a00", UP="#d0312d", DOWN="#1e8c45",
-    DERIVED_BADGE_BG="#eef1f5", HIGHLIGHT="#e67700",
-    SERIES=(
+    name="light",
+    background="#ffffff", text="#1f2933", muted_text="#5f6b7a", grid="#e4e7eb", axis="#7b8794",
+    border="#d0d7de", window="#f5f7fa", tab="#e8edf3", status="#eef2f6", accent="#1f4e79",
+    error="#b3261e", warning="#8a5a00", up="#d0312d", down="#1e8c45",
+    derived_badge_bg="#eef1f5", highlight="#e67700", selection="#2f6db5",
+    series=(
         "#2f6db5",  # blue
         "#17998a",  # teal
         "#e07b1f",  # orange
@@ -63,89 +74,85 @@ LIGHT = Colours(
 
 # Dark: light text on a charcoal background; the series hues lifted so they hold contrast.
 DARK = Colours(
-    BACKGROUND="#22272e", TEXT="#e6edf3", MUTED_TEXT="#a3adb8", GRID="#39414a", AXIS="#8b949e",
-    BORDER="#444c56", WINDOW="#1b1f24", TAB="#2b3139", STATUS="#1f242b", ACCENT="#8cbcf0",
-    ERROR="#ff8a80", WARNING="#f0c060", UP="#ff6b61", DOWN="#4cc17a",
-    DERIVED_BADGE_BG="#2d333b", HIGHLIGHT="#ffa94d",
-    SERIES=("#5b9be6", "#2fc2b0", "#f29a4a", "#a585e0", "#e06a9e", "#9cc24a"),
+    name="dark",
+    background="#22272e", text="#e6edf3", muted_text="#a3adb8", grid="#39414a", axis="#8b949e",
+    border="#444c56", window="#1b1f24", tab="#2b3139", status="#1f242b", accent="#8cbcf0",
+    error="#ff8a80", warning="#f0c060", up="#ff6b61", down="#4cc17a",
+    derived_badge_bg="#2d333b", highlight="#ffa94d", selection="#2d5f96",
+    series=("#5b9be6", "#2fc2b0", "#f29a4a", "#a585e0", "#e06a9e", "#9cc24a"),
 )
 
-THEMES = {"light": LIGHT, "dark": DARK}
+SCHEMES: dict[str, Colours] = {c.name: c for c in (LIGHT, DARK)}
 
 UP_ARROW = "▲"
 DOWN_ARROW = "▼"
 DERIVED_LIGHTEN = 0.55  # how far a derived fill moves toward the background
-
-# The current theme's colours (rebound by set_theme); light until told otherwise.
-BACKGROUND = TEXT = MUTED_TEXT = GRID = AXIS = BORDER = WINDOW = TAB = STATUS = ACCENT = ""
-ERROR = WARNING = UP = DOWN = FLAT = DERIVED_BADGE_BG = HIGHLIGHT = ""
-SERIES: tuple[str, ...] = ()
-_current = "light"
 GROWTH_CONVENTIONS = ("red_up", "green_up")
+
+_current = LIGHT
 _growth = "red_up"
-_listeners: list[Callable[[str], None]] = []
+# palette.TEXT → current().text: the upper-case names painting code reads.
+_NAMES = {f.name.upper(): f.name for f in fields(Colours) if f.name != "name"} | {"FLAT": "flat"}
 
 
-def set_theme(name: str) -> str:
-    """Make "light" or "dark" current; listeners are called when it changes. -> the name."""
-    global _current, FLAT
-    name = name if name in THEMES else "light"
-    changed = name != _current
-    _current = name
-    globals().update(asdict(THEMES[name]))
-    FLAT = MUTED_TEXT
-    if changed:
-        for listener in list(_listeners):
-            listener(name)
-    return name
-
-
-@contextmanager
-def printing() -> Iterator[None]:
-    """Within the block, the light theme's colours, whatever the window shows: a report or a
-    share card is on white paper, charts included; the window's theme is back after."""
-    before = _current
-    set_theme("light")
-    try:
-        yield
-    finally:
-        set_theme(before)
-
-
-def current() -> str:
-    """"light" or "dark"."""
+def current() -> Colours:
+    """The colours in use: LIGHT until `use` says otherwise."""
     return _current
 
 
-def colours() -> Colours:
-    return THEMES[_current]
+def use(name: str) -> Colours:
+    """Make scheme "light" or "dark" current (anything else: light). -> its colours.
+
+    Widgets that are already painted keep their colours until they paint again; the window
+    repaints them after a switch (ui/window/desktop.py, set_theme)."""
+    global _current
+    _current = SCHEMES.get(name, LIGHT)
+    return _current
 
 
-def on_theme_changed(listener: Callable[[str], None]) -> None:
-    """Call `listener(name)` after every theme change."""
-    if listener not in _listeners:
-        _listeners.append(listener)
+def __getattr__(name: str):  # PEP 562: palette.TEXT is the current scheme's, when read
+    field = _NAMES.get(name)
+    if field is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(_current, field)
 
 
-def remove_listener(listener: Callable[[str], None]) -> None:
-    if listener in _listeners:
-        _listeners.remove(listener)
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_NAMES))
 
 
-set_theme("light")
+@contextmanager
+def printing() -> Iterator[Colours]:
+    """Within the block, the light colours, whatever the window shows: a report or a share
+    card is on white paper, charts included; the window's scheme is back after."""
+    before = _current
+    use(LIGHT.name)
+    try:
+        yield LIGHT
+    finally:
+        use(before.name)
 
 
 def series_color(i: int) -> str:
-    """The i-th series colour, cycling through SERIES."""
-    return SERIES[i % len(SERIES)]
+    """The i-th series colour, cycling through the current scheme's series."""
+    series = _current.series
+    return series[i % len(series)]
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    """"#rrggbb" or "#rgb" as three 0–255 ints."""
+    digits = color.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    if len(digits) != 6:
+        raise ValueError(f"not a #rrggbb colour: {color!r}")
+    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
 
 
 def blend(color: str, toward: str, amount: float) -> str:
-    """`color` moved toward `toward` by `amount` (0 = unchanged, 1 = `toward`)."""
-    a, b = QColor(color), QColor(toward)
-    mix = [round(x + (y - x) * amount) for x, y in
-           ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))]
-    return QColor(*mix).name()
+    """`color` moved toward `toward` by `amount` (0 = unchanged, 1 = `toward`), as #rrggbb."""
+    mix = (round(x + (y - x) * amount) for x, y in zip(_rgb(color), _rgb(toward)))
+    return "#{:02x}{:02x}{:02x}".format(*mix)
 
 
 def lighter(color: str, amount: float = DERIVED_LIGHTEN) -> str:
@@ -154,8 +161,9 @@ def lighter(color: str, amount: float = DERIVED_LIGHTEN) -> str:
 
 
 def derived_fill(color: str) -> str:
-    """The fill of a derived bar or swatch of the series colour `color`."""
-    return blend(color, BACKGROUND, DERIVED_LIGHTEN)
+    """The fill of a derived bar or swatch of the series colour `color`: toward the current
+    background, so it stays a paler (light) or darker (dark) shade of the same hue."""
+    return blend(color, _current.background, DERIVED_LIGHTEN)
 
 
 def set_growth_colours(convention: str) -> str:
@@ -171,13 +179,12 @@ def growth_colours() -> str:
 
 def change_color(pct: float | None, colours: Colours | None = None) -> str:
     """A rise red and a fall green ("red_up"), or the other way round ("green_up"); grey for
-    none or unknown. In `colours` (None: the current theme's): the report and the share card
-    print in the light theme's."""
-    up, down, flat = (UP, DOWN, FLAT) if colours is None else \
-        (colours.UP, colours.DOWN, colours.MUTED_TEXT)
+    none or unknown. In `colours` (None: the current scheme's): the report and the share card
+    print in LIGHT."""
+    c = colours or _current
     if pct is None or (isinstance(pct, float) and math.isnan(pct)) or pct == 0:
-        return flat
-    rise, fall = (up, down) if _growth == "red_up" else (down, up)
+        return c.flat
+    rise, fall = (c.up, c.down) if _growth == "red_up" else (c.down, c.up)
     return rise if pct > 0 else fall
 
 
@@ -186,7 +193,3 @@ def change_arrow(pct: float | None) -> str:
     if pct is None or (isinstance(pct, float) and math.isnan(pct)) or pct == 0:
         return ""
     return UP_ARROW if pct > 0 else DOWN_ARROW
-
-
-def qcolor(color: str) -> QColor:
-    return QColor(color)

@@ -2,7 +2,9 @@
 
 `apply_theme("system" | "light" | "dark")` resolves "system" through
 QStyleHints.colorScheme (Qt 6.5+), asks Qt for that scheme where it can be set (Qt 6.8+),
-sets the application's QPalette and `palette.set_theme`, and returns "light" or "dark".
+sets the application's QPalette and `palette.use`, and returns "light" or "dark".
+MODES, the choices of View → Appearance and of the ui/theme setting, are "system" and the
+names of palette.SCHEMES, declared there once.
 The tab bar's and the status bar's style sheets come from `tab_bar_style()` and
 `status_bar_style()`, built from the current colours.
 """
@@ -14,7 +16,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from zoneapp import settings
 from zoneapp.ui import palette
 
-MODES = settings.THEMES
+MODES = settings.THEMES  # ("system", *palette.SCHEMES)
 
 
 def system_scheme() -> str:
@@ -39,26 +41,26 @@ def _request_scheme(mode: str) -> None:
 
 def qpalette(name: str) -> QPalette:
     """A full QPalette for "light" or "dark" (the standard widgets: tables, menus, dialogs)."""
-    c = palette.THEMES[name]
+    c = palette.SCHEMES[name]
     pal = QPalette()
     group = QPalette.ColorRole
     roles = {
-        group.Window: c.WINDOW, group.WindowText: c.TEXT, group.Base: c.BACKGROUND,
-        group.AlternateBase: palette.blend(c.BACKGROUND, c.TEXT, 0.04),
-        group.ToolTipBase: c.BACKGROUND, group.ToolTipText: c.TEXT,
-        group.PlaceholderText: c.MUTED_TEXT, group.Text: c.TEXT,
-        group.Button: c.TAB, group.ButtonText: c.TEXT, group.BrightText: "#ffffff",
-        group.Light: palette.blend(c.TAB, "#ffffff", 0.3), group.Midlight: c.TAB,
-        group.Mid: c.BORDER, group.Dark: palette.blend(c.BORDER, "#000000", 0.3),
+        group.Window: c.window, group.WindowText: c.text, group.Base: c.background,
+        group.AlternateBase: palette.blend(c.background, c.text, 0.04),
+        group.ToolTipBase: c.background, group.ToolTipText: c.text,
+        group.PlaceholderText: c.muted_text, group.Text: c.text,
+        group.Button: c.tab, group.ButtonText: c.text, group.BrightText: "#ffffff",
+        group.Light: palette.blend(c.tab, "#ffffff", 0.3), group.Midlight: c.tab,
+        group.Mid: c.border, group.Dark: palette.blend(c.border, "#000000", 0.3),
         group.Shadow: "#000000",
-        group.Highlight: "#2f6db5" if name == "light" else "#2d5f96",
+        group.Highlight: c.selection,
         group.HighlightedText: "#ffffff",
-        group.Link: c.ACCENT, group.LinkVisited: c.ACCENT,
+        group.Link: c.accent, group.LinkVisited: c.accent,
     }
     for role, colour in roles.items():
         pal.setColor(role, QColor(colour))
     for role in (group.WindowText, group.Text, group.ButtonText):
-        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.MUTED_TEXT))
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.muted_text))
     return pal
 
 
@@ -74,7 +76,7 @@ def apply_theme(mode: str) -> str:
         if name == "dark" and app.style().name().lower() == "windowsvista":
             app.setStyle("Fusion")  # the classic Windows style draws light controls only
         app.setPalette(qpalette(name))
-    palette.set_theme(name)
+    palette.use(name)
     return name
 
 
@@ -85,23 +87,23 @@ def tab_bar_style() -> str:
     makes Qt style every widget below it through its style sheet engine, which made building
     and painting the overview's cards, charts and tables ~15 % slower. The window and the tab
     pages take their background from the application's QPalette (`qpalette`)."""
-    c = palette.colours()
+    c = palette.current()
     return f"""
-QTabBar {{ border-bottom: 1px solid {c.BORDER}; }}
-QTabBar::tab {{ padding: 8px 18px; margin-right: 2px; color: {c.MUTED_TEXT};
-               background: {c.TAB}; border-top-left-radius: 4px; border-top-right-radius: 4px; }}
-QTabBar::tab:selected {{ background: {c.WINDOW}; color: {c.ACCENT}; font-weight: bold;
-                        border-bottom: 2px solid {c.ACCENT}; }}
+QTabBar {{ border-bottom: 1px solid {c.border}; }}
+QTabBar::tab {{ padding: 8px 18px; margin-right: 2px; color: {c.muted_text};
+               background: {c.tab}; border-top-left-radius: 4px; border-top-right-radius: 4px; }}
+QTabBar::tab:selected {{ background: {c.window}; color: {c.accent}; font-weight: bold;
+                        border-bottom: 2px solid {c.accent}; }}
 QTabBar::tab:focus {{ text-decoration: underline; }}
 """
 
 
 def status_bar_style() -> str:
     """The status bar's style sheet (its labels and the problems button) in the current colours."""
-    c = palette.colours()
+    c = palette.current()
     return f"""
-QStatusBar {{ background: {c.STATUS}; color: {c.MUTED_TEXT}; }}
-QStatusBar QLabel {{ color: {c.MUTED_TEXT}; }}
-QPushButton#problemsButton {{ border: none; padding: 2px 10px; color: {c.MUTED_TEXT}; }}
-QPushButton#problemsButton[hasProblems="true"] {{ color: {c.ERROR}; font-weight: bold; }}
+QStatusBar {{ background: {c.status}; color: {c.muted_text}; }}
+QStatusBar QLabel {{ color: {c.muted_text}; }}
+QPushButton#problemsButton {{ border: none; padding: 2px 10px; color: {c.muted_text}; }}
+QPushButton#problemsButton[hasProblems="true"] {{ color: {c.error}; font-weight: bold; }}
 """

@@ -12,6 +12,7 @@ from zoneapp.core.periods import PeriodSpan, parse_period_detail
 from zoneapp.core.schema import SECTION_CODES
 from . import folder as folder_io
 from . import recipe as recipes
+from .corrections import Corrections, apply_columns, sync_shape
 from .grid import Grid, ImportFailed, read_grid
 from .reshape import Reshaped, reshape
 from .shape import TableShape, find_tables
@@ -55,12 +56,19 @@ def _recipe_name(path: Path) -> str:
 
 def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int | None = None,
                 period: str | None = None, section: str | None = None,
-                unit: str | None = None) -> Plan:
-    """Everything the import would do, nothing written yet. Raises ImportFailed."""
+                unit: str | None = None, corrections: Corrections | None = None,
+                grid: Grid | None = None, frame: pd.DataFrame | None = None) -> Plan:
+    """Everything the import would do, nothing written yet. Raises ImportFailed.
+
+    `corrections`: the user's (the window's), saved into the recipe. `grid` and `frame`: the
+    sheet already read (the window plans again on each change without reading it again)."""
     file = path.name
-    grid = read_grid(path, sheet)
-    frame = pd.DataFrame(grid.rows)
-    shapes = find_tables(grid, frame)
+    fixes = corrections or Corrections()
+    if grid is None:
+        grid = read_grid(path, sheet)
+    if frame is None:
+        frame = pd.DataFrame(grid.rows)
+    shapes, fresh, match = _layout(path, into, grid, frame, fixes)
     if table is not None:
         if not 1 <= table <= len(shapes):
             raise ImportFailed(file, f"工作表中只有 {len(shapes)} 张表", f"the sheet holds only "
@@ -68,8 +76,9 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
         shapes = [shapes[table - 1]]
     given = _given_period(period, file) if period else None
     first = shapes[0]
-    fresh = recipes.from_shape(first, _recipe_name(path), recipes.row_names(first, frame))
-    match = recipes.best_match(into, fresh) if into.is_dir() else None
+    if table not in (None, 1):  # another table chosen: its own recipe
+        fresh = recipes.from_shape(first, fresh.name, recipes.row_names(first, frame))
+        match = recipes.best_match(into, fresh) if into.is_dir() else None
     status, found_changes, recipe, name = "new", [], fresh, fresh.name
     if match is not None:
         saved_path, saved, _ = match
@@ -81,6 +90,9 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
             raise ImportFailed(file, f"没有板块“{section}”：{'、'.join(SECTION_CODES)}",
                                f"no section '{section}': {', '.join(SECTION_CODES)}")
         recipe.section = section
+    _correct(recipe, first, fixes)
+    if fixes and status == "same":  # the saved recipe is rewritten with the corrections
+        status, found_changes = "changed", [("按您的更正更新配方", "updated with your corrections")]
     planned = []
     for shape in shapes:
         span = given or shape.period
@@ -88,17 +100,61 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
             shape, name, recipes.row_names(shape, frame)))
         for column in mapping.columns:  # the column numbers of this table, the choices saved
             column.col = _col_of(shape, column.header, column.col)
+        sync_shape(shape, mapping)
         source = f"{name}-{span.code() or span.year}" if span else name
         try:
             result = reshape(shape, frame, mapping, source, span)
         except ImportFailed as err:
             raise ImportFailed(file, err.zh, err.en, shape.header_rows[0] + 1,
-                               err.option) from None
+                               err.option, err.window) from None
         _fill_row_keys(recipe, result)
         planned.append(Planned(shape, span, source, result))
     plan = Plan(file, into, grid, planned, recipe, name, status, found_changes)
     _merge(plan, unit)
     return plan
+
+
+def _layout(path: Path, into: Path, grid: Grid, frame: pd.DataFrame, fixes: Corrections
+            ) -> tuple[list[TableShape], recipes.Recipe, tuple | None]:
+    """The tables, the first one's fresh recipe and the saved recipe it matches: as found,
+    or with the header rows and name column the user or a saved recipe corrected."""
+    found = recipes.saved(into) if into.is_dir() else []
+    name = _recipe_name(path)
+
+    def find(header, name_col):
+        shapes = find_tables(grid, frame, header, name_col)
+        return shapes, recipes.from_shape(shapes[0], name, recipes.row_names(shapes[0], frame))
+
+    header = fixes.header
+    shapes, fresh = find(header, fixes.name_col)
+    match = recipes.best_match(into, fresh, found)
+    if header is None:  # a saved recipe's corrected header rows, where they fit better
+        for saved_path, saved in found:
+            if not saved.header_rows or match is not None and match[2] >= 1:
+                continue
+            rows = (saved.header_rows[0] - 1, saved.header_rows[-1] - 1)
+            try:
+                other, other_fresh = find(rows, fixes.name_col)
+            except ImportFailed:
+                continue
+            alike = recipes.score(saved, other_fresh)
+            if alike >= 0.5 and (match is None or alike > match[2]):
+                shapes, fresh, match, header = other, other_fresh, (saved_path, saved, alike), rows
+    if match is not None and match[1].name_column_fixed and fixes.name_col is None:
+        col = next((c for c, p in enumerate(shapes[0].parsed)
+                    if (p.name_zh or p.text) == match[1].name_column), None)
+        if col is not None and col != shapes[0].name_col:
+            shapes, fresh = find(header, col)
+    return shapes, fresh, match
+
+
+def _correct(recipe: recipes.Recipe, first: TableShape, fixes: Corrections) -> None:
+    """The user's corrections into the recipe (saved with it)."""
+    apply_columns(recipe, first, fixes.columns)
+    if fixes.header is not None:
+        recipe.header_rows = [r + 1 for r in first.header_rows]
+    if fixes.name_col is not None:
+        recipe.name_column, recipe.name_column_fixed = first.name_header, True
 
 
 def _col_of(shape: TableShape, header: str, default: int) -> int:
@@ -143,7 +199,9 @@ def _merge(plan: Plan, unit: str | None) -> None:
         raise ImportFailed(plan.file, f"找不到这些指标的单位：{'、'.join(missing_unit[:5])}。请在配方中填写 "
                            f"unit，或用 --unit 指定", f"no unit found for: "
                            f"{', '.join(missing_unit[:5])}. Fill in its unit in the recipe, or give "
-                           "--unit", option="unit")
+                           "--unit", option="unit",
+                           window=(f"找不到这些指标的单位：{'、'.join(missing_unit[:5])}",
+                                   f"no unit found for: {', '.join(missing_unit[:5])}"))
     plan.rows = rows
     plan.existing = folder_io.read_existing(plan.folder) if plan.folder.is_dir() else \
         folder_io.Existing([], [], _empty_rows())

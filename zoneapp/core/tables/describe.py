@@ -6,30 +6,31 @@ from pathlib import Path
 
 from zoneapp.core.problems import WARNING, Problem
 from .command import Plan
+from .headers import column_letter  # noqa: F401 -- the preview's too
 from .shape import TableShape
-
-
-def column_letter(c: int) -> str:
-    """0 -> A, 26 -> AA: the column as Excel names it."""
-    name = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        name = chr(65 + r) + name
-    return name
 
 
 def _col(c: int | None) -> str:
     return "-" if c is None else column_letter(c)
 
 
-def describe(plan: Plan, lang: str = "zh") -> list[str]:
+# Why a column is left out (shape.skipped_cols, corrections.sync_shape), in English.
+_WHY_EN = {"空列": "empty", "文字列": "text", "增速列找不到对应的数值列": "a growth rate of no "
+           "column of figures", "不导入": "not imported (your choice or the recipe's)"}
+
+
+def describe(plan: Plan, lang: str = "zh", window: bool = False) -> list[str]:
+    """`window`: said in the import dialog's terms, not the command's options."""
     zh = lang == "zh"
     g = plan.grid
     lines = [f"{plan.file}" + (f" · {'工作表' if zh else 'sheet'} “{g.sheet}”" if g.sheet else "")
              + (f"（{'已用默认密码解密' if zh else 'decrypted with the default password'}）"
                 if g.decrypted else "")]
-    if len(plan.tables) > 1:
+    if len(plan.tables) > 1 and window:
+        lines.append(f"工作表中有 {len(plan.tables)} 张表，全部导入（可在“表格”框中只选一张）" if zh
+                     else f"the sheet holds {len(plan.tables)} tables; all are imported (choose "
+                     "one in the Table box to import only it)")
+    elif len(plan.tables) > 1:
         lines.append(f"工作表中有 {len(plan.tables)} 张表，全部导入（--table N 只导入第 N 张）" if zh else
                      f"the sheet holds {len(plan.tables)} tables; all are imported (--table N "
                      "imports only the Nth)")
@@ -100,6 +101,7 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
         lines.append(f"  {'合计行（不参与排名）' if zh else 'aggregates (never ranked)'}: "
                      f"{'、'.join(planned.result.aggregates[:10])}")
     for c, why in shape.skipped_cols:
+        why = why if zh else _WHY_EN.get(why, why)
         lines.append(f"  {'忽略列' if zh else 'column skipped'} {_col(c)} “{shape.headers[c]}”: {why}")
     for row, why in planned.result.skipped[:10]:
         lines.append(f"  {'跳过第' if zh else 'row'} {row} {'行' if zh else 'skipped'}: {why}")

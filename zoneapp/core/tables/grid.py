@@ -20,16 +20,20 @@ SUFFIXES = (".xlsx", ".xls", ".csv", ".txt", ".tsv")
 class ImportFailed(Exception):
     """What stops an import, in both languages, naming the file (and row when there is one).
     `option`: the choice that would get past it ("period", "unit"), for the window to point
-    at its own box where the command's message names --period or --unit."""
+    at its own box where the command's message names --period or --unit; `window`: (zh, en)
+    said without the command's options, for the window."""
 
     def __init__(self, file: str, zh: str, en: str, row: int | None = None,
-                 option: str = "") -> None:
+                 option: str = "", window: tuple[str, str] | None = None) -> None:
         super().__init__(en)
         self.file, self.zh, self.en, self.row, self.option = file, zh, en, row, option
+        self.window = window
 
-    def message(self, lang: str = "zh") -> str:
+    def message(self, lang: str = "zh", window: bool = False) -> str:
+        """`window`: in the window's words (no command-line options)."""
         where = f"{self.file}:{self.row}" if self.row else self.file
-        return f"{where}: {self.zh if lang == 'zh' else self.en}"
+        zh, en = self.window if window and self.window else (self.zh, self.en)
+        return f"{where}: {zh if lang == 'zh' else en}"
 
 
 @dataclass

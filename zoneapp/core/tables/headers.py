@@ -10,6 +10,8 @@ from zoneapp.core import units
 _PAREN = re.compile(r"[（(]([^()（）]*)[)）]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?$")
+# A row numbering the columns under the header (甲 | 乙 | 1 | 2 …): no part of any name.
+_COLUMN_NUMBER = re.compile(r"^([甲乙丙丁戊己庚辛]|\d{1,2}(\.0)?|栏次|[(（]\d{1,2}[)）])$")
 # English unit words of yearbooks -> our units.
 _EN_UNITS = {"100 million yuan": "亿元", "100million yuan": "亿元", "10000 yuan": "万元",
              "10 000 yuan": "万元", "10,000 yuan": "万元", "yuan": "元", "unit": "个",
@@ -91,7 +93,7 @@ def parse_header(levels: list[str]) -> HeaderText:
                 if unit_of(inside) and not unit_text:
                     unit_text = inside
             bare = clean(_PAREN.sub("", line)).strip()
-            if not bare:
+            if not bare or _COLUMN_NUMBER.match(clean(line)):
                 continue
             (zh_parts if _CJK.search(bare) else en_parts).append(bare)
     low = text.lower()
@@ -117,3 +119,13 @@ def is_year(value: object) -> int | None:
         return int(value) if float(value).is_integer() and 1900 <= value <= 2100 else None
     m = _YEAR_CELL.match(clean(value))
     return int(m[1]) if m else None
+
+
+def column_letter(c: int) -> str:
+    """0 -> A, 26 -> AA: the column as Excel names it."""
+    name = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        name = chr(65 + r) + name
+    return name

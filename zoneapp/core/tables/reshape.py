@@ -36,7 +36,7 @@ def numbers(cells: pd.Series) -> np.ndarray:
     if cells.dtype == object and pd.api.types.infer_dtype(cells, skipna=True) in (
             "floating", "integer", "mixed-integer-float"):  # numbers as read, none as text
         return cells.to_numpy().astype("float64")
-    values = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64")
+    values = pd.to_numeric(cells, errors="coerce").to_numpy(dtype="float64", copy=True)
     missed = np.isnan(values)
     if missed.any():  # "1,234.5" and " 12 " as text: only those cells are cleaned
         text = cells[missed].astype(str).str.replace(",", "", regex=False).str.strip()
@@ -114,7 +114,8 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         raise ImportFailed("", "表中没有写年份：请用 --period 指定（例如 --period 2023 或 "
                            "--period 2023-01..2023-11）",
                            "the table names no year: give it with --period (e.g. --period 2023 "
-                           "or --period 2023-01..2023-11)", option="period")
+                           "or --period 2023-01..2023-11)", option="period",
+                           window=("表中没有写年份", "the table names no year"))
     flags = ["yes" if aggregate(n) else "" for n in distinct_names]
     result.rows = out.frame(distinct_names, flags)
     result.aggregates = list(dict.fromkeys(

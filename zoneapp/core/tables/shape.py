@@ -67,6 +67,7 @@ class TableShape:
     notes: list[str] = field(default_factory=list)
     period: PeriodSpan | None = None
     headers: list[str] = field(default_factory=list)  # each column's header as written
+    parsed: list[HeaderText] = field(default_factory=list)  # each column's header, read
 
     def kind(self, lang: str = "zh") -> str:
         """"a region × measure table" -- what the shape looks like, in words."""
@@ -127,9 +128,13 @@ def _row_kind(row: list) -> str:
     return "header"
 
 
-def find_tables(grid: Grid, frame: pd.DataFrame) -> list[TableShape]:
+def find_tables(grid: Grid, frame: pd.DataFrame, header: tuple[int | None, int] | None = None,
+                name_col: int | None = None) -> list[TableShape]:
     """Every table in the grid, top to bottom (two stacked: 上半年 above 一季度); `frame` is
-    `pd.DataFrame(grid.rows)`. Raises ImportFailed when no header and data can be found."""
+    `pd.DataFrame(grid.rows)`. Raises ImportFailed when no header and data can be found.
+
+    Corrections (0-based): `header` = (first or None, last) header row -- the first table is
+    the one under it, rows above it are not a table; `name_col` -- every table's name column."""
     rows = grid.rows
     width = frame.shape[1]
     if frame.empty:
@@ -141,8 +146,11 @@ def find_tables(grid: Grid, frame: pd.DataFrame) -> list[TableShape]:
         filled += masks[column]
     shapes: list[TableShape] = []
     start = 0
+    if header is not None:
+        shapes.append(_table_under(grid, frame, filled, masks, header, width, name_col))
+        start = shapes[0].data_stop
     while start < len(rows):
-        shape = _table_at(grid, frame, filled, masks, start, len(shapes) + 1, width)
+        shape = _table_at(grid, frame, filled, masks, start, len(shapes) + 1, width, name_col)
         if shape is None:
             break
         shapes.append(shape)
@@ -180,8 +188,35 @@ def _starts_table(rows: list[list], filled: np.ndarray, at: int) -> bool:
     return False
 
 
+def _table_under(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dict,
+                 header: tuple[int | None, int], width: int, name_col: int | None) -> TableShape:
+    """The table whose header the user marked: its last row `header[1]`, its first given or
+    the header-like rows directly above (as many as the finder takes)."""
+    rows = grid.rows
+    first, last = header
+    if not 0 <= last < len(rows) - 1:
+        raise ImportFailed(grid.file, f"第 {last + 1} 行下面没有数据行", f"no data rows below row "
+                           f"{last + 1}", last + 1)
+    if first is None:
+        first = last
+        while first > 0 and last - first + 1 < MAX_HEADER_ROWS and \
+                _row_kind(rows[first - 1]) == "header":
+            first -= 1
+    first = max(0, min(first, last))
+    data = last + 1
+    while data < len(rows) and filled[data] == 0:  # blank rows under the header
+        data += 1
+    if data >= len(rows):
+        raise ImportFailed(grid.file, f"第 {last + 1} 行下面没有数据行", f"no data rows below row "
+                           f"{last + 1}", last + 1)
+    start = max(0, first - HEAD_ROWS)  # its title and unit lines are close above it
+    kinds = [_row_kind(rows[r]) for r in range(start, first)]
+    return _build(grid, frame, filled, masks, start, kinds, list(range(first, last + 1)), data,
+                  1, width, name_col)
+
+
 def _table_at(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dict, start: int,
-              number: int, width: int) -> TableShape | None:
+              number: int, width: int, name_col: int | None = None) -> TableShape | None:
     rows = grid.rows
     kinds: list[str] = []
     first_data = None
@@ -198,6 +233,16 @@ def _table_at(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dict, 
     while at >= start and kinds[at - start] == "header" and len(header_rows) < MAX_HEADER_ROWS:
         header_rows.insert(0, at)
         at -= 1
+    return _build(grid, frame, filled, masks, start, kinds, header_rows, first_data, number,
+                  width, name_col)
+
+
+def _build(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dict, start: int,
+           kinds: list[str], header_rows: list[int], first_data: int, number: int, width: int,
+           name_col: int | None) -> TableShape:
+    """The table with these header rows and its data from `first_data`; `kinds` are the
+    rows' kinds from `start` on (title and unit lines are looked for above the header)."""
+    rows = grid.rows
     above = range(start, header_rows[0])
     title = [" ".join(t for t in cell_texts(rows[r]) if t) for r in above
              if kinds[r - start] == "title"]
@@ -208,7 +253,7 @@ def _table_at(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dict, 
     stop = _data_stop(rows, filled, first_data)
     headers = _column_headers(grid, header_rows, width)
     shape = _columns(grid, frame, masks, headers, header_rows, first_data, stop, number, title,
-                     unit_line)
+                     unit_line, name_col)
     shape.period = period_in_text(" ".join(title) or grid.sheet or "") or \
         period_in_text(grid.file)
     return shape
@@ -263,7 +308,7 @@ def _column_headers(grid: Grid, header_rows: list[int], width: int) -> list[list
 
 def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[str]],
              header_rows: list[int], start: int, stop: int, number: int, title: list[str],
-             unit_line: str) -> TableShape:
+             unit_line: str, forced: int | None = None) -> TableShape:
     parsed = [parse_header(levels) for levels in headers]
     data = frame.iloc[start:stop]
     text_cols, number_cols, skipped = [], [], []
@@ -289,9 +334,15 @@ def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[st
                       None)
     unit_col = next((c for c in text_cols if parsed[c].name_zh in _UNIT_HEADERS
                      or parsed[c].text.lower() in _UNIT_HEADERS), None)
+    if forced is not None and forced < len(parsed):  # the user's name column
+        period_col, unit_col = (None if c == forced else c for c in (period_col, unit_col))
+        number_cols = [c for c in number_cols if c != forced]
+        text_cols = [forced] + [c for c in text_cols if c != forced]
     names = [c for c in text_cols if c not in (period_col, unit_col)]
     name_col = names[0] if names else None
-    name_en_col = next((c for c in names[1:] if _mostly_ascii(data[c])), None)
+    # A chosen name column's English twin is to its right (a code column left of it is not).
+    name_en_col = next((c for c in names[1:] if _mostly_ascii(data[c]) and
+                        (forced is None or c > forced)), None)
     for c in names[1:]:
         if c != name_en_col:
             skipped.append((c, "文字列"))
@@ -322,7 +373,7 @@ def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[st
             owner.growth_col = c
     return TableShape(number, title, unit_line, header_rows, start, stop, name_col, name_header,
                       name_en_col, period_col, unit_col, rows_are, measures, growth_cols, skipped,
-                      headers=[p.text for p in parsed])
+                      headers=[p.text for p in parsed], parsed=parsed)
 
 
 def _title_units(title: list[str]) -> list[str]:

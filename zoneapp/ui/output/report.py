@@ -44,7 +44,7 @@ DROP_COLUMNS = {"section", "key", "source_id", "_row", "inputs", "derivation_zh"
 
 
 # Print colours: a report is on white paper whatever the window's theme.
-INK = getattr(palette, "LIGHT", palette)
+INK = palette.LIGHT
 
 
 
@@ -88,7 +88,7 @@ class _Writer:
             self.new_page()
 
     def text(self, text: str, scale: float = 1.0, bold: bool = False,
-             color: str = INK.TEXT, gap: float = 6) -> None:
+             color: str = INK.text, gap: float = 6) -> None:
         font = self.font(scale, bold)
         rect = QFontMetricsF(font).boundingRect(
             QRectF(0, 0, self.width, 10_000), Qt.TextFlag.TextWordWrap, text)
@@ -102,7 +102,7 @@ class _Writer:
     def _draw_footer(self) -> None:
         p = self.painter
         p.setFont(self.font(0.8))
-        p.setPen(QColor(INK.MUTED_TEXT))
+        p.setPen(QColor(INK.muted_text))
         y = self.bottom + 10
         p.drawLine(MARGIN, y, MARGIN + self.width, y)
         rect = QRectF(MARGIN, y + 4, self.width, FOOTER - 6)
@@ -119,12 +119,12 @@ class _Writer:
 def _title_page(w: _Writer, dataset: Dataset, lang: str, today: str) -> None:
     m = dataset.manifest
     w.y = MARGIN + 120
-    w.text(m.name(lang), 2.2, bold=True, color=getattr(INK, "ACCENT", "#1f4e79"), gap=10)
+    w.text(m.name(lang), 2.2, bold=True, color=INK.accent, gap=10)
     if m.period_label():
         w.text(QCoreApplication.translate("Report", "Period: %1").replace("%1", m.period_label()), 1.3, gap=18)
     description = m.description_zh if lang == "zh" else m.description_en
     if description:
-        w.text(description, 1.0, color=INK.MUTED_TEXT, gap=18)
+        w.text(description, 1.0, color=INK.muted_text, gap=18)
     w.text(QCoreApplication.translate("Report", "Sections: %1").replace("%1", "、".join(s.label(lang) for s in dataset.sections)
                                        if lang == "zh" else
                                        ", ".join(s.label(lang) for s in dataset.sections)), gap=18)
@@ -135,7 +135,7 @@ def _title_page(w: _Writer, dataset: Dataset, lang: str, today: str) -> None:
             w.text(f"[{s.id}] " + ", ".join(p for p in parts if p), 0.95, gap=4)
     w.y += 14
     w.text(QCoreApplication.translate("Report", "Exported on %1 from ZoneApp.").replace("%1", today), 0.9,
-           color=INK.MUTED_TEXT)
+           color=INK.muted_text)
 
 
 def _kpis(w: _Writer, cards: list[KpiView], lang: str) -> None:
@@ -159,13 +159,13 @@ def _kpis(w: _Writer, cards: list[KpiView], lang: str) -> None:
         paint_card_frame(p, rect, card.derived, 1, 6)
         inner = rect.adjusted(10, 6, -10, -6)
         title = card.title + (" · " + say("Derived", lang) if card.derived else "")
-        lines = [(line, title_font, INK.MUTED_TEXT)
+        lines = [(line, title_font, INK.muted_text)
                  for line in wrap_lines(title, title_font, inner.width(), 2)]
         lines += [("", title_font, "")] * (2 - len(lines))  # figures line up below the title
-        lines += [(card.value_text or "—", w.font(1.45, True), INK.TEXT),
+        lines += [(card.value_text or "—", w.font(1.45, True), INK.text),
                   (card.yoy_text, w.font(0.85), change_color(card.yoy_pct, INK)),
-                  (card.compare_text, w.font(0.8), INK.MUTED_TEXT),
-                  (card.target_text, w.font(0.8), INK.TEXT),
+                  (card.compare_text, w.font(0.8), INK.muted_text),
+                  (card.target_text, w.font(0.8), INK.text),
                   (card.elapsed_text, w.font(0.8), change_color(card.gap_pp, INK))]
         y = inner.top()
         for text, font, color in lines:
@@ -279,16 +279,16 @@ def _table(w: _Writer, title: str, headers: list[str], rows: list[list[str]]) ->
         h = height(cells, f)
         if w.y + h > w.bottom:
             w.new_page()
-            draw(headers, bold, INK.DERIVED_BADGE_BG)
+            draw(headers, bold, INK.derived_badge_bg)
         p, x = w.painter, MARGIN
         if fill:
             p.fillRect(QRectF(MARGIN, w.y, w.width, h), QColor(fill))
         p.setFont(f)
-        p.setPen(QColor(INK.TEXT))
+        p.setPen(QColor(INK.text))
         for text, cw in zip(cells, widths):
             p.drawText(QRectF(x + 3, w.y + 3, cw - 6, h - 6), flags, text)
             x += cw
-        p.setPen(QColor(INK.BORDER))
+        p.setPen(QColor(INK.border))
         p.drawLine(MARGIN, w.y + h, MARGIN + w.width, w.y + h)
         w.y += h
 
@@ -299,15 +299,15 @@ def _table(w: _Writer, title: str, headers: list[str], rows: list[list[str]]) ->
         QRectF(0, 0, w.width, 10_000), Qt.TextFlag.TextWordWrap, title).height() + 4
     w.need(title_h + height(headers, bold) + sum(height(r, font) for r in rows[:KEEP_ROWS]))
     w.text(title, 1.05, bold=True, gap=4)
-    draw(headers, bold, INK.DERIVED_BADGE_BG)
+    draw(headers, bold, INK.derived_badge_bg)
     for cells in rows:
         draw(cells, font, None)
     if not rows:
         w.y += 2
-        w.text(QCoreApplication.translate("Report", "No rows for this period."), 0.85, color=INK.MUTED_TEXT)
+        w.text(QCoreApplication.translate("Report", "No rows for this period."), 0.85, color=INK.muted_text)
     if cut:
         w.text(QCoreApplication.translate("Report", "First %1 rows; export the table for all of them.")
-               .replace("%1", str(MAX_TABLE_ROWS)), 0.85, color=INK.MUTED_TEXT)
+               .replace("%1", str(MAX_TABLE_ROWS)), 0.85, color=INK.muted_text)
     w.y += 12
     del metrics
 
@@ -364,7 +364,7 @@ def _write(tmp: Path, path: Path, dataset: Dataset, lang: str, day: str, footer:
                 headers, rows = table_rows(table.frame, table.table_name, lang, table.schema)
                 _table(writer, table.title, headers, rows)
             if view.empty:
-                writer.text(QCoreApplication.translate("Report", "No data for this section."), color=INK.MUTED_TEXT)
+                writer.text(QCoreApplication.translate("Report", "No data for this section."), color=INK.muted_text)
         if not writer.finish():
             raise OSError(f"cannot finish the PDF {path}")
     finally:

@@ -19,7 +19,7 @@ from zoneapp.ui.palette import change_color
 from zoneapp.ui.widgets.charts import offscreen_chart
 from zoneapp.ui.widgets.kpi import paint_card_frame
 from zoneapp.ui.widgets.text_fit import wrap_lines
-from zoneapp.views.card import footer_text
+from zoneapp.views.card import card_period, footer_text, period_text
 from zoneapp.views.model import KpiView
 from zoneapp.views.sections import section_view
 from zoneapp.views.words import say
@@ -57,7 +57,7 @@ def _card_image(dataset: Dataset, code: str, lang: str, period: int | None,
     if view.charts:  # the section's main chart, laid out at half the card's width
         chart = offscreen_chart(view.charts[0], lang, round((CARD_WIDTH - 2 * MARGIN) / CHART_SCALE))
     try:
-        return _paint(dataset, code, lang, period, view.kpis, chart,
+        return _paint(dataset, code, lang, card_period(dataset, view), view.kpis, chart,
                       (today or _dt.date.today()).isoformat())
     finally:
         if chart is not None:
@@ -66,6 +66,8 @@ def _card_image(dataset: Dataset, code: str, lang: str, period: int | None,
 
 
 def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
+    """The card; `period` is the one it is about (views.card.card_period), in its header
+    and its footer."""
     inner = CARD_WIDTH - 2 * MARGIN
     title_font, sub_font = _font(44, True), _font(28)
     footer = footer_text(dataset, lang, period, today)
@@ -82,11 +84,11 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
     height = round(band + 32 + rows * (kpi_h + gap) + (chart_h + 24 if chart_h else 0)
                    + footer_h + 24)
     image = QImage(CARD_WIDTH, height, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor(getattr(INK, "WINDOW", "#f5f7fa")))
+    image.fill(QColor(INK.window))
     p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    accent = getattr(INK, "ACCENT", "#1f4e79")
+    accent = INK.accent
     p.fillRect(QRectF(0, 0, CARD_WIDTH, band), QColor(accent))
     p.setPen(QColor("white"))
     p.setFont(title_font)
@@ -94,11 +96,11 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
     h = _text_height(dataset.manifest.name(lang), title_font, inner)
     p.drawText(QRectF(MARGIN, y, inner, h + 4), Qt.TextFlag.TextWordWrap, dataset.manifest.name(lang))
     y += h + 12
-    shown_period = str(period) if period is not None else dataset.manifest.period_label()
     p.setFont(sub_font)
     p.setPen(QColor("#d6e4f0"))
     p.drawText(QRectF(MARGIN, y, inner, 40), Qt.AlignmentFlag.AlignLeft,
-               f"{dataset.section(code).label(lang)} · {shown_period}")
+               " · ".join(t for t in (dataset.section(code).label(lang),
+                                      period_text(period, lang)) if t))
     y = band + 32
     for i, card in enumerate(cards):
         x = MARGIN + (i % 2) * (width + gap)
@@ -106,17 +108,17 @@ def _paint(dataset, code, lang, period, cards, chart, today) -> QImage:
         _kpi(p, QRectF(x, top, width, kpi_h), card, lang, title_rows)
     y += rows * (kpi_h + gap)
     if chart is not None:
-        p.fillRect(QRectF(MARGIN - 8, y - 8, inner + 16, chart_h + 16), QColor(INK.BACKGROUND))
+        p.fillRect(QRectF(MARGIN - 8, y - 8, inner + 16, chart_h + 16), QColor(INK.background))
         p.save()
         p.translate(MARGIN, y)
         p.scale(CHART_SCALE, CHART_SCALE)
         chart_export.paint_chart(chart, p, QPoint(0, 0))
         p.restore()
         y += chart_h + 24
-    p.setPen(QPen(QColor(INK.BORDER)))
+    p.setPen(QPen(QColor(INK.border)))
     p.drawLine(MARGIN, round(y), CARD_WIDTH - MARGIN, round(y))
     p.setFont(footer_font)
-    p.setPen(QColor(INK.MUTED_TEXT))
+    p.setPen(QColor(INK.muted_text))
     p.drawText(QRectF(MARGIN, y + 14, inner, footer_h), Qt.TextFlag.TextWordWrap, footer)
     p.end()
     return image
@@ -136,14 +138,14 @@ def kpi_lines(card: KpiView, lang: str, width: float,
     window's card shows them. `width` is the card's outer width; a title of fewer than
     `title_rows` lines is padded with empty ones, so the figures of a row of cards line up."""
     title_font = _font(TITLE_PX)
-    lines = [(line, title_font, INK.MUTED_TEXT) for line in _title_lines(card, lang, width)]
-    lines += [("", title_font, INK.MUTED_TEXT)] * (title_rows - len(lines))
-    lines.append((card.value_text or "—", _font(50, True), INK.TEXT))
+    lines = [(line, title_font, INK.muted_text) for line in _title_lines(card, lang, width)]
+    lines += [("", title_font, INK.muted_text)] * (title_rows - len(lines))
+    lines.append((card.value_text or "—", _font(50, True), INK.text))
     small = _font(25)
     room = width - KPI_PAD[0] - KPI_PAD[2]
     for text, color in ((card.yoy_text, change_color(card.yoy_pct, INK)),
-                        (card.compare_text, INK.MUTED_TEXT),
-                        (card.target_text, INK.TEXT),
+                        (card.compare_text, INK.muted_text),
+                        (card.target_text, INK.text),
                         (card.elapsed_text, change_color(card.gap_pp, INK))):
         # A line too long (English 时序进度 with its gap) wraps rather than losing its end.
         lines += [(line, small, color) for line in wrap_lines(text, small, room, 2)]

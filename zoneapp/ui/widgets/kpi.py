@@ -248,10 +248,10 @@ def paint_card_frame(p: QPainter, rect: QRectF, derived: bool, width: float,
                      radius: float) -> None:
     """A KPI card's frame on a page or image (the PDF report, the share card): the light
     theme's border over its background, dashed for a derived figure as on screen."""
-    ink = getattr(palette, "LIGHT", palette)
-    pen = QPen(QColor(ink.BORDER), width)
+    ink = palette.LIGHT
+    pen = QPen(QColor(ink.border), width)
     if derived:
         pen.setStyle(Qt.PenStyle.DashLine)
     p.setPen(pen)
-    p.setBrush(QColor(ink.BACKGROUND))
+    p.setBrush(QColor(ink.background))
     p.drawRoundedRect(rect, radius, radius)

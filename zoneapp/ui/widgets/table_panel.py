@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import pandas as pd
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox,
     QSizePolicy, QTableView, QToolButton, QVBoxLayout, QWidget,
@@ -72,7 +72,7 @@ class TablePanel(QWidget):
         self._lang = "zh"
         self._title = ""
         self.model = FrameModel(self)
-        self.model.derived_foreground = palette.qcolor(palette.MUTED_TEXT)
+        self.model.derived_foreground = QColor(palette.MUTED_TEXT)
         self.view = QTableView(self)
         self._setup_view()
         self.title_label = QLabel(self)
@@ -201,7 +201,7 @@ class TablePanel(QWidget):
         self._table = table
         self._lang = lang
         self._title = title
-        self.model.derived_foreground = palette.qcolor(palette.MUTED_TEXT)  # the theme's now
+        self.model.derived_foreground = QColor(palette.MUTED_TEXT)  # the theme's now
         self.model.set_frame(frame, table, lang)
         self.filter_bar.rebuild()
         self._show_title()

@@ -211,11 +211,11 @@ class DesktopMixin:
     def set_theme(self, mode: str, save: bool = True) -> str:
         """"system", "light" or "dark"; charts, cards and tables are redrawn. -> light/dark."""
         if self._applying_theme:
-            return theme.palette.current()
+            return theme.palette.current().name
         self._applying_theme = True
         try:
             self.theme_mode = mode if mode in theme.MODES else "system"
-            before = theme.palette.current()
+            before = theme.palette.current().name
             name = theme.apply_theme(self.theme_mode)
             self.tab_widget.tabBar().setStyleSheet(theme.tab_bar_style())
             self.statusBar().setStyleSheet(theme.status_bar_style())

@@ -3,35 +3,44 @@
 The dialog plans the import exactly as `python main.py import` does (core.tables.command),
 shows what it understood (the sheet as it is with its header, name column and measures
 marked; the rows it will add; the same findings the command prints), lets the user change
-what the command's options change (sheet, table, period, tab, unit, the folder), and on
-OK writes as the command writes: backup, atomic files, recipe. That write is the window's one
-exemption from the data folder's write protection (`atomic.user_confirmed_write`).
+what the command's options change (sheet, table, period, tab, unit, the folder) and what was
+recognised (header rows, name column, each column's role, key, name and unit: the Columns page
+and the sheet's right-click menu, import_columns.py), and on OK writes as the command writes:
+backup, atomic files, and the recipe with the corrections in it. That write is the window's one
+exemption from the data folder's write protection (`atomic.user_confirmed_write`). Planning
+runs off the UI thread (import_planner.py); Import waits for the plan of the current choices.
 """
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QTabWidget,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QAbstractSpinBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QProgressBar,
+    QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from zoneapp.core.io.atomic import user_confirmed_write
 from zoneapp.core.schema import SECTIONS
-from zoneapp.core.tables.grid import SUFFIXES, ImportFailed, read_grid
+from zoneapp.core.tables.corrections import Corrections
+from zoneapp.core.tables.grid import ImportFailed, read_grid
 from zoneapp.ui import palette
-from zoneapp.ui.window.import_preview import MARKS, RowsModel, SheetModel, mark_names
+from zoneapp.ui.window.import_columns import ColumnsPage
+from zoneapp.ui.window.import_planner import Planner, read_sheet
+from zoneapp.ui.window.import_preview import RowsModel, SheetModel, legend, table_view
 
 
 class ImportDialog(QDialog):
     """One dialog: choices on top, what was understood below, Import or Cancel.
 
     Open it with `open()`; `sig_imported(folder)` follows a successful write (then the dialog
-    is accepted). Nothing is written before OK, nor on Cancel."""
+    is accepted). Nothing is written before OK, nor on Cancel. `sig_planned` follows each plan
+    (or failure) shown for the current choices; `busy` while one is being made."""
 
     sig_imported = Signal(Path)
+    sig_planned = Signal()
 
     def __init__(self, file: Path, folder: Path, lang: str = "zh",
                  parent: QWidget | None = None, sections: tuple = ()) -> None:
@@ -48,6 +57,12 @@ class ImportDialog(QDialog):
         self._tables = 0  # how many tables the chosen sheet holds (the table choice lists them)
         self._last_edits = ("", "")  # the period and unit the plan was made with
         self._section_chosen = False  # else the tab a saved recipe names (or overview)
+        self.corrections = Corrections()  # what the user corrected of what was recognised
+        self._read: dict = {}  # the sheet read once: {sheet: (grid, frame)}
+        self._asked: dict = {}  # the options of the plan asked for last
+        self._note = ""  # said once the plan asked for is in
+        self.planner = Planner(self)
+        self.planner.sig_planned.connect(self._planned)
         self.setWindowTitle(self.tr("Import table: %1").replace("%1", self.file.name))
         self.resize(980, 720)
         self._build()
@@ -91,21 +106,33 @@ class ImportDialog(QDialog):
         self.message = QLabel()  # what stops the import: inline, not a pop-up
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setStyleSheet(f"color: {palette.colours().ERROR};")
+        self.message.setStyleSheet(f"color: {palette.ERROR};")
         self.message.hide()
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
-        self.rows_view = self._table_view()
-        self.sheet_view = self._table_view()
+        self.rows_view = table_view()
+        self.sheet_view = table_view()
+        self.sheet_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sheet_view.customContextMenuRequested.connect(self._sheet_menu)
+        self.columns_page = ColumnsPage(self.corrections)
+        self.columns_page.sig_changed.connect(self.replan)
+        self.columns_page.sig_header_changed.connect(self.table_combo.clear)
+        self.columns_page.sig_invalid.connect(self._say)
         sheet_page = QWidget()
         sheet_layout = QVBoxLayout(sheet_page)
         sheet_layout.setContentsMargins(0, 0, 0, 0)
-        sheet_layout.addWidget(self._legend())
+        marks = QHBoxLayout()
+        marks.addWidget(legend())
+        marks.addStretch(1)
+        marks.addWidget(QLabel(self.tr("Right-click a row or column to correct what was "
+                                       "found.")))
+        sheet_layout.addLayout(marks)
         sheet_layout.addWidget(self.sheet_view, 1)
         self.pages = QTabWidget()
         self.pages.addTab(self.summary, self.tr("What was found"))
         self.pages.addTab(self.rows_view, self.tr("Rows to add"))
         self.pages.addTab(sheet_page, self.tr("The sheet"))
+        self.pages.addTab(self.columns_page, self.tr("Colu&mns"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -114,26 +141,26 @@ class ImportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.busy_bar = QProgressBar()  # planning: Import waits for it
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setTextVisible(False)
+        self.busy_label = QLabel(self.tr("Reading the table…"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.busy_bar)
+        bottom.addWidget(self.busy_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(self.buttons)
-
-    def _table_view(self) -> QTableView:
-        view = QTableView()
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.verticalHeader().setDefaultSectionSize(22)
-        return view
-
-    def _legend(self) -> QLabel:
-        parts = [f'<span style="background-color: rgba({c.red()},{c.green()},{c.blue()},'
-                 f'{c.alpha() / 255:.2f})">&nbsp;{name}&nbsp;</span>'
-                 for mark, name in mark_names().items() for c in [MARKS[mark]]]
-        legend = QLabel("&nbsp;&nbsp;".join(parts))
-        legend.setTextFormat(Qt.TextFormat.RichText)
-        return legend
+        layout.addLayout(bottom)
+        order = [self.folder_button, self.sheet_combo, self.table_combo, self.period_edit,
+                 self.section_combo, self.unit_edit, self.pages, self.ok_button,
+                 self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for before, after in zip(order, order[1:]):
+            QWidget.setTabOrder(before, after)
 
     # Planning ----------------------------------------------------------------------------
     def options(self) -> dict:
@@ -157,35 +184,66 @@ class ImportDialog(QDialog):
         self.replan()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """Enter in the period or unit box ends the edit (the preview is made again); it does
-        not press Import on a preview the user has not seen."""
+        """Enter in a box (period, unit, a column's key, name or unit, a header row) ends the
+        edit (the preview is made again); it does not press Import on a preview the user has
+        not seen. Elsewhere Enter imports and Esc cancels."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                self.focusWidget() in (self.period_edit, self.unit_edit):
+                isinstance(self.focusWidget(), (QLineEdit, QAbstractSpinBox)):
             event.accept()
             return
         super().keyPressEvent(event)
 
+    @property
+    def busy(self) -> bool:
+        """A plan for the current choices is being made (Import waits for it)."""
+        return self.planner.busy
+
     def replan(self, new_sheet: bool = False) -> None:
-        """Plan the import with the current choices and show the outcome; writes nothing."""
+        """Plan the import with the current choices, off the UI thread; the newest plan asked
+        for is shown when it is in (`sig_planned`). Writes nothing."""
         from zoneapp.core.tables.command import plan_import
-        from zoneapp.core.tables.describe import describe
 
         if new_sheet:
             self.table_combo.clear()
-        options = self.options()
+            self.corrections.clear()  # another sheet: its own header and columns
+        options = self._asked = self.options()
         self.folder_label.setText(str(self.folder))
-        try:
-            plan = plan_import(self.file, self.folder, **options)
-        except ImportFailed as err:
-            self._failed(err, options["sheet"])
-            return
+        self.ok_button.setEnabled(False)
+        self.busy_bar.show()
+        self.busy_label.show()
+        file, folder, fixes, read = self.file, self.folder, copy.deepcopy(self.corrections), \
+            self._read
+
+        def work():
+            grid, frame = read_sheet(read, file, options["sheet"])
+            return plan_import(file, folder, **options, corrections=fixes, grid=grid,
+                               frame=frame)
+
+        self.planner.request(work)
+
+    def _planned(self, plan, err: ImportFailed | None) -> None:
+        self.busy_bar.hide()
+        self.busy_label.hide()
+        if err is not None:
+            self._failed(err, self._asked.get("sheet"))
+        else:
+            self._show(plan, self._asked)
+        if self._note:
+            self._say(self._note)
+            self._note = ""
+        self.sig_planned.emit()
+
+    def _show(self, plan, options: dict) -> None:
+        from zoneapp.core.tables.describe import describe
+
         self.plan, self.error = plan, None
         self._fill_sheets(plan.grid.sheets, plan.grid.sheet)
         if options["table"] is None:
             self._fill_tables(plan)
         self.message.hide()
-        self.summary.setPlainText("\n".join(describe(plan, self.lang)))
+        self.summary.setPlainText("\n".join(describe(plan, self.lang, window=True)))
         self._set_models(plan)
+        self.columns_page.show_plan(plan)
         rows = len(plan.rows)
         self.pages.setTabText(1, self.tr("Rows to add (%1)").replace("%1", f"{rows:,}"))
         self.ok_button.setEnabled(True)
@@ -195,7 +253,8 @@ class ImportDialog(QDialog):
 
     def _failed(self, err: ImportFailed, sheet: str | None) -> None:
         self.plan, self.error = None, err
-        lines = [err.message(self.lang)]
+        err.file = err.file or self.file.name  # a defect caught by the planner names no file
+        lines = [err.message(self.lang, window=True)]
         box = {"period": self.period_edit, "unit": self.unit_edit}.get(err.option)
         if box is not None:  # the command's --period / --unit is a box here
             lines.append(self.tr("Type it in the %1 box above.").replace(
@@ -204,17 +263,38 @@ class ImportDialog(QDialog):
         lines.append(self.tr("Nothing was written."))
         self.message.setText("\n".join(lines))
         self.message.show()
-        self.summary.setPlainText(err.message(self.lang))
+        self.summary.setPlainText(err.message(self.lang, window=True))
         self._drop_models()
+        self.columns_page.show_plan(None)
+        read = self._read.get(sheet)
+        if read is not None:  # the sheet unmarked: its header can still be pointed at
+            self.sheet_model = SheetModel(None, self, grid=read[0])
+            self.sheet_view.setModel(self.sheet_model)
         self.pages.setTabText(1, self.tr("Rows to add"))
         self.ok_button.setEnabled(False)
         self.table_combo.setEnabled(self.table_combo.count() > 1)
         if self.sheet_combo.count() == 0:  # another sheet may hold the table: list them
             try:
-                grid = read_grid(self.file, sheet, max_rows=1)
+                grid = read[0] if read is not None else read_grid(self.file, sheet, max_rows=1)
             except ImportFailed:
                 return
             self._fill_sheets(grid.sheets, grid.sheet)
+
+    def sheet_actions(self, row: int, col: int, parent: QWidget | None = None) -> list:
+        """The corrections the sheet's right-click menu offers at (row, col), 0-based."""
+        return self.columns_page.menu_actions(row, col, parent or self)
+
+    def _sheet_menu(self, pos: QPoint) -> None:
+        index = self.sheet_view.indexAt(pos)
+        if not index.isValid():  # the menu key: the current cell
+            index = self.sheet_view.currentIndex()
+            pos = self.sheet_view.visualRect(index).center()
+        if not index.isValid() or self.busy:
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addActions(self.sheet_actions(index.row(), index.column(), menu))
+        menu.popup(self.sheet_view.viewport().mapToGlobal(pos))
 
     def _fill_sheets(self, sheets: list[str], chosen: str) -> None:
         if [self.sheet_combo.itemText(i) for i in range(self.sheet_combo.count())] != sheets:
@@ -267,12 +347,12 @@ class ImportDialog(QDialog):
         from zoneapp.core.tables.command import commit
         from zoneapp.ui.window.write_failure import failure_text
 
-        if self.plan is None:
+        if self.plan is None or self.busy:
             return
         if self._folder_changed():
+            self._note = self.tr("The data folder changed since this preview was made; the "
+                                 "preview is now up to date. Check it and import again.")
             self.replan()
-            self._say(self.tr("The data folder changed since this preview was made; the "
-                              "preview is now up to date. Check it and import again."))
             return
         try:
             with user_confirmed_write(self.folder):  # the user's own, confirmed, write
@@ -295,8 +375,11 @@ class ImportDialog(QDialog):
         return now != (existing.data if existing is not None and existing.path else None)
 
     def release(self) -> None:
-        """Closed: let go of the sheet and the rows (a 100,000-row sheet is large)."""
+        """Closed: let go of the sheet and the rows (a 100,000-row sheet is large); a plan
+        still being made is dropped when it ends."""
+        self.planner.drop()
         self.plan = None
+        self._read.clear()
         self._drop_models()
 
     def _drop_models(self) -> None:
@@ -312,41 +395,7 @@ class ImportDialog(QDialog):
         self.message.show()
 
 
-def ask_table_file(parent: QWidget, start: Path | None) -> Path | None:
-    """The published table to import (File → Import table…)."""
-    patterns = " ".join(f"*{s}" for s in SUFFIXES)
-    tables = QCoreApplication.translate("ImportDialog", "Statistics tables")
-    chosen, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("ImportDialog", "Import table"),
-        str(start or Path.home()), f"{tables} ({patterns})")
-    return Path(chosen) if chosen else None
-
-
-def default_folder(file: Path) -> Path:
-    """Where a table goes when no data folder is open: a folder named after it, beside it."""
-    return file.parent / (file.stem.strip() or "zone")
-
-
-def start_import(window, file: Path) -> ImportDialog:
-    """Open the import dialog for `file` over `window` (a MainWindow); on a write, the
-    window loads the folder written and says so in the status bar."""
-    folder = window.data_folder or default_folder(Path(file))
-    for done in window.findChildren(ImportDialog):  # an earlier import's, closed
-        if not done.isVisible():
-            done.deleteLater()
-    same = window.dataset is not None and window.data_folder == folder
-    dialog = ImportDialog(Path(file), folder, window.lang, window,
-                          sections=window.dataset.sections if same else ())
-    dialog.finished.connect(dialog.release)
-
-    def imported(written_folder: Path) -> None:
-        rows = dialog.plan.merged.added if dialog.plan and dialog.plan.merged else 0
-        window.statusBar().showMessage(
-            QCoreApplication.translate("ImportDialog", "Imported %1 rows from %2 into %3")
-            .replace("%1", f"{rows:,}")
-            .replace("%2", dialog.file.name).replace("%3", str(written_folder)), 15000)
-        window.load_folder_in_background(written_folder)
-
-    dialog.sig_imported.connect(imported)
-    dialog.open()
-    return dialog
+# Kept importable from here (the window and tests name them so).
+from zoneapp.ui.window.import_start import (  # noqa: E402
+    ask_table_file, default_folder, start_import,
+)

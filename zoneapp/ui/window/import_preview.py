@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView
 
 from zoneapp.core.tables.describe import column_letter
 from zoneapp.core.tables.headers import clean
@@ -32,19 +33,40 @@ def mark_names() -> dict[str, str]:
             "note": translate("ImportPreview", "notes")}
 
 
+def table_view() -> QTableView:
+    """A read-only table of the dialog's (the sheet, the rows to add)."""
+    view = QTableView()
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(22)
+    return view
+
+
+def legend() -> QLabel:
+    """The marks' colours, named."""
+    parts = [f'<span style="background-color: rgba({c.red()},{c.green()},{c.blue()},'
+             f'{c.alpha() / 255:.2f})">&nbsp;{name}&nbsp;</span>'
+             for mark, name in mark_names().items() for c in [MARKS[mark]]]
+    label = QLabel("&nbsp;&nbsp;".join(parts))
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
 class SheetModel(QAbstractTableModel):
     """The sheet's cells as read, rows and columns numbered as in Excel; `plan`'s findings
     (title and unit lines, header rows, name column, measure and growth columns, notes)
     marked by their fill and named in the tooltip."""
 
-    def __init__(self, plan, parent=None) -> None:
+    def __init__(self, plan, parent=None, grid=None) -> None:
+        """`plan` None: `grid`'s cells unmarked (nothing was recognised; the user can still
+        point at the header and the name column)."""
         super().__init__(parent)
-        self.rows = plan.grid.rows
+        self.rows = plan.grid.rows if plan is not None else grid.rows
         self.width = max((len(r) for r in self.rows[:2000]), default=0)
         self.row_marks: dict[int, str] = {}
         self.cell_marks: list[tuple[int, int, dict[int, str]]] = []  # (first, stop, col -> mark)
         above = 0  # the first row after the previous table
-        for t in plan.tables:
+        for t in plan.tables if plan is not None else ():
             s = t.shape
             notes = set(s.notes)
             for r in range(s.data_stop, len(self.rows)):  # its notes, directly below it
@@ -60,8 +82,9 @@ class SheetModel(QAbstractTableModel):
                 self.row_marks[r] = "header"
             cols = {m.col: "measure" for m in s.measures}
             cols.update({c: "growth" for c in s.growth_cols})
-            if s.name_col is not None:
-                cols[s.name_col] = "name"
+            for c in (s.name_col, s.name_en_col):  # the names and their English twin
+                if c is not None:
+                    cols[c] = "name"
             self.cell_marks.append((s.data_start, s.data_stop, cols))
             above = s.data_stop
 

@@ -1,0 +1,124 @@
+"""What the user corrected of what the finder recognised (in the window): the header rows, the
+name column, and each column's role, key, name and unit. Applied to a plan's recipe, so the
+import writes them into the saved recipe and the next file of the shape uses them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .headers import column_letter
+from .recipe import Recipe, RecipeColumn, link_growth, make_key
+from .shape import Measure, TableShape
+
+ROLES = ("measure", "skip", "growth", "name_en")
+
+
+@dataclass
+class ColumnFix:
+    """One column's corrections; an empty field keeps what was found."""
+
+    role: str = ""  # measure | skip | growth | name_en (the names' English twin)
+    growth_of: int | None = None  # role growth: the column of the measure it belongs to
+    key: str = ""
+    name_zh: str = ""
+    unit: str = ""
+
+
+@dataclass
+class Corrections:
+    """Rows and columns 0-based, as in the grid."""
+
+    header_first: int | None = None
+    header_last: int | None = None
+    name_col: int | None = None
+    columns: dict[int, ColumnFix] = field(default_factory=dict)
+
+    @property
+    def header(self) -> tuple[int | None, int] | None:
+        """(first or None, last) for `find_tables`, None when the header was not corrected."""
+        return None if self.header_last is None else (self.header_first, self.header_last)
+
+    def __bool__(self) -> bool:
+        return self.header_last is not None or self.name_col is not None or any(
+            f.role or f.key or f.name_zh or f.unit for f in self.columns.values())
+
+    def clear(self) -> None:
+        self.header_first = self.header_last = self.name_col = None
+        self.columns.clear()
+
+    def column(self, col: int) -> ColumnFix:
+        return self.columns.setdefault(col, ColumnFix())
+
+
+def apply_columns(recipe: Recipe, shape: TableShape, fixes: dict[int, ColumnFix]) -> None:
+    """`recipe` (of `shape`, the first table) with each column's corrections."""
+    by_col = {c.col: c for c in recipe.columns}
+    for col, fix in sorted(fixes.items()):
+        if col == shape.name_col or not 0 <= col < len(shape.headers):
+            continue
+        column = by_col.get(col)
+        if column is None:  # a column the finder left out (a text column, the year column)
+            column = by_col[col] = RecipeColumn(col, shape.headers[col], "skip")
+            recipe.columns.append(column)
+        if fix.role in ROLES:
+            _set_role(recipe, shape, column, fix)
+        if column.role != "measure":
+            continue
+        column.key = fix.key.strip() or column.key
+        column.name_zh = fix.name_zh.strip() or column.name_zh
+        column.unit = fix.unit.strip() or column.unit
+    recipe.columns.sort(key=lambda c: c.col)
+    link_growth(recipe.columns)
+
+
+def _set_role(recipe: Recipe, shape: TableShape, column: RecipeColumn, fix: ColumnFix) -> None:
+    if fix.role == "name_en":  # one English twin
+        for other in recipe.columns:
+            if other.role == "name_en":
+                other.role = "skip"
+    if fix.role == "measure" and column.role != "measure":
+        head = shape.parsed[column.col] if column.col < len(shape.parsed) else None
+        name = (head.name_zh or head.text) if head else column.header
+        taken = {c.name_zh for c in recipe.columns if c.role == "measure" and c is not column}
+        if name in taken:  # 营业收入增速 read as 营业收入: the header as written
+            name = re.sub(r"[(（][^()（）]*[)）]", "", column.header.split(" / ")[0]).strip()
+        if name in taken or not name:
+            name = f"{name or column.header}（{column_letter(column.col)}）"
+        column.name_zh = column.name_zh or name
+        column.name_en = column.name_en or (head.name_en if head else "")
+        column.key = column.key or make_key(column.name_zh, column.name_en)
+        column.unit = column.unit or (head.unit if head else "")
+        column.value_kind = head.value_kind if head else ""
+        column.year = head.year if head else None
+        column.growth_col = None
+    if fix.role == "growth":
+        owner = fix.growth_of
+        column.growth_of = shape.headers[owner] if owner is not None and \
+            0 <= owner < len(shape.headers) else ""
+    column.role = fix.role
+
+
+def sync_shape(shape: TableShape, mapping: Recipe) -> None:
+    """`shape`'s measures, growth columns, English twin and skipped columns as `mapping` says
+    (what the preview marks and the summary lists, after a correction or a saved choice)."""
+    roles = {c.col: c for c in mapping.columns}
+    found = {m.col: m for m in shape.measures}
+    measures = []
+    for c in mapping.columns:
+        if c.role != "measure" or c.col >= len(shape.headers):
+            continue
+        m = found.get(c.col) or Measure(c.col, shape.parsed[c.col], c.name_zh, c.name_en, c.unit,
+                                        c.value_kind, c.year, share=c.share)
+        m.growth_col = c.growth_col
+        measures.append(m)
+    shape.measures = measures
+    shape.growth_cols = [c.col for c in mapping.columns if c.role == "growth"]
+    twins = [c.col for c in mapping.columns if c.role == "name_en"]
+    if twins:
+        shape.name_en_col = twins[0]
+    elif shape.name_en_col in roles:
+        shape.name_en_col = None
+    kept = [(c, why) for c, why in shape.skipped_cols if c not in roles or roles[c].role == "skip"]
+    listed = {c for c, _ in kept}
+    shape.skipped_cols = sorted(kept + [(c.col, "不导入") for c in mapping.columns
+                                        if c.role == "skip" and c.col not in listed])
