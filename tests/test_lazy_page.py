@@ -59,6 +59,18 @@ def test_only_what_is_near_the_viewport_is_made_at_first(page):
     assert _unbuilt_on_screen(page) == []
 
 
+def test_the_next_screen_is_made_after_the_first_paint(page, qtbot):
+    screen = page.viewport().height()
+
+    def next_screen_made() -> bool:
+        return not [s for w in (page.charts, page.tables) for s in w.waiting()
+                    if s.placeholder.y() < 2 * screen]
+
+    qtbot.waitUntil(next_screen_made, timeout=5000)
+    assert page.verticalScrollBar().value() == 0
+    assert page.tables.waiting()  # not the whole page: only a screen ahead
+
+
 def test_page_down_to_the_end_makes_each_before_it_shows(page, qtbot):
     tall = page.widget().height()
     page.setFocus()

@@ -75,10 +75,11 @@ class SectionPage(QScrollArea):
         self.charts = LazyWidgets(self._build_chart)  # key -> BarChart, made when needed
         self.tables = LazyWidgets(self._build_table)  # key -> TablePanel, made when needed
         self._kpi_columns = 0
-        self._prefetch_timer = QTimer(self)
-        self._prefetch_timer.setSingleShot(True)
-        self._prefetch_timer.setInterval(0)
-        self._prefetch_timer.timeout.connect(self._prefetch)
+        self._near_timer = _timer(self, lambda: self._build_near(0))
+        # The next screen is made after the page has painted (content's Paint, eventFilter),
+        # one widget per turn of the event loop: what shows is never kept waiting for it.
+        self._prefetch_timer = _timer(self, self._prefetch)
+        content.installEventFilter(self)
         # Page Down, the wheel, a drag of the bar and ensureWidgetVisible all move the bar.
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
@@ -135,7 +136,6 @@ class SectionPage(QScrollArea):
         if shown:
             content.show()
         self._build_near(0)  # what is on screen now; the next screen once it has painted
-        self._prefetch_soon()
 
     def _add_slot(self, widgets: LazyWidgets, layout, view, height: int,
                   index: int | None = None) -> None:
@@ -199,16 +199,20 @@ class SectionPage(QScrollArea):
                 if y < bottom and y + slot.height > top:
                     widgets[slot.key]
 
-    def _prefetch_soon(self) -> None:
-        if not self._prefetch_timer.isActive():
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and watched is self.widget() \
+                and not self._prefetch_timer.isActive() \
+                and (self.charts.waiting() or self.tables.waiting()):
             self._prefetch_timer.start()
+        return super().eventFilter(watched, event)
 
     def _prefetch(self) -> None:
-        """One chart or table within a screen of the viewport per turn of the event loop, so
-        that scrolling there finds it made and the window stays responsive meanwhile."""
+        """The chart or table nearest the viewport within a screen of it, if any; then the
+        next on the next turn of the event loop, so that scrolling there finds them made and
+        the window stays responsive meanwhile."""
         if not self.isVisible():
             return
-        self._build_near(0)  # all that shows (a window made taller: render fits the page)
+        self._build_near(0)  # first anything on screen (a window made taller)
         value, screen = self.verticalScrollBar().value(), self.viewport().height()
         near = [(abs(s.placeholder.y() - value), widgets, s)
                 for widgets in (self.charts, self.tables) for s in widgets.waiting()
@@ -217,7 +221,7 @@ class SectionPage(QScrollArea):
         if near:
             _, widgets, slot = min(near, key=lambda n: n[0])
             widgets[slot.key]
-            self._prefetch_soon()
+            self._prefetch_timer.start()
 
     def _build_chart(self, slot: Slot) -> BarChart:
         chart = BarChart()
@@ -320,12 +324,11 @@ class SectionPage(QScrollArea):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._layout_kpis()
-        self._prefetch_soon()  # a taller window shows more (render fits the whole page)
+        self._near_timer.start()  # once laid out: a taller window shows more (render)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         self._build_near(0)
-        self._prefetch_soon()
 
     def _scrolled(self, _value: int) -> None:
         self._build_near(self.viewport().height())  # within a screen: made before it shows
@@ -344,6 +347,15 @@ class SectionPage(QScrollArea):
             self._kpi_grid.addWidget(card, i // columns, i % columns)
         for c in range(self._kpi_grid.columnCount()):
             self._kpi_grid.setColumnStretch(c, 1 if c < columns else 0)
+
+
+def _timer(parent: QWidget, slot) -> QTimer:
+    """A single-shot timer for the next turn of the event loop."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def _table_height(view: TableView) -> int:
