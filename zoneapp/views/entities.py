@@ -79,11 +79,13 @@ def is_additive(row) -> bool:
     return _NOT_ADDITIVE_EN.search(text(row, "name_en")) is None
 
 
-def by_region(names: list[str]) -> bool:
-    """Whether most of the names are regions of China (the words then say 地区 / regions)."""
-    if not names:
-        return False
-    return sum(plain_name(n) in _REGIONS for n in names) * 2 > len(names)
+def by_region(index: FigureIndex, codes: np.ndarray) -> bool:
+    """Whether most of the entities with these codes are regions of China (the words then
+    say 地区 / regions); each name is looked at once per index."""
+    if "_regions" not in index.cache:
+        index.cache["_regions"] = np.array([plain_name(str(n)) in _REGIONS
+                                            for n in index.names], dtype=bool)
+    return bool(len(codes)) and int(index.cache["_regions"][codes].sum()) * 2 > len(codes)
 
 
 @dataclass
@@ -99,9 +101,9 @@ class Ranking:
     kind: str  # value_kind
     period: int
     period_detail: str
-    part_positions: np.ndarray  # into source, value descending; ties in file order
+    part_index: np.ndarray  # into the figure's rows, value descending; ties in file order
     values: np.ndarray  # the parts' values, in that order
-    aggregate_positions: np.ndarray  # into source, in file order
+    aggregate_index: np.ndarray  # into the figure's rows, in file order
     figure: FigureRows  # the figure's rows, every period
     index: FigureIndex
     own: str = ""  # the own entity as zone.toml names it; '' when none is declared
@@ -112,10 +114,20 @@ class Ranking:
     # Rows taken out of the source, by position; shared by the rankings of a view, which
     # take every row they show at once (fetch_rows): a take costs per column, not per row.
     rows: dict = field(default_factory=dict)
+    cells: dict = field(default_factory=dict)  # the same rows as dicts, for their words
 
     @property
     def source(self) -> pd.DataFrame:
         return self.index.source
+
+    @property
+    def part_positions(self) -> np.ndarray:
+        """The parts' positions in the source, value descending."""
+        return self.figure.positions[self.part_index]
+
+    @property
+    def aggregate_positions(self) -> np.ndarray:
+        return self.figure.positions[self.aggregate_index]
 
     @property
     def aggregates(self) -> pd.DataFrame:
@@ -128,15 +140,31 @@ class Ranking:
             shown.append(self.own_position)
         return shown
 
-    def wanted(self, top_n: int) -> list[int]:
-        """The source positions of every row this ranking's chart, card and table read."""
-        return [int(p) for p in self.part_positions[self.shown_positions(top_n)]] + \
+    def wanted(self, top_n: int, card: bool = True) -> list[int]:
+        """The source positions of every row this ranking's chart, card and table read (the
+        card's: its entity's previous year, for the own entity, the aggregates and the
+        leader, whichever it shows)."""
+        found = [int(p) for p in self.part_positions[self.shown_positions(top_n)]] + \
             [int(p) for p in self.aggregate_positions]
+        if card:
+            shown = [self.part_index[self.own_position]] if self.own_position is not None \
+                else list(self.aggregate_index) + list(self.part_index[:1])
+            for i in shown:
+                name = str(self.index.names[self.figure.entities[i]]).strip()
+                earlier = self.previous_position(name, self.index.years[self.figure.periods[i]])
+                if earlier is not None:
+                    found.append(earlier)
+        return found
 
     def row_at(self, position: int) -> pd.Series:
         if position not in self.rows:
-            fetch_rows(self.source, [position], self.rows)
+            fetch_rows(self.source, [position], self.rows, self.cells)
         return self.rows[position]
+
+    def part_cells(self, positions) -> list[dict]:
+        """part_rows as dicts."""
+        self.part_rows(positions)
+        return [self.cells[int(p)] for p in self.part_positions[list(positions)]]
 
     @property
     def count(self) -> int:
@@ -149,7 +177,7 @@ class Ranking:
     def part_rows(self, positions) -> list[pd.Series]:
         """The parts at `positions` (into parts) as rows, those not taken yet taken at once."""
         wanted = [int(p) for p in self.part_positions[list(positions)]]
-        fetch_rows(self.source, [p for p in wanted if p not in self.rows], self.rows)
+        fetch_rows(self.source, [p for p in wanted if p not in self.rows], self.rows, self.cells)
         return [self.rows[p] for p in wanted]
 
     def part(self, position: int) -> pd.Series:
@@ -163,7 +191,7 @@ class Ranking:
         if not len(self.aggregate_positions):
             return None
         fetch_rows(self.source, [int(p) for p in self.aggregate_positions
-                                 if int(p) not in self.rows], self.rows)
+                                 if int(p) not in self.rows], self.rows, self.cells)
         rows = [self.rows[int(p)] for p in self.aggregate_positions]
         for row in rows:
             if any(word in text(row, "entity") for word in _WHOLE_NAMES):
@@ -178,37 +206,43 @@ class Ranking:
         """The figure's row of `row`'s entity for the latest year before `row`'s (the last
         of that year in file order), as core.summary.previous_row finds it in the entity's
         rows: found on the codes, one row taken."""
-        name = text(row, "entity")
         period = row.get("period")
         if period is None or pd.isna(period):
             return None
+        earlier = self.previous_position(text(row, "entity"), int(period))
+        return None if earlier is None else self.row_at(earlier)
+
+    def previous_position(self, name: str, year) -> int | None:
         hit = np.array([str(n).strip() == name for n in self.index.names] + [False], dtype=bool)
-        mine = hit[self.figure.entities]
         years = self.index.years[self.figure.periods]
-        earlier = np.flatnonzero(mine & (years < int(period)))
+        earlier = np.flatnonzero(hit[self.figure.entities] & (years < year))
         if not len(earlier):
             return None
         latest = years[earlier]
-        return self.row_at(int(self.figure.positions[earlier[latest == latest.max()][-1]]))
+        return int(self.figure.positions[earlier[latest == latest.max()][-1]])
 
 
 FIRST_COLUMNS = ("key", "unit", "value_kind", "period", "period_detail", "name_zh", "name_en")
 
 
-def first_cells(source: pd.DataFrame, position: int) -> dict:
+def first_cells(index: FigureIndex, position: int) -> dict:
     """The cells of the row at `position` a ranking is named by, each read alone: a whole row
     of the source costs a read of every column."""
-    return {c: source[c].iat[position] for c in FIRST_COLUMNS if c in source.columns}
+    return {c: index.column(c).iat[position] for c in FIRST_COLUMNS if c in index.source.columns}
 
 
-def fetch_rows(source: pd.DataFrame, positions: list[int], into: dict) -> None:
-    """Take the rows at `positions` out of `source` at once, into `into` by position."""
+def fetch_rows(source: pd.DataFrame, positions: list[int], into: dict,
+               cells: dict | None = None) -> None:
+    """Take the rows at `positions` out of `source` at once, into `into` by position (and
+    as dicts into `cells`)."""
     if not positions:
         return
     taken = source.iloc[positions]
     taken.attrs = {}  # the file's headers: deep-copied into every row's Series otherwise
     for position, (_, row) in zip(positions, taken.iterrows()):
         into[position] = row
+    if cells is not None:
+        cells.update(zip(positions, taken.to_dict("records")))
 
 
 def rank(figure: FigureRows, index: FigureIndex, period: int | None,
@@ -233,14 +267,14 @@ def rank(figure: FigureRows, index: FigureIndex, period: int | None,
         names = pd.DataFrame({c: source[c].iloc[figure.positions[parts]].reset_index(drop=True)
                               for c in ("entity", "entity_en") if c in source.columns})
         mine = np.flatnonzero(own_mask(names, own))
-    first = first_cells(source, int(figure.positions[at[0]]))
+    first = first_cells(index, int(figure.positions[at[0]]))
     return Ranking(
         key=text(first, "key"), unit=text(first, "unit"), kind=text(first, "value_kind"),
         period=int(first["period"]), period_detail=text(first, "period_detail"),
-        part_positions=figure.positions[parts], values=values,
-        aggregate_positions=figure.positions[at[aggregate]], figure=figure, index=index,
+        part_index=parts, values=values, aggregate_index=at[aggregate], figure=figure,
+        index=index,
         own=own, own_position=int(mine[0]) if len(mine) else None,
-        regions=by_region([str(n) for n in index.names[figure.entities[at]]]),
+        regions=by_region(index, figure.entities[at]),
         additive=is_additive(first), ranks=ranks)
 
 

@@ -9,7 +9,7 @@ positions are) over all its indicators: a province folder of 100 figures × 24,0
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -37,6 +37,14 @@ class FigureIndex:
     years: np.ndarray  # the year per period code
     names: np.ndarray  # the entity per entity code ("" when missing)
     groups: dict[str, list[FigureRows]]  # section ('' when not grouped by section) -> figures
+    # What the views work out once per index: source columns, flags per entity code.
+    cache: dict = field(default_factory=dict)
+
+    def column(self, name: str) -> pd.Series:
+        """A column of the source, looked up once (a frame's lookup makes a new Series)."""
+        if name not in self.cache:
+            self.cache[name] = self.source[name]
+        return self.cache[name]
 
     def figures(self, section: str = "", most: int | None = None) -> list[FigureRows]:
         found = self.groups.get(section, [])

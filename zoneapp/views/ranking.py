@@ -65,11 +65,13 @@ def entity_views(dataset, rows: pd.DataFrame, lang: str, period: int | None = No
         found = index.figures("", MAX_FIGURES)
     rankings = [(figure, rank(figure, index, period, own)) for figure in found]
     rows: dict = {}  # every row the views show, taken at once
+    cells: dict = {}
+    cards = len(found) if most_kpis is None else most_kpis
     for _, ranking in rankings:
         if ranking is not None:
-            ranking.rows = rows
-    fetch_rows(index.source, sorted({p for _, r in rankings if r is not None
-                                     for p in r.wanted(top_n)}), rows)
+            ranking.rows, ranking.cells = rows, cells
+    fetch_rows(index.source, sorted({p for i, (_, r) in enumerate(rankings) if r is not None
+                                     for p in r.wanted(top_n, card=i < cards)}), rows, cells)
     for figure, ranking in rankings:
         if ranking is not None:
             if ranking.count >= 2:
@@ -153,8 +155,8 @@ def ranked_chart(ranking: Ranking, lang: str, top_n: int = TOP_N,
     name = figures.name(first, lang)
     shown = ranking.shown_positions(top_n)
     own = ranking.own_position
-    bars = [_entity_bar(ranking, i, row, lang, with_rank=i >= top_n)
-            for i, row in zip(shown, ranking.part_rows(shown))]
+    bars = [_entity_bar(ranking, i, row, cells, lang, with_rank=i >= top_n)
+            for i, row, cells in zip(shown, ranking.part_rows(shown), ranking.part_cells(shown))]
     drawn = set(shown)
     rest = [i for i in range(ranking.count) if i not in drawn]
     notes = [total_text(ranking, lang)]
@@ -176,8 +178,9 @@ def ranked_chart(ranking: Ranking, lang: str, top_n: int = TOP_N,
                      note=note, highlight_label=highlight)
 
 
-def _entity_bar(ranking: Ranking, position: int, row, lang: str, with_rank: bool) -> Bar:
-    cells = row.to_dict()  # its words read from a dict: a Series' lookup costs ~10 µs a cell
+def _entity_bar(ranking: Ranking, position: int, row, cells: dict, lang: str,
+                with_rank: bool) -> Bar:
+    # Its words read from the row as a dict: a Series' lookup costs ~10 µs a cell.
     label = entity_label(cells, lang)
     bar = figures.indicator_bar(cells, lang, label=label)
     bar.ref = row
@@ -196,7 +199,7 @@ def _others_bar(ranking: Ranking, rest: list[int], lang: str) -> Bar:
     value = float(ranking.values[rest].sum())
     qualified = False
     if "qualifier" in ranking.source.columns:
-        cells = ranking.source["qualifier"].take(ranking.part_positions[rest]).tolist()
+        cells = ranking.index.column("qualifier").take(ranking.part_positions[rest]).tolist()
         qualified = any(isinstance(c, str) and c.strip() for c in cells)
     shown = format_value(value, ranking.unit, "约" if qualified else "", lang)
     label = _count_word(ranking, len(rest), lang, "%1 other regions", "%1 others")
