@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from zoneapp.core.problems import WARNING, Problem
 from zoneapp.core.schema import SECTIONS
 from zoneapp.paths import DEFAULT_DATA
+from zoneapp.ui.tabs.lazy import LazyWidgets
 from zoneapp.ui.window.main_window import MainWindow
 
 THREE = Path(__file__).parent / "data" / "three_periods"
@@ -204,7 +205,8 @@ def test_ctrl_e_exports_the_focused_table(qtbot, window, monkeypatch):
 
 def test_ctrl_e_on_a_tab_without_tables_says_so(qtbot, window, monkeypatch):
     page = window.select_tab("financing")
-    monkeypatch.setattr(page, "tables", {})  # as a tab whose folder gives it no table
+    # as a tab whose folder gives it no table
+    monkeypatch.setattr(page, "tables", LazyWidgets(page._build_table))
     window.tab_widget.tabBar().setFocus()
     qtbot.keyClick(window.tab_widget.tabBar(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == "此页没有可导出的表格。"
