@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu
 
 from zoneapp import settings
 from zoneapp.core.io.names import safe_file_name
 from zoneapp.ui.state import AppState
+from zoneapp.ui.tabs.page import SectionPage
 from zoneapp.ui.window.section_tabs import SectionTabs
 from zoneapp.ui.window.write_failure import failure_text
 from zoneapp.ui.window.written_notice import WrittenNotice
@@ -83,11 +84,18 @@ class Sharing(QObject):
             return None
         return panel.export()
 
-    def connect_exports(self, page: QWidget) -> None:
-        """A table exported from `page` (button, menu or Ctrl+E) is named in the status bar."""
-        for panel in getattr(page, "tables", {}).values():
-            panel.sig_exported.connect(self.written_notice.show_written,
-                                       Qt.ConnectionType.UniqueConnection)
+    def connect_exports(self, page: SectionPage) -> None:
+        """A table exported from `page` (button, menu or Ctrl+E) is named in the status bar:
+        the tables built so far, and each built later, when scrolled to. Asking `page.tables`
+        for every panel would build them all, which is what a tab's first show avoids."""
+        for panel in page.tables.built().values():
+            self._connect_export(panel)
+        page.sig_table_built.connect(self._connect_export, Qt.ConnectionType.UniqueConnection)
+
+    @Slot(object)
+    def _connect_export(self, panel) -> None:
+        panel.sig_exported.connect(self.written_notice.show_written,
+                                   Qt.ConnectionType.UniqueConnection)
 
     def export_all_tables(self) -> list[Path]:
         title = self.tr("Export all tables")
