@@ -1,7 +1,8 @@
 """What the user corrected of what the finder recognised (in the window): the header rows, the
 name column, each column's role, key, name, unit and value kind, and in a table whose rows are
-indicators each row's key, name and unit or that it is not imported. Applied to a plan's recipe, so the
-import writes them into the saved recipe and the next file of the shape uses them."""
+indicators each row's key, name and unit or that it is not imported. Applied to a plan's
+recipe, so the import writes them into the saved recipe and the next file of the shape uses
+them."""
 from __future__ import annotations
 
 import re
@@ -185,3 +186,18 @@ def apply_rows(recipe: Recipe, fixes: dict[str, RowFix], units: dict[str, str]) 
             row.unit = unit
         if fix.skip is not None:
             row.skip = fix.skip
+
+
+def indicator_rows(shape: TableShape, cells: list[list]) -> list[tuple[int, str]]:
+    """(0-based sheet row, name as the recipe keys it) of each indicator row of `shape`, in
+    the sheet's order, each name once; `cells` the grid's rows. Empty when rows are entities."""
+    if shape.rows_are != "measure" or shape.name_col is None:
+        return []
+    at = range(shape.data_start, min(shape.data_stop, len(cells)))
+    names = indicator_names([cells[r][shape.name_col] if shape.name_col < len(cells[r]) else ""
+                             for r in at])
+    seen: dict[str, int] = {}
+    for r, name in zip(at, names):
+        if name and name not in seen:
+            seen[name] = r
+    return [(r, name) for name, r in seen.items()]
