@@ -40,12 +40,13 @@ def test_a_value_kind_chosen_is_previewed_written_and_kept(qtbot, zone_app, tmp_
     dialog = open_dialog(qtbot, st.monthly_xlsx(tmp_path / "工业月报2023-11.xlsx"), into)
     box = dialog.columns_page.rows[3]["value_kind"]
     assert box.currentData() == "ytd" and box.isEnabled()
-    assert not dialog.columns_page.rows[2]["value_kind"].isEnabled()  # C is a growth column
-    assert [box.itemText(i) for i in range(box.count())] == ["本月", "累计", "期末", "不分"]
+    growth = dialog.columns_page.rows[2]["value_kind"]  # C is a growth column: no kind
+    assert not growth.isEnabled() and growth.currentIndex() == -1
+    assert [box.itemText(i) for i in range(box.count())] == ["本月", "累计", "期末", "不注明"]
     choose_kind(qtbot, dialog, 3, "stock")
     assert set(dialog.rows_model.codes("value_kind")) == {"month", "stock"}
     assert "期末数" in dialog.summary.toPlainText()
-    menu(qtbot, dialog, 5, 1, "数值类型：不分")  # B 本月, by right-click
+    menu(qtbot, dialog, 5, 1, "数值类型：不注明")  # B 本月, by right-click
     assert set(dialog.rows_model.codes("value_kind")) == {"", "stock"}
     assert dialog.columns_page.rows[1]["value_kind"].currentData() == "none"
     dialog.accept()

@@ -220,8 +220,8 @@
         <translation>期末</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>不分</translation>
+        <source>none stated</source>
+        <translation>不注明</translation>
     </message>
     <message>
         <source>Undo all corrections</source>

@@ -167,7 +167,8 @@ class ColumnsPage(QWidget):
         measure = column.role == "measure"
         kind = widgets["value_kind"]
         with QSignalBlocker(kind):
-            kind.setCurrentIndex(max(kind.findData(column.value_kind or "none"), 0))
+            kind.setCurrentIndex(max(kind.findData(column.value_kind or "none"), 0)
+                                 if measure else -1)  # a growth or skipped column has none
         kind.setEnabled(measure)
         for field in ("key", "name_zh", "unit"):
             edit = widgets[field]
@@ -269,7 +270,7 @@ class ColumnsPage(QWidget):
 
     def _kinds(self) -> list[tuple[str, str]]:
         return [("month", self.tr("month")), ("ytd", self.tr("year to date")),
-                ("stock", self.tr("at the period's end")), ("none", self.tr("none"))]
+                ("stock", self.tr("at the period's end")), ("none", self.tr("none stated"))]
 
     def _undo_action(self, parent: QWidget) -> list[QAction]:
         if not self.corrections:
