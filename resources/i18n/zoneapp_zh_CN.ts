@@ -143,6 +143,10 @@
         <translation>导入为</translation>
     </message>
     <message>
+        <source>Value kind</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -171,6 +175,10 @@
         <translation>%1 的增速</translation>
     </message>
     <message>
+        <source>Month: the month&apos;s figure; year to date: the year&apos;s so far; at the period&apos;s end: a balance on its last day.</source>
+        <translation>本月：当月的数；累计：年初至今的数；期末：期末当天的余额或存量。</translation>
+    </message>
+    <message>
         <source>Each row of this table names its indicator.</source>
         <translation>这张表每一行是一个指标，指标名取自该行。</translation>
     </message>
@@ -195,6 +203,14 @@
         <translation>这一列是名称列</translation>
     </message>
     <message>
+        <source>Import this row</source>
+        <translation>导入这一行</translation>
+    </message>
+    <message>
+        <source>Do not import this row</source>
+        <translation>不导入这一行</translation>
+    </message>
+    <message>
         <source>Import this column</source>
         <translation>导入这一列</translation>
     </message>
@@ -209,6 +225,26 @@
     <message>
         <source>This column is the growth rate of %1</source>
         <translation>这一列是 %1 的增速</translation>
+    </message>
+    <message>
+        <source>Value kind: %1</source>
+        <translation>数值类型：%1</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>year to date</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>at the period&apos;s end</source>
+        <translation>期末</translation>
+    </message>
+    <message>
+        <source>none stated</source>
+        <translation>不注明</translation>
     </message>
     <message>
         <source>Undo all corrections</source>
@@ -747,6 +783,41 @@
     <message>
         <source>No data for this section.</source>
         <translation>本板块没有数据。</translation>
+    </message>
+</context>
+<context>
+    <name>RowsList</name>
+    <message>
+        <source>Indicator ro&amp;ws (each row of this table is an indicator):</source>
+        <translation>各行指标(&amp;W)（这张表每行是一个指标）：</translation>
+    </message>
+    <message>
+        <source>Import row</source>
+        <translation>导入该行</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Unchecked: this row is not imported, now or next time.</source>
+        <translation>不勾选：这一行不导入，下个月也不导入。</translation>
+    </message>
+    <message>
+        <source>A key is letters, digits and _, starting with a letter: %1</source>
+        <translation>键只能由字母、数字和 _ 组成，并以字母开头：%1</translation>
     </message>
 </context>
 <context>
