@@ -258,14 +258,14 @@ def test_chinese_menu_and_headers(qtbot, window, tmp_path):
 def test_the_menu_asks_for_the_file(qtbot, window, tmp_path, monkeypatch):
     source = st.yearbook_xlsx(tmp_path / "yb.xlsx")
     asked = []
-    monkeypatch.setattr("zoneapp.ui.window.import_dialog.ask_table_file",
+    monkeypatch.setattr("zoneapp.ui.window.import_start.ask_table_file",
                         lambda parent, start: asked.append(start) or source)
     window.action_import.trigger()
     dialog = window.findChild(ImportDialog)
     qtbot.addWidget(dialog)
     settle(qtbot, dialog)
     assert asked == [None] and dialog.file == source and dialog.isVisible()
-    monkeypatch.setattr("zoneapp.ui.window.import_dialog.ask_table_file", lambda p, s: None)
+    monkeypatch.setattr("zoneapp.ui.window.import_start.ask_table_file", lambda p, s: None)
     assert window.import_table() is None
 
 

@@ -393,9 +393,3 @@ class ImportDialog(QDialog):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
-
-
-# Kept importable from here (the window and tests name them so).
-from zoneapp.ui.window.import_start import (  # noqa: E402
-    ask_table_file, default_folder, start_import,
-)

@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
     def import_table(self, file: Path | None = None):
         """File → Import table… or a table file dropped: the import dialog (opened, not run);
         None when no file was chosen."""
-        from zoneapp.ui.window.import_dialog import ask_table_file, start_import
+        from zoneapp.ui.window.import_start import ask_table_file, start_import
 
         file = file or ask_table_file(self, self.data_folder)
         return start_import(self, file) if file is not None else None
