@@ -14,13 +14,13 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from zoneapp.core.io.encodings import EXPORT_ENCODINGS
-from zoneapp.ui.palette import SCHEMES
 
 ORGANIZATION = "ZoneApp"
 APPLICATION = "ZoneApp"
 MAX_RECENT = 8  # folders under File → Recent
 LANGUAGES = ("zh", "en")
-THEMES = ("system", *SCHEMES)  # the system's scheme, or one of the palette's
+SCHEMES = ("light", "dark")  # ui/palette.py holds the colours of each (a test checks)
+THEMES = ("system", *SCHEMES)  # the system's scheme, or one of those
 ENCODINGS = EXPORT_ENCODINGS
 # Colour of a rise: "language" (red in Chinese, green in English), or always one convention.
 GROWTH_COLOURS = ("language", "red_up", "green_up")

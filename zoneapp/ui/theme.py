@@ -4,7 +4,7 @@
 QStyleHints.colorScheme (Qt 6.5+), asks Qt for that scheme where it can be set (Qt 6.8+),
 sets the application's QPalette and `palette.use`, and returns "light" or "dark".
 MODES, the choices of View → Appearance and of the ui/theme setting, are "system" and the
-names of palette.SCHEMES, declared there once.
+scheme names declared once in settings.SCHEMES; palette.SCHEMES holds each one's colours.
 The tab bar's and the status bar's style sheets come from `tab_bar_style()` and
 `status_bar_style()`, built from the current colours.
 """
@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from zoneapp import settings
 from zoneapp.ui import palette
 
-MODES = settings.THEMES  # ("system", *palette.SCHEMES)
+MODES = settings.THEMES  # ("system", *settings.SCHEMES): each has its Colours in palette.SCHEMES
 
 
 def system_scheme() -> str:
