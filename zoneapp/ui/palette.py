@@ -104,7 +104,7 @@ def use(name: str) -> Colours:
     """Make scheme "light" or "dark" current (anything else: light). -> its colours.
 
     Widgets that are already painted keep their colours until they paint again; the window
-    repaints them after a switch (ui/window/desktop.py, set_theme)."""
+    repaints them after a switch (ui/window/preferences.py, set_theme)."""
     global _current
     _current = SCHEMES.get(name, LIGHT)
     return _current
