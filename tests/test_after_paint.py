@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from zoneapp.ui.window.after_paint import after_next_paint
+from zoneapp.ui.widgets.after_paint import after_next_paint
 
 
 def test_runs_once_after_the_next_paint(qtbot):

@@ -86,7 +86,7 @@ def _fsync_fails(monkeypatch) -> None:
 
 def test_render_writes_pngs_atomically(zone_app, tmp_path: Path, monkeypatch) -> None:
     from zoneapp.paths import DEFAULT_DATA
-    from zoneapp.ui.output.render import render_tabs
+    from zoneapp.ui.window.render import render_tabs
 
     out = tmp_path / "png"
     out.mkdir()

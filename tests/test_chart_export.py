@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtGui import QGuiApplication, QImage
 
-from zoneapp.ui.output import chart_export
+from zoneapp.ui.widgets import chart_export
 from zoneapp.ui.widgets.charts import BarChart
 from zoneapp.views.model import Bar
 

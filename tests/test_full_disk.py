@@ -97,7 +97,7 @@ def test_export_on_full_disk_keeps_old_file(tmp_path, suffix):
 def test_png_on_full_disk_keeps_old_file(zone_app, tmp_path):
     from PySide6.QtGui import QColor, QImage
 
-    from zoneapp.ui.output.images import save_png
+    from zoneapp.ui.widgets.images import save_png
 
     image = QImage(800, 800, QImage.Format.Format_RGB32)
     for y in range(800):  # noise: does not compress to a few bytes

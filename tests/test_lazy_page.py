@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from bench.make_province import write as write_province
 from zoneapp.core.loading import load_dataset
 from zoneapp.ui.tabs.page import SectionPage
-from zoneapp.ui.window.view_state import TableState
+from zoneapp.ui.widgets.view_state import TableState
 from zoneapp.views import ranking
 from zoneapp.views.entities import split_rows
 

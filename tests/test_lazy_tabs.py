@@ -11,7 +11,7 @@ from zoneapp import settings
 from zoneapp.core.loading import load_dataset
 from zoneapp.core.schema import SECTIONS
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.output.render import render_tabs
+from zoneapp.ui.window.render import render_tabs
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 

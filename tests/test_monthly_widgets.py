@@ -101,7 +101,7 @@ def test_copy_summary_uses_the_monthly_sentences(zone_app, qtbot, ds):
 
 @pytest.mark.parametrize("lang, theme", [("zh", "light"), ("en", "dark")])
 def test_render_of_the_monthly_folder(zone_app, tmp_path, lang, theme):
-    from zoneapp.ui.output.render import render_tabs
+    from zoneapp.ui.window.render import render_tabs
 
     written = render_tabs(tmp_path / lang, MONTHLY, lang, (1280, 800), theme=theme)
     overview = QImage(str(written[0]))

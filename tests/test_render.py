@@ -5,7 +5,7 @@ from PySide6.QtGui import QImage
 
 from zoneapp.core.schema import SECTIONS
 from zoneapp.paths import DEFAULT_DATA
-from zoneapp.ui.output.render import render_tabs
+from zoneapp.ui.window.render import render_tabs
 
 
 def test_render_writes_one_png_per_tab(zone_app, tmp_path):
@@ -19,7 +19,7 @@ def test_render_writes_one_png_per_tab(zone_app, tmp_path):
 
 def test_render_shows_each_whole_page(zone_app, tmp_path, monkeypatch):
     """Issue #17: charts and tables below the first 800 pixels were missing."""
-    from zoneapp.ui.output import render
+    from zoneapp.ui.window import render
 
     pages = []  # (content height, viewport height) of each page as grabbed
     real = render.save_png

@@ -94,7 +94,7 @@ def test_remembered_tab_of_another_folder_shows_when_it_is_there(qtbot, zone_app
 
 
 def test_render_writes_a_png_per_declared_section(zone_app, tmp_path):
-    from zoneapp.ui.output.render import render_tabs
+    from zoneapp.ui.window.render import render_tabs
 
     written = render_tabs(tmp_path / "out", DECLARED, "zh", (1280, 800), full_page=False)
     assert [p.name for p in written] == ["01_summary.png", "02_economy.png", "03_industry.png"]

@@ -11,7 +11,7 @@ import pytest
 from zoneapp.core.io import atomic
 from zoneapp.core.io.atomic import NO_WRITE_IN_DATA, WriteError
 from zoneapp.core.schema import INDICATORS
-from zoneapp.ui.window import write_failure
+from zoneapp.ui.widgets import write_failure
 
 EXCEL_ZH = "Excel、WPS"
 EXCEL_EN = "open in Excel, WPS"

@@ -192,7 +192,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from zoneapp.ui.output.render import render_tabs
+    from zoneapp.ui.window.render import render_tabs
 
     return _write(args.out_dir, args.lang,
                   lambda: render_tabs(args.out_dir, args.data, lang=args.lang, size=args.size,

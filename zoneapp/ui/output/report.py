@@ -22,7 +22,7 @@ from zoneapp.core.schema import TABLES_BY_NAME
 
 from zoneapp.models.frame_model import FrameModel
 from zoneapp.ui import palette
-from zoneapp.ui.output import chart_export
+from zoneapp.ui.widgets import chart_export
 from zoneapp.ui.palette import change_color
 from zoneapp.ui.widgets.charts import offscreen_chart
 from zoneapp.ui.widgets.text_fit import wrap_lines

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from zoneapp.core.dataset import Dataset
 from zoneapp.ui import palette
-from zoneapp.ui.output import chart_export
+from zoneapp.ui.widgets import chart_export
 from zoneapp.ui.palette import change_color
 from zoneapp.ui.widgets.charts import offscreen_chart
 from zoneapp.ui.widgets.kpi import paint_card_frame

@@ -20,7 +20,7 @@ from zoneapp.ui.widgets.charts import BarChart, chart_height
 from zoneapp.ui.widgets.kpi import KpiCard
 from zoneapp.ui.widgets.source_panel import has_source
 from zoneapp.ui.widgets.table_panel import TablePanel
-from zoneapp.ui.window import view_state
+from zoneapp.ui.widgets import view_state
 from zoneapp.views.model import SectionView, TableView
 from zoneapp.views.sections import section_view
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMenu, QMessageBox, QToolButton, QWidget
 
 from zoneapp.core.io.names import safe_file_name
-from zoneapp.ui.window.write_failure import failure_text
+from zoneapp.ui.widgets.write_failure import failure_text
 
 FILTERS = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "csv": "CSV (UTF-8 带 BOM) (*.csv)"}
 
@@ -22,7 +22,7 @@ FILTERS = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "csv": "CSV (UTF-8 带 BO
 def _chart_export():
     """chart_export (and the CSV writer behind it), imported on first use: showing a chart
     at start-up does not need it."""
-    from zoneapp.ui.output import chart_export
+    from zoneapp.ui.widgets import chart_export
 
     return chart_export
 

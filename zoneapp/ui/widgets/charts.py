@@ -313,7 +313,7 @@ class BarChart(QWidget):
 
     def save_image(self, path: Path | str) -> Path:
         """Save the chart by the path's suffix: .svg as SVG, else PNG at 2×. Raises OSError."""
-        from zoneapp.ui.output import chart_export
+        from zoneapp.ui.widgets import chart_export
 
         path = Path(path)
         if path.suffix.lower() == ".svg":

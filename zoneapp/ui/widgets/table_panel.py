@@ -23,10 +23,10 @@ from zoneapp.core.schema import Table
 from zoneapp.models.frame_model import FrameModel
 
 from zoneapp.ui import palette
-from zoneapp.ui.window.after_paint import after_next_paint
+from zoneapp.ui.widgets.after_paint import after_next_paint
 from zoneapp.ui.widgets.table_copy import TooManyCells, selection_tsv
 from zoneapp.ui.widgets.table_filters import FilterBar
-from zoneapp.ui.window.write_failure import failure_text
+from zoneapp.ui.widgets.write_failure import failure_text
 
 MIN_COLUMN_WIDTH = 60
 MAX_COLUMN_WIDTH = 360

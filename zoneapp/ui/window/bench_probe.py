@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from zoneapp.ui.window.after_paint import after_next_paint
+from zoneapp.ui.widgets.after_paint import after_next_paint
 
 
 def _emit(key: str, value: float) -> None:

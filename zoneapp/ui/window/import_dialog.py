@@ -345,7 +345,7 @@ class ImportDialog(QDialog):
         """OK: write what the preview shows, then close; a failure is said here, the dialog
         stays open and the folder is as it was."""
         from zoneapp.core.tables.command import commit
-        from zoneapp.ui.window.write_failure import failure_text
+        from zoneapp.ui.widgets.write_failure import failure_text
 
         if self.plan is None or self.busy:
             return

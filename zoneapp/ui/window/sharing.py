@@ -15,7 +15,7 @@ from zoneapp import settings
 from zoneapp.core.io.names import safe_file_name
 from zoneapp.ui.state import AppState
 from zoneapp.ui.window.section_tabs import SectionTabs
-from zoneapp.ui.window.write_failure import failure_text
+from zoneapp.ui.widgets.write_failure import failure_text
 from zoneapp.ui.window.written_notice import WrittenNotice
 
 if TYPE_CHECKING:  # the page brings pandas and pyqtgraph, loaded after the window shows
@@ -160,7 +160,7 @@ class Sharing(QObject):
         title = self.tr("Share card")
         if self._no_data(title):
             return None
-        from zoneapp.ui.output.images import save_png
+        from zoneapp.ui.widgets.images import save_png
         from zoneapp.ui.output.share_card import share_card_image
 
         code = self._current_code()

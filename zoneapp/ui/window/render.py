@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from zoneapp.ui.application import create_application, has_display
 from zoneapp.core.io.atomic import refuse_protected
 from zoneapp.core.io.names import safe_file_name
-from zoneapp.ui.output.images import save_png
+from zoneapp.ui.widgets.images import save_png
 from zoneapp.ui.output.tracebacks import fail_on_tracebacks
 
 

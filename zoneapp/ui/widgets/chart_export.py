@@ -18,7 +18,7 @@ from zoneapp.core.io.atomic import write_bytes_atomic
 from zoneapp.core.io.export import export_frame
 
 from zoneapp.ui import palette
-from zoneapp.ui.output import images
+from zoneapp.ui.widgets import images
 
 PNG_SCALE = 2.0
 # Blank room around an exported chart, in on-screen pixels: its title does not touch the edge.
