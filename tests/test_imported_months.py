@@ -37,3 +37,48 @@ def test_march_first_gives_january_february_not_a_quarter_among_the_months(tmp_p
     en = section_view(ds, "overview", "en").chart("month_m_d16044ff")
     tip = next(b for b in en.bars if b.label == "January–February 2024").tooltip
     assert "minus March 2024 10.3 bn yuan: 306 − 103 = 203" in tip
+
+
+def test_a_regions_month_and_year_to_date_say_which_they_are(tmp_path, capsys):
+    # A county table by month (本月 | 增长% | 1-N月累计 | 累计增长%): the cards of May's 当月
+    # and of 1–5月累计 had one title, "现价工业产值（全市）", and the summary said May's
+    # 105亿元 as "2024年全市现价工业产值105亿元", as if it were the year's.
+    folder = imported(tmp_path, rs.monthly_xlsx, (2, 3, 4, 5))
+    ds = load_dataset(folder)
+    titles = [k.title for k in section_view(ds, "overview", "zh").kpis]
+    assert titles == ["现价工业产值（2024年5月）（全市）", "现价工业产值（2024年1–5月累计）（全市）"]
+    titles = [k.title for k in section_view(ds, "overview", "en").kpis]
+    assert titles == ["现价工业产值, May 2024 (全市)",
+                      "现价工业产值, Jan–May 2024 year to date (全市)"]
+    capsys.readouterr()
+    assert main(["summary", "--data", str(folder)]) == 0
+    zh = capsys.readouterr().out.splitlines()
+    assert zh[0].startswith("5月，全市现价工业产值完成105亿元，同比增长4.5%")
+    assert zh[1].startswith("1–5月，全市现价工业产值累计完成512.5亿元，同比增长6.5%")
+    assert main(["summary", "--data", str(folder), "--lang", "en"]) == 0
+    en = capsys.readouterr().out.splitlines()
+    assert en[0].startswith("In May, ") and "10.5 bn yuan, up 4.5% year on year" in en[0]
+    assert en[1].startswith("In January–May, ") and "51.25 bn yuan, up 6.5%" in en[1]
+
+
+def test_a_month_without_its_growth_is_compared_only_with_its_months_a_year_before():
+    # "较2023年" set May's 当月 against whatever row of 2023 came last (a 1–12月累计).
+    import pandas as pd
+
+    from zoneapp.core.summary import sentence
+    from zoneapp.views.kpis import kpi_view
+
+    def row(period, detail, kind, value):
+        return pd.Series({"key": "out", "name_zh": "产值", "name_en": "Output", "period": period,
+                          "value": value, "unit": "亿元", "qualifier": "", "yoy_pct": float("nan"),
+                          "basis": "reported", "period_detail": detail, "value_kind": kind})
+
+    may = row(2024, "2024-05", "month", 105.0)
+    card = kpi_view(may, "zh", row(2023, "2023-01..2023-12", "ytd", 1200.0))
+    assert card.title == "产值（2024年5月）" and card.yoy_pct is None and card.compare_text == ""
+    card = kpi_view(may, "zh", row(2023, "2023-05", "month", 100.0))
+    assert (card.yoy_pct, card.yoy_text, card.compare_text) == (5.0, "同比 ▲5%（推算）", "2023年5月：100亿元")
+    assert sentence(may, "zh", row(2023, "2023-01..2023-12", "ytd", 1200.0)) == \
+        "5月，产值完成105亿元。"
+    assert sentence(may, "zh", row(2023, "2023-05", "month", 100.0)) == \
+        "5月，产值完成105亿元，同比增长5%（推算）。"

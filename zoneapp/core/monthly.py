@@ -75,6 +75,17 @@ def kind_of(row, span: PeriodSpan | None = None) -> str:
     return "ytd" if span.first == 1 else "period"
 
 
+def year_before(row, previous) -> bool:
+    """Whether `previous` is `row`'s months a year before, of the same kind and unit: the
+    only earlier row a 5月 or a 1–5月累计 is compared with (never another year's 1–12月)."""
+    span, then = span_of(row), span_of(previous)
+    if span is None or then is None:
+        return False
+    return then == PeriodSpan(span.year - 1, span.first, span.last) \
+        and kind_of(previous, then) == kind_of(row, span) \
+        and cell_text(previous, "unit") == cell_text(row, "unit")
+
+
 @dataclass(frozen=True)
 class Point:
     """One flow figure of a key: its months, kind (ytd / period), value and row."""

@@ -19,6 +19,18 @@ def name(row, lang: str, stem: str = "name") -> str:
     return (text(row, f"{stem}_en") if lang != "zh" else "") or text(row, f"{stem}_zh")
 
 
+def period_title(title: str, span, kind: str, lang: str) -> str:
+    """A card's title with the months it covers and whether 累计: 现价工业产值（2024年1–5月累计）,
+    现价工业产值（2024年5月）; "…, Jan–May 2024 year to date". `span` a core.periods.PeriodSpan,
+    `kind` 'ytd' or another of core.monthly.kind_of's."""
+    from zoneapp.core.monthly import span_label
+
+    months = span_label(span, lang) if lang == "zh" else span.label("en").replace("-", "–")
+    if kind == "ytd":
+        return f"{title}（{months}累计）" if lang == "zh" else f"{title}, {months} year to date"
+    return f"{title}（{months}）" if lang == "zh" else f"{title}, {months}"
+
+
 def latest_by_key(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per key, the latest period, in the order the keys first appear."""
     if rows is None or rows.empty:
