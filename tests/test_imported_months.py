@@ -82,3 +82,17 @@ def test_a_month_without_its_growth_is_compared_only_with_its_months_a_year_befo
         "5月，产值完成105亿元。"
     assert sentence(may, "zh", row(2023, "2023-05", "month", 100.0)) == \
         "5月，产值完成105亿元，同比增长5%（推算）。"
+
+
+def test_january_february_month_and_year_to_date_charts_are_told_apart(tmp_path):
+    # 1-2月 reports its 当月 and its 累计 as one figure of one period: the two rankings and
+    # the two tables had one title, "现价工业产值：4项排名（2024年1-2月）".
+    ds = load_dataset(imported(tmp_path, rs.monthly_xlsx, (2,)))
+    view = section_view(ds, "overview", "zh")
+    month, ytd = view.chart("rank_m_d16044ff_month"), view.chart("rank_m_d16044ff_ytd")
+    assert month.title.endswith("（2024年1-2月）") and ytd.title.endswith("（2024年1-2月累计）")
+    tables = {t.key: t.title for t in view.tables}
+    assert tables["entities_m_d16044ff_month"].startswith("现价工业产值当月（万元）")
+    assert tables["entities_m_d16044ff_ytd"].startswith("现价工业产值累计（万元）")
+    en = section_view(ds, "overview", "en").chart("rank_m_d16044ff_ytd")
+    assert en.title.endswith(", Jan-Feb 2024 year to date")

@@ -223,8 +223,11 @@ def rank(figure: pd.DataFrame, source: pd.DataFrame, period: int | None,
 
 
 def period_label(ranking: Ranking, lang: str) -> str:
-    """2023年 / 2023; 2023年1-11月 / Jan-Nov 2023 for a part of the year."""
+    """2023年 / 2023; 2023年1-11月 / Jan-Nov 2023 for a part of the year; 累计 said (a 1-2月
+    当月 and its 累计 read alike)."""
     span = parse_period_detail(ranking.period_detail, ranking.period)
     if span is None:
         return f"{ranking.period}年" if lang == "zh" else str(ranking.period)
+    if ranking.kind == "ytd":
+        return span.label(lang) + ("累计" if lang == "zh" else " year to date")
     return span.label(lang)

@@ -31,6 +31,16 @@ def period_title(title: str, span, kind: str, lang: str) -> str:
     return f"{title}（{months}）" if lang == "zh" else f"{title}, {months}"
 
 
+def kind_name(row, lang: str) -> str:
+    """The name with its kind when it has one: 现价工业产值累计, 现价工业产值当月; "…, year to
+    date", "…, month". A 当月 and a 累计 table of one figure were titled alike."""
+    kind = text(row, "value_kind")
+    words = {"ytd": ("累计", ", year to date"), "month": ("当月", ", month")}.get(kind)
+    if words is None:
+        return name(row, lang)
+    return name(row, lang) + (words[0] if lang == "zh" else words[1])
+
+
 def latest_by_key(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per key, the latest period, in the order the keys first appear."""
     if rows is None or rows.empty:

@@ -245,7 +245,7 @@ def entity_table(ranking: Ranking, lang: str, key: str) -> TableView:
     by = ("%1 (%2) by region and " if regions else "%1 (%2) by entity and ") + (
         "period" if monthly else "year")
     unit = figures.unit_axis_label(text(first, "unit"), lang).removeprefix("单位：")
-    title = say(by, lang, figures.name(first, lang), unit)
+    title = say(by, lang, figures.kind_name(first, lang), unit)
     word = "Region" if regions else "Entity"
     schema = Table(TABLE_NAME, title, title, "", key=("entity",), columns=(
         Column("entity", TEXT, say(word, "zh"), word),
