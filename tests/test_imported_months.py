@@ -96,3 +96,26 @@ def test_january_february_month_and_year_to_date_charts_are_told_apart(tmp_path)
     assert tables["entities_m_d16044ff_ytd"].startswith("现价工业产值累计（万元）")
     en = section_view(ds, "overview", "en").chart("rank_m_d16044ff_ytd")
     assert en.title.endswith(", Jan-Feb 2024 year to date")
+
+
+def test_districts_are_counted_as_districts_not_items(tmp_path, capsys):
+    # "4项中首位：上饶经开区": four 县（市、区） counted as items (项).
+    folder = imported(tmp_path, rs.monthly_xlsx, (4, 5))
+    view = section_view(load_dataset(folder), "overview", "zh")
+    assert view.chart("rank_m_d16044ff_ytd").title == "现价工业产值：4个县区排名（2024年1-5月累计）"
+    assert {k.compare_text for k in view.kpis} == {"4个县区中首位：上饶经开区"}
+    capsys.readouterr()
+    assert main(["summary", "--data", str(folder)]) == 0
+    assert "4个县区中首位：上饶经开区。" in capsys.readouterr().out
+
+
+def test_what_the_entities_are_from_their_names():
+    from zoneapp.views.entities import entity_noun
+
+    assert entity_noun(["信州区", "广丰区", "上饶经开区", "高新区"]) == "counties"
+    assert entity_noun(["婺源县", "德兴市", "信州区"]) == "counties"
+    assert entity_noun(["中央商务区", "高新技术产业园", "临空经济区"]) == "parks"
+    assert entity_noun(["A园", "B园", "C园"]) == "parks"
+    assert entity_noun(["上饶市", "南昌市"]) == "cities"
+    assert entity_noun(["制造业", "建筑业"]) == ""
+    assert entity_noun(["甲", "乙区"]) == ""

@@ -78,6 +78,30 @@ def is_additive(row) -> bool:
     return _NOT_ADDITIVE_EN.search(text(row, "name_en")) is None
 
 
+# Name endings that say what the entities are when the table does not: a county table's
+# rows (信州区, 广丰县, 上饶经开区) were counted as "4项", items.
+_ZONE_ENDINGS = ("园", "园区", "开发区", "经开区", "高新区", "经济区", "商务区", "功能区", "试验区",
+                 "合作区", "产业区")
+_COUNTY_ENDINGS = ("区", "县", "旗", "市")
+
+
+def entity_noun(names: list[str]) -> str:
+    """What the (non-region) entities are, for counting them: 'parks' when most are parks or
+    zones, 'cities' when every one ends in 市, 'counties' when every one is a county-level
+    area (an 经开区 among 县区 counts as one), '' when the names do not say."""
+    names = [plain_name(n) if not n.endswith("市") else n.strip() for n in names]
+    names = [n for n in names if n]
+    if not names:
+        return ""
+    if sum(n.endswith(_ZONE_ENDINGS) for n in names) * 2 > len(names):
+        return "parks"
+    if all(n.endswith("市") and len(n) > 1 for n in names):
+        return "cities"
+    if all(n.endswith(_COUNTY_ENDINGS) and len(n) > 1 for n in names):
+        return "counties"
+    return ""
+
+
 def by_region(names: list[str]) -> bool:
     """Whether most of the names are regions of China (the words then say 地区 / regions)."""
     if not names:
@@ -102,6 +126,7 @@ class Ranking:
     own: str = ""  # the own entity as zone.toml names it; '' when none is declared
     own_position: int | None = None  # index into parts
     regions: bool = False
+    noun: str = ""  # entity_noun of the parts when they are not regions
     additive: bool = True
     ranks: list[int] = field(default_factory=list)  # 1-based, ties share a rank
     periods: tuple = ()  # period_codes(history)
@@ -219,6 +244,7 @@ def rank(figure: pd.DataFrame, source: pd.DataFrame, period: int | None,
         parts=parts, aggregates=at[aggregate], history=figure, source=source, own=own,
         own_position=int(mine[0]) if len(mine) else None,
         regions=by_region(list(at["entity"].astype(str))),
+        noun=entity_noun(list(parts["entity"].astype(str))),
         additive=is_additive(first), ranks=ranks, periods=(codes, pairs))
 
 

@@ -26,7 +26,7 @@ from zoneapp.views.entities import (Ranking, entity_figures, entity_label, perio
                                     span_order)
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import Bar, ChartView, KpiView, TableView
-from zoneapp.views.words import say
+from zoneapp.views.words import counted, say
 
 TOP_N = 15  # bars before "others": 15 names stay readable in a half-width chart
 # Figures by entity a section draws (chart, card, table each), in file order: a folder of a
@@ -81,8 +81,11 @@ def _unique(stem: str, ranking: Ranking, taken: set[str]) -> str:
 # ----- words ----------------------------------------------------------------------------
 
 def _words(ranking: Ranking, regions: str, other: str) -> str:
-    """The phrase for regions when the entities are regions, else the generic one."""
-    return regions if ranking.regions else other
+    """The phrase for regions when the entities are regions, else the generic one, said of
+    the entities' kind where words.py has it (4个县区, not 4项)."""
+    if ranking.regions:
+        return regions
+    return counted(ranking.noun, other)
 
 
 def _count_word(ranking: Ranking, n: int, lang: str, regions: str, other: str) -> str:
