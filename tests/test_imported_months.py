@@ -57,7 +57,8 @@ def test_a_regions_month_and_year_to_date_say_which_they_are(tmp_path, capsys):
     assert zh[1].startswith("1–5月，全市现价工业产值累计完成512.5亿元，同比增长6.5%")
     assert main(["summary", "--data", str(folder), "--lang", "en"]) == 0
     en = capsys.readouterr().out.splitlines()
-    assert en[0].startswith("In May, ") and "10.5 bn yuan, up 4.5% year on year" in en[0]
+    assert en[0] == "In May, 现价工业产值 in 全市 reached 10.5 bn yuan, up 4.5% year on year; " \
+        "first of 4: 上饶经开区."  # the Chinese name without its entity: "全市现价工业产值 in 全市"
     assert en[1].startswith("In January–May, ") and "51.25 bn yuan, up 6.5%" in en[1]
 
 

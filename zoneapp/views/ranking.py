@@ -290,8 +290,10 @@ def entity_sentence(indicators: pd.DataFrame, card: KpiView, lang: str) -> str:
     entity = text(row, "entity")
     same = indicators["entity"].astype("string").str.strip() == entity
     history = indicators[same.fillna(False).to_numpy(dtype=bool)]
-    row["name_zh"] = f"{entity}{text(row, 'name_zh')}"
+    # English first: a figure without an English name falls back to the Chinese one, which
+    # must not have the entity in it yet ("全市现价工业产值 in 全市").
     row["name_en"] = f"{text(row, 'name_en') or text(row, 'name_zh')} in {entity_label(row, 'en')}"
+    row["name_zh"] = f"{entity}{text(row, 'name_zh')}"
     said = sentence(row, lang, previous_row(history, row))
     if not said or not card.compare_text:
         return said
