@@ -105,6 +105,10 @@ def test_districts_are_counted_as_districts_not_items(tmp_path, capsys):
     view = section_view(load_dataset(folder), "overview", "zh")
     assert view.chart("rank_m_d16044ff_ytd").title == "现价工业产值：4个县区排名（2024年1-5月累计）"
     assert {k.compare_text for k in view.kpis} == {"4个县区中首位：上饶经开区"}
+    # a bar's tooltip said "· 2024" for May's 当月 and for 1–5月累计 alike
+    bar = view.chart("rank_m_d16044ff_ytd").bars[0]
+    assert bar.tooltip.startswith("<b>上饶经开区 · 现价工业产值</b> · 2024年1–5月累计<br>")
+    assert " · 2024年5月<br>" in view.chart("rank_m_d16044ff_month").bars[0].tooltip
     capsys.readouterr()
     assert main(["summary", "--data", str(folder)]) == 0
     assert "4个县区中首位：上饶经开区。" in capsys.readouterr().out

@@ -89,6 +89,21 @@ def tooltip(title: str, value_text: str, lang: str, *, period: str = "", yoy=Non
     return "<br>".join(lines)
 
 
+def period_text(row, lang: str) -> str:
+    """The row's period as a tooltip names it: 2024; 2024年5月, 2024年1–5月累计 / Jan–May 2024
+    year to date for a figure below a year (its bar said only "2024")."""
+    from zoneapp.core.monthly import kind_of, span_label, span_of
+
+    span = span_of(row)
+    kind = kind_of(row, span) if span is not None else ""
+    if span is None or (span.whole_year and kind != "ytd"):
+        return text(row, "period")
+    months = span_label(span, lang)
+    if kind == "ytd":
+        return months + ("累计" if lang == "zh" else " year to date")
+    return months
+
+
 def indicator_tooltip(row, lang: str) -> str:
     derivation = text(row, "derivation_zh" if lang == "zh" else "derivation_en") \
         or text(row, "derivation_zh") or text(row, "note")
@@ -97,8 +112,7 @@ def indicator_tooltip(row, lang: str) -> str:
         yoy = None if yoy is None or pd.isna(yoy) else float(yoy)
     except (TypeError, ValueError):
         yoy = None
-    period = text(row, "period")
-    return tooltip(name(row, lang), display(row, lang), lang, period=period, yoy=yoy,
+    return tooltip(name(row, lang), display(row, lang), lang, period=period_text(row, lang), yoy=yoy,
                    derived=is_derived(row), derivation=derivation,
                    source=text(row, "source_sentence"))
 
