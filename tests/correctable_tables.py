@@ -33,3 +33,20 @@ def coded_csv(path: Path, year: int = 2023) -> Path:
             "C13,农副食品加工业,10.5,1.2\nC14,食品制造业,5.25,0.8\n")
     path.write_bytes(text.encode("utf-8"))
     return path
+
+
+REPORT_ROWS = [("规模以上工业增加值", "亿元", 12.5, 6.1, 130.0, 5.8),
+               ("  其中：高技术制造业", "亿元", 3.2, 9.0, 33.0, 8.7),
+               ("实际利用外资", "万美元", 850.0, 3.0, 9100.0, 2.5),
+               ("工业用电量", "万千瓦时", 4200.0, 1.1, 45000.0, 1.4)]
+
+
+def indicator_report_csv(path: Path, year: int = 2024, last: int = 3, scale: float = 1.0) -> Path:
+    """A district's monthly report whose rows are indicators, each with its unit in a column:
+    指标 | 单位 | 本月 | 增长% | 1-N月累计 | 累计增长%."""
+    lines = [f"{year}年1-{last}月主要经济指标", f"指标,单位,本月,增长%,1-{last}月累计,累计增长%"]
+    for name, unit, month, growth, ytd, ytd_growth in REPORT_ROWS:
+        lines.append(f"{name},{unit},{month * scale},{growth},{ytd * scale * last / 3},"
+                     f"{ytd_growth}")
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
+    return path

@@ -38,7 +38,7 @@ def test_a_table_made_anew_for_another_year_still_reports(window, tmp_path):
     shape): they report their exports as before."""
     assert window.load_folder(Path(__file__).parent / "data" / "three_periods")
     page = window.select_tab("overview")
-    window.sharing.apply_period(window.header.periods()[-1])
+    window.header.select_period(window.header.periods()[-1])
     panel = next(iter(page.tables.values()))
     assert set(panel.model.frame()["period"]) == {window.header.periods()[-1]}
     panel.ask_save_path = lambda default: tmp_path / "t.xlsx"
@@ -47,8 +47,23 @@ def test_a_table_made_anew_for_another_year_still_reports(window, tmp_path):
 
 
 def test_export_all_names_the_folder(window, tmp_path, monkeypatch):
-    monkeypatch.setattr(window, "ask_export_folder", lambda: tmp_path)
+    monkeypatch.setattr(window.sharing, "ask_export_folder", lambda: tmp_path)
     written = window.export_all_tables()
     assert window.written_notice.text() == f"已写入 {len(written)} 个文件到 {tmp_path}"
     window.written_notice.open_folder()
     assert window.opened == [tmp_path]
+
+
+def test_a_table_built_when_scrolled_to_reports_its_export(qtbot, window, tmp_path):
+    """A tab's first show builds only what is near the screen; a table built later, when the
+    user scrolls to it, reports its export too, and filling the tab built nothing more."""
+    page = window.select_tab("projects")
+    qtbot.waitUntil(lambda: page.widget().isVisible())
+    unbuilt = [key for key in page.tables.slots if key not in page.tables.built()]
+    assert unbuilt, "the projects tab's last table should wait below the fold"
+    page.verticalScrollBar().setValue(page.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: unbuilt[-1] in page.tables.built())
+    panel = page.tables.built()[unbuilt[-1]]
+    panel.ask_save_path = lambda default: tmp_path / "late.csv"
+    assert panel.export() == tmp_path / "late.csv"
+    assert window.written_notice.text() == f"已导出到 {tmp_path / 'late.csv'}"

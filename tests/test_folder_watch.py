@@ -112,7 +112,7 @@ def test_a_failed_auto_reload_is_a_status_message(qtbot, zone_app, zone_folder, 
                         lambda *a: dialogs.append(a))
     shutil.rmtree(zone_folder)  # the folder vanished, and the watcher says so
     with qtbot.waitSignal(win.loader.sig_failed, timeout=WAIT_MS):
-        win._on_folder_changed(zone_folder)  # the reload runs off the UI thread, and fails
+        win.drop_reload.reload_changed_folder(zone_folder)  # the reload runs off the UI thread, and fails
     assert dialogs == []
     assert win.dataset is shown
     assert win.statusBar().currentMessage().startswith("重新加载失败，仍显示之前的数据：")

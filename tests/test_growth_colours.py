@@ -30,7 +30,7 @@ def test_a_rise_follows_the_language_by_default(window):
 
 
 def test_the_view_menu_choice_holds_in_either_language_and_is_remembered(window):
-    menu = window.growth_menu
+    menu = window.preferences.growth_menu
     assert menu in [a.menu() for a in window.view_menu.actions() if a.menu()]
     menu.actions_by_choice["red_up"].trigger()
     window.set_language("en")

@@ -36,7 +36,7 @@ def indicator_rows(folder: Path) -> list[dict[str, str]]:
 def window(main_window):
     """The conftest's window; loads the import started are over before it goes."""
     yield main_window
-    main_window.folder_watcher.stop()
+    main_window.drop_reload.stop()
     main_window.loader.cancel()
     main_window.loader.wait()
     QApplication.processEvents()

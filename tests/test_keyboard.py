@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from zoneapp.core.problems import WARNING, Problem
 from zoneapp.core.schema import SECTIONS
 from zoneapp.paths import DEFAULT_DATA
+from zoneapp.ui.tabs.lazy import LazyWidgets
 from zoneapp.ui.window.main_window import MainWindow
 
 THREE = Path(__file__).parent / "data" / "three_periods"
@@ -57,10 +58,10 @@ def test_shortcuts_are_set(window):
     assert window.action_quit.shortcut() == QKeySequence("Ctrl+Q")
     assert window.action_find.shortcut() == QKeySequence("Ctrl+F")
     assert window.action_problems.shortcut() == QKeySequence("F8")
-    assert [a.shortcut().toString() for a in window.view_actions] == [
+    assert [a.shortcut().toString() for a in window.tabs.view_actions] == [
         f"Ctrl+{i + 1}" for i in range(len(SECTIONS))]
     shortcuts = [a.shortcut().toString() for a in window.findChildren(type(window.action_open))
-                 if not a.shortcut().isEmpty() and a.parent() is window]
+                 if not a.shortcut().isEmpty() and a.parent() in (window, window.view_menu)]
     assert len(shortcuts) == len(set(shortcuts)), "a shortcut is used twice"
 
 
@@ -204,7 +205,8 @@ def test_ctrl_e_exports_the_focused_table(qtbot, window, monkeypatch):
 
 def test_ctrl_e_on_a_tab_without_tables_says_so(qtbot, window, monkeypatch):
     page = window.select_tab("financing")
-    monkeypatch.setattr(page, "tables", {})  # as a tab whose folder gives it no table
+    # as a tab whose folder gives it no table
+    monkeypatch.setattr(page, "tables", LazyWidgets(page._build_table))
     window.tab_widget.tabBar().setFocus()
     qtbot.keyClick(window.tab_widget.tabBar(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == "此页没有可导出的表格。"

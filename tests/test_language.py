@@ -104,10 +104,10 @@ def test_data_names_stay_as_the_data_gives_them(window):
 def test_language_menu_switches_and_is_remembered(window):
     from zoneapp import settings
 
-    window.language_actions["en"].trigger()
+    window.preferences.language_actions["en"].trigger()
     assert window.lang == "en" and settings.get("ui/language") == "en"
-    assert window.language_actions["en"].isChecked()
-    window.language_actions["zh"].trigger()
+    assert window.preferences.language_actions["en"].isChecked()
+    window.preferences.language_actions["zh"].trigger()
     assert window.lang == "zh" and settings.get("ui/language") == "zh"
 
 

@@ -77,10 +77,10 @@ def test_recent_menu_lists_folders_and_opens_one(qtbot, zone_app, tmp_path):
     qtbot.addWidget(win)
     assert win.load_folder(DEFAULT_DATA)
     assert win.load_folder(other)
-    win._fill_recent_menu()
-    texts = [a.text() for a in win.recent_menu.actions() if a.text()]
+    win.recent_folders.fill_menu()
+    texts = [a.text() for a in win.recent_folders.menu.actions() if a.text()]
     assert str(other.resolve()) in texts[0] and str(DEFAULT_DATA.resolve()) in texts[1]
-    next(a for a in win.recent_menu.actions() if str(DEFAULT_DATA.resolve()) in a.text()).trigger()
+    next(a for a in win.recent_folders.menu.actions() if str(DEFAULT_DATA.resolve()) in a.text()).trigger()
     qtbot.waitUntil(lambda: win.data_folder == DEFAULT_DATA.resolve(), timeout=20000)
 
 

@@ -35,7 +35,7 @@ def _honour_row(honour_zh: str, honour_en: str) -> bytes:
 
 def _reload(qtbot, win: MainWindow, folder: Path) -> None:
     shown = win.dataset
-    win._on_folder_changed(folder)  # what the watcher calls once a save has settled
+    win.drop_reload.reload_changed_folder(folder)  # what the watcher calls once a save has settled
     qtbot.waitUntil(lambda: win.dataset is not shown, timeout=WAIT_MS)
 
 

@@ -324,3 +324,18 @@ def test_wide_table_column_fits_its_largest_number_far_down(qtbot):
     metrics = panel.view.fontMetrics()
     assert panel.view.columnWidth(0) >= metrics.horizontalAdvance(panel.model.display_text(499, 0))
     assert panel.view.columnWidth(0) > panel.view.columnWidth(1)
+
+
+def test_a_figure_with_a_qualifier_and_unit_far_from_its_extremes_fits(qtbot, main_window):
+    """The seed's figures table mixes units and qualifiers: "over 1.2 M m²" is neither its
+    largest nor its smallest number, and row 11. Its Value column still shows it whole."""
+    from zoneapp.paths import DEFAULT_DATA
+
+    assert main_window.load_folder(DEFAULT_DATA)
+    main_window.set_language("en")
+    panel = main_window.select_tab("projects").tables["indicators"]
+    value = panel.model.column_keys().index("value")
+    texts = [panel.model.display_text(r, value) for r in range(panel.model.rowCount())]
+    widest = max(texts, key=panel.view.fontMetrics().horizontalAdvance)
+    assert widest.startswith("over ")
+    assert panel.view.columnWidth(value) >= panel.view.fontMetrics().horizontalAdvance(widest)

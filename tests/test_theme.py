@@ -63,7 +63,7 @@ def test_dark_theme_changes_palette_window_cards_and_charts(window):
     card = window.tab("overview").kpis[0]
     assert palette.DARK.background in card.styleSheet()
     assert settings.get("ui/theme") == "dark"
-    assert window.theme_actions["dark"].isChecked()
+    assert window.preferences.theme_actions["dark"].isChecked()
 
     window.set_theme("light")
     assert _chart_colours(_chart(window)) == (palette.LIGHT.background, palette.LIGHT.text)
@@ -78,11 +78,11 @@ def test_following_the_system_scheme_switches_live(window, monkeypatch):
     assert window.set_theme("system") == "dark"
     assert _chart_colours(_chart(window))[0] == palette.DARK.background
     scheme["now"] = "light"
-    window._on_system_scheme_changed()  # what QStyleHints.colorSchemeChanged calls
+    window.preferences._on_system_scheme_changed()  # what QStyleHints.colorSchemeChanged calls
     assert palette.current().name == "light"
     assert _chart_colours(_chart(window))[0] == palette.LIGHT.background
     window.set_theme("dark")  # forced: the system's changes are ignored
-    window._on_system_scheme_changed()
+    window.preferences._on_system_scheme_changed()
     assert palette.current().name == "dark"
 
 

@@ -85,3 +85,15 @@ def test_every_measure_is_on_its_sections_page(seed, code):
     view = section_view(seed, code, "zh")
     shown = next(t.frame for t in view.tables if t.key == "measures")
     assert len(shown) == (measures["section"] == code).sum() > 0
+
+
+def test_a_note_in_both_languages_is_split_after_the_chinese():
+    from zoneapp.views.charts import in_language
+
+    note = "均为“超过”数,校验按区间进行。All three are 'over' figures; the check compares ranges."
+    assert in_language(note, "zh") == "均为“超过”数,校验按区间进行。"
+    assert in_language(note, "en") == "All three are 'over' figures; the check compares ranges."
+    assert in_language("称为“高新区”The zone", "zh") == "称为“高新区”"
+    assert in_language("称为“高新区”The zone", "en") == "The zone"
+    assert in_language("只有中文。", "en") == "只有中文。"
+    assert in_language("English only", "zh") == "English only"

@@ -69,9 +69,9 @@ def test_menus_and_shortcuts(window):
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "视图(&V)", "帮助(&H)"]
     assert window.action_quit.shortcut() == QKeySequence("Ctrl+Q")
-    assert [a.text() for a in window.view_actions] == [s.zh for s in SECTIONS]
+    assert [a.text() for a in window.tabs.view_actions] == [s.zh for s in SECTIONS]
     window.load_folder(DEFAULT_DATA)
-    window.view_actions[3].trigger()
+    window.tabs.view_actions[3].trigger()
     assert window.tab_widget.currentIndex() == 3
 
 
@@ -92,7 +92,7 @@ def test_table_export_writes_the_visible_rows(window, tmp_path, monkeypatch):
 
 def test_export_all_tables(window, tmp_path, monkeypatch):
     window.load_folder(DEFAULT_DATA)
-    monkeypatch.setattr(window, "ask_export_folder", lambda: tmp_path)
+    monkeypatch.setattr(window.sharing, "ask_export_folder", lambda: tmp_path)
     written = window.export_all_tables()
     assert written and all(Path(p).exists() and Path(p).stat().st_size for p in written)
 

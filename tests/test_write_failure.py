@@ -123,7 +123,7 @@ def test_export_all_into_a_folder_of_held_files(main_window, default_dataset, tm
     main_window.set_dataset(default_dataset)
     out = tmp_path / "out"
     out.mkdir()
-    monkeypatch.setattr(main_window, "ask_export_folder", lambda: out)
+    monkeypatch.setattr(main_window.sharing, "ask_export_folder", lambda: out)
     errors = []
     monkeypatch.setattr(main_window, "show_error", lambda title, text: errors.append(text))
     assert main_window.export_all_tables()  # a first export: nothing in the way

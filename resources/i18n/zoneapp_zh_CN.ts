@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <source>ZoneApp Indicator Dashboard</source>
+        <translation>园区指标看板</translation>
+    </message>
+    <message>
+        <source>Data: %1 (%2), folder %3</source>
+        <translation>数据：%1（%2），文件夹 %3</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>No data folder is open.</source>
+        <translation>尚未打开数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Chinese text is set in the system&apos;s Chinese UI font (Microsoft YaHei, PingFang SC, Noto Sans CJK SC, …) or, without one, in the Noto Sans CJK SC subset ZoneApp ships (SIL Open Font License).</source>
+        <translation>中文使用系统的中文界面字体（微软雅黑、苹方、Noto Sans CJK SC 等）；没有时使用 ZoneApp 自带的 Noto Sans CJK SC 子集（SIL 开源字体许可证）。</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>No data</source>
@@ -120,6 +143,10 @@
         <translation>导入为</translation>
     </message>
     <message>
+        <source>Value kind</source>
+        <translation>数值类型</translation>
+    </message>
+    <message>
         <source>Key</source>
         <translation>键</translation>
     </message>
@@ -148,6 +175,10 @@
         <translation>%1 的增速</translation>
     </message>
     <message>
+        <source>Month: the month&apos;s figure; year to date: the year&apos;s so far; at the period&apos;s end: a balance on its last day.</source>
+        <translation>本月：当月的数；累计：年初至今的数；期末：期末当天的余额或存量。</translation>
+    </message>
+    <message>
         <source>Each row of this table names its indicator.</source>
         <translation>这张表每一行是一个指标，指标名取自该行。</translation>
     </message>
@@ -172,6 +203,14 @@
         <translation>这一列是名称列</translation>
     </message>
     <message>
+        <source>Import this row</source>
+        <translation>导入这一行</translation>
+    </message>
+    <message>
+        <source>Do not import this row</source>
+        <translation>不导入这一行</translation>
+    </message>
+    <message>
         <source>Import this column</source>
         <translation>导入这一列</translation>
     </message>
@@ -188,64 +227,32 @@
         <translation>这一列是 %1 的增速</translation>
     </message>
     <message>
+        <source>Value kind: %1</source>
+        <translation>数值类型：%1</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>year to date</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>at the period&apos;s end</source>
+        <translation>期末</translation>
+    </message>
+    <message>
+        <source>none stated</source>
+        <translation>不注明</translation>
+    </message>
+    <message>
         <source>Undo all corrections</source>
         <translation>撤销全部更正</translation>
     </message>
 </context>
 <context>
-    <name>DesktopMixin</name>
-    <message>
-        <source>Recent &amp;folders</source>
-        <translation>最近打开(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Export &amp;encoding</source>
-        <translation>导出编码(&amp;E)</translation>
-    </message>
-    <message>
-        <source>UTF-8 with BOM (Excel, WPS)</source>
-        <translation>UTF-8 带 BOM(Excel、WPS)</translation>
-    </message>
-    <message>
-        <source>GB18030 (older Excel)</source>
-        <translation>GB18030(旧版 Excel)</translation>
-    </message>
-    <message>
-        <source>&amp;Search in table</source>
-        <translation>在表格中搜索(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Go to &amp;problems</source>
-        <translation>转到问题列表(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Appearance</source>
-        <translation>外观(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Follow &amp;system</source>
-        <translation>跟随系统(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>浅色(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Dark</source>
-        <translation>深色(&amp;D)</translation>
-    </message>
-    <message>
-        <source>No recent folders</source>
-        <translation>没有最近打开的文件夹</translation>
-    </message>
-    <message>
-        <source>&amp;Clear list</source>
-        <translation>清空列表(&amp;C)</translation>
-    </message>
+    <name>DropAndReload</name>
     <message>
         <source>Files changed on disk: reloading…</source>
         <translation>文件已在磁盘上更改，正在重新加载…</translation>
@@ -253,18 +260,6 @@
     <message>
         <source>Reload failed, still showing the previous data: %1</source>
         <translation>重新加载失败，仍显示之前的数据：%1</translation>
-    </message>
-    <message>
-        <source>This tab has no table to search.</source>
-        <translation>此标签页没有可搜索的表格。</translation>
-    </message>
-    <message>
-        <source>Row %1 of %2 is not shown: it was left out because of this problem.</source>
-        <translation>%2 的第 %1 行未显示：因为这个问题，该行未被载入。</translation>
-    </message>
-    <message>
-        <source>%1 is not shown in any table.</source>
-        <translation>%1 没有在任何表格中显示。</translation>
     </message>
 </context>
 <context>
@@ -579,20 +574,8 @@
         <translation>正在加载…</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>问题</translation>
-    </message>
-    <message>
         <source>No data folder</source>
         <translation>未打开数据文件夹</translation>
-    </message>
-    <message>
-        <source>Problems: %1</source>
-        <translation>问题：%1</translation>
-    </message>
-    <message>
-        <source>Show the problems found in the data folder</source>
-        <translation>显示数据文件夹中发现的问题</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -627,6 +610,14 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Search in table</source>
+        <translation>在表格中搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;problems</source>
+        <translation>转到问题列表(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -635,12 +626,12 @@
         <translation>关于园区指标看板(&amp;A)</translation>
     </message>
     <message>
-        <source>Open data folder</source>
-        <translation>打开数据文件夹</translation>
+        <source>This tab has no table to search.</source>
+        <translation>此标签页没有可搜索的表格。</translation>
     </message>
     <message>
-        <source>Export all tables to folder</source>
-        <translation>将全部表格导出到文件夹</translation>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
     </message>
     <message>
         <source>Cannot open data folder</source>
@@ -655,40 +646,66 @@
         <translation>数据文件夹：%1</translation>
     </message>
     <message>
-        <source>This tab has no table to export.</source>
-        <translation>此页没有可导出的表格。</translation>
-    </message>
-    <message>
-        <source>Export all tables</source>
-        <translation>导出全部表格</translation>
-    </message>
-    <message>
-        <source>No data folder is open.</source>
-        <translation>尚未打开数据文件夹。</translation>
-    </message>
-    <message>
-        <source>The tables could not be written:</source>
-        <translation>表格无法写入：</translation>
-    </message>
-    <message>
-        <source>ZoneApp Indicator Dashboard</source>
-        <translation>园区指标看板</translation>
-    </message>
-    <message>
-        <source>Data: %1 (%2), folder %3</source>
-        <translation>数据：%1（%2），文件夹 %3</translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation>数据来源</translation>
-    </message>
-    <message>
-        <source>Chinese text is set in the system&apos;s Chinese UI font (Microsoft YaHei, PingFang SC, Noto Sans CJK SC, …) or, without one, in the Noto Sans CJK SC subset ZoneApp ships (SIL Open Font License).</source>
-        <translation>中文使用系统的中文界面字体（微软雅黑、苹方、Noto Sans CJK SC 等）；没有时使用 ZoneApp 自带的 Noto Sans CJK SC 子集（SIL 开源字体许可证）。</translation>
-    </message>
-    <message>
         <source>About ZoneApp</source>
         <translation>关于园区指标看板</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>Export &amp;encoding</source>
+        <translation>导出编码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (Excel, WPS)</source>
+        <translation>UTF-8 带 BOM(Excel、WPS)</translation>
+    </message>
+    <message>
+        <source>GB18030 (older Excel)</source>
+        <translation>GB18030(旧版 Excel)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Follow &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Show the problems found in the data folder</source>
+        <translation>显示数据文件夹中发现的问题</translation>
+    </message>
+    <message>
+        <source>Problems: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 is not shown: it was left out because of this problem.</source>
+        <translation>%2 的第 %1 行未显示：因为这个问题，该行未被载入。</translation>
+    </message>
+    <message>
+        <source>%1 is not shown in any table.</source>
+        <translation>%1 没有在任何表格中显示。</translation>
     </message>
 </context>
 <context>
@@ -708,6 +725,21 @@
     <message>
         <source>%1 problem(s) found (%2 error(s)). Tables with errors show their good rows.</source>
         <translation>发现 %1 个问题(其中错误 %2 个)。有错误的表格仍显示其正确的行。</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFolders</name>
+    <message>
+        <source>Recent &amp;folders</source>
+        <translation>最近打开(&amp;F)</translation>
+    </message>
+    <message>
+        <source>No recent folders</source>
+        <translation>没有最近打开的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>清空列表(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -754,6 +786,41 @@
     </message>
 </context>
 <context>
+    <name>RowsList</name>
+    <message>
+        <source>Indicator ro&amp;ws (each row of this table is an indicator):</source>
+        <translation>各行指标(&amp;W)（这张表每行是一个指标）：</translation>
+    </message>
+    <message>
+        <source>Import row</source>
+        <translation>导入该行</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Unchecked: this row is not imported, now or next time.</source>
+        <translation>不勾选：这一行不导入，下个月也不导入。</translation>
+    </message>
+    <message>
+        <source>A key is letters, digits and _, starting with a letter: %1</source>
+        <translation>键只能由字母、数字和 _ 组成，并以字母开头：%1</translation>
+    </message>
+</context>
+<context>
     <name>SectionPage</name>
     <message>
         <source>No data for this section in this folder.</source>
@@ -779,12 +846,20 @@
         <translation>复制本页摘要(&amp;U)</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>来源</translation>
+        <source>Export all tables to folder</source>
+        <translation>将全部表格导出到文件夹</translation>
     </message>
     <message>
-        <source>Source panel</source>
-        <translation>来源面板</translation>
+        <source>This tab has no table to export.</source>
+        <translation>此页没有可导出的表格。</translation>
+    </message>
+    <message>
+        <source>Export all tables</source>
+        <translation>导出全部表格</translation>
+    </message>
+    <message>
+        <source>The tables could not be written:</source>
+        <translation>表格无法写入：</translation>
     </message>
     <message>
         <source>No data folder is open.</source>
@@ -817,6 +892,17 @@
     <message>
         <source>%1 sentence(s) copied</source>
         <translation>已复制 %1 句</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDock</name>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Source panel</source>
+        <translation>来源面板</translation>
     </message>
 </context>
 <context>

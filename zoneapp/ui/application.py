@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import sys
 
-from zoneapp import startup
+from zoneapp import paths, startup
 from zoneapp.ui.i18n import install_translator
+
+ICON_FILES = ("zoneapp.svg", "zoneapp.png")
 
 
 def has_display() -> bool:
@@ -15,6 +17,18 @@ def has_display() -> bool:
         return True
     env = os.environ
     return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"))
+
+
+def app_icon():
+    """The application icon: the SVG where Qt can draw it, the PNG rendering otherwise."""
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for name in ICON_FILES:
+        path = paths.ICONS / name
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
 
 
 def create_application(argv: list[str] | None = None, lang: str = "zh"):
@@ -28,8 +42,6 @@ def create_application(argv: list[str] | None = None, lang: str = "zh"):
         app.setApplicationName("ZoneApp")
         app.setOrganizationName("ZoneApp")
         app.setApplicationDisplayName("园区指标看板" if lang == "zh" else "ZoneApp")
-        from zoneapp.ui.window.desktop import app_icon
-
         app.setWindowIcon(app_icon())
     from zoneapp.ui.fonts import install_fonts
 

@@ -91,11 +91,19 @@ def split_charts(dataset, rows: pd.DataFrame, lang: str,
 
 def in_language(text: str, lang: str) -> str:
     """A note written in both languages, Chinese first ("三档互不重叠。The bands …"): the
-    part in `lang` (the whole text when it is in one language only)."""
-    match = re.search(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s*(?=[A-Za-z'\"“‘(])", text)
-    if match is None:
+    part in `lang` (the whole text when it is in one language only). The English part is what
+    follows the last Chinese character, so quotes inside the Chinese (均为“超过”数) stay in it."""
+    last = None
+    for last in re.finditer(r"[\u3000-\u9fff\uff00-\uffef]", text):
+        pass
+    if last is None:
         return text
-    return text[:match.start()].strip() if lang == "zh" else text[match.end():].strip()
+    closing = re.match(r"[”’」』)）]*", text[last.end():])  # closes the Chinese part
+    split = last.end() + closing.end()
+    chinese, english = text[:split].strip(), text[split:].strip()
+    if not re.search(r"[A-Za-z]", english):
+        return text
+    return chinese if lang == "zh" else english
 
 
 def series_by_year(rows: pd.DataFrame, keys: list[str], lang: str,

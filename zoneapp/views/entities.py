@@ -15,8 +15,9 @@ import numpy as np
 import pandas as pd
 
 from zoneapp.core.cells import cell_text as text
-from zoneapp.core.entities import is_aggregate, names_own, plain_name
+from zoneapp.core.entities import names_own, plain_name
 from zoneapp.core.periods import parse_period_detail
+from zoneapp.views.figure_index import FigureIndex, FigureRows
 
 # Names that make a figure "by region": a province-level name or a region of the country.
 _REGIONS = frozenset(
@@ -102,150 +103,205 @@ def entity_noun(names: list[str]) -> str:
     return ""
 
 
-def by_region(names: list[str]) -> bool:
-    """Whether most of the names are regions of China (the words then say 地区 / regions)."""
-    if not names:
-        return False
-    return sum(plain_name(n) in _REGIONS for n in names) * 2 > len(names)
+def by_region(index: FigureIndex, codes: np.ndarray) -> bool:
+    """Whether most of the entities with these codes are regions of China (the words then
+    say 地区 / regions); each name is looked at once per index."""
+    if "_regions" not in index.cache:
+        index.cache["_regions"] = np.array([plain_name(str(n)) in _REGIONS
+                                            for n in index.names], dtype=bool)
+    return bool(len(codes)) and int(index.cache["_regions"][codes].sum()) * 2 > len(codes)
 
 
 @dataclass
 class Ranking:
     """One figure's entities in one period: parts largest first, its aggregates, the own
-    entity's place, and the figure's rows in every period (for tables and earlier values)."""
+    entity's place, and the figure's rows in every period (for tables and earlier values).
+
+    Rows are positions into `source` (figure_index): only the rows a chart, card or table
+    shows are taken out of it, when asked for."""
 
     key: str
     unit: str
     kind: str  # value_kind
     period: int
     period_detail: str
-    parts: pd.DataFrame  # value descending; ties in file order
-    aggregates: pd.DataFrame
-    history: pd.DataFrame  # the figure's rows, every period, NARROW columns and _pos
-    source: pd.DataFrame  # the rows `history._pos` points into, every column
+    part_index: np.ndarray  # into the figure's rows, value descending; ties in file order
+    values: np.ndarray  # the parts' values, in that order
+    aggregate_index: np.ndarray  # into the figure's rows, in file order
+    figure: FigureRows  # the figure's rows, every period
+    index: FigureIndex
     own: str = ""  # the own entity as zone.toml names it; '' when none is declared
     own_position: int | None = None  # index into parts
     regions: bool = False
     noun: str = ""  # entity_noun of the parts when they are not regions
     additive: bool = True
     ranks: list[int] = field(default_factory=list)  # 1-based, ties share a rank
-    periods: tuple = ()  # period_codes(history)
+    # Rows taken out of the source, by position; shared by the rankings of a view, which
+    # take every row they show at once (fetch_rows): a take costs per column, not per row.
+    rows: dict = field(default_factory=dict)
+    cells: dict = field(default_factory=dict)  # the same rows as dicts, for their words
+
+    @property
+    def source(self) -> pd.DataFrame:
+        return self.index.source
+
+    @property
+    def part_positions(self) -> np.ndarray:
+        """The parts' positions in the source, value descending."""
+        return self.figure.positions[self.part_index]
+
+    @property
+    def aggregate_positions(self) -> np.ndarray:
+        return self.figure.positions[self.aggregate_index]
+
+    @property
+    def aggregates(self) -> pd.DataFrame:
+        return self.source.iloc[self.aggregate_positions]
+
+    def shown_positions(self, top_n: int) -> list[int]:
+        """The parts a chart of the top `top_n` draws (the own entity's among them)."""
+        shown = list(range(min(top_n, self.count)))
+        if self.own_position is not None and self.own_position not in shown:
+            shown.append(self.own_position)
+        return shown
+
+    def wanted(self, top_n: int, card: bool = True) -> list[int]:
+        """The source positions of every row this ranking's chart, card and table read (the
+        card's: its entity's previous year, for the own entity, the aggregates and the
+        leader, whichever it shows)."""
+        found = [int(p) for p in self.part_positions[self.shown_positions(top_n)]] + \
+            [int(p) for p in self.aggregate_positions]
+        if card:
+            shown = [self.part_index[self.own_position]] if self.own_position is not None \
+                else list(self.aggregate_index) + list(self.part_index[:1])
+            for i in shown:
+                name = str(self.index.names[self.figure.entities[i]]).strip()
+                earlier = self.previous_position(name, self.index.years[self.figure.periods[i]])
+                if earlier is not None:
+                    found.append(earlier)
+        return found
+
+    def row_at(self, position: int) -> pd.Series:
+        if position not in self.rows:
+            fetch_rows(self.source, [position], self.rows, self.cells)
+        return self.rows[position]
+
+    def part_cells(self, positions) -> list[dict]:
+        """part_rows as dicts."""
+        self.part_rows(positions)
+        return [self.cells[int(p)] for p in self.part_positions[list(positions)]]
 
     @property
     def count(self) -> int:
-        return len(self.parts)
+        return len(self.part_positions)
 
     @property
     def own_rank(self) -> int | None:
         return None if self.own_position is None else self.ranks[self.own_position]
 
+    def part_rows(self, positions) -> list[pd.Series]:
+        """The parts at `positions` (into parts) as rows, those not taken yet taken at once."""
+        wanted = [int(p) for p in self.part_positions[list(positions)]]
+        fetch_rows(self.source, [p for p in wanted if p not in self.rows], self.rows, self.cells)
+        return [self.rows[p] for p in wanted]
+
+    def part(self, position: int) -> pd.Series:
+        return self.row_at(int(self.part_positions[position]))
+
     def own_row(self):
-        return None if self.own_position is None else self.parts.iloc[self.own_position]
+        return None if self.own_position is None else self.part(self.own_position)
 
     def total_row(self):
         """The aggregate that is the whole (全国 before 东部地区; else the largest), or None."""
-        if self.aggregates.empty:
+        if not len(self.aggregate_positions):
             return None
-        for _, row in self.aggregates.iterrows():
+        fetch_rows(self.source, [int(p) for p in self.aggregate_positions
+                                 if int(p) not in self.rows], self.rows, self.cells)
+        rows = [self.rows[int(p)] for p in self.aggregate_positions]
+        for row in rows:
             if any(word in text(row, "entity") for word in _WHOLE_NAMES):
                 return row
-        values = self.aggregates["value"].to_numpy(dtype=float, na_value=-np.inf)
-        return self.aggregates.iloc[int(np.argmax(values))]
+        values = [-np.inf if pd.isna(row["value"]) else float(row["value"]) for row in rows]
+        return rows[int(np.argmax(values))]
 
     def first_row(self):
-        return self.parts.iloc[0] if self.count else self.aggregates.iloc[0]
+        return self.part(0) if self.count else self.row_at(int(self.aggregate_positions[0]))
 
-    def rows_of(self, mask: np.ndarray) -> pd.DataFrame:
-        """The figure's rows (every column, every period) where `mask` holds on `history`."""
-        return self.source.iloc[self.history["_pos"].to_numpy()[mask]]
+    def previous_row(self, row):
+        """The figure's row of `row`'s entity for the latest year before `row`'s (the last
+        of that year in file order), as core.summary.previous_row finds it in the entity's
+        rows: found on the codes, one row taken."""
+        period = row.get("period")
+        if period is None or pd.isna(period):
+            return None
+        earlier = self.previous_position(text(row, "entity"), int(period))
+        return None if earlier is None else self.row_at(earlier)
 
-    def entity_rows(self, row) -> pd.DataFrame:
-        """The figure's rows of `row`'s entity, every period: its earlier values."""
-        same = self.history["entity"] == text(row, "entity")
-        return self.rows_of(same.to_numpy(dtype=bool, na_value=False))
-
-    def own_rows(self) -> pd.DataFrame:
-        """The own entity's rows of the figure, every period."""
-        own = self.own_row()
-        return self.entity_rows(own) if own is not None else self.source.iloc[0:0]
-
-
-# The columns a figure's ranking and table read on every row; whole rows are taken only
-# for the period ranked (a figure of 200 entities × 120 months has 24,000 rows).
-NARROW = ("key", "unit", "value_kind", "period", "period_detail", "entity", "entity_en",
-          "aggregate", "value")
-
-
-def entity_figures(rows: pd.DataFrame, most: int | None = None) -> list[pd.DataFrame]:
-    """Each figure (key, unit, value_kind) among entity rows, in the order keys first appear
-    (the first `most`): its rows' NARROW columns and `_pos`, the row's position in `rows`.
-    Targets are left to the target views: a goal is not ranked against results."""
-    if rows is None or rows.empty:
-        return []
-    narrow = rows[[c for c in NARROW if c in rows.columns]].assign(_pos=np.arange(len(rows)))
-    kinds = narrow["value_kind"].fillna("") if "value_kind" in narrow.columns else \
-        pd.Series("", index=narrow.index)
-    keep = (kinds != "target").to_numpy(dtype=bool, na_value=True) & \
-        ~narrow["value"].isna().to_numpy(dtype=bool)
-    narrow, kinds = narrow[keep], kinds[keep]
-    groups = narrow.groupby([narrow["key"], narrow["unit"].fillna(""), kinds], sort=False)
-    codes = groups.ngroup().to_numpy()  # in order of first appearance
-    order = np.argsort(codes, kind="stable")
-    ends = np.cumsum(np.bincount(codes))
-    count = len(ends) if most is None else min(most, len(ends))
-    return [narrow.iloc[order[(ends[i - 1] if i else 0):ends[i]]] for i in range(count)]
+    def previous_position(self, name: str, year) -> int | None:
+        hit = np.array([str(n).strip() == name for n in self.index.names] + [False], dtype=bool)
+        years = self.index.years[self.figure.periods]
+        earlier = np.flatnonzero(hit[self.figure.entities] & (years < year))
+        if not len(earlier):
+            return None
+        latest = years[earlier]
+        return int(self.figure.positions[earlier[latest == latest.max()][-1]])
 
 
-def period_codes(frame: pd.DataFrame) -> tuple[np.ndarray, list[tuple[int, str]]]:
-    """(a code per row, the distinct (year, period_detail) each code stands for), found on
-    factorised columns: a figure of 200 entities × 120 months has 24,000 rows."""
-    years, year_values = pd.factorize(frame["period"])
-    if "period_detail" in frame.columns:
-        details, detail_values = pd.factorize(frame["period_detail"].fillna(""))
-    else:
-        details, detail_values = np.zeros(len(frame), dtype=np.intp), pd.Index([""])
-    width = max(len(detail_values), 1)
-    codes, combined = pd.factorize(years * width + details)
-    pairs = [(int(year_values[c // width]), str(detail_values[c % width])) for c in combined]
-    return codes, pairs
+FIRST_COLUMNS = ("key", "unit", "value_kind", "period", "period_detail", "name_zh", "name_en")
 
 
-def span_order(year: int, detail: str) -> int:
-    """A sortable number for a period: later periods larger; a whole year after its parts."""
-    span = parse_period_detail(detail, year)
-    first, last = (span.first, span.last) if span is not None else (1, 12)
-    return year * 10000 + last * 100 + (13 - first)
+def first_cells(index: FigureIndex, position: int) -> dict:
+    """The cells of the row at `position` a ranking is named by, each read alone: a whole row
+    of the source costs a read of every column."""
+    return {c: index.column(c).iat[position] for c in FIRST_COLUMNS if c in index.source.columns}
 
 
-def rank(figure: pd.DataFrame, source: pd.DataFrame, period: int | None,
+def fetch_rows(source: pd.DataFrame, positions: list[int], into: dict,
+               cells: dict | None = None) -> None:
+    """Take the rows at `positions` out of `source` at once, into `into` by position (and
+    as dicts into `cells`)."""
+    if not positions:
+        return
+    taken = source.iloc[positions]
+    taken.attrs = {}  # the file's headers: deep-copied into every row's Series otherwise
+    for position, (_, row) in zip(positions, taken.iterrows()):
+        into[position] = row
+    if cells is not None:
+        cells.update(zip(positions, taken.to_dict("records")))
+
+
+def rank(figure: FigureRows, index: FigureIndex, period: int | None,
          own: str = "") -> Ranking | None:
-    """The ranking of `figure` (from entity_figures(source)) in `period` (its latest part of
-    that year), or in its latest period when `period` is None; None when it has no rows
-    then."""
-    codes, pairs = period_codes(figure)
-    order = np.asarray([span_order(*p) for p in pairs], dtype=np.int64)[codes]
+    """The ranking of `figure` (of `index`) in `period` (its latest part of that year), or
+    in its latest period when `period` is None; None when it has no rows then."""
+    order = index.order[figure.periods]
     if period is not None:
-        years = figure["period"].to_numpy(dtype=float, na_value=np.nan)
-        order = np.where(years == period, order, -1)
+        order = np.where(index.years[figure.periods] == period, order, -1)
     if not len(order) or order.max() < 0:
         return None
-    at = source.iloc[figure["_pos"].to_numpy()[order == order.max()]]
-    aggregate = is_aggregate(at).to_numpy(dtype=bool)
+    at = np.flatnonzero(order == order.max())
+    aggregate = figure.aggregate[at]
     parts = at[~aggregate]
-    values = parts["value"].to_numpy(dtype=float)
+    values = figure.values[parts]
     positions = np.argsort(-values, kind="stable")
-    parts, values = parts.iloc[positions], values[positions]
+    parts, values = parts[positions], values[positions]
     ranks = (np.searchsorted(-values, -values, side="left") + 1).tolist()  # ties share
-    mine = np.flatnonzero(own_mask(parts, own))
-    first = at.iloc[0]
+    source = index.source
+    mine = np.zeros(0, dtype=np.intp)
+    if own:  # the parts' names only: a take from every column costs per column
+        names = pd.DataFrame({c: source[c].iloc[figure.positions[parts]].reset_index(drop=True)
+                              for c in ("entity", "entity_en") if c in source.columns})
+        mine = np.flatnonzero(own_mask(names, own))
+    first = first_cells(index, int(figure.positions[at[0]]))
     return Ranking(
         key=text(first, "key"), unit=text(first, "unit"), kind=text(first, "value_kind"),
         period=int(first["period"]), period_detail=text(first, "period_detail"),
-        parts=parts, aggregates=at[aggregate], history=figure, source=source, own=own,
-        own_position=int(mine[0]) if len(mine) else None,
-        regions=by_region(list(at["entity"].astype(str))),
-        noun=entity_noun(list(parts["entity"].astype(str))),
-        additive=is_additive(first), ranks=ranks, periods=(codes, pairs))
+        part_index=parts, values=values, aggregate_index=at[aggregate], figure=figure,
+        index=index,
+        own=own, own_position=int(mine[0]) if len(mine) else None,
+        regions=by_region(index, figure.entities[at]),
+        noun=entity_noun([str(index.names[c]) for c in np.unique(figure.entities[parts])]),
+        additive=is_additive(first), ranks=ranks)
 
 
 def period_label(ranking: Ranking, lang: str) -> str:

@@ -8,6 +8,7 @@ aggregates (全国, 合计) are said in the chart's note, never drawn among thei
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 from dataclasses import dataclass, field
 
@@ -15,15 +16,13 @@ import numpy as np
 import pandas as pd
 
 from zoneapp.core.cells import cell_text as text
-from zoneapp.core.entities import is_aggregate
 from zoneapp.core.periods import parse_period_detail
 from zoneapp.core.schema import FLOAT, TEXT, Column, Table
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row, sentence
 from zoneapp.core.units import format_percent, format_value
-from zoneapp.views import figures
-from zoneapp.views.entities import (Ranking, entity_figures, entity_label, period_label, rank,
-                                    span_order)
+from zoneapp.views import figure_index, figures
+from zoneapp.views.entities import Ranking, entity_label, fetch_rows, period_label, rank
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import Bar, ChartView, KpiView, TableView
 from zoneapp.views.words import counted, say
@@ -45,24 +44,44 @@ class EntityViews:
 
 
 def entity_views(dataset, rows: pd.DataFrame, lang: str, period: int | None = None,
-                 top_n: int = TOP_N) -> EntityViews:
+                 top_n: int = TOP_N, section: str | None = None,
+                 most_kpis: int | None = None) -> EntityViews:
     """For each figure among `rows` (rows about entities, see split_rows): its ranking in
     `period` (None: its latest) as a chart and a card, and its table entity × period (every
-    period)."""
+    period). `section`: `rows` are the entity rows of that section of `dataset`, whose
+    figures are then looked up in the dataset's index (made once per dataset). `most_kpis`:
+    the cards wanted (the first ones; the section shows at most eight cards in all)."""
     out = EntityViews()
     own = dataset.manifest.own_entity if dataset is not None else ""
     stale = "indicators" in getattr(dataset, "stale", {})
     keys: set[str] = set()
-    for figure in entity_figures(rows, MAX_FIGURES):
-        ranking = rank(figure, rows, period, own)
+    if rows is None or rows.empty:
+        return out
+    if section is not None and dataset is not None:
+        index = figure_index.of_dataset(dataset)
+        found = index.figures(section, MAX_FIGURES)
+    else:
+        index = figure_index.build(rows)
+        found = index.figures("", MAX_FIGURES)
+    rankings = [(figure, rank(figure, index, period, own)) for figure in found]
+    rows: dict = {}  # every row the views show, taken at once
+    cells: dict = {}
+    cards = len(found) if most_kpis is None else most_kpis
+    for _, ranking in rankings:
+        if ranking is not None:
+            ranking.rows, ranking.cells = rows, cells
+    fetch_rows(index.source, sorted({p for i, (_, r) in enumerate(rankings) if r is not None
+                                     for p in r.wanted(top_n, card=i < cards)}), rows, cells)
+    for figure, ranking in rankings:
         if ranking is not None:
             if ranking.count >= 2:
                 key = _unique("rank", ranking, keys)
                 out.charts.append(ranked_chart(ranking, lang, top_n, key))
-            card = ranking_kpi(ranking, lang)
+            wanted = most_kpis is None or len(out.kpis) < most_kpis
+            card = ranking_kpi(ranking, lang) if wanted else None
             if card is not None:
                 out.kpis.append(card)
-        ranking = ranking or rank(figure, rows, None)
+        ranking = ranking or rank(figure, index, None)
         table = entity_table(ranking, lang, _unique("entities", ranking, keys))
         if stale:
             table.title += stale_mark(lang)
@@ -107,7 +126,7 @@ def share_text(ranking: Ranking, lang: str) -> str:
     if total is not None:
         whole, of = float(total["value"]), entity_label(total, lang)
     else:
-        whole = float(ranking.parts["value"].sum())
+        whole = float(ranking.values.sum())
         of = None
     if not whole:
         return ""
@@ -137,11 +156,10 @@ def ranked_chart(ranking: Ranking, lang: str, top_n: int = TOP_N,
     note when it does not. The note also gives the total (全国合计 …)."""
     first = ranking.first_row()
     name = figures.name(first, lang)
-    shown = list(range(min(top_n, ranking.count)))
+    shown = ranking.shown_positions(top_n)
     own = ranking.own_position
-    if own is not None and own not in shown:
-        shown.append(own)
-    bars = [_entity_bar(ranking, i, lang, with_rank=i >= top_n) for i in shown]
+    bars = [_entity_bar(ranking, i, row, cells, lang, with_rank=i >= top_n)
+            for i, row, cells in zip(shown, ranking.part_rows(shown), ranking.part_cells(shown))]
     drawn = set(shown)
     rest = [i for i in range(ranking.count) if i not in drawn]
     notes = [total_text(ranking, lang)]
@@ -155,7 +173,7 @@ def ranked_chart(ranking: Ranking, lang: str, top_n: int = TOP_N,
     highlight = ""
     if own is not None:
         highlight = say(_words(ranking, "%1 (own region)", "%1 (own)"), lang,
-                        entity_label(ranking.parts.iloc[own], lang))
+                        entity_label(bars[shown.index(own)].ref, lang))
     note = ("" if lang == "zh" else " ").join(
         n + ("。" if lang == "zh" else ".") for n in notes if n)
     return ChartView(key or f"rank_{ranking.key}", title, bars=bars, horizontal=True,
@@ -163,26 +181,29 @@ def ranked_chart(ranking: Ranking, lang: str, top_n: int = TOP_N,
                      note=note, highlight_label=highlight)
 
 
-def _entity_bar(ranking: Ranking, position: int, lang: str, with_rank: bool) -> Bar:
-    row = ranking.parts.iloc[position]
-    label = entity_label(row, lang)
-    bar = figures.indicator_bar(row, lang, label=label)
+def _entity_bar(ranking: Ranking, position: int, row, cells: dict, lang: str,
+                with_rank: bool) -> Bar:
+    # Its words read from the row as a dict: a Series' lookup costs ~10 µs a cell.
+    label = entity_label(cells, lang)
+    bar = figures.indicator_bar(cells, lang, label=label)
+    bar.ref = row
     bar.highlight = position == ranking.own_position
     if with_rank:
         bar.label = say("%1 (rank %2)", lang, label, ranking.ranks[position])
-    title = f"{label} · {figures.name(row, lang)}"
+    title = f"{label} · {figures.name(cells, lang)}"
     bar.tooltip = bar.tooltip.replace(
-        f"<b>{html.escape(figures.name(row, lang))}</b>", f"<b>{html.escape(title)}</b>", 1)
+        f"<b>{html.escape(figures.name(cells, lang))}</b>", f"<b>{html.escape(title)}</b>", 1)
     bar.tooltip += "<br>" + html.escape(rank_text(ranking, position, lang))
     return bar
 
 
 def _others_bar(ranking: Ranking, rest: list[int], lang: str) -> Bar:
     """The rest summed: derived, and said so, since no source reports that sum."""
-    rows = ranking.parts.iloc[rest]
-    value = float(rows["value"].sum())
-    qualified = rows["qualifier"].fillna("").astype(str).str.strip().ne("").any() \
-        if "qualifier" in rows.columns else False
+    value = float(ranking.values[rest].sum())
+    qualified = False
+    if "qualifier" in ranking.source.columns:
+        cells = ranking.index.column("qualifier").take(ranking.part_positions[rest]).tolist()
+        qualified = any(isinstance(c, str) and c.strip() for c in cells)
     shown = format_value(value, ranking.unit, "约" if qualified else "", lang)
     label = _count_word(ranking, len(rest), lang, "%1 other regions", "%1 others")
     how = _count_word(ranking, len(rest), lang, "Derived: the sum of the %1 other regions",
@@ -199,22 +220,21 @@ def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
     entity, the total's card (the first entity named); without a total, the leader's."""
     own = ranking.own_row()
     if own is not None:
-        row, history = own, ranking.own_rows()
+        row = own
         extra = [rank_text(ranking, ranking.own_position, lang), share_text(ranking, lang)]
     else:
         row = ranking.total_row()
         if row is None and not ranking.count:
             return None
         if row is None:
-            row, extra = ranking.parts.iloc[0], [rank_text(ranking, 0, lang)]
+            row, extra = ranking.part(0), [rank_text(ranking, 0, lang)]
         else:
-            leader = entity_label(ranking.parts.iloc[0], lang) if ranking.count else ""
+            leader = entity_label(ranking.part(0), lang) if ranking.count else ""
             extra = [say(_words(ranking, "First of %1 regions: %2", "First of %1: %2"), lang,
                          ranking.count, leader)] if leader else []
-        history = ranking.entity_rows(row)
     if ranking.count < 2:  # a rank among one says nothing
         extra = [share_text(ranking, lang)] if own is not None else []
-    card = kpi_view(row, lang, previous_row(history, row))
+    card = kpi_view(row, lang, ranking.previous_row(row))
     title = say("%1 (%2)", lang, card.title, entity_label(row, lang))
     line = ("，" if lang == "zh" else ", ").join(e for e in extra if e)
     tooltip = card.tooltip.replace(card.title, title, 1) + (f"\n{line}" if line else "")
@@ -228,22 +248,26 @@ def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
 def entity_table(ranking: Ranking, lang: str, key: str) -> TableView:
     """Rows the entities (aggregates first, marked; then the latest period's order), columns
     the periods (a number each, so the table sorts by any of them)."""
-    figure, first, regions = ranking.history, ranking.first_row(), ranking.regions
-    codes, periods = ranking.periods
-    by_time = sorted(range(len(periods)), key=lambda c: span_order(*periods[c]))
+    figure, first, regions = ranking.figure, ranking.first_row(), ranking.regions
+    codes, period_codes = pd.factorize(figure.periods)  # periods in order of first appearance
+    periods = [ranking.index.pairs[c] for c in period_codes]
+    later = ranking.index.order[period_codes]  # span_order of each period
+    by_time = sorted(range(len(periods)), key=lambda c: later[c])
     position = np.empty(len(periods), dtype=np.intp)
     position[by_time] = np.arange(len(periods))
-    rows, names = pd.factorize(figure["entity"].astype("string").fillna(""))
+    rows, entity_codes = pd.factorize(figure.entities)  # entities in order of first appearance
+    names = ranking.index.names[entity_codes]
     grid = np.full((len(names), len(periods)), np.nan)
-    grid[rows, position[codes]] = figure["value"].to_numpy(dtype=float, na_value=np.nan)
-    aggregate = set(np.asarray(names)[np.unique(rows[is_aggregate(figure).to_numpy(dtype=bool)])])
+    grid[rows, position[codes]] = figure.values
+    aggregate = set(names[np.unique(rows[figure.aggregate])])
     latest = np.nan_to_num(grid[:, -1], nan=-np.inf)
     order = [i for i in range(len(names)) if names[i] in aggregate] + \
         [i for i in np.argsort(-latest, kind="stable") if names[i] not in aggregate]
     # Column keys are the same in both languages, so a language switch keeps the sort.
     columns = ["_".join(p for p in (f"p{periods[c][0]}", periods[c][1]) if p) for c in by_time]
     frame = pd.DataFrame(grid[order], columns=columns)
-    frame.insert(0, "entity", _shown_names(figure, [names[i] for i in order], aggregate, lang))
+    english = _english_names(ranking, rows) if lang != "zh" else {}
+    frame.insert(0, "entity", _shown_names([names[i] for i in order], english, aggregate, lang))
     monthly = any(detail for _, detail in periods)
     by = ("%1 (%2) by region and " if regions else "%1 (%2) by entity and ") + (
         "period" if monthly else "year")
@@ -257,6 +281,7 @@ def entity_table(ranking: Ranking, lang: str, key: str) -> TableView:
     return TableView(key, frame, TABLE_NAME, title, schema=schema)
 
 
+@functools.lru_cache(maxsize=4096)  # a table of 120 months has 240 column labels
 def _label(year: int, detail: str, lang: str) -> str:
     span = parse_period_detail(detail, year)
     if span is None or span.whole_year:
@@ -264,14 +289,19 @@ def _label(year: int, detail: str, lang: str) -> str:
     return span.label(lang)
 
 
-def _shown_names(figure: pd.DataFrame, order: list[str], aggregate: set[str],
+def _english_names(ranking: Ranking, rows: np.ndarray) -> dict[str, str]:
+    """Each entity's English name, as its first row of the figure gives it."""
+    if "entity_en" not in ranking.source.columns:
+        return {}
+    _, first = np.unique(rows, return_index=True)
+    taken = ranking.source[["entity", "entity_en"]].iloc[ranking.figure.positions[first]]
+    pairs = taken.astype("string").fillna("")
+    return dict(zip(pairs["entity"], pairs["entity_en"].str.strip()))
+
+
+def _shown_names(order: list[str], english: dict[str, str], aggregate: set[str],
                  lang: str) -> list[str]:
     """Each entity in `lang`, an aggregate marked "全国（合计）"."""
-    english = {}
-    if lang != "zh" and "entity_en" in figure.columns:
-        pairs = figure[["entity", "entity_en"]].astype("string").fillna("")
-        pairs = pairs.drop_duplicates("entity")
-        english = dict(zip(pairs["entity"], pairs["entity_en"].str.strip()))
     out = []
     for name in order:
         label = english.get(name) or name

@@ -84,7 +84,6 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     view = SectionView(code=code, label=section.label(lang), lang=lang, period=period)
     every_row = dataset.section_indicators(code)
     own_rows, entity_rows = split_rows(every_row)
-    by_entity = ranking.entity_views(dataset, entity_rows, lang, period)  # regions, parks …
     rows, timed = split_time_rows(own_rows)  # 当月, 累计, targets: views.timeline
     for make in parts.special:
         chart = make(dataset, rows, lang)
@@ -97,8 +96,10 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     else:
         view.charts += charts.figure_charts(dataset, rows, lang, skip=skip)
     shown = rows if parts.all_kpis else rows[~rows["key"].isin(charts.part_keys(view.charts))]
-    view.kpis = (timeline.time_kpis(timed, lang, period, until)
-                 + kpi_views(shown, lang, period) + by_entity.kpis)[:MAX_KPIS]
+    own_kpis = timeline.time_kpis(timed, lang, period, until) + kpi_views(shown, lang, period)
+    by_entity = ranking.entity_views(dataset, entity_rows, lang, period,  # regions, parks …
+                                     section=code, most_kpis=max(0, MAX_KPIS - len(own_kpis)))
+    view.kpis = (own_kpis + by_entity.kpis)[:MAX_KPIS]
     view.charts += by_entity.charts
     declared = dataset.manifest.sections  # their names label the section column (read back)
     for name in section.tables:

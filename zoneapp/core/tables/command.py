@@ -12,7 +12,7 @@ from zoneapp.core.periods import PeriodSpan, parse_period_detail
 from zoneapp.core.schema import SECTION_CODES
 from . import folder as folder_io
 from . import recipe as recipes
-from .corrections import Corrections, apply_columns, sync_shape
+from .corrections import Corrections, apply_columns, apply_rows, row_units, sync_shape
 from .grid import Grid, ImportFailed, read_grid
 from .reshape import Reshaped, reshape
 from .shape import TableShape, find_tables
@@ -100,6 +100,8 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
                                f"no section '{section}': {', '.join(SECTION_CODES)}")
         recipe.section = section
     _correct(recipe, first, fixes)
+    if fixes.rows:  # an indicator row's key, name, unit, or not imported
+        apply_rows(recipe, fixes.rows, row_units(first, frame))
     if fixes and status == "same":  # the saved recipe is rewritten with the corrections
         status, found_changes = "changed", [("按您的更正更新配方", "updated with your corrections")]
     planned = []

@@ -54,6 +54,8 @@ class RecipeRow:
     name_zh: str
     name_en: str = ""
     unit: str = ""
+    skip: bool = False  # not imported (a 其中 row the user does not want)
+    unit_read: str = ""  # as RecipeColumn.unit_read: the table's unit where corrected by hand
 
 
 @dataclass
@@ -159,8 +161,11 @@ def row_names(shape: TableShape, frame) -> list[str]:
 def to_toml(recipe: Recipe) -> str:
     q = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731 -- a TOML basic string
     lines = ["# ZoneApp 导入配方 / import recipe: how a table of this shape becomes indicators.",
-             "# 可以编辑：key、名称、单位、板块；role = measure（导入）、growth（增速）或 skip（忽略）。",
-             "# Edit freely: key, names, unit, section; role = measure, growth or skip.", "",
+             "# 可以编辑：key、名称、单位、板块；role = measure（导入）、growth（增速）或 skip（忽略）；"
+             "value_kind = month（本月）、ytd（累计）、stock（期末）或空；"
+             "[[rows]] 可写 skip = true（不导入该行）。",
+             "# Edit freely: key, names, unit, section; role = measure, growth or skip; value_kind "
+             "= month, ytd, stock or empty; a [[rows]] entry may say skip = true.", "",
              "[recipe]", f"name = {q(recipe.name)}", f"title = {q(recipe.title)}",
              f"section = {q(recipe.section)}  # {', '.join(SECTION_CODES)}",
              f"rows_are = {q(recipe.rows_are)}  # entity: a region/park per row; measure: an "
@@ -188,7 +193,11 @@ def to_toml(recipe: Recipe) -> str:
     for name, row in recipe.rows.items():
         lines += ["[[rows]]", f"name = {q(name)}", f"key = {q(row.key)}",
                   f"name_zh = {q(row.name_zh)}", f"name_en = {q(row.name_en)}",
-                  f"unit = {q(row.unit)}", ""]
+                  f"unit = {q(row.unit)}"]
+        if row.unit_read and row.unit_read != row.unit:
+            lines.append(f"unit_in_table = {q(row.unit_read)}  # the table's; corrected by hand")
+        lines += ["skip = true  # not imported"] if row.skip else []
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -211,7 +220,9 @@ def load(path: Path) -> Recipe | None:
                                                   for r in header_rows)):
         header_rows = []
     rows = {str(r.get("name", "")): RecipeRow(str(r.get("key", "")), str(r.get("name_zh", "")),
-                                              str(r.get("name_en", "")), str(r.get("unit", "")))
+                                              str(r.get("name_en", "")), str(r.get("unit", "")),
+                                              r.get("skip") is True,
+                                              str(r.get("unit_in_table", "")))
             for r in data.get("rows", []) if isinstance(r, dict)}
     section = str(head.get("section", "overview"))
     return Recipe(str(head.get("name", path.stem)), section if section in SECTION_CODES

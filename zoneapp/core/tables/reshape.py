@@ -81,6 +81,10 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
         else np.array([], dtype=object)
     if shape.rows_are == "measure":  # indicators: a part named twice is named after its whole
         names = np.array(indicator_names(data[shape.name_col].tolist()), dtype=object)
+    # Indicator rows the recipe skips (a 其中 row not wanted) are passed over as unnamed ones.
+    unwanted = np.isin(names, [n for n, r in recipe.rows.items() if r.skip]) \
+        if shape.rows_are == "measure" else np.zeros(len(names), dtype=bool)
+    named = (names != "") & ~unwanted
     english = data[shape.name_en_col].map(clean).to_numpy(dtype=object) \
         if shape.name_en_col is not None else np.full(len(data), "", dtype=object)
     years = None
@@ -106,9 +110,8 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
             values = values * convert(1.0, column.table_unit, column.unit)
         growth = numbers(data[column.growth_col]) if column.growth_col is not None \
             else np.full(len(data), np.nan)
-        keep = ~np.isnan(values) & (names != "")
-        result.no_figure += _not_numbers(result, data, column.col, ~keep & (names != ""),
-                                         sheet_rows)
+        keep = ~np.isnan(values) & named
+        result.no_figure += _not_numbers(result, data, column.col, ~keep & named, sheet_rows)
         if column.growth_col is not None:
             _not_numbers(result, data, column.growth_col, np.isnan(growth) & keep, sheet_rows)
         any_value |= keep
@@ -144,7 +147,7 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
     result.aggregates = list(dict.fromkeys(
         distinct_names[c] for c in out.first_seen() if flags[c]))
     for pos in np.flatnonzero(~any_value)[:200]:
-        why = "没有名称" if names[pos] == "" else "没有数字"
+        why = "按配方不导入" if unwanted[pos] else "没有名称" if names[pos] == "" else "没有数字"
         result.skipped.append((int(sheet_rows[pos]), f"{why}：{' '.join(cell_texts_of(data, pos))}"))
     return result
 
@@ -260,6 +263,8 @@ def _measure_rows(names: np.ndarray, recipe: Recipe, column, data: pd.DataFrame,
 
         saved = row.unit if row and row.unit else ""
         table = head.unit or unit_of(written) or written
+        if row and row.unit_read and table == row.unit_read:  # relabelled by hand
+            table = saved
         if saved and table and saved != table:  # the recipe's 万美元, this report's 亿美元
             scale = convert(1.0, table, saved)
             factor[i], saved = (scale, saved) if scale is not None else (1.0, table)

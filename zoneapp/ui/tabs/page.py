@@ -1,10 +1,12 @@
 """A section's page: a row of KPI cards, a two-column chart grid, then tables.
 
 It paints a SectionView (zoneapp/views): what the section shows is decided there, below Qt.
+Charts and tables are made when they come near the viewport (lazy.py); `charts` and `tables`
+make one when it is asked for, so whatever reads the page still gets every one.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
@@ -13,12 +15,13 @@ from PySide6.QtWidgets import (
 from zoneapp.core.dataset import Dataset
 from zoneapp.core.schema import TABLES_BY_NAME
 from zoneapp.ui import palette
+from zoneapp.ui.tabs.lazy import LazyWidgets, Slot, placeholder, swap
 from zoneapp.ui.widgets.charts import BarChart, chart_height
 from zoneapp.ui.widgets.kpi import KpiCard
 from zoneapp.ui.widgets.source_panel import has_source
 from zoneapp.ui.widgets.table_panel import TablePanel
 from zoneapp.ui.window import view_state
-from zoneapp.views.model import ChartView, SectionView, TableView
+from zoneapp.views.model import SectionView, TableView
 from zoneapp.views.sections import section_view
 
 KPI_MIN_WIDTH = 230
@@ -31,10 +34,12 @@ class SectionPage(QScrollArea):
 
     `period` (None: all periods) is what the header's selector chose: tables show that
     period's rows and KPI cards that period's figures; charts always show every period.
-    `sig_source_requested` carries the row whose source the user asked for.
+    `sig_source_requested` carries the row whose source the user asked for;
+    `sig_table_built` each table panel made after the page was filled (scrolled to).
     """
 
     sig_source_requested = Signal(object)
+    sig_table_built = Signal(object)
 
     def __init__(self, code: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,9 +72,16 @@ class SectionPage(QScrollArea):
         self.view: SectionView | None = None
         self._views: dict[tuple[str, int | None], SectionView] = {}  # of `dataset`
         self.kpis: list[KpiCard] = []
-        self.charts: dict[str, BarChart] = {}
-        self.tables: dict[str, TablePanel] = {}
+        self.charts = LazyWidgets(self._build_chart)  # key -> BarChart, made when needed
+        self.tables = LazyWidgets(self._build_table)  # key -> TablePanel, made when needed
         self._kpi_columns = 0
+        self._near_timer = _timer(self, lambda: self._build_near(0))
+        # The next screen is made after the page has painted (content's Paint, eventFilter),
+        # one widget per turn of the event loop: what shows is never kept waiting for it.
+        self._prefetch_timer = _timer(self, self._prefetch)
+        content.installEventFilter(self)
+        # Page Down, the wheel, a drag of the bar and ensureWidgetVisible all move the bar.
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     # Building --------------------------------------------------------------------------------
     def set_dataset(self, dataset: Dataset, lang: str = "zh", period: int | None = None) -> None:
@@ -88,7 +100,10 @@ class SectionPage(QScrollArea):
     def show_view(self, view: SectionView) -> None:
         """Paint `view`: its cards, its charts two to a row, then its tables. A view of the
         same shape as the one shown (a new language, period or theme) updates the widgets
-        in place, keeping each table's sort, filter and selection."""
+        in place, keeping each table's sort, filter and selection.
+
+        Cards are made at once; a chart or table only when it comes near the viewport
+        (lazy.py): until then a placeholder of its height holds its place."""
         self.empty_label.setText(self.tr("No data for this section in this folder."))
         self.empty_label.setStyleSheet(f"color: {palette.MUTED_TEXT}; padding: 40px;")
         if self.view is not None and _shape(self.view) == _shape(view):
@@ -109,27 +124,47 @@ class SectionPage(QScrollArea):
             card.sig_source_requested.connect(self.sig_source_requested)
             card.setMinimumWidth(180)
             self.kpis.append(card)
-        for chart in view.charts:
-            self._add_chart(chart)
+        heights = [chart_height(chart) for chart in view.charts]
+        for index, chart in enumerate(view.charts):
+            row = heights[index - index % 2:index - index % 2 + 2]  # a row as tall as the taller
+            self._add_slot(self.charts, self._chart_grid, chart, max(row), index)
         for table in view.tables:
-            self._add_table(table)
+            self._add_slot(self.tables, self._tables, table, _table_height(table))
         self._kpi_columns = 0
         self._layout_kpis()
         self.empty_label.setVisible(view.empty)
         if shown:
             content.show()
+        self._build_near(0)  # what is on screen now; the next screen once it has painted
+
+    def _add_slot(self, widgets: LazyWidgets, layout, view, height: int,
+                  index: int | None = None) -> None:
+        slot = Slot(view.key, view, height, placeholder(height))
+        if index is None:
+            layout.addWidget(slot.placeholder)
+        else:
+            layout.addWidget(slot.placeholder, index // 2, index % 2)
+        widgets.slots[view.key] = slot
 
     def _update(self, view: SectionView) -> None:
         for card, kpi in zip(self.kpis, view.kpis):
             card.set_view(kpi, view.lang)
         for chart_view in view.charts:
-            self.charts[chart_view.key].set_view(chart_view, view.lang)
+            slot = self.charts.slots[chart_view.key]
+            slot.view = chart_view
+            if slot.widget is not None:
+                slot.widget.set_view(chart_view, view.lang)
         for table in view.tables:
-            panel = self.tables[table.key]
+            slot = self.tables.slots[table.key]
+            slot.view, slot.height = table, _table_height(table)
+            if slot.widget is None:
+                slot.placeholder.setFixedHeight(slot.height)
+                continue
+            panel = slot.widget
             state = view_state.capture(panel)
             panel.set_data(table.frame, table.schema or TABLES_BY_NAME.get(table.table_name),
                            view.lang, table.title)
-            panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(table.frame)))
+            panel.setFixedHeight(slot.height)
             view_state.restore(panel, state)
 
     def set_period(self, period: int | None) -> None:
@@ -149,32 +184,68 @@ class SectionPage(QScrollArea):
         self.charts.clear()
         self.tables.clear()
 
-    def _add_chart(self, view: ChartView) -> BarChart:
-        """The chart in the next cell of the two-column grid; horizontal charts are as tall
-        as their bars need, and both charts of a row as tall as the taller."""
+    # Making charts and tables when they come near ----------------------------------------
+    def _build_near(self, margin: int) -> None:
+        """Make the charts and tables within `margin` pixels of the viewport. Nothing while
+        the page is hidden: showing it calls this again."""
+        if not self.isVisible() or not (self.charts.waiting() or self.tables.waiting()):
+            return
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # true places
+        top = self.verticalScrollBar().value() - margin
+        bottom = self.verticalScrollBar().value() + self.viewport().height() + margin
+        for widgets in (self.charts, self.tables):
+            for slot in widgets.waiting():
+                y = slot.placeholder.y()
+                if y < bottom and y + slot.height > top:
+                    widgets[slot.key]
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and watched is self.widget() \
+                and not self._prefetch_timer.isActive() \
+                and (self.charts.waiting() or self.tables.waiting()):
+            self._prefetch_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _prefetch(self) -> None:
+        """The chart or table nearest the viewport within a screen of it, if any; then the
+        next on the next turn of the event loop, so that scrolling there finds them made and
+        the window stays responsive meanwhile."""
+        if not self.isVisible():
+            return
+        self._build_near(0)  # first anything on screen (a window made taller)
+        value, screen = self.verticalScrollBar().value(), self.viewport().height()
+        near = [(abs(s.placeholder.y() - value), widgets, s)
+                for widgets in (self.charts, self.tables) for s in widgets.waiting()
+                if s.placeholder.y() < value + 2 * screen
+                and s.placeholder.y() + s.height > value - screen]
+        if near:
+            _, widgets, slot = min(near, key=lambda n: n[0])
+            widgets[slot.key]
+            self._prefetch_timer.start()
+
+    def _build_chart(self, slot: Slot) -> BarChart:
         chart = BarChart()
-        chart.set_view(view, self.lang)
+        chart.set_view(slot.view, self.view.lang if self.view is not None else self.lang)
         chart.sig_source_requested.connect(self.sig_source_requested)
         chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        chart.setFixedHeight(chart_height(view))
-        index = len(self.charts)
-        self._chart_grid.addWidget(chart, index // 2, index % 2)
-        self.charts[view.key] = chart
-        row = [self._chart_grid.itemAtPosition(index // 2, c) for c in (0, 1)]
-        tallest = max(item.widget().minimumHeight() for item in row if item is not None)
-        for item in row:
-            if item is not None:
-                item.widget().setFixedHeight(tallest)
+        chart.setFixedHeight(slot.height)
+        swap(self._chart_grid, slot.placeholder, chart)
+        slot.widget, slot.placeholder = chart, None
         return chart
 
-    def _add_table(self, view: TableView) -> TablePanel:
+    def _build_table(self, slot: Slot) -> TablePanel:
+        view = slot.view
         panel = TablePanel()
         panel.set_data(view.frame, view.schema or TABLES_BY_NAME.get(view.table_name),
-                       self.lang, view.title)
-        panel.setFixedHeight(min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(view.frame)))
-        self._tables.addWidget(panel)
-        self.tables[view.key] = panel
+                       self.view.lang if self.view is not None else self.lang, view.title)
+        panel.setFixedHeight(slot.height)
+        swap(self._tables, slot.placeholder, panel)
+        slot.widget, slot.placeholder = panel, None
         self._add_source_action(panel)  # the panel sets its own Tab order
+        if slot.state is not None:
+            view_state.restore(panel, slot.state)
+            slot.state = None
+        self.sig_table_built.emit(panel)
         return panel
 
     def _add_source_action(self, panel: TablePanel) -> None:
@@ -197,14 +268,21 @@ class SectionPage(QScrollArea):
 
     # State kept across rebuilds; rows found for the problems panel ---------------------------
     def view_state(self) -> dict:
-        """The tables' sort, filter and selection and the page's scroll position."""
-        tables = {key: view_state.capture(panel) for key, panel in self.tables.items()}
+        """The tables' sort, filter and selection and the page's scroll position; a table
+        not made yet keeps the state it was given."""
+        tables = {key: view_state.capture(panel) for key, panel in self.tables.built().items()}
+        tables |= {s.key: s.state for s in self.tables.waiting() if s.state is not None}
         return {"tables": tables, "scroll": self.verticalScrollBar().value()}
 
     def restore_view_state(self, state: dict) -> None:
         for key, table_state in state.get("tables", {}).items():
-            if key in self.tables:
-                view_state.restore(self.tables[key], table_state)
+            slot = self.tables.slots.get(key)
+            if slot is None:
+                continue
+            if slot.widget is not None:
+                view_state.restore(slot.widget, table_state)
+            else:  # restored when it is made
+                slot.state = table_state
         self.verticalScrollBar().setValue(state.get("scroll", 0))
 
     def show_table_row(self, table_name: str, row: int | None) -> TablePanel | None:
@@ -213,12 +291,14 @@ class SectionPage(QScrollArea):
         Returns the panel holding it (scrolled into view, focused), or None when no table
         of this tab shows that row. A search or drop-down hiding the row is cleared (the
         main window sets the year selector back to all years first). `row` None: the
-        table itself is shown.
+        table itself is shown. Only tables of `table_name` are made for it.
         """
-        for panel in self.tables.values():
-            table = panel.model.table()
+        for key, slot in self.tables.slots.items():
+            table = slot.view.schema or TABLES_BY_NAME.get(slot.view.table_name)
             if table is None or table.name != table_name:
                 continue
+            panel = self.tables[key]
+            self.widget().layout().activate()  # a panel just made: its place, to scroll to
             if row is None:
                 self.ensureWidgetVisible(panel)
                 panel.view.setFocus()
@@ -235,15 +315,23 @@ class SectionPage(QScrollArea):
         return None
 
     def first_filter_edit(self):
-        """The search box of the tab's first table, if it has one."""
-        for panel in self.tables.values():
-            return panel.filter_edit
+        """The search box of the tab's first table, if it has one (made for it)."""
+        for key in self.tables:
+            return self.tables[key].filter_edit
         return None
 
     # Layout ----------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._layout_kpis()
+        self._near_timer.start()  # once laid out: a taller window shows more (render)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._build_near(0)
+
+    def _scrolled(self, _value: int) -> None:
+        self._build_near(self.viewport().height())  # within a screen: made before it shows
 
     def _layout_kpis(self) -> None:
         if not self.kpis:
@@ -259,6 +347,19 @@ class SectionPage(QScrollArea):
             self._kpi_grid.addWidget(card, i // columns, i % columns)
         for c in range(self._kpi_grid.columnCount()):
             self._kpi_grid.setColumnStretch(c, 1 if c < columns else 0)
+
+
+def _timer(parent: QWidget, slot) -> QTimer:
+    """A single-shot timer for the next turn of the event loop."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def _table_height(view: TableView) -> int:
+    return min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(view.frame))
 
 
 def _shape(view: SectionView) -> tuple:

@@ -33,8 +33,11 @@ MAX_COLUMN_WIDTH = 360
 FIT_SAMPLE_ROWS = 200  # column widths are fitted to the header and this many rows
 FIT_SAMPLE_CELLS = 4000  # … or fewer rows, down to FIT_MIN_ROWS, in a table of many columns
 FIT_MIN_ROWS = 30
-# A figure's widest texts are its extremes (always measured): a few first rows suffice.
+# In a wide table of one kind of figure (region × month) a figure's widest texts are its
+# extremes (always measured): a few first rows suffice. A narrower table samples its figures as
+# its text: its values differ in unit and qualifier ("over 1.2 M m²" beside "25").
 FIT_FIGURE_ROWS = 10
+FIT_WIDE_TABLE = 30  # columns
 FIT_MEASURED = 4  # texts measured per column, the longest by _text_extent
 CSV_FILTER = "CSV UTF-8 (*.csv)"
 GB18030_FILTER = "CSV GB18030 (*.csv)"
@@ -235,9 +238,10 @@ class TablePanel(QWidget):
         # column: formatting every cell of 200 rows took most of a province tab's first show.
         rows = min(self.model.rowCount(),
                    max(FIT_MIN_ROWS, FIT_SAMPLE_CELLS // max(columns, 1)), FIT_SAMPLE_ROWS)
+        figure_rows = FIT_FIGURE_ROWS if columns > FIT_WIDE_TABLE else None
         for c in range(columns):
             width = header_metrics.horizontalAdvance(self.model.header_label(c)) + 28
-            texts = sorted(set(self.model.width_texts(c, rows, FIT_FIGURE_ROWS)),
+            texts = sorted(set(self.model.width_texts(c, rows, figure_rows)),
                            key=_text_extent)
             for text in texts[-FIT_MEASURED:]:  # only the likely widest are measured
                 width = max(width, metrics.horizontalAdvance(text) + 16)

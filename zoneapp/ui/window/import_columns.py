@@ -1,11 +1,10 @@
-"""The import dialog's corrections: header rows, name column and each column's role, key, name
-and unit, as a page of widgets (keyboard) and as the sheet preview's right-click menu.
+"""The import dialog's corrections: header rows, name column and each column's role, value
+kind, key, name and unit (and, through `RowsList`, each indicator row's), as a page of widgets
+(keyboard) and as the sheet preview's right-click menu.
 
 Every correction is written into the dialog's `Corrections` and `sig_changed` asks for a new
 plan; the plan's recipe (what the import saves) is what the page then shows."""
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction
@@ -16,9 +15,7 @@ from PySide6.QtWidgets import (
 
 from zoneapp.core.tables.corrections import Corrections
 from zoneapp.core.tables.describe import column_letter
-
-_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-_FIELDS = ("role", "key", "name_zh", "unit")
+from .import_rows import KEY_PATTERN as _KEY, RowsList
 
 
 class ColumnsPage(QWidget):
@@ -60,11 +57,15 @@ class ColumnsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
+        self.rows_list = RowsList(corrections)
+        self.rows_list.sig_changed.connect(self.sig_changed)
+        self.rows_list.sig_invalid.connect(self.sig_invalid)
         hint = QLabel(self.tr("Right-click the sheet to correct a row or column there."))
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.rows_list, 1)
         layout.addWidget(hint)
         self.setEnabled(False)
 
@@ -73,6 +74,7 @@ class ColumnsPage(QWidget):
         """The plan's first table: its header rows, name column and each column's mapping."""
         self.plan = plan
         self.setEnabled(plan is not None)
+        self.rows_list.show_plan(plan)
         if plan is None:
             return
         shape, recipe = plan.tables[0].shape, plan.recipe
@@ -106,8 +108,8 @@ class ColumnsPage(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.rows = {}
-        for i, text in enumerate((self.tr("Column"), self.tr("Import as"), self.tr("Key"),
-                                  self.tr("Name"), self.tr("Unit"))):
+        for i, text in enumerate((self.tr("Column"), self.tr("Import as"), self.tr("Value kind"),
+                                  self.tr("Key"), self.tr("Name"), self.tr("Unit"))):
             self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, i)
         from zoneapp.core.units import UNITS
 
@@ -124,6 +126,13 @@ class ColumnsPage(QWidget):
                         "%1", f"{column_letter(m.col)} {m.name_zh or m.header}"), ("growth", m.col))
             role.activated.connect(lambda i, col=c.col, box=role: self.set_column(
                 col, role=box.itemData(i)[0], growth_of=box.itemData(i)[1]))
+            kind = QComboBox()
+            for value, text in self._kinds():
+                kind.addItem(text, value)
+            kind.setToolTip(self.tr("Month: the month's figure; year to date: the year's so "
+                                    "far; at the period's end: a balance on its last day."))
+            kind.activated.connect(lambda i, col=c.col, box=kind: self.set_column(
+                col, value_kind=box.itemData(i)))
             edits = {}
             for field in ("key", "name_zh", "unit"):
                 edit = QLineEdit()
@@ -136,10 +145,11 @@ class ColumnsPage(QWidget):
                     edits[field].setProperty("by_row", True)
                     edits[field].setToolTip(self.tr("Each row of this table names its "
                                                     "indicator."))
-            self.rows[c.col] = {"role": role, **edits}
-            for i, w in enumerate((label, role, edits["key"], edits["name_zh"], edits["unit"])):
+            self.rows[c.col] = {"role": role, "value_kind": kind, **edits}
+            for i, w in enumerate((label, role, kind, edits["key"], edits["name_zh"],
+                                   edits["unit"])):
                 self.grid.addWidget(w, r, i)
-        for i, stretch in enumerate((3, 0, 2, 3, 1)):
+        for i, stretch in enumerate((3, 0, 0, 2, 3, 1)):
             self.grid.setColumnStretch(i, stretch)
         if focused and focused[0] in self.rows:
             self.rows[focused[0]][focused[1]].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -155,6 +165,11 @@ class ColumnsPage(QWidget):
                 at = role.count() - 1
             role.setCurrentIndex(max(at, 0))
         measure = column.role == "measure"
+        kind = widgets["value_kind"]
+        with QSignalBlocker(kind):
+            kind.setCurrentIndex(max(kind.findData(column.value_kind or "none"), 0)
+                                 if measure else -1)  # a growth or skipped column has none
+        kind.setEnabled(measure)
         for field in ("key", "name_zh", "unit"):
             edit = widgets[field]
             if not edit.hasFocus() or not edit.isModified():
@@ -177,7 +192,7 @@ class ColumnsPage(QWidget):
     def set_column(self, col: int, role: str | None = None, growth_of: int | None = None,
                    **fields: str) -> None:
         """A column's role ("measure", "skip", "growth" with `growth_of`, "name_en") and its
-        key, name_zh, unit."""
+        key, name_zh, unit, value_kind (month, ytd, stock, none)."""
         fix = self.corrections.column(col)
         if role:
             fix.role, fix.growth_of = role, growth_of
@@ -228,6 +243,11 @@ class ColumnsPage(QWidget):
         add(self.tr("This row is the header's last row"),
             lambda: self.set_header(first if first is not None and first <= row else None, row))
         add(self.tr("This column is the name column"), lambda: self.set_name_column(col))
+        name = self.rows_list.sheet_rows.get(row) if shape is not None else None
+        if name is not None and self.rows_list.skipped(name):
+            add(self.tr("Import this row"), lambda: self.rows_list.set_row(name, skip=False))
+        elif name is not None:
+            add(self.tr("Do not import this row"), lambda: self.rows_list.set_row(name, skip=True))
         if shape is None or col == shape.name_col:
             return found + self._undo_action(parent)
         add(self.tr("Import this column"), lambda: self.set_column(col, role="measure"))
@@ -240,7 +260,17 @@ class ColumnsPage(QWidget):
                     "%1", f"{column_letter(m.col)} {m.name_zh or shape.headers[m.col]}"),
                     lambda _=False, owner=m.col: self.set_column(col, role="growth",
                                                                  growth_of=owner))
+        measure = next((c for c in self.plan.recipe.columns
+                        if c.col == col and c.role == "measure"), None)
+        for value, text in self._kinds() if measure is not None else ():
+            if value != (measure.value_kind or "none"):
+                add(self.tr("Value kind: %1").replace("%1", text),
+                    lambda _=False, v=value: self.set_column(col, value_kind=v))
         return found + self._undo_action(parent)
+
+    def _kinds(self) -> list[tuple[str, str]]:
+        return [("month", self.tr("month")), ("ytd", self.tr("year to date")),
+                ("stock", self.tr("at the period's end")), ("none", self.tr("none stated"))]
 
     def _undo_action(self, parent: QWidget) -> list[QAction]:
         if not self.corrections:

@@ -1,41 +1,47 @@
-"""The main window: header, a tab per section, menus, status bar; owns the Dataset."""
+"""The main window: header, a tab per section, menus, status bar. It holds the AppState and
+hands each of its parts (controllers, docks) what that part needs."""
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QPushButton,
-    QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from zoneapp import settings
-from zoneapp.buildinfo import version_text
+from zoneapp.core.periods import reported_periods
 from zoneapp.core.problems import LoadError
-from zoneapp.ui.window.desktop import DesktopMixin
-from zoneapp.ui.window.section_tabs import SectionTabsMixin
+from zoneapp.ui.application import app_icon
+from zoneapp.ui.state import AppState
+from zoneapp.ui.window.about import about_text, app_title
 from zoneapp.ui.widgets.header import Header
+from zoneapp.ui.window.drop_reload import DropAndReload
 from zoneapp.ui.window.load_worker import FolderLoader, LoadStatus
-from zoneapp.ui.widgets.problems_panel import ProblemsPanel
+from zoneapp.ui.window.preferences import Preferences
+from zoneapp.ui.window.problems import Problems
+from zoneapp.ui.window.recent_folders import RecentFolders
+from zoneapp.ui.window.section_tabs import SectionTabs
+from zoneapp.ui.window.sharing import Sharing
+from zoneapp.ui.window.source_dock import SourceDock
+from zoneapp.ui.window.written_notice import WrittenNotice
 
 if TYPE_CHECKING:
     from zoneapp.core.dataset import Dataset
 
-PROBLEMS_MAX_HEIGHT = 200  # pixels: the problems dock leaves the tabs most of the window
 
-
-class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """Shows one Dataset; File/View/Help menus; problems in the status bar and a dock.
 
     `lang` None: the language remembered in the settings. `remember` False (render): the
     settings are neither read nor written. `theme_mode`: "system", "light" or "dark"
-    (None: remembered, or light when not remembering). See desktop.DesktopMixin.
+    (None: remembered, or light when not remembering).
     """
 
     sig_dataset_loaded = Signal(object)
+    _built = False  # True once the constructor has made every part (see changeEvent)
 
     def __init__(self, lang: str | None = None, parent: QWidget | None = None, *,
                  remember: bool = True, theme_mode: str | None = None):
@@ -45,19 +51,16 @@ class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
 
             lang = settings.get("ui/language") if remember else "zh"
             install_translator(QApplication.instance(), lang)
-        self.lang = lang
-        self.dataset: Dataset | None = None
-        self.data_folder: Path | None = None
-        self.tab_pages: dict[str, QWidget] = {}  # one per section; see tab() for a filled one
-        self._stale: set[str] = set()  # codes of the tabs not showing `dataset` yet
-        self._pending_states: dict[str, dict] = {}  # view states to restore when filled
-        self._show_title()
+        theme_mode = theme_mode or (settings.get("ui/theme") if remember else "light")
+        self.state = AppState(lang, theme_mode, self)
+        self.remember = remember
         self.setMinimumSize(960, 600)
-
+        self.setWindowIcon(app_icon())
         self.header = Header()
+        self.header.sig_period_changed.connect(self.state.set_period)
+        self.state.period_changed.connect(self.header.select_period)  # a loop stops: no change
         self.tab_widget = QTabWidget()
         self.tab_widget.setDocumentMode(True)
-        self._add_placeholder_tabs()  # the dataset's sections replace them (section_tabs)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -65,62 +68,75 @@ class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
         layout.addWidget(self.header)
         layout.addWidget(self.tab_widget, 1)
         self.setCentralWidget(central)
+        self._build_menus()
+        self._build_parts()
+        self._built = True
+        self.retranslate_ui()
+        if remember:
+            self.restore_window_settings()
 
-        self.problems_panel = ProblemsPanel()
-        self.problems_dock = QDockWidget(self.tr("Problems"), self)
-        self.problems_dock.setObjectName("problemsDock")
-        self.problems_dock.setWidget(self.problems_panel)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.problems_dock.hide()
-
-        self.folder_label = QLabel(self.tr("No data folder"))
-        self.problems_button = QPushButton(self.tr("Problems: %1").replace("%1", "0"))
-        self.problems_button.setObjectName("problemsButton")
-        self.problems_button.setToolTip(self.tr("Show the problems found in the data folder"))
-        self.problems_button.clicked.connect(self.toggle_problems)
-        self.statusBar().addWidget(self.folder_label, 1)
-        from zoneapp.ui.window.written_notice import WrittenNotice
-
+    def _build_parts(self) -> None:
+        """The controllers, each given what it uses. Preferences connects to the state first:
+        its slots install the translator and colours before anything repaints (see AppState)."""
+        state, status = self.state, self.statusBar()
         self.written_notice = WrittenNotice(self)  # "Exported to …  Open folder"
-        self.statusBar().addWidget(self.written_notice)
+        self.preferences = Preferences(state, self.file_menu, self.action_quit, self.view_menu,
+                                       self.tab_widget, status, self.remember)
+        self.file_menu.insertSeparator(self.action_quit)
+        self.recent_folders = RecentFolders(state, self.file_menu, self.action_export_all,
+                                            self.load_folder_in_background, self.remember)
+        self.tabs = SectionTabs(state, self.tab_widget, self.view_menu, self._view_tabs_end,
+                                self.remember)
+        self.sharing = Sharing(state, self, self.file_menu,
+                               self.preferences.encoding_menu.menuAction(), self.tabs,
+                               self.written_notice, lambda t, x: self.show_error(t, x))
+        self.problems = Problems(state, self, self.tabs, self.header)
+        self.problems_panel, self.problems_dock = self.problems.panel, self.problems.dock
+        self.problems_button = self.problems.button
+        self.view_menu.insertAction(self.action_find, self.problems_dock.toggleViewAction())
+        self.source_dock = SourceDock(state, self)
+        self.view_menu.insertAction(self.action_find, self.source_dock.toggleViewAction())
+        self.drop_reload = DropAndReload(state, self, self.load_folder_in_background,
+                                         lambda file: self.import_table(file))
+        self.tabs.sig_page_made.connect(self.source_dock.follow)
+        self.tabs.sig_page_filled.connect(self.sharing.connect_exports)
+        self.preferences.sig_colours_changed.connect(self.tabs.refresh)
+        self.preferences.sig_colours_changed.connect(self.problems.show_list)
+        state.language_changed.connect(self.retranslate_ui)
+
+        self.folder_label = QLabel()
+        status.addWidget(self.folder_label, 1)
+        status.addWidget(self.written_notice)
         self.loader = FolderLoader(self)  # loads off the UI thread: progress and Cancel
         self.loader.sig_loaded.connect(self.set_dataset)
         self.loader.sig_failed.connect(self._load_failed)
-        self.statusBar().addPermanentWidget(LoadStatus(self.loader, self))
-        self.statusBar().addPermanentWidget(self.problems_button)
-        self._build_menus()
-        from zoneapp.ui.window.sharing import Sharing  # report, share card, summary, sources, period selector
-
-        self.sharing = Sharing(self)
-        self._init_desktop(remember, theme_mode)
-        self.retranslate_ui()
+        status.addPermanentWidget(LoadStatus(self.loader, self))
+        status.addPermanentWidget(self.problems_button)
 
     # Menus --------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        """Menus and actions; their texts are set (and reset on a language change) in
-        retranslate_ui."""
+        """The window's own menus and actions; the parts add theirs. Texts are set (and reset
+        on a language change) in retranslate_ui."""
         file_menu = self.file_menu = self.menuBar().addMenu("")
-        self.action_open = self._action(file_menu, "", self.open_folder,
-                                        QKeySequence.StandardKey.Open)
-        self.action_reload = self._action(file_menu, "", self.reload, "F5")
-        self.action_import = self._action(file_menu, "", lambda: self.import_table(), "Ctrl+I")
-        self.action_export_table = self._action(file_menu, "", self.export_current_table,
-                                                "Ctrl+E")
-        self.action_export_all = self._action(file_menu, "", self.export_all_tables,
-                                              "Ctrl+Shift+E")
+        self.action_open = self._action(file_menu, self.open_folder, QKeySequence.StandardKey.Open)
+        self.action_reload = self._action(file_menu, self.reload, "F5")
+        self.action_import = self._action(file_menu, lambda: self.import_table(), "Ctrl+I")
+        self.action_export_table = self._action(file_menu, self.export_current_table, "Ctrl+E")
+        self.action_export_all = self._action(file_menu, self.export_all_tables, "Ctrl+Shift+E")
         file_menu.addSeparator()
-        self.action_quit = self._action(file_menu, "", self.close, "Ctrl+Q")
+        self.action_quit = self._action(file_menu, self.close, "Ctrl+Q")
 
         view_menu = self.view_menu = self.menuBar().addMenu("")
-        self._view_tabs_end = view_menu.addSeparator()
-        self._add_view_actions()  # a tab's entry each, before the separator
-        view_menu.addAction(self.problems_dock.toggleViewAction())
+        self._view_tabs_end = view_menu.addSeparator()  # a tab's entry each, before it
+        self.action_find = self._action(view_menu, self.focus_search, "Ctrl+F")
+        self.action_problems = self._action(view_menu, self.focus_problems, "F8")
+        view_menu.addSeparator()
 
         self.help_menu = self.menuBar().addMenu("")
-        self.action_about = self._action(self.help_menu, "", self.show_about)
+        self.action_about = self._action(self.help_menu, self.show_about)
 
-    def retranslate_ui(self) -> None:
-        """Every text the window sets itself, in the current language (tabs rebuild)."""
+    def retranslate_ui(self, *_args) -> None:
+        """Every text the window and its parts set themselves, in the current language."""
         self.file_menu.setTitle(self.tr("&File"))
         self.action_open.setText(self.tr("&Open data folder…"))
         self.action_reload.setText(self.tr("&Reload"))
@@ -129,28 +145,82 @@ class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
         self.action_export_all.setText(self.tr("&Export all tables…"))
         self.action_quit.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.action_find.setText(self.tr("&Search in table"))
+        self.action_problems.setText(self.tr("Go to &problems"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.action_about.setText(self.tr("&About ZoneApp"))
-        self._retranslate_tabs()
-        self.problems_dock.setWindowTitle(self.tr("Problems"))
-        self.problems_button.setText(self.problems_count_text())
-        self.problems_button.setToolTip(self.tr("Show the problems found in the data folder"))
-        if self.dataset is None:
-            self.folder_label.setText(self.tr("No data folder"))
-            self._show_title()
-        else:
-            self.folder_label.setText(
-                self.tr("Data folder: %1").replace("%1", str(self.dataset.folder)))
-            self._show_title(self.dataset.manifest.name(self.lang))
-        self._retranslate_desktop()
+        for part in (self.preferences, self.recent_folders, self.tabs, self.problems,
+                     self.source_dock, self.sharing):
+            part.retranslate_ui()
+        self._show_zone()
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange and self._built:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _action(self, menu, slot, shortcut=None) -> QAction:
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    # The state, and what other modules ask of the window ----------------------------------
+    @property
+    def dataset(self) -> Dataset | None:
+        return self.state.dataset
+
+    @property
+    def lang(self) -> str:
+        return self.state.language
+
+    @property
+    def data_folder(self) -> Path | None:
+        return Path(self.dataset.folder) if self.dataset is not None else None
+
+    def set_language(self, lang: str) -> None:
+        """Every string, header, chart label and number format in `lang` ("zh"/"en")."""
+        self.preferences.set_language(lang)
+
+    def set_theme(self, mode: str, save: bool = True) -> str:
+        """"system", "light" or "dark"; charts, cards and tables repaint. -> light/dark."""
+        return self.preferences.set_theme(mode, save)
+
+    def tab(self, code: str) -> QWidget | None:
+        """The page of section `code`, filled first if not yet (see SectionTabs.tab)."""
+        return self.tabs.tab(code)
+
+    def select_tab(self, code: str) -> QWidget:
+        return self.tabs.select_tab(code)
+
+    def current_code(self) -> str | None:
+        return self.tabs.current_code()
+
+    def is_filled(self, code: str) -> bool:
+        return self.tabs.is_filled(code)
+
+    @property
+    def sections(self) -> tuple:
+        return self.tabs.sections
+
+    @property
+    def tab_pages(self) -> dict[str, QWidget]:
+        return self.tabs.pages
+
+    def show_problem(self, problem) -> bool:
+        return self.problems.show_problem(problem)
+
+    def focus_problems(self) -> None:
+        self.problems.focus()
+
+    def focus_search(self) -> bool:
+        """Ctrl+F: the current tab's first search box, its text selected."""
+        if self.tabs.focus_search():
+            return True
+        self.statusBar().showMessage(self.tr("This tab has no table to search."), 4000)
+        return False
 
     # Dialogs tests replace -----------------------------------------------------------------
     def ask_folder(self) -> Path | None:
@@ -158,19 +228,10 @@ class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open data folder"), start)
         return Path(folder) if folder else None
 
-    def ask_export_folder(self) -> Path | None:
-        start = str(Path.home())
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Export all tables to folder"), start)
-        return Path(folder) if folder else None
-
     def show_error(self, title: str, text: str) -> None:
-        if self.auto_reload_failed(title, text):  # the folder changed on disk: status bar only
+        if self.drop_reload.auto_reload_failed(title, text):  # changed on disk: status bar
             return
         QMessageBox.critical(self, title, text)
-
-    def show_info(self, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
 
     # Loading -------------------------------------------------------------------------------
     def load_folder(self, folder: Path) -> bool:
@@ -199,12 +260,9 @@ class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
     def _load_failed(self, folder: Path, exc: BaseException) -> bool:
         if isinstance(exc, LoadError):
             detail = exc.message(self.lang)
-        elif isinstance(exc, OSError):
-            detail = str(exc)
+            head = self.tr("%1 cannot be opened:").replace("%1", str(folder))
         else:
-            detail = f"{type(exc).__name__}: {exc}"
-        head = self.tr("%1 cannot be opened:").replace("%1", str(folder))
-        if not isinstance(exc, LoadError):
+            detail = str(exc) if isinstance(exc, OSError) else f"{type(exc).__name__}: {exc}"
             head = str(folder)
         self.show_error(self.tr("Cannot open data folder"), f"{head}\n\n{detail}")
         return False
@@ -215,98 +273,33 @@ class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
             self.load_folder_in_background(folder)
 
     def reload(self) -> None:
-        """F5: load the folder again off the UI thread (progress and Cancel in the status
-        bar); the data shown stays until the new load is done."""
+        """F5: load the folder again off the UI thread; the data shown stays meanwhile."""
         if self.data_folder is not None:
             self.load_folder_in_background(self.data_folder)
 
     def set_dataset(self, dataset: Dataset) -> None:
         """Show `dataset`: the current tab is filled now, each other one when first shown
-        (`tab(code)`). A reload of the same folder, or a new language, keeps every tab's sort,
-        filter and selection. A dataset with other sections than those shown gets new tabs."""
-        self._show_sections(dataset.sections)
-        previous_folder = self.data_folder if self.dataset is not None else None
-        self.dataset = dataset
-        self.data_folder = Path(dataset.folder)
-        manifest = dataset.manifest
-        description = manifest.description_zh if self.lang == "zh" else manifest.description_en
-        self.header.set_zone(manifest.name(self.lang), manifest.period_label(), description)
-        self._show_title(manifest.name(self.lang))
-        if previous_folder == self.data_folder:  # a tab not filled since keeps its old state
-            for code, page in self.tab_pages.items():
-                if code not in self._stale and hasattr(page, "view_state"):
-                    self._pending_states[code] = page.view_state()
-        else:
-            self._pending_states.clear()
-        self._stale = set(self.tab_pages)
-        self._fill_current()
-        self._folder_shown(self.data_folder)
-        self._show_problems(dataset)
+        (`tab(code)`). A reload of the same folder keeps every tab's sort, filter and
+        selection; a dataset with other sections gets new tabs."""
+        periods = reported_periods(dataset)
+        if periods != self.header.periods():
+            self.header.set_periods(periods)  # "All years" chosen, without a signal
+        self.state.set_period(self.header.selected_period())
+        self.state.set_dataset(dataset)
+        self._show_zone()
         self.sig_dataset_loaded.emit(dataset)
 
-    def redisplay(self) -> None:
-        """The same dataset again, in a new language or theme: the header, the problems'
-        wording and the current tab now (its widgets updated in place), the others when
-        shown. Nothing is loaded or worked out again that does not depend on either."""
-        if self.dataset is None:
-            return
-        manifest = self.dataset.manifest
-        description = manifest.description_zh if self.lang == "zh" else manifest.description_en
-        self.header.set_zone(manifest.name(self.lang), manifest.period_label(), description)
-        self.setWindowTitle(f"{manifest.name(self.lang)} — {self._app_title()}")
-        self.folder_label.setText(
-            self.tr("Data folder: %1").replace("%1", str(self.dataset.folder)))
-        self.problems_panel.set_problems(self.dataset.problems, self.lang)
-        self._stale = set(self.tab_pages)
-        self._fill_current()
-
-    def is_filled(self, code: str) -> bool:
-        """Whether the tab `code` shows the current dataset (else it is filled when shown)."""
-        return code in self.tab_pages and code not in self._stale
-
-    def _show_problems(self, dataset: Dataset) -> None:
-        problems = dataset.problems
+    def _show_zone(self) -> None:
+        """The header, the title and the folder label for the dataset shown, if any."""
+        dataset, lang = self.dataset, self.lang
+        if dataset is None:
+            self.folder_label.setText(self.tr("No data folder"))
+            return self._show_title()
+        manifest = dataset.manifest
+        description = manifest.description_zh if lang == "zh" else manifest.description_en
+        self.header.set_zone(manifest.name(lang), manifest.period_label(), description)
+        self._show_title(manifest.name(lang))
         self.folder_label.setText(self.tr("Data folder: %1").replace("%1", str(dataset.folder)))
-        self.problems_button.setText(self.problems_count_text())
-        self.problems_button.setProperty("hasProblems", bool(problems))
-        self.problems_button.style().unpolish(self.problems_button)
-        self.problems_button.style().polish(self.problems_button)
-        self.problems_panel.set_problems(problems, self.lang)
-        if self.docks_restored:  # shown or closed, at its size, as the user left it
-            return
-        if problems and not self.problems_dock.isVisible():
-            self.show_problems_dock()
-        elif not problems:
-            self.problems_dock.hide()
-
-    def show_problems_dock(self) -> None:
-        """Open the problems dock at the height its lines need (one line: "No problems")."""
-        count = len(self.dataset.problems) if self.dataset is not None else 0
-        self.problems_dock.show()
-        height = min(PROBLEMS_MAX_HEIGHT, 70 + 24 * max(1, count))
-        self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
-
-    def problems_count_text(self) -> str:
-        count = len(self.dataset.problems) if self.dataset is not None else 0
-        return self.tr("Problems: %1").replace("%1", str(count))
-
-    def toggle_problems(self) -> None:
-        self.problems_dock.setVisible(not self.problems_dock.isVisible())
-
-    # Tabs ----------------------------------------------------------------------------------
-    def tab(self, code: str) -> QWidget | None:
-        """The page of section `code`, filled with the current dataset first if it is not yet
-        (tabs are filled when first shown). Everything that reads a tab's cards, charts or
-        tables goes through here."""
-        page = self.tab_pages.get(code)
-        if page is not None and code in self._stale and self.dataset is not None:
-            self._stale.discard(code)
-            page.set_dataset(self.dataset, self.lang, self.header.selected_period())
-            self.connect_exports(page)
-            state = self._pending_states.pop(code, None)
-            if state is not None:
-                page.restore_view_state(state)
-        return page
 
     # Import (the one write into a data folder, confirmed by the user) ----------------------
     def import_table(self, file: Path | None = None):
@@ -317,91 +310,44 @@ class MainWindow(SectionTabsMixin, DesktopMixin, QMainWindow):
         file = file or ask_table_file(self, self.data_folder)
         return start_import(self, file) if file is not None else None
 
-    # Export --------------------------------------------------------------------------------
-    def current_table_panel(self):
-        """The table panel holding the keyboard focus, else the current tab's first table."""
-        from zoneapp.ui.widgets.table_panel import TablePanel
-
-        widget = QApplication.focusWidget()
-        while widget is not None and not isinstance(widget, TablePanel):
-            widget = widget.parentWidget()
-        page = self.tab_widget.currentWidget()
-        if widget is not None and page is not None and page.isAncestorOf(widget):
-            return widget
-        tables = getattr(page, "tables", None) or {}
-        return next(iter(tables.values()), None)
-
+    # Export (see Sharing) -----------------------------------------------------------------
     def export_current_table(self) -> Path | None:
-        """Ctrl+E: export the rows shown of the focused table (or the tab's first one)."""
-        panel = self.current_table_panel()
-        if panel is None:
-            self.statusBar().showMessage(self.tr("This tab has no table to export."), 4000)
-            return None
-        return panel.export()
-
-    def connect_exports(self, page: QWidget) -> None:
-        """A table exported from `page` (button, menu or Ctrl+E) is named in the status bar."""
-        for panel in getattr(page, "tables", {}).values():
-            panel.sig_exported.connect(self.written_notice.show_written,
-                                       Qt.ConnectionType.UniqueConnection)
+        return self.sharing.export_current_table()
 
     def export_all_tables(self) -> list[Path]:
-        if self.dataset is None:
-            self.show_error(self.tr("Export all tables"), self.tr("No data folder is open."))
-            return []
-        folder = self.ask_export_folder()
-        if folder is None:
-            return []
-        from zoneapp.core.io.export import export_all
+        return self.sharing.export_all_tables()
 
-        try:
-            written = export_all(self.dataset, folder, lang=self.lang,
-                                 encoding=self.export_encoding())
-        except OSError as exc:
-            from zoneapp.ui.window.write_failure import failure_text
+    # Settings kept between sessions --------------------------------------------------------
+    def restore_window_settings(self) -> None:
+        """Geometry, docks and the last tab from the previous session."""
+        geometry = settings.get("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = settings.get("window/state")
+        # Docks keep their size and closed state: a load no longer opens or resizes them.
+        self.problems.docks_restored = bool(state) and self.restoreState(state)
+        self.tabs.restore_last_tab()
 
-            self.show_error(self.tr("Export all tables"),
-                            self.tr("The tables could not be written:") + "\n\n"
-                            + failure_text(exc))
-            return []
-        self.written_notice.show_written(Path(folder), len(written))
-        return list(written)
+    def save_window_settings(self) -> None:
+        settings.set_value("window/geometry", bytes(self.saveGeometry().data()))
+        settings.set_value("window/state", bytes(self.saveState().data()))
+        self.tabs.remember_current()
 
-    # About ---------------------------------------------------------------------------------
-    def _app_title(self) -> str:
-        return self.tr("ZoneApp Indicator Dashboard")
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.remember:
+            self.save_window_settings()
+        self.drop_reload.stop()
+        super().closeEvent(event)
 
+    # Title and About -----------------------------------------------------------------------
     def _show_title(self, zone: str = "") -> None:
         """"Zone — app name". Qt appends applicationDisplayName to a title that does not end
         with it, so the display name is the app's name in the current language: shown once."""
-        QApplication.setApplicationDisplayName(self._app_title())
-        self.setWindowTitle(f"{zone} — {self._app_title()}" if zone else self._app_title())
+        QApplication.setApplicationDisplayName(app_title())
+        self.setWindowTitle(f"{zone} — {app_title()}" if zone else app_title())
 
     def about_text(self) -> str:
-        lines = [f"<h3>{self._app_title()}</h3>",
-                 "<p>" + html.escape(version_text(self.lang)) + "</p>"]
-        if self.dataset is not None:
-            manifest = self.dataset.manifest
-            lines.append("<p>" + self.tr("Data: %1 (%2), folder %3")
-                         .replace("%1", html.escape(manifest.name(self.lang)))
-                         .replace("%2", manifest.period_label())
-                         .replace("%3", str(self.dataset.folder)) + "</p>")
-            if manifest.sources:
-                lines.append("<p><b>" + self.tr("Sources") + "</b></p><ul>")
-                for source in manifest.sources:
-                    parts = [source.title, source.publication, source.author, source.date]
-                    lines.append("<li>" + html.escape(", ".join(p for p in parts if p)) + "</li>")
-                lines.append("</ul>")
-        else:
-            lines.append("<p>" + self.tr("No data folder is open.") + "</p>")
-        lines.append("<p>" + self.tr("Chinese text is set in the system's Chinese UI font "
-                                     "(Microsoft YaHei, PingFang SC, Noto Sans CJK SC, …) or, "
-                                     "without one, in the Noto Sans CJK SC subset ZoneApp ships "
-                                     "(SIL Open Font License).") + "</p>")
-        from zoneapp.crashlog import log_note
-
-        lines.append("<p>" + html.escape(log_note(self.lang)) + "</p>")
-        return "\n".join(lines)
+        return about_text(self.dataset, self.lang)
 
     def show_about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("About ZoneApp"),

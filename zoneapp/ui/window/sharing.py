@@ -1,50 +1,45 @@
-"""The main window's meeting tools: period selector wiring, source dock, PDF report, share card,
-copy summary. Kept out of main_window.py, which creates one `Sharing(window)`.
-
-Menu entries: File → Export report… (Ctrl+P), Share card of this tab… (Ctrl+Shift+S) and
-Copy summary of this tab (Ctrl+Shift+C); View → Source panel.
-"""
+"""What leaves the window: File → Export table… (Ctrl+E), Export all tables… (Ctrl+Shift+E),
+Export report… (Ctrl+P), Share card of this tab… (Ctrl+Shift+S) and Copy summary of this tab
+(Ctrl+Shift+C). The window's File menu holds the first two; this adds the others."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu
 
+from zoneapp import settings
 from zoneapp.core.io.names import safe_file_name
-from zoneapp.core.periods import reported_periods
-
-from zoneapp.ui.widgets.source_panel import SourcePanel
+from zoneapp.ui.state import AppState
+from zoneapp.ui.window.section_tabs import SectionTabs
 from zoneapp.ui.window.write_failure import failure_text
+from zoneapp.ui.window.written_notice import WrittenNotice
+
+if TYPE_CHECKING:  # the page brings pandas and pyqtgraph, loaded after the window shows
+    from zoneapp.ui.tabs.page import SectionPage
 
 
 class Sharing(QObject):
-    """Adds the actions to `window`'s menus and keeps the tabs on the header's period."""
+    """Exports of the state's dataset and of the current tab of `tabs`; its three actions go
+    in `file_menu` before `before`. Written files are named by `written_notice`; a failure
+    goes to `show_error(title, text)`; `window` is the dialogs' parent and shows status
+    messages."""
 
-    def __init__(self, window: QMainWindow) -> None:  # the MainWindow that creates it
+    def __init__(self, state: AppState, window: QMainWindow, file_menu: QMenu, before: QAction,
+                 tabs: SectionTabs, written_notice: WrittenNotice,
+                 show_error: Callable[[str, str], None]) -> None:
         super().__init__(window)
-        self.window = window
-        self.source_panel = SourcePanel()
-        self.source_dock = QDockWidget(window)
-        self.source_dock.setObjectName("sourceDock")
-        self.source_dock.setWidget(self.source_panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.source_dock)
-        self.source_dock.hide()
-        self._connected: set[int] = set()
+        self.state, self.window, self.tabs = state, window, tabs
+        self.written_notice, self.show_error = written_notice, show_error
         self.action_report = self._action(self.export_report, "Ctrl+P")
         self.action_share = self._action(self.share_card, "Ctrl+Shift+S")
         self.action_summary = self._action(self.copy_summary, "Ctrl+Shift+C")
-        file_menu = window.file_menu
-        before = window.action_quit
-        file_menu.insertAction(before, self.action_report)
-        file_menu.insertAction(before, self.action_share)
-        file_menu.insertAction(before, self.action_summary)
+        for action in (self.action_report, self.action_share, self.action_summary):
+            file_menu.insertAction(before, action)
         file_menu.insertSeparator(before)
-        window.view_menu.addAction(self.source_dock.toggleViewAction())
-        window.header.sig_period_changed.connect(self.apply_period)
-        window.sig_dataset_loaded.connect(self._on_dataset_loaded)
-        window.installEventFilter(self)
         self.retranslate_ui()
 
     def _action(self, slot, shortcut: str) -> QAction:
@@ -57,61 +52,91 @@ class Sharing(QObject):
         self.action_report.setText(self.tr("Export &report (PDF)…"))
         self.action_share.setText(self.tr("&Share card of this tab…"))
         self.action_summary.setText(self.tr("Copy s&ummary of this tab"))
-        self.source_dock.setWindowTitle(self.tr("Source"))
-        self.source_dock.toggleViewAction().setText(self.tr("Source panel"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        return False
 
     # Dialogs tests replace ----------------------------------------------------------------
+    def ask_export_folder(self) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Export all tables to folder"), str(Path.home()))
+        return Path(folder) if folder else None
+
     def ask_save_path(self, title: str, name: str, filter_text: str) -> Path | None:
-        start = str((self.window.data_folder or Path.home()).parent / safe_file_name(name))
+        start = str(Path(self.state.dataset.folder).parent / safe_file_name(name))
         path, _ = QFileDialog.getSaveFileName(self.window, title, start, filter_text)
         return Path(path) if path else None
 
-    # Periods and sources ------------------------------------------------------------------
-    def _on_dataset_loaded(self, dataset) -> None:
-        header = self.window.header
-        periods = reported_periods(dataset)
-        if periods != header.periods():
-            header.set_periods(periods)
-        for page in self.window.tab_pages.values():
-            if id(page) not in self._connected and hasattr(page, "sig_source_requested"):
-                page.sig_source_requested.connect(self.show_source)
-                self._connected.add(id(page))
-        self.apply_period(header.selected_period())  # the filled tab took the one before
+    # Tables -------------------------------------------------------------------------------
+    def current_table_panel(self):
+        """The table panel holding the keyboard focus, else the current tab's first table."""
+        from zoneapp.ui.widgets.table_panel import TablePanel
 
-    def apply_period(self, period: int | None) -> None:
-        """The tables and KPI cards of every tab show `period` (None: all years); a tab not
-        filled yet takes the header's period when it is."""
-        for code, page in self.window.tab_pages.items():
-            if hasattr(page, "set_period") and self.window.is_filled(code):
-                page.set_period(period)
-                self.window.connect_exports(page)  # its tables were made anew
+        widget = QApplication.focusWidget()
+        while widget is not None and not isinstance(widget, TablePanel):
+            widget = widget.parentWidget()
+        page = self.tabs.tab_widget.currentWidget()
+        if widget is not None and page is not None and page.isAncestorOf(widget):
+            return widget
+        tables = getattr(page, "tables", None) or {}
+        return next(iter(tables.values()), None)
 
-    def show_source(self, row) -> None:
-        self.source_panel.show_figure(row, self.window.dataset, self.window.lang)
-        self.source_dock.show()
-        self.source_dock.raise_()
+    def export_current_table(self) -> Path | None:
+        """Ctrl+E: export the rows shown of the focused table (or the tab's first one)."""
+        panel = self.current_table_panel()
+        if panel is None:
+            self.window.statusBar().showMessage(self.tr("This tab has no table to export."),
+                                                4000)
+            return None
+        return panel.export()
+
+    def connect_exports(self, page: SectionPage) -> None:
+        """A table exported from `page` (button, menu or Ctrl+E) is named in the status bar:
+        the tables built so far, and each built later, when scrolled to. Asking `page.tables`
+        for every panel would build them all, which is what a tab's first show avoids."""
+        for panel in page.tables.built().values():
+            self._connect_export(panel)
+        page.sig_table_built.connect(self._connect_export, Qt.ConnectionType.UniqueConnection)
+
+    @Slot(object)
+    def _connect_export(self, panel) -> None:
+        panel.sig_exported.connect(self.written_notice.show_written,
+                                   Qt.ConnectionType.UniqueConnection)
+
+    def export_all_tables(self) -> list[Path]:
+        title = self.tr("Export all tables")
+        if self._no_data(title):
+            return []
+        folder = self.ask_export_folder()
+        if folder is None:
+            return []
+        from zoneapp.core.io.export import export_all
+
+        try:
+            written = export_all(self.state.dataset, folder, lang=self.state.language,
+                                 encoding=settings.get("export/encoding"))
+        except OSError as exc:
+            self.show_error(title, self.tr("The tables could not be written:") + "\n\n"
+                            + failure_text(exc))
+            return []
+        self.written_notice.show_written(Path(folder), len(written))
+        return list(written)
 
     # Report, share card, summary ----------------------------------------------------------
     def _current_code(self) -> str:
-        return self.window.current_code() or self.window.sections[0].code
+        return self.tabs.current_code() or self.tabs.sections[0].code
 
     def _no_data(self, title: str) -> bool:
-        if self.window.dataset is None:
-            self.window.show_error(title, self.tr("No data folder is open."))
+        if self.state.dataset is None:
+            self.show_error(title, self.tr("No data folder is open."))
             return True
         return False
+
+    def _zone_name(self) -> str:
+        return self.state.dataset.manifest.name(self.state.language)
 
     def export_report(self) -> Path | None:
         title = self.tr("Export report")
         if self._no_data(title):
             return None
-        name = safe_file_name(self.window.dataset.manifest.name(self.window.lang)) + ".pdf"
-        path = self.ask_save_path(title, name, "PDF (*.pdf)")
+        path = self.ask_save_path(title, safe_file_name(self._zone_name()) + ".pdf", "PDF (*.pdf)")
         if path is None:
             return None
         if path.suffix.lower() != ".pdf":
@@ -120,14 +145,14 @@ class Sharing(QObject):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            write_report(self.window.dataset, path, self.window.lang)
+            write_report(self.state.dataset, path, self.state.language)
         except OSError as exc:
-            self.window.show_error(title, self.tr("The report could not be written:")
-                                   + "\n\n" + failure_text(exc, path))
+            self.show_error(title, self.tr("The report could not be written:")
+                            + "\n\n" + failure_text(exc, path))
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.window.written_notice.show_written(Path(path))
+        self.written_notice.show_written(Path(path))
         return path
 
     def share_card(self) -> Path | None:
@@ -139,20 +164,19 @@ class Sharing(QObject):
         from zoneapp.ui.output.share_card import share_card_image
 
         code = self._current_code()
-        image = share_card_image(self.window.dataset, code, self.window.lang,
-                                 self.window.header.selected_period())
+        state = self.state
+        image = share_card_image(state.dataset, code, state.language, state.period)
         QGuiApplication.clipboard().setImage(image)
         self.window.statusBar().showMessage(self.tr("Share card copied to the clipboard"), 8000)
-        name = safe_file_name(f"{self.window.dataset.manifest.name(self.window.lang)}_{code}") \
-            + ".png"
+        name = safe_file_name(f"{self._zone_name()}_{code}") + ".png"
         path = self.ask_save_path(title, name, "PNG (*.png)")
         if path is None:
             return None
         try:
             save_png(image, path)
         except OSError as exc:
-            self.window.show_error(title, self.tr("The share card could not be saved:")
-                                   + "\n\n" + failure_text(exc, path))
+            self.show_error(title, self.tr("The share card could not be saved:")
+                            + "\n\n" + failure_text(exc, path))
             return None
         return path
 
@@ -162,8 +186,8 @@ class Sharing(QObject):
             return ""
         from zoneapp.views.card import summary_text
 
-        text = summary_text(self.window.dataset, self._current_code(), self.window.lang,
-                            self.window.header.selected_period())
+        state = self.state
+        text = summary_text(state.dataset, self._current_code(), state.language, state.period)
         QGuiApplication.clipboard().setText(text)
         self.window.statusBar().showMessage(
             self.tr("%1 sentence(s) copied").replace("%1", str(text.count("\n") + 1 if text else 0)),
