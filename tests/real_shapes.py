@@ -234,3 +234,33 @@ def odd_units_csv(path: Path, year: int = 2023) -> Path:
              "乙园区,830,1200,8.1,1300.5"]
     path.write_bytes(("\n".join(lines) + "\n").encode("gb18030"))
     return path
+
+
+CITY_INDICATORS = [("现价工业产值", "亿元", 100.0), ("工业用电量", "亿千瓦时", 5.5)]
+
+
+def indicator_month_values(m: int) -> list[tuple]:
+    """(indicator, unit, 本月, 增长%, 1-m月累计, 累计增长%): 本月 is base + m, so 1-m月累计 is
+    m × base + 1 + … + m; month 2 stands for 1–2月 (本月 and 累计 the same figure)."""
+    out = []
+    for name, unit, base in CITY_INDICATORS:
+        ytd = round(base * m + m * (m + 1) / 2 * base / 100, 2)
+        month = ytd if m == 2 else round(base * (1 + m / 100), 2)
+        out.append((name, unit, month, 5.0, ytd, 6.0))
+    return out
+
+
+def indicator_month_xlsx(path: Path, year: int = 2024, m: int = 3) -> Path:
+    """"上饶市2024年3月主要经济指标": an indicator per row, 指标 | 单位 | 本月 | 同比增长% |
+    1-3月累计 | 累计增长%; January and February together as 1-2月."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = f"上饶市{year}年{month_label(m)}主要经济指标"
+    ws.append(["指标", "单位", "1-2月" if m == 2 else "本月", "同比增长%", f"1-{m}月累计",
+               "累计增长%"])
+    for row in indicator_month_values(m):
+        ws.append(list(row))
+    wb.save(path)
+    return path

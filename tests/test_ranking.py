@@ -227,7 +227,7 @@ def test_months_rank_the_latest_part_of_the_year(tmp_path):
     lines.append("overview,output,产值,2023,700,亿元,合计,yes,2023-01..2023-11,ytd")
     view = section_view(load_dataset(write_folder(tmp_path, lines)), "overview", "zh")
     chart = view.chart("rank_output_ytd")
-    assert chart.title == "产值：3项排名（2023年1-11月）"
+    assert chart.title == "产值：3个园区排名（2023年1-11月累计）"
     assert [(b.label, b.value, b.highlight) for b in chart.bars] == [
         ("B园", 330.0, True), ("C园", 220.0, False), ("A园", 110.0, False)]
     assert chart.note == "合计：700亿元。" and chart.highlight_label == "B园（本单位）"
@@ -237,7 +237,7 @@ def test_months_rank_the_latest_part_of_the_year(tmp_path):
     assert [c.label("zh") for c in table.schema.columns] == ["对象", "2023年1-10月",
                                                               "2023年1-11月"]
     assert list(table.frame["entity"]) == ["合计", "B园", "C园", "A园"]  # not 合计（合计）
-    assert table.title == "产值（亿元）：分对象、分期间"
+    assert table.title == "产值累计（亿元）：分对象、分期间"
 
 
 def test_a_section_draws_at_most_max_figures(tmp_path):

@@ -75,6 +75,17 @@ def kind_of(row, span: PeriodSpan | None = None) -> str:
     return "ytd" if span.first == 1 else "period"
 
 
+def year_before(row, previous) -> bool:
+    """Whether `previous` is `row`'s months a year before, of the same kind and unit: the
+    only earlier row a 5月 or a 1–5月累计 is compared with (never another year's 1–12月)."""
+    span, then = span_of(row), span_of(previous)
+    if span is None or then is None:
+        return False
+    return then == PeriodSpan(span.year - 1, span.first, span.last) \
+        and kind_of(previous, then) == kind_of(row, span) \
+        and cell_text(previous, "unit") == cell_text(row, "unit")
+
+
 @dataclass(frozen=True)
 class Point:
     """One flow figure of a key: its months, kind (ytd / period), value and row."""
@@ -159,7 +170,8 @@ def derived_period_rows(timed: pd.DataFrame | None) -> list[dict]:
         return []
     reported = timed[timed["basis"].fillna("") != "derived"] if "basis" in timed.columns else timed
     flows = points(reported)
-    have = {(p.key, p.span) for p in flows if p.kind == "period"}
+    own = [p for p in flows if p.kind == "period"]
+    have = {(p.key, p.span) for p in own}
     rows = []
     by_key_year: dict[tuple[str, int], list[Point]] = {}
     for p in flows:
@@ -173,40 +185,64 @@ def derived_period_rows(timed: pd.DataFrame | None) -> list[dict]:
             first = 1 if before is None else before.span.last + 1
             span = PeriodSpan(year, first, p.span.last)
             if (key, span) not in have:
-                row = _period_row(p, before, span)
+                row = _unreported_part(p, before, span, [q for q in own if q.key == key])
                 if row is not None:
                     rows.append(row)
             before = p
     return rows
 
 
-def _period_row(p: Point, before: Point | None, span: PeriodSpan) -> dict | None:
+def _unreported_part(p: Point, before: Point | None, span: PeriodSpan,
+                     own: list[Point]) -> dict | None:
+    """The row for the months of `span` no 当月 row reports. A reported month inside the span
+    (3月 under the year's first 累计, 1–3月, when 1–2月 was not imported) is taken off its end:
+    1–2月 = 1–3月累计 − 3月; the whole span would put a 1–3月 bar of the 累计 among the
+    months. Reported months elsewhere in the span leave nothing to derive."""
+    inside = [q for q in own if q.span.year == span.year and q.span.first <= span.last
+              and q.span.last >= span.first]
+    if not inside:
+        return _period_row(p, before, span)
+    tail = inside[0] if len(inside) == 1 else None
+    if tail is None or tail.span.last != span.last or tail.span.first <= span.first:
+        return None
+    rest = PeriodSpan(span.year, span.first, tail.span.first - 1)
+    return _period_row(p, before, rest, tail)
+
+
+def _period_row(p: Point, before: Point | None, span: PeriodSpan,
+                minus: Point | None = None) -> dict | None:
+    """The 当月 (当期) row of `span`: the 累计 `p` less the year's previous 累计 `before` and
+    less a reported 当月 `minus` at its end, with the formula in both languages."""
     now_zh, now_en = span_label(p.span, "zh") + "累计", f"{span_label(p.span, 'en')} (year to date)"
-    if before is None:
+    taken = [q for q in (before, minus) if q is not None]
+    if not taken:
         value, qualifier = p.value, p.qualifier
         zh = f"{now_zh}{_fmt(p.value, p.unit, p.qualifier, 'zh')}即{span_label(span, 'zh')}" \
              f"的当期值（年内第一个累计值，不拆分）"
         en = f"{now_en} {_fmt(p.value, p.unit, p.qualifier, 'en')} is the value of " \
              f"{span_label(span, 'en')} (the year's first year-to-date figure, not split)"
     else:
-        earlier = units.convert(before.value, before.unit, p.unit)
-        if earlier is None:
+        earlier = [units.convert(q.value, q.unit, p.unit) for q in taken]
+        if any(e is None for e in earlier):
             return None
-        value = _rounded(p.value - earlier, p.value, earlier)
-        qualifier = "约" if (p.qualifier or before.qualifier) else ""
-        then_zh = span_label(before.span, "zh") + "累计"
-        then_en = f"{span_label(before.span, 'en')} (year to date)"
-        zh = (f"由{now_zh}{_fmt(p.value, p.unit, p.qualifier, 'zh')}减去{then_zh}"
-              f"{_fmt(before.value, before.unit, before.qualifier, 'zh')}推算："
-              f"{units.format_number(p.value)} − {units.format_number(earlier)} = "
-              f"{units.format_number(value)}{p.unit}")
-        en = (f"{now_en} {_fmt(p.value, p.unit, p.qualifier, 'en')} minus {then_en} "
-              f"{_fmt(before.value, before.unit, before.qualifier, 'en')}: "
+        value = _rounded(p.value - sum(earlier), p.value, *earlier)
+        qualifier = "约" if (p.qualifier or any(q.qualifier for q in taken)) else ""
+        then_zh = "、".join(f"{span_label(q.span, 'zh')}{'累计' if q.kind == 'ytd' else ''}"
+                           f"{_fmt(q.value, q.unit, q.qualifier, 'zh')}" for q in taken)
+        then_en = " and ".join(f"{span_label(q.span, 'en')}"
+                               f"{' (year to date)' if q.kind == 'ytd' else ''} "
+                               f"{_fmt(q.value, q.unit, q.qualifier, 'en')}" for q in taken)
+        zh = (f"由{now_zh}{_fmt(p.value, p.unit, p.qualifier, 'zh')}减去{then_zh}推算："
+              f"{units.format_number(p.value)} − "
+              + " − ".join(units.format_number(e) for e in earlier)
+              + f" = {units.format_number(value)}{p.unit}")
+        en = (f"{now_en} {_fmt(p.value, p.unit, p.qualifier, 'en')} minus {then_en}: "
               f"{units.format_number(p.value, lang='en')} − "
-              f"{units.format_number(earlier, lang='en')} = "
-              f"{units.format_number(value, lang='en')} ({units.unit_label(p.unit, 'en') or p.unit})")
+              + " − ".join(units.format_number(e, lang='en') for e in earlier)
+              + f" = {units.format_number(value, lang='en')} "
+              f"({units.unit_label(p.unit, 'en') or p.unit})")
     row = p.row
-    inputs = [p] if before is None else [p, before]
+    inputs = [p, *taken]
     return {
         "section": cell_text(row, "section"), "key": p.key, "name_zh": cell_text(row, "name_zh"),
         "name_en": cell_text(row, "name_en"), "period": span.year, "value": value,

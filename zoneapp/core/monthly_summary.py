@@ -9,11 +9,14 @@ A clause whose figure is missing is left out; a 同比 the app derived is marked
 """
 from __future__ import annotations
 
+import math
+
 from .cells import cell_text
-from .monthly import Change, Point, month_range
+from .monthly import Change, Point, kind_of, month_range, span_of, year_before
 from .summary import _change_en, _change_zh, english_subject
 from .targets import Progress
-from .units import format_number, format_value
+from .readable import format_readable
+from .units import format_number
 
 _PARTS_EN = {"Q1": "the first quarter", "Q2": "the second quarter", "Q3": "the third quarter",
              "Q4": "the fourth quarter", "H1": "the first half", "H2": "the second half"}
@@ -23,10 +26,43 @@ def _points(value: float) -> str:
     return format_number(abs(value), "%", decimals=1)
 
 
+def row_sentence(row, lang: str = "zh", previous=None) -> str | None:
+    """The sentence of one indicators row below a year or marked 累计 / 当月 (a region's
+    5月 figure, its 1–5月累计), in the monthly report's form; None for a yearly row. Its 同比
+    is the reported one, else from `previous` when that is the same months a year before."""
+    span = span_of(row)
+    kind = kind_of(row, span) if span is not None else ""
+    if kind not in ("ytd", "period"):
+        return None
+    value = _number(row, "value")
+    if value is None:
+        return ""
+    point = Point(cell_text(row, "key"), span, kind, value, cell_text(row, "unit"),
+                  cell_text(row, "qualifier"), cell_text(row, "basis") == "derived", row)
+    change = None
+    reported = _number(row, "yoy_pct")
+    if reported is not None:
+        change = Change(reported, False)
+    elif previous is not None and point.unit != "%" and year_before(row, previous):
+        then = _number(previous, "value")
+        if then:
+            change = Change(round((value / then - 1) * 100, 1), True)
+    return period_sentence(point, lang, change)
+
+
+def _number(row, column: str) -> float | None:
+    value = row.get(column) if hasattr(row, "get") else None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
 def period_sentence(point: Point, lang: str = "zh", change: Change | None = None,
                     progress: Progress | None = None) -> str:
     """The sentence for one 累计 or 当月 figure with its 同比 and its target's progress."""
-    shown = format_value(point.value, point.unit, point.qualifier, lang)
+    shown = format_readable(point.value, point.unit, point.qualifier, lang)  # 105亿元
     row = point.row
     if lang == "zh":
         verb = "累计完成" if point.kind == "ytd" else "完成"

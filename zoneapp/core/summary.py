@@ -99,7 +99,14 @@ def change(row: Any, previous: Any = None) -> tuple[float | None, str]:
 
 
 def sentence(row: Any, lang: str = "zh", previous: Any = None) -> str:
-    """The sentence for one indicator row; `previous` is the same key's earlier period, if any."""
+    """The sentence for one indicator row; `previous` is the same key's earlier period, if any.
+    A row below a year (5月, 1–5月累计) is said with its months and kind, as monthly reports
+    say it (core.monthly_summary): "2024年…105亿元" hid that it was May's 当月."""
+    from .monthly_summary import row_sentence  # it builds on this module's phrases
+
+    monthly = row_sentence(row, lang, previous)
+    if monthly is not None:
+        return monthly
     value = _number(row, "value")
     if value is None:
         return ""

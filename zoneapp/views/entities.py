@@ -79,6 +79,30 @@ def is_additive(row) -> bool:
     return _NOT_ADDITIVE_EN.search(text(row, "name_en")) is None
 
 
+# Name endings that say what the entities are when the table does not: a county table's
+# rows (信州区, 广丰县, 上饶经开区) were counted as "4项", items.
+_ZONE_ENDINGS = ("园", "园区", "开发区", "经开区", "高新区", "经济区", "商务区", "功能区", "试验区",
+                 "合作区", "产业区")
+_COUNTY_ENDINGS = ("区", "县", "旗", "市")
+
+
+def entity_noun(names: list[str]) -> str:
+    """What the (non-region) entities are, for counting them: 'parks' when most are parks or
+    zones, 'cities' when every one ends in 市, 'counties' when every one is a county-level
+    area (an 经开区 among 县区 counts as one), '' when the names do not say."""
+    names = [plain_name(n) if not n.endswith("市") else n.strip() for n in names]
+    names = [n for n in names if n]
+    if not names:
+        return ""
+    if sum(n.endswith(_ZONE_ENDINGS) for n in names) * 2 > len(names):
+        return "parks"
+    if all(n.endswith("市") and len(n) > 1 for n in names):
+        return "cities"
+    if all(n.endswith(_COUNTY_ENDINGS) and len(n) > 1 for n in names):
+        return "counties"
+    return ""
+
+
 def by_region(index: FigureIndex, codes: np.ndarray) -> bool:
     """Whether most of the entities with these codes are regions of China (the words then
     say 地区 / regions); each name is looked at once per index."""
@@ -109,6 +133,7 @@ class Ranking:
     own: str = ""  # the own entity as zone.toml names it; '' when none is declared
     own_position: int | None = None  # index into parts
     regions: bool = False
+    noun: str = ""  # entity_noun of the parts when they are not regions
     additive: bool = True
     ranks: list[int] = field(default_factory=list)  # 1-based, ties share a rank
     # Rows taken out of the source, by position; shared by the rankings of a view, which
@@ -275,12 +300,16 @@ def rank(figure: FigureRows, index: FigureIndex, period: int | None,
         index=index,
         own=own, own_position=int(mine[0]) if len(mine) else None,
         regions=by_region(index, figure.entities[at]),
+        noun=entity_noun([str(index.names[c]) for c in np.unique(figure.entities[parts])]),
         additive=is_additive(first), ranks=ranks)
 
 
 def period_label(ranking: Ranking, lang: str) -> str:
-    """2023年 / 2023; 2023年1-11月 / Jan-Nov 2023 for a part of the year."""
+    """2023年 / 2023; 2023年1-11月 / Jan-Nov 2023 for a part of the year; 累计 said (a 1-2月
+    当月 and its 累计 read alike)."""
     span = parse_period_detail(ranking.period_detail, ranking.period)
     if span is None:
         return f"{ranking.period}年" if lang == "zh" else str(ranking.period)
+    if ranking.kind == "ytd":
+        return span.label(lang) + ("累计" if lang == "zh" else " year to date")
     return span.label(lang)

@@ -19,6 +19,28 @@ def name(row, lang: str, stem: str = "name") -> str:
     return (text(row, f"{stem}_en") if lang != "zh" else "") or text(row, f"{stem}_zh")
 
 
+def period_title(title: str, span, kind: str, lang: str) -> str:
+    """A card's title with the months it covers and whether 累计: 现价工业产值（2024年1–5月累计）,
+    现价工业产值（2024年5月）; "…, Jan–May 2024 year to date". `span` a core.periods.PeriodSpan,
+    `kind` 'ytd' or another of core.monthly.kind_of's."""
+    from zoneapp.core.monthly import span_label
+
+    months = span_label(span, lang) if lang == "zh" else span.label("en").replace("-", "–")
+    if kind == "ytd":
+        return f"{title}（{months}累计）" if lang == "zh" else f"{title}, {months} year to date"
+    return f"{title}（{months}）" if lang == "zh" else f"{title}, {months}"
+
+
+def kind_name(row, lang: str) -> str:
+    """The name with its kind when it has one: 现价工业产值累计, 现价工业产值当月; "…, year to
+    date", "…, month". A 当月 and a 累计 table of one figure were titled alike."""
+    kind = text(row, "value_kind")
+    words = {"ytd": ("累计", ", year to date"), "month": ("当月", ", month")}.get(kind)
+    if words is None:
+        return name(row, lang)
+    return name(row, lang) + (words[0] if lang == "zh" else words[1])
+
+
 def latest_by_key(rows: pd.DataFrame) -> pd.DataFrame:
     """One row per key, the latest period, in the order the keys first appear."""
     if rows is None or rows.empty:
@@ -67,6 +89,21 @@ def tooltip(title: str, value_text: str, lang: str, *, period: str = "", yoy=Non
     return "<br>".join(lines)
 
 
+def period_text(row, lang: str) -> str:
+    """The row's period as a tooltip names it: 2024; 2024年5月, 2024年1–5月累计 / Jan–May 2024
+    year to date for a figure below a year (its bar said only "2024")."""
+    from zoneapp.core.monthly import kind_of, span_label, span_of
+
+    span = span_of(row)
+    kind = kind_of(row, span) if span is not None else ""
+    if span is None or (span.whole_year and kind != "ytd"):
+        return text(row, "period")
+    months = span_label(span, lang)
+    if kind == "ytd":
+        return months + ("累计" if lang == "zh" else " year to date")
+    return months
+
+
 def indicator_tooltip(row, lang: str) -> str:
     derivation = text(row, "derivation_zh" if lang == "zh" else "derivation_en") \
         or text(row, "derivation_zh") or text(row, "note")
@@ -75,8 +112,7 @@ def indicator_tooltip(row, lang: str) -> str:
         yoy = None if yoy is None or pd.isna(yoy) else float(yoy)
     except (TypeError, ValueError):
         yoy = None
-    period = text(row, "period")
-    return tooltip(name(row, lang), display(row, lang), lang, period=period, yoy=yoy,
+    return tooltip(name(row, lang), display(row, lang), lang, period=period_text(row, lang), yoy=yoy,
                    derived=is_derived(row), derivation=derivation,
                    source=text(row, "source_sentence"))
 

@@ -5,10 +5,11 @@ import math
 
 import pandas as pd
 
+from zoneapp.core.monthly import kind_of, span_label, span_of, year_before
 from zoneapp.core.summary import change
 from zoneapp.core.readable import format_readable
 from zoneapp.core.units import format_number
-from zoneapp.views.figures import is_derived, name, text
+from zoneapp.views.figures import is_derived, name, period_title, text
 from zoneapp.views.model import KpiView
 from zoneapp.views.words import say
 
@@ -34,8 +35,17 @@ def _number(row, column: str) -> float | None:
 
 
 def kpi_view(row: pd.Series, lang: str, previous: pd.Series | None = None) -> KpiView:
-    """The card of an indicators row; `previous`, the same figure in an earlier period."""
+    """The card of an indicators row; `previous`, the same figure in an earlier period. A
+    figure below a year says its months and whether 累计, as the monthly cards do: a region's
+    5月 and 1–5月累计 were two cards of one title."""
     title = name(row, lang)
+    span = span_of(row)
+    kind = kind_of(row, span) if span is not None else ""
+    months = kind in ("ytd", "period") or (span is not None and not span.whole_year)
+    if months:
+        title = period_title(title, span, kind, lang)
+        if previous is not None and not year_before(row, previous):
+            previous = None  # a 5月 is not compared with another kind or months
     value = _number(row, "value")
     shown = "" if value is None else format_readable(value, text(row, "unit"),
                                                      text(row, "qualifier"), lang)
@@ -46,8 +56,13 @@ def kpi_view(row: pd.Series, lang: str, previous: pd.Series | None = None) -> Kp
     if pct is None and previous is not None:
         pct, against = change(row, previous)
         word = say("vs %1", lang, against)
+        if months and pct is not None:  # the same months a year before: a 同比 we worked out
+            word = say("YoY", lang)
+            pct = round(pct, 1)
+    yoy_mark = ("" if lang == "zh" else " ") + say("(derived)", lang) \
+        if months and pct is not None and _number(row, "yoy_pct") is None else ""
     yoy = "" if pct is None else \
-        f"{word} {change_arrow(pct)}{format_number(abs(pct), '%', decimals=1)}%"
+        f"{word} {change_arrow(pct)}{format_number(abs(pct), '%', decimals=1)}%{yoy_mark}"
     compare = _compare_line(previous, lang)
     source = text(row, "source_sentence")
     lines = [f"{title}: {shown}" if title else shown]
@@ -71,6 +86,9 @@ def _compare_line(previous, lang: str) -> str:
     shown = format_readable(value, text(previous, "unit"), text(previous, "qualifier"), lang)
     if is_derived(previous):
         shown += ("" if lang == "zh" else " ") + say("(derived)", lang)  # （推算） needs no space
+    span = span_of(previous)
+    if span is not None and not span.whole_year:  # 2023年5月：100亿元, not 2023年：
+        return f"{span_label(span, lang)}{'：' if lang == 'zh' else ': '}{shown}"
     return say("In %1: %2", lang, text(previous, "period"), shown)
 
 

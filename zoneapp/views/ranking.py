@@ -25,7 +25,7 @@ from zoneapp.views import figure_index, figures
 from zoneapp.views.entities import Ranking, entity_label, fetch_rows, period_label, rank
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import Bar, ChartView, KpiView, TableView
-from zoneapp.views.words import say
+from zoneapp.views.words import counted, say
 
 TOP_N = 15  # bars before "others": 15 names stay readable in a half-width chart
 # Figures by entity a section draws (chart, card, table each), in file order: a folder of a
@@ -100,8 +100,11 @@ def _unique(stem: str, ranking: Ranking, taken: set[str]) -> str:
 # ----- words ----------------------------------------------------------------------------
 
 def _words(ranking: Ranking, regions: str, other: str) -> str:
-    """The phrase for regions when the entities are regions, else the generic one."""
-    return regions if ranking.regions else other
+    """The phrase for regions when the entities are regions, else the generic one, said of
+    the entities' kind where words.py has it (4个县区, not 4项)."""
+    if ranking.regions:
+        return regions
+    return counted(ranking.noun, other)
 
 
 def _count_word(ranking: Ranking, n: int, lang: str, regions: str, other: str) -> str:
@@ -269,7 +272,7 @@ def entity_table(ranking: Ranking, lang: str, key: str) -> TableView:
     by = ("%1 (%2) by region and " if regions else "%1 (%2) by entity and ") + (
         "period" if monthly else "year")
     unit = figures.unit_axis_label(text(first, "unit"), lang).removeprefix("单位：")
-    title = say(by, lang, figures.name(first, lang), unit)
+    title = say(by, lang, figures.kind_name(first, lang), unit)
     word = "Region" if regions else "Entity"
     schema = Table(TABLE_NAME, title, title, "", key=("entity",), columns=(
         Column("entity", TEXT, say(word, "zh"), word),
@@ -317,8 +320,10 @@ def entity_sentence(indicators: pd.DataFrame, card: KpiView, lang: str) -> str:
     entity = text(row, "entity")
     same = indicators["entity"].astype("string").str.strip() == entity
     history = indicators[same.fillna(False).to_numpy(dtype=bool)]
-    row["name_zh"] = f"{entity}{text(row, 'name_zh')}"
+    # English first: a figure without an English name falls back to the Chinese one, which
+    # must not have the entity in it yet ("全市现价工业产值 in 全市").
     row["name_en"] = f"{text(row, 'name_en') or text(row, 'name_zh')} in {entity_label(row, 'en')}"
+    row["name_zh"] = f"{entity}{text(row, 'name_zh')}"
     said = sentence(row, lang, previous_row(history, row))
     if not said or not card.compare_text:
         return said

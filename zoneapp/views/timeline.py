@@ -18,7 +18,8 @@ from zoneapp.core.monthly import Change, Point, month_range, points, span_label,
 from zoneapp.core.periods import PeriodSpan
 from zoneapp.core.monthly_summary import period_sentence
 from zoneapp.core.targets import Progress, progress, progress_series
-from zoneapp.core.units import format_number, format_value
+from zoneapp.core.readable import format_readable  # 105亿元, not 1,050,000万元
+from zoneapp.core.units import format_number
 from zoneapp.views import figures
 from zoneapp.views.kpis import change_arrow
 from zoneapp.views.model import Bar, ChartView, KpiView, Line
@@ -62,12 +63,8 @@ def time_kpi(rows: pd.DataFrame, flows: list[Point], point: Point, lang: str) ->
     """The card of one 累计 (or 当月) figure."""
     row = point.row
     name = figures.name(row, lang)
-    months = span_label(point.span, lang) if lang == "zh" else point.span.label("en").replace("-", "–")
-    if point.kind == "ytd":
-        title = f"{name}（{months}累计）" if lang == "zh" else f"{name}, {months} year to date"
-    else:
-        title = f"{name}（{months}）" if lang == "zh" else f"{name}, {months}"
-    shown = format_value(point.value, point.unit, point.qualifier, lang)
+    title = figures.period_title(name, point.span, point.kind, lang)
+    shown = format_readable(point.value, point.unit, point.qualifier, lang)
     change = year_on_year(point, flows)
     goal = progress(rows, point.key, point.span.year, point.span.last, flows) \
         if point.kind == "ytd" else None
@@ -108,7 +105,7 @@ def _alone(point: Point, flows: list[Point], lang: str) -> str:
     if not last:
         return ""
     p = min(last, key=lambda q: q.derived)
-    shown = format_value(p.value, p.unit, p.qualifier, lang)
+    shown = format_readable(p.value, p.unit, p.qualifier, lang)
     if p.derived:
         shown += ("" if lang == "zh" else " ") + say("(derived)", lang)
     months = month_range(p.span, lang)
@@ -184,7 +181,7 @@ def _flow_chart(key: str, title: str, flows: list[Point], lang: str) -> ChartVie
         label = span_label(p.span, lang)
         bar = figures.indicator_bar(p.row, lang, label=label)
         bar.value, bar.unit = p.value, p.unit
-        bar.display = format_value(p.value, p.unit, p.qualifier, lang)
+        bar.display = format_readable(p.value, p.unit, p.qualifier, lang)
         bars.append(bar)
         # A 累计 stands over the months it added since the year's previous one, so the bars
         # of a year tile it instead of overlapping (1–2月 over January and February).
@@ -222,7 +219,7 @@ def _progress_chart(rows: pd.DataFrame, flows: list[Point], key: str, name: str,
         before = span.last
         pct = format_number(goal.completion, "%", decimals=1) + "%"
         tip = [f"<b>{html.escape(span_label(span, lang))}</b>",
-               html.escape(format_value(goal.done.value, goal.done.unit, goal.done.qualifier,
+               html.escape(format_readable(goal.done.value, goal.done.unit, goal.done.qualifier,
                                         lang)),
                html.escape(_goal_line(goal, lang)), f"<i>{html.escape(goal.formula(lang))}</i>"]
         bars.append(Bar(label=span_label(span, lang), value=goal.completion, display=pct,

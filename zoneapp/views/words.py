@@ -82,6 +82,27 @@ ZH = {
 }
 
 
+# The generic phrases above that count entities, said of what the entities are (views/
+# entities.entity_noun): 4个县区中首位, not 4项中首位. English keeps the generic phrase.
+_NOUNS = {"counties": "县区", "parks": "园区", "cities": "市"}
+_COUNTED = {
+    "%1: ranking of %2, %3": "%1：%2个{n}排名（%3）",
+    "%1 others": "其他%1个{n}",
+    "%1 more not shown": "另有%1个{n}未列出",
+    "Derived: the sum of the %1 others": "推算：其余%1个{n}之和",
+    "%2 of the sum of %1": "占%1个{n}合计%2",
+    "First of %1: %2": "%1个{n}中首位：%2",
+}
+ZH.update({f"{noun}|{text}": zh.format(n=word) for noun, word in _NOUNS.items()
+           for text, zh in _COUNTED.items()})
+
+
+def counted(noun: str, text: str) -> str:
+    """`text` (a generic phrase counting entities) as said of `noun`'s entities, for say()."""
+    keyed = f"{noun}|{text}"
+    return keyed if noun and keyed in ZH else text
+
+
 def say(text: str, lang: str, *args: object) -> str:
     """`text` in `lang` ('zh' or 'en'), with %1, %2 … replaced by `args`."""
     out = ZH.get(text, text) if lang == "zh" else text.split("|", 1)[-1]
