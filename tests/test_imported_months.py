@@ -46,7 +46,7 @@ def test_a_regions_month_and_year_to_date_say_which_they_are(tmp_path, capsys):
     folder = imported(tmp_path, rs.monthly_xlsx, (2, 3, 4, 5))
     ds = load_dataset(folder)
     titles = [k.title for k in section_view(ds, "overview", "zh").kpis]
-    assert titles == ["现价工业产值（2024年5月）（全市）", "现价工业产值（2024年1–5月累计）（全市）"]
+    assert titles == ["现价工业产值（全市，2024年5月）", "现价工业产值（全市，2024年1–5月累计）"]
     titles = [k.title for k in section_view(ds, "overview", "en").kpis]
     assert titles == ["现价工业产值, May 2024 (全市)",
                       "现价工业产值, Jan–May 2024 year to date (全市)"]

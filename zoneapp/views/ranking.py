@@ -215,6 +215,15 @@ def _others_bar(ranking: Ranking, rest: list[int], lang: str) -> Bar:
 
 # ----- card -----------------------------------------------------------------------------
 
+def _with_entity(title: str, entity: str, lang: str) -> str:
+    """现价工业产值（全市，2024年5月）: the entity joins the title's own brackets, not a second
+    pair after them; 高技术产业营业收入（江西）; "Revenue (Jiangxi)"."""
+    if lang == "zh" and title.endswith("）") and "（" in title:
+        base, _, inner = title[:-1].rpartition("（")
+        return f"{base}（{entity}，{inner}）"
+    return say("%1 (%2)", lang, title, entity)
+
+
 def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
     """The own entity's card: its value, change, rank and share of the total. Without an own
     entity, the total's card (the first entity named); without a total, the leader's."""
@@ -235,7 +244,7 @@ def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
     if ranking.count < 2:  # a rank among one says nothing
         extra = [share_text(ranking, lang)] if own is not None else []
     card = kpi_view(row, lang, ranking.previous_row(row))
-    title = say("%1 (%2)", lang, card.title, entity_label(row, lang))
+    title = _with_entity(card.title, entity_label(row, lang), lang)
     line = ("，" if lang == "zh" else ", ").join(e for e in extra if e)
     tooltip = card.tooltip.replace(card.title, title, 1) + (f"\n{line}" if line else "")
     spoken = card.accessible_text.replace(card.title, title, 1) + (f" {line}" if line else "")
