@@ -500,3 +500,23 @@ def test_a_figure_at_the_period_end_is_a_stock(tmp_path, monkeypatch, capsys):
     assert kinds == {"营业收入": ("", "2024H1"), "期末从业人员": ("stock", "2024H1"),
                      "贷款余额": ("stock", "2024H1")}
     assert main(["validate", str(folder)]) == 0
+
+
+def test_imports_in_one_second_each_keep_their_backup(tmp_path, monkeypatch):
+    # A script importing month after month: the backups were named to the second, and each
+    # import replaced the backup the one before it had written.
+    from zoneapp.core.tables import folder as folder_io
+
+    monkeypatch.setattr(folder_io, "_stamp", lambda: "20241203-090210")
+    folder = tmp_path / "city"
+    sizes = []
+    for m in (2, 3, 4, 5):
+        book = rs.monthly_xlsx(tmp_path / f"工业月报2024-{m:02d}.xlsx", 2024, m)
+        if (folder / "indicators.csv").exists():
+            sizes.append((folder / "indicators.csv").read_bytes())
+        assert run(["import", str(book), "--into", str(folder), "--yes"], monkeypatch) == 0
+    backups = sorted((folder / "backups").iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    assert [p.name for p in backups] == ["indicators-20241203-090210.csv",
+                                         "indicators-20241203-090210-2.csv",
+                                         "indicators-20241203-090210-3.csv"]
+    assert [p.read_bytes() for p in backups] == sizes

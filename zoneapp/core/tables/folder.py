@@ -23,6 +23,21 @@ from .grid import ImportFailed
 from .recipe import RECIPES_DIR, Recipe, to_toml
 
 BACKUPS_DIR = "backups"
+
+
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _backup_path(backups: Path) -> Path:
+    """indicators-20241203-090210.csv, or -2, -3 … after it: two imports in one second (a
+    script's) each keep the file they replaced."""
+    stamp = _stamp()
+    path, n = backups / f"indicators-{stamp}.csv", 1
+    while path.exists():
+        n += 1
+        path = backups / f"indicators-{stamp}-{n}.csv"
+    return path
 KEY = ("key", "period", "period_detail", "value_kind", "entity")
 
 
@@ -170,10 +185,8 @@ def write(folder: Path, merged: Merged, existing: Existing, manifest: bytes,
     written = []
     folder.mkdir(parents=True, exist_ok=True)
     if existing.path is not None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         (folder / BACKUPS_DIR).mkdir(exist_ok=True)
-        written.append(write_bytes_atomic(folder / BACKUPS_DIR / f"indicators-{stamp}.csv",
-                                          existing.data))
+        written.append(write_bytes_atomic(_backup_path(folder / BACKUPS_DIR), existing.data))
     written.append(write_bytes_atomic(folder / "indicators.csv", merged.text))
     written.append(write_bytes_atomic(folder / MANIFEST_NAME, manifest))
     (folder / RECIPES_DIR).mkdir(exist_ok=True)
