@@ -19,7 +19,8 @@ from zoneapp.views.entities import split_rows
 
 @pytest.fixture(scope="module")
 def province(tmp_path_factory):
-    """60 figures over six sections: ten ranked charts and eleven tables a tab."""
+    """60 figures over six sections: ten ranked charts, each with its total by month
+    (views/entity_trend.py), and eleven tables a tab."""
     folder = write_province(tmp_path_factory.mktemp("lazy") / "province", entities=24,
                             months=14, figures=60, seed=2)
     return load_dataset(folder)
@@ -50,7 +51,7 @@ def _all_built(page) -> bool:
 
 
 def test_only_what_is_near_the_viewport_is_made_at_first(page):
-    assert len(page.charts) == 10 and len(page.tables) == 11
+    assert len(page.charts) == 20 and len(page.tables) == 11
     assert page.kpis and all(card.value_text() for card in page.kpis)
     built = page.charts.built()
     assert 0 < len(built) < len(page.charts)
@@ -117,7 +118,7 @@ def test_ensure_visible_and_asking_for_a_widget_make_it(page):
     QApplication.processEvents()
     assert bar.value() == 0 and _unbuilt_on_screen(page) == []
     charts = dict(page.charts)  # whoever reads them all gets them all
-    assert len(charts) == 10 and all(c.title_text() for c in charts.values())
+    assert len(charts) == 20 and all(c.title_text() for c in charts.values())
 
 
 def test_a_hidden_page_makes_nothing_until_shown(zone_app, qtbot, province):

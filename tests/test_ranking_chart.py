@@ -95,7 +95,8 @@ def test_the_tab_shows_cards_charts_and_tables(qtbot, zone_app, regions):
     page.show()
     assert [c.title_text() for c in page.kpis][0] == "高技术产业营业收入（江西）"
     assert page.kpis[0].compare_text().startswith("第18位（共31）")
-    assert set(page.charts) == {"rank_revenue", "rank_enterprises", "rank_revenue_growth"}
+    keys = ("revenue", "enterprises", "revenue_growth")  # each ranking, then its own
+    assert set(page.charts) == {f"rank_{k}" for k in keys} | {f"trend_{k}_year" for k in keys}
     panel = page.tables["entities_revenue"]
     assert panel.model.header_label(1) == "2021年"
     assert panel.model.display_text(0, 3) == "181,902.3"

@@ -19,7 +19,7 @@ from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME, with_sections
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row
 from zoneapp.core.units import UNITS
-from zoneapp.views import charts, figures, innovation, projects, ranking, timeline
+from zoneapp.views import charts, entity_trend, figures, innovation, projects, ranking, timeline
 from zoneapp.views.entities import split_rows
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import ChartView, SectionView, TableView
@@ -100,7 +100,7 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     by_entity = ranking.entity_views(dataset, entity_rows, lang, period,  # regions, parks …
                                      section=code, most_kpis=max(0, MAX_KPIS - len(own_kpis)))
     view.kpis = (own_kpis + by_entity.kpis)[:MAX_KPIS]
-    view.charts += by_entity.charts
+    view.charts += entity_trend.with_trends(dataset, by_entity.charts, lang, period, code)
     declared = dataset.manifest.sections  # their names label the section column (read back)
     for name in section.tables:
         frame = dataset.table(name)

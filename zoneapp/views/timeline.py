@@ -145,13 +145,13 @@ def time_charts(rows: pd.DataFrame | None, lang: str, period: int | None = None)
         alone = [p for p in shown if p.kind == "period"]
         # 当月 when the periods are months (1–2月 reported together counts), else 当期
         months = all(p.span.last - p.span.first < 1 + (p.span.first == 1) for p in alone)
-        monthly = _flow_chart(f"month_{key}", say("%1: each month" if months else
+        monthly = flow_chart(f"month_{key}", say("%1: each month" if months else
                                                   "%1: each period", lang, name), alone, lang)
         if monthly is not None:
             charts.append(monthly)
         goal = _progress_chart(rows, flows, key, name, years[-1], lang)
         if goal is None:
-            goal = _flow_chart(f"ytd_{key}", say("%1: year to date", lang, name),
+            goal = flow_chart(f"ytd_{key}", say("%1: year to date", lang, name),
                                [p for p in shown if p.kind == "ytd"], lang)
         if goal is not None:
             charts.append(goal)
@@ -166,7 +166,7 @@ def _distinct(flows: list[Point]) -> list[Point]:
     return sorted(seen.values(), key=lambda p: (p.span.year, p.span.first))
 
 
-def _flow_chart(key: str, title: str, flows: list[Point], lang: str) -> ChartView | None:
+def flow_chart(key: str, title: str, flows: list[Point], lang: str) -> ChartView | None:
     """Bars of one kind of figure, each at its months on the true axis."""
     flows = _distinct(flows)
     if len(flows) < 2:

@@ -36,6 +36,14 @@ ZH = {
     "%1: each period": "%1：当期",
     "%1: year to date": "%1：累计",
     "Time elapsed": "时序进度",
+    # A figure by entity over time: its total's or own entity's values (views/entity_trend.py)
+    "%1 (month): %2, by month": "%1当月：%2，按月",
+    "%1 (each period): %2, by period": "%1当期：%2，按期",
+    "%1 (year to date): %2, by month": "%1累计：%2，按月",
+    "%1 (year to date): %2, by period": "%1累计：%2，按期",
+    "%1: %2, by month": "%1：%2，按月",
+    "%1: %2, by period": "%1：%2，按期",
+    "%1: %2, by year": "%1：%2，按年",
     "%1: %2 target vs time elapsed": "%1：%2年目标完成进度",
     "% of the annual target": "完成年度目标（%）",
     "Bars: year to date as per cent of the year's target; the line: share of the year gone by.":
