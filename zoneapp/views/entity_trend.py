@@ -84,7 +84,7 @@ def trend_charts(dataset, section: str, lang: str, period: int | None = None
     every = sorted({int(p) for at in (*wanted.values(), *sums.values()) for p in at})
     if not every:
         return {}
-    record = dict(zip(every, _records(index.source, every)))
+    record = dict(zip(every, _records(index, every)))
     out: dict[Figure, list[ChartView]] = {}
     keys: set[str] = set()
     for who, _ in named:
@@ -98,13 +98,14 @@ def trend_charts(dataset, section: str, lang: str, period: int | None = None
     return out
 
 
-def _records(source: pd.DataFrame, positions: list[int]) -> list[dict]:
-    """The rows at `positions`, taken at once (a take costs per column), as dicts: a bar
-    reads a dozen cells, ~10 µs each from a Series. Built column by column, three times
-    quicker than to_dict("records") on arrow-backed text."""
-    taken = source.iloc[positions]
-    columns = {c: taken[c].tolist() for c in taken.columns}
-    return [dict(zip(columns, cells)) for cells in zip(*columns.values())]
+def _records(index: FigureIndex, positions: list[int]) -> list[dict]:
+    """The source's rows at `positions` as dicts (a bar reads a dozen cells, ~10 µs each
+    from a Series), taken column by column from the arrays: a frame's take deep-copies the
+    file's headers (attrs), and to_dict("records") on arrow text is three times slower."""
+    at = np.asarray(positions, dtype=np.intp)
+    names = list(index.source.columns)
+    columns = [index.column(c).array.take(at).tolist() for c in names]
+    return [dict(zip(names, cells)) for cells in zip(*columns)]
 
 
 def _figure(index: FigureIndex, figure: FigureRows) -> Figure:
