@@ -136,3 +136,53 @@ def test_the_month_chart_paints_its_bars_at_their_months(zone_app, qtbot, tmp_pa
     assert chart.title_label.lines() == ["现价工业产值当月：全市，按月"]  # one line, not cut
     labels = [label for _, label in chart.plot.getPlotItem().getAxis("bottom")._tickLevels[0]]
     assert labels[0] == "1月\n2024年" and "5月" in labels
+
+
+def parks(tmp_path: Path, lines: list[str], own: str = "") -> Path:
+    folder = tmp_path / "parks"
+    folder.mkdir()
+    (folder / "zone.toml").write_text('[zone]\nname_zh = "测试园区"\nperiods = [2023]\n'
+                                      + (f'own_entity = "{own}"\n' if own else ""),
+                                      encoding="utf-8")
+    header = "section,key,name_zh,period,value,unit,entity,aggregate,period_detail,value_kind\n"
+    (folder / "indicators.csv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def quarters_and_levels(total: bool) -> list[str]:
+    """Quarters without a value kind (2023Q1 reads as 累计), and a level at each month's end."""
+    lines = []
+    for park, base in (("A园", 10), ("B园", 30)) + ((("合计", 40),) if total else ()):
+        aggregate = "yes" if park == "合计" else ""
+        lines += [f"overview,q,季度产值,2023,{base * q},亿元,{park},{aggregate},2023Q{q},"
+                  for q in (1, 2, 3)]
+        lines += [f"overview,s,企业数,2023,{base + m},个,{park},{aggregate},2023-{m:02d},stock"
+                  for m in (1, 2, 3, 4)]
+    return lines
+
+
+def test_quarters_and_month_end_levels_of_the_total(tmp_path):
+    view = section_view(load_dataset(parks(tmp_path, quarters_and_levels(True))), "overview",
+                        "zh")
+    quarters = view.chart("trend_q_period")
+    assert quarters.title == "季度产值当期：合计，按期"
+    # Q1 is the year's first 累计: its own quarter's value, derived and said so (timeline's rule)
+    assert [(b.label, b.value, b.derived) for b in quarters.bars] == [
+        ("2023年一季度", 40.0, True), ("2023年二季度", 80.0, False), ("2023年三季度", 120.0, False)]
+    assert quarters.widths == [3.0, 3.0, 3.0]
+    assert "年内第一个累计值，不拆分" in quarters.bars[0].tooltip
+    levels = view.chart("trend_s_stock")
+    assert levels.title == "企业数：合计，按月"
+    assert [b.value for b in levels.bars] == [41.0, 42.0, 43.0, 44.0]
+    assert levels.positions == [2023 * 12 + m for m in range(4)]
+
+
+def test_no_total_and_no_own_entity_gives_no_trend_and_an_own_one_does(tmp_path):
+    view = section_view(load_dataset(parks(tmp_path, quarters_and_levels(False))), "overview",
+                        "zh")
+    assert view.chart("rank_q") and not [c for c in view.charts if c.key.startswith("trend_")]
+    shutil.rmtree(tmp_path / "parks")
+    view = section_view(load_dataset(parks(tmp_path, quarters_and_levels(False), own="B园")),
+                        "overview", "en")
+    assert view.chart("trend_s_stock").title == "企业数: B园, by month"
+    assert [b.value for b in view.chart("trend_q_period").bars] == [30.0, 60.0, 90.0]

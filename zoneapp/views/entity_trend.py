@@ -166,7 +166,10 @@ def figure_trends(rows: list[dict], ytd: list[dict] | None, who: Figure, lang: s
     level); each kind its own chart, two periods or more each."""
     flows = points_of(rows)
     levels = len(flows) < len(rows)  # rows that are no 当月 or 累计: whole years, levels
-    if ytd is not None and any(p.kind == "period" for p in flows):
+    kinds = {p.kind for p in flows}
+    if ytd is None and kinds == {"period", "ytd"}:  # no value_kind: 2023Q1 reads as 累计
+        ytd = rows
+    if ytd is not None and "period" in kinds:
         flows += _derived(flows, rows, ytd)
     first = rows[0]
     entity = entity_label(first, lang)
@@ -200,7 +203,7 @@ def _derived(flows: list[Point], rows: list[dict], ytd: list[dict]) -> list[Poin
             before = p
     if not missing:
         return []
-    made = derived_period_rows(pd.DataFrame(rows + ytd))
+    made = derived_period_rows(pd.DataFrame(rows if ytd is rows else rows + ytd))
     for row in made:
         for column in ("entity", "entity_en", "aggregate"):
             row[column] = text(rows[0], column)
