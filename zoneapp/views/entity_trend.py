@@ -5,8 +5,9 @@ zone's own figures (views.timeline, views.time_axis).
 A ranking shows one period; this shows how the figure moved. One chart per figure and kind of
 value: 当月 and 累计 are different figures (figure_index), so never one series. A 当月 chart
 fills the months only its 累计 reports with 当月 derived as the zone's own are (core.monthly:
-1–2月 as one, marked derived with the formula); a 累计 chart is never derived. Months show
-the latest two years (timeline.CHART_YEARS), whole years all of them, gaps as gaps.
+1–2月 as one, a year's first 累计 its own period's value; marked derived with the formula);
+a 累计 chart is never derived. Months show the latest two years (timeline.CHART_YEARS),
+whole years all of them, gaps as gaps.
 
 Only the chosen entity's rows are taken from the frame, found on the figure index's codes in
 numpy: a province's figure has 24,000 rows, its total 120.
@@ -41,21 +42,24 @@ def with_trends(dataset, charts: list[ChartView], lang: str, period: int | None 
     trends = trend_charts(dataset, section, lang, period)
     if not trends:
         return charts
+    # A ranked chart is keyed rank_<key>_<value kind>, a "_" added for a second figure of
+    # that key and kind (another unit), in the figures' order: the trends' order too.
+    waiting: dict[str, list[Figure]] = {}
+    for who in trends:
+        waiting.setdefault(_rank_key(who), []).append(who)
     out: list[ChartView] = []
     for chart in charts:
         out.append(chart)
-        out += trends.pop(_ranked_figure(chart), [])
+        found = waiting.get(chart.key.rstrip("_"))
+        if found:
+            out += trends.pop(found.pop(0))
     for rest in trends.values():
         out += rest
     return out
 
 
-def _ranked_figure(chart: ChartView) -> Figure | None:
-    """The figure a ranked chart ranks, read from its first bar's row."""
-    if not chart.key.startswith("rank_") or not chart.bars or chart.bars[0].ref is None:
-        return None
-    row = chart.bars[0].ref
-    return text(row, "key"), text(row, "unit"), text(row, "value_kind")
+def _rank_key(who: Figure) -> str:
+    return "_".join(p for p in ("rank", who[0], who[2]) if p)
 
 
 def trend_charts(dataset, section: str, lang: str, period: int | None = None
