@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -13,10 +14,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu
 from zoneapp import settings
 from zoneapp.core.io.names import safe_file_name
 from zoneapp.ui.state import AppState
-from zoneapp.ui.tabs.page import SectionPage
 from zoneapp.ui.window.section_tabs import SectionTabs
 from zoneapp.ui.window.write_failure import failure_text
 from zoneapp.ui.window.written_notice import WrittenNotice
+
+if TYPE_CHECKING:  # a page imports pandas and pyqtgraph (~0.9 s): not before the first paint
+    from zoneapp.ui.tabs.page import SectionPage
 
 
 class Sharing(QObject):
