@@ -124,3 +124,18 @@ def test_what_the_entities_are_from_their_names():
     assert entity_noun(["上饶市", "南昌市"]) == "cities"
     assert entity_noun(["制造业", "建筑业"]) == ""
     assert entity_noun(["甲", "乙区"]) == ""
+
+
+def test_a_year_to_date_table_names_its_months(tmp_path):
+    # 1–3月累计 read 2024年一季度 between 2024年1-2月 and 2024年1-4月.
+    folder = imported(tmp_path, rs.monthly_xlsx, (2, 3, 4))
+    dataset = load_dataset(folder)
+    view = section_view(dataset, dataset.sections[0].code, "zh")
+    ytd = [t for t in view.tables if "累计" in t.title]
+    assert ytd
+    labels = [c.zh for c in ytd[0].schema.columns[1:]]
+    assert labels == ["2024年1–2月", "2024年1–3月", "2024年1–4月"]
+    view_en = section_view(dataset, dataset.sections[0].code, "en")
+    ytd_en = [t for t in view_en.tables if t.key == ytd[0].key][0]
+    assert [c.en for c in ytd_en.schema.columns[1:]] == [
+        "Jan–Feb 2024", "Jan–Mar 2024", "Jan–Apr 2024"]

@@ -234,8 +234,8 @@ def test_months_rank_the_latest_part_of_the_year(tmp_path):
     card = next(k for k in view.kpis if k.key == "output@B园")
     assert card.compare_text == f"第1位（共3），占合计{330 / 700 * 100:.1f}%"
     table = next(t for t in view.tables if t.key == "entities_output_ytd")
-    assert [c.label("zh") for c in table.schema.columns] == ["对象", "2023年1-10月",
-                                                              "2023年1-11月"]
+    assert [c.label("zh") for c in table.schema.columns] == ["对象", "2023年1–10月",
+                                                              "2023年1–11月"]
     assert list(table.frame["entity"]) == ["合计", "B园", "C园", "A园"]  # not 合计（合计）
     assert table.title == "产值累计（亿元）：分对象、分期间"
 

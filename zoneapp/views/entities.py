@@ -263,11 +263,14 @@ def fetch_rows(source: pd.DataFrame, positions: list[int], into: dict,
     if not positions:
         return
     taken = source.iloc[positions]
-    taken.attrs = {}  # the file's headers: deep-copied into every row's Series otherwise
-    for position, (_, row) in zip(positions, taken.iterrows()):
-        into[position] = row
+    # Each row as iterrows gives it (the cells of one object array, named by its label),
+    # without iterrows' per-row finalizing; the dicts from the same array, not to_dict's
+    # second pass over every cell.
+    values, columns = taken.to_numpy(dtype=object), taken.columns
+    for position, label, row in zip(positions, taken.index, values):
+        into[position] = pd.Series(row, index=columns, name=label)
     if cells is not None:
-        cells.update(zip(positions, taken.to_dict("records")))
+        cells.update((p, dict(zip(columns, row))) for p, row in zip(positions, values))
 
 
 def rank(figure: FigureRows, index: FigureIndex, period: int | None,

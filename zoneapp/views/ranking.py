@@ -256,8 +256,56 @@ def ranking_kpi(ranking: Ranking, lang: str) -> KpiView | None:
 
 def entity_table(ranking: Ranking, lang: str, key: str) -> TableView:
     """Rows the entities (aggregates first, marked; then the latest period's order), columns
-    the periods (a number each, so the table sorts by any of them)."""
-    figure, first, regions = ranking.figure, ranking.first_row(), ranking.regions
+    the periods (a number each, so the table sorts by any of them). Its frame and schema are
+    made when first read (EntityTableView)."""
+    figure, first = ranking.figure, ranking.first_row()
+    monthly = any(ranking.index.pairs[c][1] for c in pd.unique(figure.periods))
+    by = ("%1 (%2) by region and " if ranking.regions else "%1 (%2) by entity and ") + (
+        "period" if monthly else "year")
+    unit = figures.unit_axis_label(text(first, "unit"), lang).removeprefix("单位：")
+    title = say(by, lang, figures.kind_name(first, lang), unit)
+    rows = len(pd.unique(figure.entities))
+    return EntityTableView(key, title, rows, functools.partial(_entity_frame, ranking, lang, title))
+
+
+class EntityTableView(TableView):
+    """A TableView whose frame and schema are made when first read. A section's dozen tables
+    entity × period show only when scrolled to (ui/tabs/lazy.py), and making their frames
+    was a third of making the section's view, paid on every first show of a tab.
+
+    `rows` is the frame's length, known without making it (a placeholder's height)."""
+
+    def __init__(self, key: str, title: str, rows: int, make) -> None:
+        self._make, self._made, self.rows = make, None, rows
+        super().__init__(key, None, TABLE_NAME, title)
+
+    def _parts(self) -> tuple[pd.DataFrame, Table]:
+        if self._made is None:
+            self._made, self._make = self._make(), None
+        return self._made
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self._parts()[0]
+
+    @frame.setter
+    def frame(self, value) -> None:
+        if value is not None:  # TableView's __init__ sets None; a frame given replaces it
+            self._made = (value, self._parts()[1])
+
+    @property
+    def schema(self) -> Table:
+        return self._parts()[1]
+
+    @schema.setter
+    def schema(self, value) -> None:
+        if value is not None:
+            self._made = (self._parts()[0], value)
+
+
+def _entity_frame(ranking: Ranking, lang: str, title: str) -> tuple[pd.DataFrame, Table]:
+    """entity_table's frame and its schema (the columns' labels in both languages)."""
+    figure, regions = ranking.figure, ranking.regions
     codes, period_codes = pd.factorize(figure.periods)  # periods in order of first appearance
     periods = [ranking.index.pairs[c] for c in period_codes]
     later = ranking.index.order[period_codes]  # span_order of each period
@@ -277,25 +325,29 @@ def entity_table(ranking: Ranking, lang: str, key: str) -> TableView:
     frame = pd.DataFrame(grid[order], columns=columns)
     english = _english_names(ranking, rows) if lang != "zh" else {}
     frame.insert(0, "entity", _shown_names([names[i] for i in order], english, aggregate, lang))
-    monthly = any(detail for _, detail in periods)
-    by = ("%1 (%2) by region and " if regions else "%1 (%2) by entity and ") + (
-        "period" if monthly else "year")
-    unit = figures.unit_axis_label(text(first, "unit"), lang).removeprefix("单位：")
-    title = say(by, lang, figures.kind_name(first, lang), unit)
     word = "Region" if regions else "Entity"
+    ytd = text(ranking.first_row(), "value_kind") == "ytd"
     schema = Table(TABLE_NAME, title, title, "", key=("entity",), columns=(
         Column("entity", TEXT, say(word, "zh"), word),
-        *(Column(k, FLOAT, _label(*periods[c], "zh"), _label(*periods[c], "en"))
+        *(Column(k, FLOAT, _label(*periods[c], "zh", ytd), _label(*periods[c], "en", ytd))
           for k, c in zip(columns, by_time))))
-    return TableView(key, frame, TABLE_NAME, title, schema=schema)
+    return frame, schema
 
 
 @functools.lru_cache(maxsize=4096)  # a table of 120 months has 240 column labels
-def _label(year: int, detail: str, lang: str) -> str:
+def _label(year: int, detail: str, lang: str, ytd: bool = False) -> str:
+    """A period column's header: 2024年5月, 2024年一季度; in a 累计 table the months it
+    sums, 2024年1–3月 beside 2024年1–2月 and 2024年1–4月 (not 2024年一季度)."""
     span = parse_period_detail(detail, year)
     if span is None or span.whole_year:
         return f"{year}年" if lang == "zh" else str(year)
-    return span.label(lang)
+    if ytd and span.first == 1 and span.last > 1:
+        return (f"{year}年1–{span.last}月" if lang == "zh"
+                else f"Jan–{_MONTHS_EN[span.last - 1]} {year}")
+    return span.label(lang).replace("-", "–")
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _english_names(ranking: Ranking, rows: np.ndarray) -> dict[str, str]:

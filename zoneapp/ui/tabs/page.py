@@ -359,7 +359,9 @@ def _timer(parent: QWidget, slot) -> QTimer:
 
 
 def _table_height(view: TableView) -> int:
-    return min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * len(view.frame))
+    rows = getattr(view, "rows", None)  # views.ranking.EntityTableView: its frame made later
+    return min(TABLE_MAX_HEIGHT, 100 + TABLE_ROW_HEIGHT * (len(view.frame) if rows is None
+                                                          else rows))
 
 
 def _shape(view: SectionView) -> tuple:

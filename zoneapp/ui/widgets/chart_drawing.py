@@ -14,6 +14,7 @@ from zoneapp.core.readable import axis_scale
 from zoneapp.core.textsafe import visible
 from zoneapp.ui import palette
 from zoneapp.ui.widgets import chart_layout, chart_time
+from zoneapp.ui.widgets.chart_labels import ValueLabels
 from zoneapp.ui.widgets.chart_parts import Placed, is_nan as _nan
 from zoneapp.ui.widgets.pg_import import pg
 
@@ -42,15 +43,17 @@ class ChartDrawing:
         self.lines: list = []  # reference lines (views.model.Line) drawn over the bars
         self.lang = "zh"
         self.bar_item: pg.BarGraphItem | None = None
-        self.value_items: list[pg.TextItem] = []
+        vb = plot.getPlotItem().getViewBox()
+        # One item for every value label, kept across plots (the plot's clear leaves it).
+        self.labels = ValueLabels(vb)
         self.value_scale = 1.0
-        plot.getPlotItem().getViewBox().sigResized.connect(self.relayout)
+        vb.sigResized.connect(self.relayout)
 
     def start(self, categories: list[str], placed: list[Placed], horizontal: bool,
               axis: chart_time.TimeAxis | None, lines: list, lang: str) -> None:
         """Remove everything drawn and take what is drawn next (drawn by `draw`)."""
         self.plot.getPlotItem().clear()
-        self.value_items = []
+        self.labels.clear()
         self.bar_item = None
         self.placed = placed
         self.categories = categories
@@ -89,10 +92,10 @@ class ChartDrawing:
                 for b, p in zip(self.bar_item.opts["brushes"], self.bar_item.opts["pens"])]
 
     def value_label_texts(self) -> list[str]:
-        return [item.textItem.toPlainText() for item in self.value_items]
+        return list(self.labels.texts)
 
     def shown_value_labels(self) -> list[str]:
-        return [i.textItem.toPlainText() for i in self.value_items if i.isVisible()]
+        return self.labels.shown_texts()
 
     def value_axis_text(self) -> str:
         item = self.plot.getPlotItem()
@@ -126,19 +129,16 @@ class ChartDrawing:
     def _add_value_labels(self, placed: list[Placed], horizontal: bool) -> None:
         font = QApplication.font()
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        texts, points, anchors = [], [], []
         for p in placed:
             value = 0.0 if _nan(p.bar.value) else p.bar.value
             if horizontal:
-                anchor = (0, 0.5) if value >= 0 else (1, 0.5)
+                anchors.append((0, 0.5) if value >= 0 else (1, 0.5))
             else:
-                anchor = (0.5, 1) if value >= 0 else (0.5, 0)
-            text = pg.TextItem(p.bar.display if not _nan(p.bar.value) else "",
-                               color=palette.TEXT, anchor=anchor)
-            text.setFont(font)
-            x, y = (value, p.pos) if horizontal else (p.pos, value)
-            text.setPos(x, y)
-            self.plot.addItem(text)
-            self.value_items.append(text)
+                anchors.append((0.5, 1) if value >= 0 else (0.5, 0))
+            texts.append(p.bar.display if not _nan(p.bar.value) else "")
+            points.append((value, p.pos) if horizontal else (p.pos, value))
+        self.labels.set_labels(texts, points, anchors, font, palette.TEXT)
 
     def _style_axes(self, horizontal: bool, value_axis_label: str) -> None:
         item = self.plot.getPlotItem()
@@ -178,11 +178,11 @@ class ChartDrawing:
 
     def relayout(self) -> None:
         """Fit ranges, category labels and value labels to the plot's current pixel size."""
-        if not self.placed or len(self.value_items) != len(self.placed):
+        if not self.placed or len(self.labels.texts) != len(self.placed):
             return  # between _style_axes (which may resize the view) and the value labels
         vb = self.plot.getPlotItem().getViewBox()
         width, height = max(vb.width(), 50.0), max(vb.height(), 50.0)
-        metrics = QFontMetricsF(self.value_items[0].textItem.font())
+        metrics = self.labels.metrics
         n = len(self.categories)
         texts = self.value_label_texts()
         extent, across = (width, height) if self.horizontal else (height, width)
@@ -273,12 +273,11 @@ class ChartDrawing:
         """
         bars = [(p.pos, p.thickness, 0.0 if _nan(p.bar.value) else p.bar.value)
                 for p in self.placed]
-        texts = [item.textItem.toPlainText() for item in self.value_items]
+        texts = self.labels.texts
         label_sizes = [(metrics.horizontalAdvance(t), metrics.height()) for t in texts]
         # On a time axis the latest figures matter most: their labels are placed first.
         order = -1 if self.time is not None else 1
         fits = chart_layout.fitting_labels(bars[::order], texts[::order], label_sizes[::order],
                                            self.horizontal, value_range, cat_range, size,
                                            LABEL_GAP)[::order]
-        for item, shown in zip(self.value_items, fits):
-            item.setVisible(shown)
+        self.labels.set_shown(fits)
