@@ -44,7 +44,8 @@ def read_csv_box(box: list[bytes], file: str, numbers: NumberColumns | None = No
     100 MB file's bytes are not held alongside its cells while they are checked.
     `try_fast`: False when the fast path already turned this file down."""
     plan = csv_plan.plan(box[0], file) if try_fast else None
-    fast = _read_fast(_Bytes(box[0]), plan, file, numbers) if isinstance(plan, csv_plan.Plan) else plan
+    fast = _read_fast(_Bytes(box[0]), plan, file, numbers) \
+        if isinstance(plan, csv_plan.Plan) else plan
     if fast is not None:
         box.clear()
         return fast
@@ -65,7 +66,8 @@ def read_csv_box(box: list[bytes], file: str, numbers: NumberColumns | None = No
     data = data[blank.end():] if blank else data
     if skipped:  # the separator as the header's line shows it
         end = data.find(b"\n")
-        sep = csv_plan.delimiter((data if end < 0 else data[:end]).decode("utf-8", "replace"))[0]
+        line = data if end < 0 else data[:end]
+        sep = csv_plan.delimiter(line.decode("utf-8", "replace"))[0]
     too_big = csv_plan.csv_shape_problem(data, sep, file)
     if too_big:
         return too_big
