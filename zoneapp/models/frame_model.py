@@ -105,8 +105,8 @@ class FrameModel(QAbstractTableModel):
 
     def set_lang(self, lang: str) -> None:
         """Relabel headers, enum cells and figures, and order the columns for `lang` (see
-        `frame_display.build_columns`); sort and filters are kept, a sort by displayed text is redone (in
-        the same collation: Chinese text stays in pinyin order)."""
+        `frame_display.build_columns`); sort and filters are kept, a sort by displayed text is
+        redone (in the same collation: Chinese text stays in pinyin order)."""
         if lang == self._lang:
             return
         self.set_frame(self._frame, self._table, lang)
