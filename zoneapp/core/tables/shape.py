@@ -115,7 +115,7 @@ def find_tables(grid: Grid, frame: pd.DataFrame, header: tuple[int | None, int] 
         while start < len(rows) and filled[start] <= 1:  # notes and blank rows below it
             text = " ".join(cell_texts(rows[start])).strip()
             if text and row_kind(rows[start]) == "note" or (text and shape.notes and
-                                                            not starts_table(rows, filled, start)):
+                                                           not starts_table(rows, filled, start)):
                 shape.notes.append(text)
             elif text and starts_table(rows, filled, start):
                 break
