@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from core_fixtures import spy_pandas
-from zoneapp.core.io import csv_reader
+from zoneapp.core.io import csv_plan, csv_reader
 from zoneapp.core.io import csv_text_reread
 from zoneapp.core.loading import load_table
 from zoneapp.core.schema import TABLES
@@ -31,7 +31,7 @@ def _both(path, monkeypatch, fast_expected: bool = True):
     streamed, fast_tables = [], []
     original_streamed, original_fast = csv_reader.read_csv_streamed, csv_reader._read_fast
     with monkeypatch.context() as patch:  # a file over a block is read by pandas from its path
-        patch.setattr(csv_reader, "STREAM_BLOCK", 1024 * 1024)
+        patch.setattr(csv_plan, "STREAM_BLOCK", 1024 * 1024)
         patch.setattr(csv_reader, "read_csv_streamed",
                       lambda *args: streamed.append(original_streamed(*args)) or streamed[-1])
         patch.setattr(csv_reader, "_read_fast",
@@ -40,7 +40,7 @@ def _both(path, monkeypatch, fast_expected: bool = True):
     assert bool(streamed) == (path.stat().st_size > 1024 * 1024)
     assert any(t is not None for t in fast_tables) == fast_expected
     with monkeypatch.context() as patch:
-        patch.setattr(csv_reader, "_plan", lambda *args: None)
+        patch.setattr(csv_plan, "plan", lambda *args: None)
         slow = load_table(path, PROJECTS, path.name)
     return fast, slow
 
@@ -186,7 +186,7 @@ def test_one_very_wide_row_is_never_made_into_columns(tmp_path):
 
 def test_a_quoted_first_row_longer_than_is_looked_at_goes_the_forgiving_way(tmp_path,
                                                                              monkeypatch):
-    monkeypatch.setattr(csv_reader, "_FIRST_ROW_BYTES", 16)
+    monkeypatch.setattr(csv_plan, "_FIRST_ROW_BYTES", 16)
     path = tmp_path / "projects.csv"
     _write(path, '甲,"很长的英文名称, with commas",new,2019,1,亿元,,,\n乙,B,new,2019,2,亿元,,,\n',
            big=False)
@@ -267,7 +267,7 @@ def test_the_memory_map_of_a_big_file_is_let_go_of(tmp_path, monkeypatch):
     path = tmp_path / "projects.csv"
     rows = "".join(f"测试项目{i},Test {i},new,2019,1,亿元,started,,在建\n" for i in range(40_000))
     path.write_text(HEADER + rows, encoding="utf-8")
-    monkeypatch.setattr(csv_reader, "STREAM_BLOCK", 1024 * 1024)
+    monkeypatch.setattr(csv_plan, "STREAM_BLOCK", 1024 * 1024)
     maps, closing = [], []
     original = csv_reader._unmap
 

@@ -395,7 +395,7 @@ def test_plain_number_columns_are_read_as_numbers(tmp_path):
 def test_big_csv_read_in_blocks_gives_the_same_dataset(tmp_path, monkeypatch, block):
     """A CSV over one block is looked at through a memory map and parsed by pandas from its
     path, never held whole: the same dataset as from its bytes."""
-    from zoneapp.core.io import csv_reader
+    from zoneapp.core.io import csv_plan, csv_reader
 
     folder = good_folder(tmp_path / "zone")
     rows = "".join(f"项目{i},new,2019,{i}.5,亿元,\n" for i in range(40))
@@ -404,7 +404,7 @@ def test_big_csv_read_in_blocks_gives_the_same_dataset(tmp_path, monkeypatch, bl
     whole = load_dataset(folder)
     streamed = []
     original = csv_reader.read_csv_streamed
-    monkeypatch.setattr(csv_reader, "STREAM_BLOCK", block)
+    monkeypatch.setattr(csv_plan, "STREAM_BLOCK", block)
     monkeypatch.setattr(csv_reader, "read_csv_streamed",
                         lambda *args: streamed.append(original(*args)) or streamed[-1])
     blocks = load_dataset(folder)

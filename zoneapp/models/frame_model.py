@@ -4,7 +4,8 @@ The model keeps the frame's own columns (pyarrow-backed strings, numpy numbers) 
 only the cells Qt asks for -- the visible ones -- as Spyder's DataFrameModel does. Sorting and
 filtering compute one row permutation (an int64 array) over whole columns with numpy and
 pyarrow (see `frame_columns`), as Orange's AbstractSortTableModel does: there is no
-QSortFilterProxyModel, which would call into Python for every comparison.
+QSortFilterProxyModel, which would call into Python for every comparison. Which columns are
+shown and each cell's text are worked out in `frame_display`; this module is the Qt model.
 
 Roles: DisplayRole is what the user reads ("约2.99亿元", "+11.7%", enum labels in the model's
 language, "" for missing); EditRole and UserRole give the raw value (None for missing);
@@ -13,29 +14,25 @@ how the figure was computed.
 """
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
-    QAbstractTableModel, QCollator, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal,
+    QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal,
 )
 from PySide6.QtGui import QColor, QFont
 
-from zoneapp.core import names, schema
-from zoneapp.core.periods import period_detail_label, period_sort_key
-from zoneapp.core.textsafe import visible
-from zoneapp.core.schema import Column, Table
-from zoneapp.core.units import (export_unit_label, format_number, format_percent, format_value,
-                                qualifier_label, unit_label)
+from zoneapp.core import schema
+from zoneapp.core.periods import period_sort_key
+from zoneapp.core.schema import Table
+from zoneapp.core.units import unit_label
 
 from . import frame_columns
-from .frame_columns import Labeller, ShownColumn, is_missing, search
-from .language_columns import english_first, twin
+from .frame_columns import ShownColumn, is_missing, search
+from .frame_display import build_columns, cell_text, collate, display, hidden_from_view, labeller
+from .language_columns import twin
 
-_NUMERIC_KINDS = (schema.INT, schema.FLOAT)
-_LABELLED_KINDS = (schema.ENUM, schema.UNIT, schema.QUALIFIER, schema.PERIOD)
 _Index = QModelIndex | QPersistentModelIndex
 _Col = ShownColumn
 
@@ -48,13 +45,6 @@ _DISPLAY, _EDIT, _USER, _ALIGN, _TIP, _FONT, _FOREGROUND = (
 _ANSWERED = frozenset((_DISPLAY, _EDIT, _USER, _ALIGN, _TIP, _FONT, _FOREGROUND))
 _ALIGN_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _ALIGN_LEFT = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
-# Internal codes a user need not read: kept in the frame (lookups, "Source…") and in exports
-# (which must read back in), left out of the view. Table name -> column keys.
-HIDDEN_FROM_VIEW = {"indicators": frozenset({"key"})}
-
-
-def _text(value: Any) -> str:
-    return "" if is_missing(value) else str(value)
 
 
 class FrameModel(QAbstractTableModel):
@@ -93,7 +83,7 @@ class FrameModel(QAbstractTableModel):
         self._frame = frame
         self._table = table
         self._lang = lang
-        self._cols = self._build_columns(frame, table)
+        self._cols = build_columns(frame, table, lang)
         basis = frame["basis"] if "basis" in frame.columns else None
         self._derived = (np.zeros(len(frame), dtype=bool) if basis is None
                          else (basis == "derived").to_numpy(dtype=bool, na_value=False))
@@ -115,8 +105,8 @@ class FrameModel(QAbstractTableModel):
 
     def set_lang(self, lang: str) -> None:
         """Relabel headers, enum cells and figures, and order the columns for `lang` (see
-        `_build_columns`); sort and filters are kept, a sort by displayed text is redone (in
-        the same collation: Chinese text stays in pinyin order)."""
+        `frame_display.build_columns`); sort and filters are kept, a sort by displayed text is
+        redone (in the same collation: Chinese text stays in pinyin order)."""
         if lang == self._lang:
             return
         self.set_frame(self._frame, self._table, lang)
@@ -145,7 +135,7 @@ class FrameModel(QAbstractTableModel):
         return self._frame[self._export_keys()].reset_index(drop=True)
 
     def _export_keys(self) -> list[str]:
-        keys = [k for k in self._hidden_from_view() if k in self._frame.columns]
+        keys = [k for k in hidden_from_view(self._table) if k in self._frame.columns]
         for c in self._cols:
             keys.append(c.key)
             if c.column is not None:
@@ -233,14 +223,14 @@ class FrameModel(QAbstractTableModel):
         factorised = col.factorised()
         if factorised is None or len(factorised[1]) > limit:
             return None
-        label = self._labeller(col)
+        label = labeller(col, self._lang)
         pairs = [(str(v), label(str(v)) if label else str(v)) for v in factorised[1]
                  if not is_missing(v) and str(v) != ""]
         return sorted(pairs, key=lambda p: p[1].casefold())
 
     def display_text(self, view_row: int, column: int) -> str:
         """The shown text of one cell, as DisplayRole gives it."""
-        return self._display(self._cols[column], int(self._order[view_row]))
+        return display(self._cols[column], int(self._order[view_row]), self._lang)
 
     def width_texts(self, column: int, rows: int, figure_rows: int | None = None) -> list[str]:
         """Shown texts a column's width is fitted to: the first `rows` rows shown (of a
@@ -255,7 +245,7 @@ class FrameModel(QAbstractTableModel):
             numbers = col.numbers()
             if not np.isnan(numbers).all():
                 picked += [int(np.nanargmax(numbers)), int(np.nanargmin(numbers))]
-        return [self._display(col, row) for row in dict.fromkeys(picked)]
+        return [display(col, row, self._lang) for row in dict.fromkeys(picked)]
 
     # ----- Qt model interface -----------------------------------------------------------
 
@@ -274,7 +264,7 @@ class FrameModel(QAbstractTableModel):
             return _ALIGN_RIGHT if col.numeric else _ALIGN_LEFT
         row = int(self._order[index.row()])
         if role == _DISPLAY:
-            return self._display(col, row)
+            return display(col, row, self._lang)
         if role in (_EDIT, _USER):
             return col.raw(row)
         if role == _TIP:
@@ -325,84 +315,8 @@ class FrameModel(QAbstractTableModel):
 
     # ----- internals --------------------------------------------------------------------
 
-    def _hidden_from_view(self) -> frozenset[str]:
-        return HIDDEN_FROM_VIEW.get(self._table.name, frozenset()) if self._table else frozenset()
-
-    def _build_columns(self, frame: pd.DataFrame, table: Table | None) -> list[_Col]:
-        """The shown columns in schema order; in English an *_en column takes the place of
-        its *_zh twin, which follows it, or is left out when the English one is filled."""
-        if table is None:
-            return [self._plain_column(key, frame[key]) for key in frame.columns]
-        consumed = {k for c in table.columns for k in (c.unit_column, c.qualifier_column) if k}
-        consumed |= self._hidden_from_view()
-        cols = []
-        for column in table.columns:
-            key = column.key
-            if key.startswith("_") or key in consumed or key not in frame.columns:
-                continue
-            numeric = column.kind in _NUMERIC_KINDS
-            shown = names.names_column(key, self._lang)  # a list of keys read as names
-            series = frame[shown] if shown in frame.columns else frame[key]
-            col = _Col.from_series(key, series, column, numeric, column.kind == schema.INT)
-            if column.unit_column in frame.columns:
-                col.units = frame[column.unit_column].array
-            if column.qualifier_column in frame.columns:
-                col.qualifiers = frame[column.qualifier_column].array
-            cols.append(col)
-        return english_first(cols, frame) if self._lang == "en" else cols
-
-    @staticmethod
-    def _plain_column(key: Any, series: pd.Series) -> _Col:
-        numeric = pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
-        integer = numeric and pd.api.types.is_integer_dtype(series)
-        return _Col.from_series(str(key), series, None, numeric, integer)
-
-    def _display(self, col: _Col, row: int) -> str:
-        value = col.values[row]
-        if is_missing(value):
-            return ""
-        column = col.column
-        if col.integer:
-            return str(int(value))
-        if col.numeric:
-            return self._format_figure(col, row, float(value))
-        if column is None:
-            return visible(str(value))
-        return visible(self._label(column, str(value)))  # a control character shows, not a box
-
-    def _format_figure(self, col: _Col, row: int, value: float) -> str:
-        column = col.column
-        if col.units is not None:
-            unit = _Col.cell_text(col.units, row)
-            qualifier = _Col.cell_text(col.qualifiers, row)
-            return format_value(value, unit, qualifier, self._lang)
-        if column is not None and column.unit == "%":
-            return format_percent(value, self._lang)
-        return format_number(value, column.unit if column is not None else "", self._lang)
-
-    def _label(self, column: Column, code: str) -> str:
-        """An enum code's label, a unit's or qualifier's name, a period's words, or the text."""
-        if column.kind == schema.ENUM:
-            choice = column.choice(code)
-            return choice.zh if choice is not None and self._lang == "zh" else (
-                choice.en if choice is not None else code)
-        if column.kind == schema.UNIT:  # 个 has no English label: "count", as exports say
-            return export_unit_label(code, self._lang)
-        if column.kind == schema.QUALIFIER:
-            return qualifier_label(code, self._lang)
-        if column.kind == schema.PERIOD:  # 2025H1 -> 2025年上半年; exports keep the code
-            return period_detail_label(code, self._lang)
-        return code
-
-    def _labeller(self, col: _Col) -> Labeller | None:
-        """How a stored code becomes shown text, for columns where the two differ."""
-        column = col.column
-        if column is None or column.kind not in _LABELLED_KINDS:
-            return None
-        return lambda code: self._label(column, code)
-
     def _tooltip(self, col: _Col, row: int) -> str:
-        lines = [self._display(col, row)]
+        lines = [display(col, row, self._lang)]
         sentence = self._frame_text("source_sentence", row)
         if sentence and sentence != lines[0]:
             lines.append(self.tr("Source: %1").replace("%1", sentence))
@@ -416,7 +330,7 @@ class FrameModel(QAbstractTableModel):
     def _frame_text(self, key: str, row: int) -> str:
         if key not in self._frame.columns:
             return ""
-        return _text(self._frame[key].array[row])
+        return cell_text(self._frame[key].array[row])
 
     def _compute_sort(self) -> np.ndarray:
         n = len(self._frame)
@@ -425,17 +339,7 @@ class FrameModel(QAbstractTableModel):
         col = next(c for c in self._cols if c.key == self._sort_key)
         if col.column is not None and col.column.kind == schema.PERIOD:  # in time, not by words
             return col.sort_order(self._sort_ascending, period_sort_key)
-        return col.sort_order(self._sort_ascending, self._labeller(col), self._collate)
-
-    @staticmethod
-    def _collate(texts: list[str]) -> list[int]:
-        """Positions of `texts` in reading order: Chinese in pinyin, Latin text alphabetically,
-        case aside, in either UI language (ICU's zh_CN rules; an en_US collator would put
-        Chinese in character-code order, so the sort would change with the language)."""
-        collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        return sorted(range(len(texts)),
-                      key=functools.cmp_to_key(lambda a, b: collator.compare(texts[a], texts[b])))
+        return col.sort_order(self._sort_ascending, labeller(col, self._lang), collate)
 
     def _searchable(self) -> list[_Col]:
         if self._filter_column is not None:
@@ -460,7 +364,7 @@ class FrameModel(QAbstractTableModel):
         mask = self._choice_mask()
         text = self._filter_text
         if text:
-            columns = [(c, self._labeller(c)) for c in self._searchable()]
+            columns = [(c, labeller(c, self._lang)) for c in self._searchable()]
             found = search(columns, text, len(self._frame))
             mask = found if mask is None else mask & found
         return order if mask is None else order[mask[order]]

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zoneapp.core.monthly import split_time_rows
-from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME, with_sections
+from zoneapp.core.schema import INDICATORS, TABLES_BY_NAME
+from zoneapp.core.schema_types import with_sections
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row
 from zoneapp.core.units import UNITS

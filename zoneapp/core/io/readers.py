@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from zoneapp.core.io import csv_reader
+from zoneapp.core.io import csv_plan, csv_reader
 from zoneapp.core.io import limits
 from zoneapp.core.io.csv_reader import read_csv
 from zoneapp.core.io.decoding import decode, decode_text
@@ -38,7 +38,7 @@ def read_table(path: Path, file: str, sheet_names: tuple[str, ...] = (),
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
-            if not xlsx and csv_reader.STREAM_BLOCK < size <= cap:
+            if not xlsx and csv_plan.STREAM_BLOCK < size <= cap:
                 streamed = csv_reader.read_csv_streamed(path, handle, file, cap, numbers)
                 if streamed is not None:
                     return streamed

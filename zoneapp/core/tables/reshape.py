@@ -16,7 +16,8 @@ from .grid import ImportFailed
 from .headers import clean, is_year, parse_header
 from .recipe import Recipe
 from .rows import indicator_names
-from .shape import _MISSING, TableShape, aggregate, entity_name
+from .row_kinds import MISSING, aggregate, entity_name
+from .shape import TableShape
 
 OUT_COLUMNS = ("section", "key", "name_zh", "name_en", "period", "value", "unit", "yoy_pct",
                "basis", "source_id", "entity", "entity_en", "aggregate", "period_detail",
@@ -168,7 +169,7 @@ def _not_numbers(result: Reshaped, data: pd.DataFrame, col: int, missed: np.ndar
     texts = data[col].iloc[at].map(clean).to_numpy(dtype=object)
     blank = 0
     for pos, text in zip(at, texts):
-        if text in _MISSING:
+        if text in MISSING:
             blank += 1
         elif len(result.bad_cells) < 200:
             result.bad_cells.append((int(sheet_rows[pos]), col, text))

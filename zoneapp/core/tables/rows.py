@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .headers import clean
-from .shape import entity_name
+from .row_kinds import entity_name
 
 _SUB_ROW = re.compile(r"^(其中|内)\s*[:：]")
 

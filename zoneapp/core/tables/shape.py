@@ -15,22 +15,15 @@ import pandas as pd
 from zoneapp.core.periods import PeriodSpan, period_in_text
 from .grid import Grid, ImportFailed
 from .headers import YTD_WORDS, HeaderText, clean, is_year, parse_header, units_in_line
+from .row_kinds import CJK_GAP, HEAD_ROWS, UNIT_LINE, cell_texts, data_stop, row_kind, starts_table
 
 MAX_HEADER_ROWS = 4
-HEAD_ROWS = 12  # rows a table's title, unit line and header may take before its first data row
-_NOTE = re.compile(r"^\s*(注|说明|资料来源|数据来源|备注|note|notes|source)\s*[:：0-9１-９.、]", re.I)
-_UNIT_LINE = re.compile(r"^[(（]?\s*(单位|计量单位|unit)\s*[:：,]", re.I)
 _PERIOD_HEADERS = ("年份", "年度", "年", "时间", "year", "period", "月份")
 _MEASURE_ROW_HEADERS = ("指标", "指标名称", "项目", "项目名称", "indicator", "item", "items")
 _UNIT_HEADERS = ("单位", "计量单位", "unit")
-_AGGREGATE = re.compile(r"^(全国|全省|全市|全区|全县|总计|合计|总体|全部|national|total)|合计|总计|"
-                        r"剔重|^(东部|中部|西部|东北)地区$|^其中\s*[:：]?$", re.I)
 # 排名 too: the app ranks the figures itself, a published rank is no figure of its own.
 _CODE_HEADER = re.compile(r"代码|编码|编号|序号|排名|名次|位次|^(no\.?|code|id|#|rank)$|\bcode\b",
                           re.I)
-_NOTE_MARK = re.compile(r"[\u2460-\u2473\u00b9\u00b2\u00b3\u2070-\u2079*]+$")
-_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
-_MISSING = ("", "-", "--", "—", "…", "...", "x", "X", "/", "无", "nan")
 
 
 _ROW_WORDS_EN = {"地区": "region", "省份": "province", "省市": "province", "城市": "city",
@@ -92,49 +85,6 @@ class TableShape:
             f"a {rows} × {'year' if cols == '年份' else 'measure'} table"
 
 
-def cell_texts(row: list) -> list[str]:
-    return [clean(v) for v in row]
-
-
-def _is_number(value: object) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, (int, float)):
-        return True
-    text = clean(value).replace(",", "").rstrip("%")
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
-
-
-def _row_kind(row: list) -> str:
-    """blank | note | unit | title | data | header, for one row near a table's top."""
-    texts = [t for t in cell_texts(row) if t]
-    if not texts:
-        return "blank"
-    if _NOTE.match(texts[0]):
-        return "note"
-    if any(_UNIT_LINE.match(t) for t in texts) and len(texts) <= 2:
-        return "unit"
-    numbers = [v for v in row if _is_number(v) and clean(v)]
-    labels = [t for v, t in zip(row, cell_texts(row)) if t and not _is_number(v)]
-    if len(texts) == 1:
-        return "title"
-    years = [is_year(v) for v in numbers]
-    if len(numbers) >= 2 and all(years) and years == sorted(years) and len(set(years)) == len(years) \
-            and (len(labels) <= 2 or len(numbers) >= len(labels)):
-        # 省份 | 2015 | 2016 …: years across, not figures (地区 | Region | 2020 | 2021 | 2022 |
-        # 2022年比上年增长(%) too: a name, its English twin and a growth column beside them)
-        return "header"
-    if numbers and labels:
-        return "data"
-    if len(numbers) >= 2 and not labels:
-        return "data"
-    return "header"
-
-
 def find_tables(grid: Grid, frame: pd.DataFrame, header: tuple[int | None, int] | None = None,
                 name_col: int | None = None) -> list[TableShape]:
     """Every table in the grid, top to bottom (two stacked: 上半年 above 一季度); `frame` is
@@ -164,10 +114,10 @@ def find_tables(grid: Grid, frame: pd.DataFrame, header: tuple[int | None, int] 
         start = shape.data_stop
         while start < len(rows) and filled[start] <= 1:  # notes and blank rows below it
             text = " ".join(cell_texts(rows[start])).strip()
-            if text and _row_kind(rows[start]) == "note" or (text and shape.notes and
-                                                            not _starts_table(rows, filled, start)):
+            if text and row_kind(rows[start]) == "note" or (text and shape.notes and
+                                                           not starts_table(rows, filled, start)):
                 shape.notes.append(text)
-            elif text and _starts_table(rows, filled, start):
+            elif text and starts_table(rows, filled, start):
                 break
             start += 1
     if not shapes:
@@ -184,17 +134,6 @@ def _filled(cells: pd.Series) -> pd.Series:
     return ~(cells.isna() | cells.isin(["", " "]))
 
 
-def _starts_table(rows: list[list], filled: np.ndarray, at: int) -> bool:
-    """A title or header at `at` with a table's data a few rows below it."""
-    for below in range(at + 1, min(at + HEAD_ROWS, len(rows))):
-        kind = _row_kind(rows[below])
-        if kind == "data":
-            return True
-        if kind == "note":
-            return False
-    return False
-
-
 def _table_under(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dict,
                  header: tuple[int | None, int], width: int, name_col: int | None) -> TableShape:
     """The table whose header the user marked: its last row `header[1]`, its first given or
@@ -207,7 +146,7 @@ def _table_under(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dic
     if first is None:
         first = last
         while first > 0 and last - first + 1 < MAX_HEADER_ROWS and \
-                _row_kind(rows[first - 1]) == "header":
+                row_kind(rows[first - 1]) == "header":
             first -= 1
     first = max(0, min(first, last))
     data = last + 1
@@ -217,7 +156,7 @@ def _table_under(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dic
         raise ImportFailed(grid.file, f"第 {last + 1} 行下面没有数据行", f"no data rows below row "
                            f"{last + 1}", last + 1)
     start = max(0, first - HEAD_ROWS)  # its title and unit lines are close above it
-    kinds = [_row_kind(rows[r]) for r in range(start, first)]
+    kinds = [row_kind(rows[r]) for r in range(start, first)]
     return _build(grid, frame, filled, masks, start, kinds, list(range(first, last + 1)), data,
                   1, width, name_col)
 
@@ -228,7 +167,7 @@ def _table_at(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dict, 
     kinds: list[str] = []
     first_data = None
     for at in range(start, min(start + HEAD_ROWS + 8, len(rows))):
-        kind = _row_kind(rows[at])
+        kind = row_kind(rows[at])
         kinds.append(kind)
         if kind == "data" and any(k == "header" for k in kinds[:-1]):
             first_data = at
@@ -256,38 +195,14 @@ def _build(grid: Grid, frame: pd.DataFrame, filled: np.ndarray, masks: dict, sta
     unit_line = next((" ".join(t for t in cell_texts(rows[r]) if t) for r in above
                       if kinds[r - start] == "unit"), "")
     if not unit_line:  # "单位：亿元" at the right of a title row
-        unit_line = next((t for r in above for t in cell_texts(rows[r]) if _UNIT_LINE.match(t)), "")
-    stop = _data_stop(rows, filled, first_data)
+        unit_line = next((t for r in above for t in cell_texts(rows[r]) if UNIT_LINE.match(t)), "")
+    stop = data_stop(rows, filled, first_data)
     headers = _column_headers(grid, header_rows, width)
     shape = _columns(grid, frame, masks, headers, header_rows, first_data, stop, number, title,
                      unit_line, name_col)
     shape.period = period_in_text(" ".join(title) or grid.sheet or "") or \
         period_in_text(grid.file)
     return shape
-
-
-def _data_stop(rows: list[list], filled: np.ndarray, first: int) -> int:
-    """The row after the last data row: the first note, or a title/header that starts the
-    next table; rows of one cell between data rows (其中：, a section name) stay inside."""
-    candidates = np.flatnonzero(filled[first:] <= 1) + first
-    stop = len(rows)
-    for at in candidates:
-        kind = _row_kind(rows[at])
-        if kind == "note" or kind in ("title", "unit", "blank") and _starts_table(
-                rows, filled, int(at)) and _next_is_header(rows, int(at)):
-            stop = int(at)
-            break
-    while stop > first and filled[stop - 1] == 0:  # blank rows below the last data row
-        stop -= 1
-    return stop
-
-
-def _next_is_header(rows: list[list], at: int) -> bool:
-    for below in range(at + 1, min(at + HEAD_ROWS, len(rows))):
-        kind = _row_kind(rows[below])
-        if kind in ("header", "data"):
-            return kind == "header"
-    return False
 
 
 def _column_headers(grid: Grid, header_rows: list[int], width: int) -> list[list[str]]:
@@ -355,7 +270,7 @@ def _columns(grid: Grid, frame: pd.DataFrame, masks: dict, headers: list[list[st
         if c != name_en_col:
             skipped.append((c, "文字列"))
     # "地    区" is 地区, as a name is ("北    京" -> 北京).
-    name_header = _CJK_GAP.sub("", parsed[name_col].name_zh or parsed[name_col].text) \
+    name_header = CJK_GAP.sub("", parsed[name_col].name_zh or parsed[name_col].text) \
         if name_col is not None else ""
     # 区划代码 | 序号 | 排名: numbers that label a row, not figures.
     for c in number_cols:
@@ -443,15 +358,3 @@ def _mostly_ascii(cells: pd.Series) -> bool:
     texts = [clean(v) for v in cells.head(50) if clean(v)]
     return bool(texts) and sum(t.isascii() and any(ch.isalpha() for ch in t)
                                for t in texts) >= 0.8 * len(texts)
-
-
-def entity_name(text: object) -> str:
-    """A row's name as meant: "北    京" -> "北京", "  其中：制造业" -> "制造业"."""
-    if isinstance(text, str):  # 北京① / 江西¹: a footnote's mark, not the name (before NFKC
-        text = _NOTE_MARK.sub("", text.rstrip())  # makes ① a plain 1)
-    name = _CJK_GAP.sub("", clean(text))
-    return re.sub(r"^(其中|内)\s*[:：]\s*", "", name).strip("#*△▲ ")
-
-
-def aggregate(name: str) -> bool:
-    return bool(_AGGREGATE.search(name))
