@@ -6,7 +6,8 @@ from pathlib import Path
 import pandas as pd
 
 from zoneapp.core.loading import load_dataset
-from zoneapp.core.summary import english_subject, previous_row, sentence, summary
+from zoneapp.core.phrases import english_subject
+from zoneapp.core.summary import previous_row, sentence, summary
 
 THREE = Path(__file__).parent / "data" / "three_periods"
 

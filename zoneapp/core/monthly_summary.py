@@ -13,7 +13,7 @@ import math
 
 from .cells import cell_text
 from .monthly import Change, Point, kind_of, month_range, span_of, year_before
-from .summary import _change_en, _change_zh, english_subject
+from .phrases import change_en, change_zh, english_subject
 from .targets import Progress
 from .readable import format_readable
 from .units import format_number
@@ -70,7 +70,7 @@ def period_sentence(point: Point, lang: str = "zh", change: Change | None = None
         if point.derived:
             text += "（推算）"
         if change is not None:
-            text += "，" + _change_zh(change.pct) + ("（推算）" if change.derived else "")
+            text += "，" + change_zh(change.pct) + ("（推算）" if change.derived else "")
         if progress is not None:
             text += f"，完成年度目标的{format_number(progress.completion, '%', decimals=1)}%"
             if progress.gap > 0:
@@ -88,7 +88,7 @@ def period_sentence(point: Point, lang: str = "zh", change: Change | None = None
     if point.derived:
         text += " (derived)"
     if change is not None:
-        text += ", " + _change_en(change.pct) + (" (derived)" if change.derived else "")
+        text += ", " + change_en(change.pct) + (" (derived)" if change.derived else "")
     if progress is not None:
         text += f", {format_number(progress.completion, '%', 'en', decimals=1)}% of the annual target"
         if progress.gap > 0:

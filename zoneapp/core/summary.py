@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from .cells import cell, cell_text
+from .monthly_summary import row_sentence
+from .phrases import change_en, change_zh, english_subject
 from .readable import format_readable
-from .units import format_number
 
 # Words that end the head noun phrase of an English indicator name ("Job fairs held").
 _HEAD_STOPS = {
@@ -42,18 +43,6 @@ def _period(row: Any) -> int | None:
     return None if number is None else int(number)
 
 
-def english_subject(name: str) -> str:
-    """'Main business revenue' -> 'main business revenue'; proper names keep their capitals."""
-    words = name.split()
-    if not words:
-        return name
-    first = words[0]
-    proper = len(words) > 1 and words[1][:1].isupper()
-    if proper or not first[:1].isupper() or (len(first) > 1 and first[1:2].isupper()):
-        return name
-    return first[:1].lower() + name[1:]
-
-
 def _plural(name: str) -> bool:
     head = []
     for word in re.split(r"[\s:]+", name.split(":")[0]):
@@ -62,26 +51,6 @@ def _plural(name: str) -> bool:
         head.append(word)
     last = head[-1].lower().strip("'’\"") if head else ""
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
-
-
-def _change_zh(pct: float, against: str = "") -> str:
-    amount = format_number(abs(pct), "%", decimals=1) + "%"
-    lead = f"比{against}年" if against else "同比"
-    if pct > 0:
-        return f"{lead}增长{amount}"
-    if pct < 0:
-        return f"{lead}下降{amount}"
-    return f"与{against}年持平" if against else "与上年持平"
-
-
-def _change_en(pct: float, against: str = "") -> str:
-    amount = format_number(abs(pct), "%", decimals=1) + "%"
-    tail = f"on {against}" if against else "year on year"
-    if pct > 0:
-        return f"up {amount} {tail}"
-    if pct < 0:
-        return f"down {amount} {tail}"
-    return f"unchanged on {against}" if against else "unchanged year on year"
 
 
 def change(row: Any, previous: Any = None) -> tuple[float | None, str]:
@@ -102,8 +71,6 @@ def sentence(row: Any, lang: str = "zh", previous: Any = None) -> str:
     """The sentence for one indicator row; `previous` is the same key's earlier period, if any.
     A row below a year (5月, 1–5月累计) is said with its months and kind, as monthly reports
     say it (core.monthly_summary): "2024年…105亿元" hid that it was May's 当月."""
-    from .monthly_summary import row_sentence  # it builds on this module's phrases
-
     monthly = row_sentence(row, lang, previous)
     if monthly is not None:
         return monthly
@@ -119,13 +86,13 @@ def sentence(row: Any, lang: str = "zh", previous: Any = None) -> str:
         name = cell_text(row, "name_zh")
         text = f"{period}年{name}{shown}" if period else f"{name}{shown}"
         if pct is not None:
-            text += "，" + _change_zh(pct, against)
+            text += "，" + change_zh(pct, against)
         return text + ("（推算）" if derived else "") + "。"
     name = english_subject(cell_text(row, "name_en") or cell_text(row, "name_zh"))
     verb = "were" if _plural(name) else "was"
     text = f"In {period}, {name} {verb} {shown}" if period else f"{name[:1].upper()}{name[1:]} {verb} {shown}"
     if pct is not None:
-        text += ", " + _change_en(pct, against)
+        text += ", " + change_en(pct, against)
     return text + (" (derived)" if derived else "") + "."
 
 

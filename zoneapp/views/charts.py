@@ -6,7 +6,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from zoneapp.core.summary import english_subject
+from zoneapp.core.phrases import english_subject
 from zoneapp.views import figures
 from zoneapp.views.model import Bar, ChartView
 from zoneapp.views.time_axis import year_axis
