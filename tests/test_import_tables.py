@@ -2,41 +2,19 @@
 folders; the figures that come out, recipes that ask nothing the second time, backups."""
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
 
 import statistics_tables as st
+from import_runs import pick, rows, run
 from zoneapp.cli import main
 from zoneapp.core.loading import load_dataset
 from zoneapp.core.periods import parse_period_detail, period_in_text
 
 
-def run(args: list[str], monkeypatch, answer: str | None = None) -> int:
-    """The command as a user runs it; `answer` is typed at the prompt (None: no input)."""
-    asked = []
-
-    def fake_input(prompt: str) -> str:
-        asked.append(prompt)
-        if answer is None:
-            raise EOFError
-        return answer
-
-    monkeypatch.setattr("builtins.input", fake_input)
-    code = main(args)
-    run.asked = asked
-    return code
-
-
-def rows(folder: Path) -> list[dict[str, str]]:
-    text = (folder / "indicators.csv").read_text(encoding="utf-8-sig")
-    return list(csv.DictReader(io.StringIO(text)))
-
-
 def figure(folder: Path, **match) -> dict[str, str]:
-    found = [r for r in rows(folder) if all(r.get(k) == v for k, v in match.items())]
+    found = pick(folder, **match)
     assert len(found) == 1, (match, found)
     return found[0]
 
