@@ -301,3 +301,13 @@ def test_a_dialog_closed_while_planning_is_let_go(qtbot, zone_app, tmp_path):
     assert shown == [] and dialog.plan is None and not (tmp_path / "z").exists()
     dialog.deleteLater()
     qtbot.wait(50)
+
+
+def test_a_key_that_is_no_key_is_said_in_the_dialogs_language_and_not_taken(
+        qtbot, zone_app, tmp_path):
+    dialog = open_dialog(qtbot, st.yearbook_xlsx(tmp_path / "高技术产业2023.xlsx"),
+                         tmp_path / "z")
+    before = dialog.rows_model.codes("key")
+    type_into(qtbot, dialog, 3, "key", "2收入")
+    assert dialog.message.text() == "键只能由字母、数字和 _ 组成，并以字母开头：2收入"
+    assert dialog.rows_model.codes("key") == before

@@ -187,10 +187,6 @@
         <translation>增速</translation>
     </message>
     <message>
-        <source>A key is letters, digits and _, starting with a letter: %1</source>
-        <translation>键只能由字母、数字和 _ 组成，并以字母开头：%1</translation>
-    </message>
-    <message>
         <source>This row is the header&apos;s first row</source>
         <translation>这一行是表头的第一行</translation>
     </message>
@@ -464,6 +460,10 @@
     <message>
         <source>Imported %1 rows from %2 into %3</source>
         <translation>已从 %2 导入 %1 行到 %3</translation>
+    </message>
+    <message>
+        <source>A key is letters, digits and _, starting with a letter: %1</source>
+        <translation>键只能由字母、数字和 _ 组成，并以字母开头：%1</translation>
     </message>
 </context>
 <context>
@@ -814,10 +814,6 @@
     <message>
         <source>Unchecked: this row is not imported, now or next time.</source>
         <translation>不勾选：这一行不导入，下个月也不导入。</translation>
-    </message>
-    <message>
-        <source>A key is letters, digits and _, starting with a letter: %1</source>
-        <translation>键只能由字母、数字和 _ 组成，并以字母开头：%1</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from zoneapp.core.tables.corrections import Corrections
 from zoneapp.core.tables.describe import column_letter
-from .import_rows import KEY_PATTERN as _KEY, RowsList
+from .import_rows import RowsList, edited_text
 
 
 class ColumnsPage(QWidget):
@@ -214,14 +214,7 @@ class ColumnsPage(QWidget):
             self.set_header(min(first, last), max(first, last))
 
     def _edited(self, col: int, field: str, edit: QLineEdit) -> None:
-        if not edit.isModified() or not edit.isEnabled():
-            return
-        edit.setModified(False)
-        text = edit.text().strip()
-        if field == "key" and not _KEY.match(text):
-            self.sig_invalid.emit(self.tr("A key is letters, digits and _, starting with a "
-                                          "letter: %1").replace("%1", text or "“”"))
-            return
+        text = edited_text(edit, field, self.sig_invalid)
         if text:
             self.set_column(col, **{field: text})
 

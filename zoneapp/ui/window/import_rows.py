@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox, QCompleter, QGridLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget,
 )
@@ -16,6 +16,22 @@ from zoneapp.core.tables.corrections import Corrections, indicator_rows
 
 KEY_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 FIELDS = ("key", "name_zh", "unit")
+
+
+def edited_text(edit: QLineEdit, field: str, invalid: SignalInstance) -> str:
+    """What the user typed into a correction box (a column's or a row's), once they finished:
+    "" when nothing changed, the box is off or left empty, or a key is no key (then `invalid`
+    says why)."""
+    if not edit.isModified() or not edit.isEnabled():
+        return ""
+    edit.setModified(False)
+    text = edit.text().strip()
+    if field == "key" and not KEY_PATTERN.match(text):
+        invalid.emit(QCoreApplication.translate(
+            "ImportDialog", "A key is letters, digits and _, starting with a letter: %1")
+            .replace("%1", text or "“”"))
+        return ""
+    return text
 
 
 class RowsList(QWidget):
@@ -116,13 +132,6 @@ class RowsList(QWidget):
         return check is not None and not check.isChecked()
 
     def _edited(self, name: str, field: str, edit: QLineEdit) -> None:
-        if not edit.isModified() or not edit.isEnabled():
-            return
-        edit.setModified(False)
-        text = edit.text().strip()
-        if field == "key" and not KEY_PATTERN.match(text):
-            self.sig_invalid.emit(self.tr("A key is letters, digits and _, starting with a "
-                                          "letter: %1").replace("%1", text or "“”"))
-            return
+        text = edited_text(edit, field, self.sig_invalid)
         if text:
             self.set_row(name, **{field: text})
