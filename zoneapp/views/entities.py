@@ -33,6 +33,11 @@ _NOT_ADDITIVE_EN = re.compile(
 _WHOLE_NAMES = ("全国", "合计", "总计", "全省", "全市", "全区", "总体")
 
 
+def is_whole(name: str) -> bool:
+    """全国, 全市, …合计: an aggregate that is the whole, not a sub-total such as 东部地区."""
+    return any(word in name for word in _WHOLE_NAMES)
+
+
 def has_entity(rows: pd.DataFrame) -> np.ndarray:
     """True for rows about an entity (a region, park, industry) rather than the zone. (The
     loader strips cells, so a blank entity is missing or "".)"""
@@ -219,7 +224,7 @@ class Ranking:
                                  if int(p) not in self.rows], self.rows, self.cells)
         rows = [self.rows[int(p)] for p in self.aggregate_positions]
         for row in rows:
-            if any(word in text(row, "entity") for word in _WHOLE_NAMES):
+            if is_whole(text(row, "entity")):
                 return row
         values = [-np.inf if pd.isna(row["value"]) else float(row["value"]) for row in rows]
         return rows[int(np.argmax(values))]

@@ -24,7 +24,7 @@ from zoneapp.core.monthly import (Point, derived_period_rows, kind_of, points_of
                                   span_of)
 from zoneapp.core.periods import PeriodSpan
 from zoneapp.views import figure_index, figures
-from zoneapp.views.entities import _WHOLE_NAMES, entity_label, own_mask
+from zoneapp.views.entities import entity_label, is_whole, own_mask
 from zoneapp.views.figure_index import FigureIndex, FigureRows
 from zoneapp.views.model import ChartView
 from zoneapp.views.ranking import MAX_FIGURES
@@ -137,7 +137,7 @@ def _entity_code(figure: FigureRows, index: FigureIndex, own: str) -> int | None
     totals = np.unique(figure.entities[figure.aggregate])
     if not len(totals):
         return None
-    whole = [c for c in totals if any(w in str(index.names[c]) for w in _WHOLE_NAMES)]
+    whole = [c for c in totals if is_whole(str(index.names[c]))]
     if whole:
         return int(whole[0])
     counts = np.bincount(figure.entities[figure.aggregate])
