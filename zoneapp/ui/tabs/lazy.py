@@ -7,7 +7,7 @@ making them all took ~1.1 s of a tab's first show, most of it for what is below 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QLayout, QSizePolicy, QWidget
@@ -24,7 +24,6 @@ class Slot:
     widget: QWidget | None = None
     # A table's sort, filter and selection kept for it until it is made (view_state).
     state: dict | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def placeholder(height: int) -> QWidget:
