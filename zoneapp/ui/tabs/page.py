@@ -70,7 +70,8 @@ class SectionPage(QScrollArea):
         self.lang = "zh"
         self.period: int | None = None
         self.view: SectionView | None = None
-        self._views: dict[tuple[str, int | None], SectionView] = {}  # of `dataset`
+        self._views: dict[tuple[str, int | None], SectionView] = {}  # of `_views_of`
+        self._views_of: Dataset | None = None
         self.kpis: list[KpiCard] = []
         self.charts = LazyWidgets(self._build_chart)  # key -> BarChart, made when needed
         self.tables = LazyWidgets(self._build_table)  # key -> TablePanel, made when needed
@@ -87,15 +88,29 @@ class SectionPage(QScrollArea):
     def set_dataset(self, dataset: Dataset, lang: str = "zh", period: int | None = None) -> None:
         """Show section `section` of `dataset` in `lang` and `period`. Views already made for
         this dataset are kept: switching the language back is only a repaint."""
-        if dataset is not self.dataset:
-            self._views.clear()
+        view = self._view_of(dataset, lang, period)
         self.dataset = dataset
         self.lang = lang
         self.period = period
+        self.show_view(view)
+
+    def prepare(self, dataset: Dataset, lang: str, period: int | None) -> bool:
+        """Make the view `set_dataset` would show, without showing it: the window does this
+        in idle time for the tabs not on screen, so that a switch only builds widgets. True
+        if it was not made yet."""
+        made = (lang, period) in self._views and dataset is self._views_of
+        self._view_of(dataset, lang, period)
+        return not made
+
+    def _view_of(self, dataset: Dataset, lang: str, period: int | None) -> SectionView:
+        """The view of this section of `dataset`, made once per language and period."""
+        if dataset is not self._views_of:
+            self._views.clear()
+            self._views_of = dataset
         view = self._views.get((lang, period))
         if view is None:
             view = self._views[lang, period] = section_view(dataset, self.section, lang, period)
-        self.show_view(view)
+        return view
 
     def show_view(self, view: SectionView) -> None:
         """Paint `view`: its cards, its charts two to a row, then its tables. A view of the

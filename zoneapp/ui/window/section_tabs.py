@@ -6,17 +6,20 @@ whose sections differ from those shown rebuilds the tab bar, keeping the current
 section is still there (the first build: the remembered tab, when there), else the first.
 Pages follow the AppState: a new dataset, language, period or theme marks every page stale
 and fills the current one at once, each other one when first shown (`tab`). A page of the
-same sections is kept and updated in place, never rebuilt.
+same sections is kept and updated in place, never rebuilt. Once the current page has painted,
+the other stale pages' views are made in idle time, one per turn of the event loop
+(`SectionPage.prepare`), so that switching to one only builds its widgets.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QTabWidget, QWidget
 
 from zoneapp import settings
 from zoneapp.core.schema import SECTIONS, Section
 from zoneapp.ui.state import AppState
+from zoneapp.ui.widgets.after_paint import after_next_paint
 
 MAX_SHORTCUTS = 9  # Ctrl+1 … Ctrl+9
 
@@ -53,6 +56,10 @@ class SectionTabs(QObject):
         self._pending_states: dict[str, dict] = {}  # view states to restore when filled
         self._wanted_tab: str | None = None  # remembered or chosen, until it is shown
         self._folder = None  # the folder of the dataset the pages were made for
+        self._prepare_timer = QTimer(self)  # the next stale page's view, in idle time
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(0)
+        self._prepare_timer.timeout.connect(self._prepare_next)
         for section in self.sections:
             placeholder = QLabel(_loading())
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -88,6 +95,8 @@ class SectionTabs(QObject):
             if state is not None:
                 page.restore_view_state(state)
             self.sig_page_filled.emit(page)
+            if page is self.tab_widget.currentWidget():  # the others' views once it shows
+                after_next_paint(page.widget(), self._prepare_timer.start)
         return page
 
     def select_tab(self, code: str) -> QWidget:
@@ -126,6 +135,24 @@ class SectionTabs(QObject):
         else:
             self._pending_states.clear()
         self.refresh()
+
+    def _prepare_next(self) -> None:
+        """Make the view of the first stale page that has none for the state, if any; the
+        next one on the next turn of the event loop."""
+        dataset, lang, period = self.state.dataset, self.state.language, self.state.period
+        if dataset is None:
+            return
+        for code in self.section_codes():
+            page = self.pages.get(code)
+            if code not in self._stale or not hasattr(page, "prepare"):
+                continue
+            try:
+                made = page.prepare(dataset, lang, period)
+            except Exception:  # noqa: BLE001 (said when the tab is opened, where it belongs)
+                made = False
+            if made:
+                self._prepare_timer.start()
+                return
 
     def retranslate_ui(self) -> None:
         """The tabs' and View entries' names, and "Loading…" before the first dataset."""

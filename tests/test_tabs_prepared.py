@@ -1,0 +1,84 @@
+"""The other tabs' views are made in idle time once the current tab has painted, so that a
+switch only builds widgets (ui/window/section_tabs.py, SectionPage.prepare)."""
+from __future__ import annotations
+
+from zoneapp.paths import DEFAULT_DATA
+from zoneapp.ui.tabs import page as page_module
+
+
+def _counting(monkeypatch) -> list[str]:
+    """Every section_view a page makes from now on, by section."""
+    made: list[str] = []
+    real = page_module.section_view
+
+    def counted(dataset, code, *args, **kwargs):
+        made.append(code)
+        return real(dataset, code, *args, **kwargs)
+
+    monkeypatch.setattr(page_module, "section_view", counted)
+    return made
+
+
+def _prepared(window) -> set[str]:
+    return {code for code, page in window.tabs.pages.items() if page._views}
+
+
+def test_views_of_the_other_tabs_are_made_while_idle_and_used_by_a_switch(
+        main_window, qtbot, monkeypatch):
+    window = main_window
+    made = _counting(monkeypatch)
+    assert window.load_folder(DEFAULT_DATA)
+    codes = window.tabs.section_codes()
+    current = window.current_code()
+    qtbot.waitUntil(lambda: _prepared(window) == set(codes), timeout=5000)
+    # Prepared, not filled: no widgets were made for the tabs not shown.
+    assert sorted(made) == sorted(codes)
+    others = [c for c in codes if c != current]
+    assert not any(window.tabs.is_filled(c) for c in others)
+    assert all(not window.tabs.pages[c].kpis for c in others)
+
+    window.select_tab(others[0])
+    page = window.tab(others[0])
+    assert page.kpis and window.tabs.is_filled(others[0])
+    assert sorted(made) == sorted(codes)  # the switch made no view of its own
+
+
+def test_a_language_switch_prepares_the_other_tabs_again(main_window, qtbot, monkeypatch):
+    window = main_window
+    assert window.load_folder(DEFAULT_DATA)
+    codes = window.tabs.section_codes()
+    qtbot.waitUntil(lambda: _prepared(window) == set(codes), timeout=5000)
+    made = _counting(monkeypatch)
+    window.set_language("en")
+    qtbot.waitUntil(lambda: sorted(made) == sorted(codes), timeout=5000)
+    other = next(c for c in codes if c != window.current_code())
+    window.select_tab(other)
+    assert window.tab(other).view.lang == "en"
+    assert sorted(made) == sorted(codes)
+    window.set_language("zh")
+
+
+def test_a_view_that_fails_while_idle_is_made_again_when_its_tab_is_opened(
+        main_window, qtbot, monkeypatch):
+    """An error in idle time is not shown then (nothing the user did), the other tabs are
+    still prepared, and opening the tab makes its view again (where an error would show)."""
+    window = main_window
+    real = page_module.section_view
+    tried: list[str] = []
+
+    def failing(dataset, code, *args, **kwargs):
+        tried.append(code)
+        if code == "relief":
+            raise RuntimeError("broken view")
+        return real(dataset, code, *args, **kwargs)
+
+    monkeypatch.setattr(page_module, "section_view", failing)
+    assert window.load_folder(DEFAULT_DATA)
+    codes = window.tabs.section_codes()
+    qtbot.waitUntil(lambda: _prepared(window) == set(codes) - {"relief"}, timeout=5000)
+    assert "relief" in tried
+    page = window.tabs.pages["relief"]
+    assert not page._views
+    monkeypatch.setattr(page_module, "section_view", real)
+    window.select_tab("relief")
+    assert window.tab("relief").kpis and window.tabs.is_filled("relief")
