@@ -2,6 +2,8 @@
 switch only builds widgets (ui/window/section_tabs.py, SectionPage.prepare)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from zoneapp.paths import DEFAULT_DATA
 from zoneapp.ui.tabs import page as page_module
 
@@ -82,3 +84,21 @@ def test_a_view_that_fails_while_idle_is_made_again_when_its_tab_is_opened(
     monkeypatch.setattr(page_module, "section_view", real)
     window.select_tab("relief")
     assert window.tab("relief").kpis and window.tabs.is_filled("relief")
+
+
+def test_a_page_keeps_only_its_most_recent_views(main_window, qtbot):
+    """Flipping through the years keeps a few views per tab, the latest, not one per year."""
+    from zoneapp.ui.tabs.page import KEPT_VIEWS
+
+    window = main_window
+    assert window.load_folder(Path(__file__).parent / "data" / "regions31")
+    page = window.tab(window.current_code())
+    periods = window.header.periods()
+    assert len(periods) + 2 > KEPT_VIEWS  # the years, all years, and all years in English
+    for period in periods + [None]:
+        window.state.set_period(period)
+    window.state.set_language("en")
+    assert len(page._views) <= KEPT_VIEWS
+    assert ("en", None) in page._views and next(reversed(page._views)) == ("en", None)
+    assert page.view is page._views["en", None]
+    window.set_language("zh")

@@ -27,6 +27,9 @@ from zoneapp.views.sections import section_view
 KPI_MIN_WIDTH = 230
 TABLE_ROW_HEIGHT = 30
 TABLE_MAX_HEIGHT = 420
+# Views kept per page (language × period), the most recent: switching the language or the
+# year back is a repaint, and flipping through ten years does not keep ten views of each tab.
+KEPT_VIEWS = 4
 
 
 class SectionPage(QScrollArea):
@@ -107,9 +110,12 @@ class SectionPage(QScrollArea):
         if dataset is not self._views_of:
             self._views.clear()
             self._views_of = dataset
-        view = self._views.get((lang, period))
+        view = self._views.pop((lang, period), None)
         if view is None:
-            view = self._views[lang, period] = section_view(dataset, self.section, lang, period)
+            view = section_view(dataset, self.section, lang, period)
+        self._views[lang, period] = view  # the most recent last
+        while len(self._views) > KEPT_VIEWS:  # every tab keeps views: a few each
+            del self._views[next(iter(self._views))]
         return view
 
     def show_view(self, view: SectionView) -> None:
