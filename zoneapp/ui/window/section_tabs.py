@@ -95,7 +95,8 @@ class SectionTabs(QObject):
             if state is not None:
                 page.restore_view_state(state)
             self.sig_page_filled.emit(page)
-            if page is self.tab_widget.currentWidget():  # the others' views once it shows
+            if page is self.tab_widget.currentWidget():  # the others' views once it shows,
+                self._prepare_timer.stop()  # not before: its paint waits for no other view
                 after_next_paint(page.widget(), self._prepare_timer.start)
         return page
 
