@@ -102,3 +102,30 @@ def test_a_page_keeps_only_its_most_recent_views(main_window, qtbot):
     assert ("en", None) in page._views and next(reversed(page._views)) == ("en", None)
     assert page.view is page._views["en", None]
     window.set_language("zh")
+
+
+def test_a_tab_chosen_while_views_are_made_paints_before_the_next_one(
+        main_window, qtbot, monkeypatch):
+    """The idle views never come between a click and the chosen tab's paint."""
+    from zoneapp.ui.widgets.after_paint import after_next_paint
+
+    window = main_window
+    events: list[str] = []
+    real = page_module.section_view
+
+    def counted(dataset, code, *args, **kwargs):
+        events.append(code)
+        return real(dataset, code, *args, **kwargs)
+
+    monkeypatch.setattr(page_module, "section_view", counted)
+    assert window.load_folder(DEFAULT_DATA)
+    codes = window.tabs.section_codes()
+    qtbot.waitUntil(lambda: len(events) >= 2, timeout=5000)  # the idle views have begun
+    last = codes[-1]
+    assert last not in events  # made last: not yet
+    events.clear()
+    page = window.tabs.pages[last]
+    after_next_paint(page.widget(), lambda: events.append("painted"))
+    window.select_tab(last)
+    qtbot.waitUntil(lambda: "painted" in events, timeout=5000)
+    assert events[:2] == [last, "painted"]
