@@ -11,6 +11,7 @@ from zoneapp.ui.widgets.text_fit import wrap_lines
 
 NAME_LINES = 2
 AXIS_PAD = 10  # pixels between the names and the plot
+WRAP_SLACK = 2.0
 
 
 def _fits(names: list[str], font: QFont, width: float) -> bool:
@@ -39,7 +40,9 @@ def horizontal_names(names: list[str], font: QFont, room: float,
                      wide_room: float) -> tuple[list[str], float]:
     """(names as drawn, with "\\n" between lines; the axis' width in pixels)."""
     width = name_column_width(names, font, room, wide_room)
-    drawn = ["\n".join(wrap_lines(n, font, width, NAME_LINES)) for n in names]
+    # The text layout measures a word up to a pixel wider than QFontMetricsF does: without
+    # the slack the widest name, set exactly its own width, wrapped its last letter alone.
+    drawn = ["\n".join(wrap_lines(n, font, width + WRAP_SLACK, NAME_LINES)) for n in names]
     metrics = QFontMetricsF(font)
     widest = max((metrics.horizontalAdvance(line) for s in drawn for line in s.split("\n")),
                  default=20.0)
