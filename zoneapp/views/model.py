@@ -25,7 +25,9 @@ class Bar:
 
 @dataclass
 class Line:
-    """A reference line over the bars (时序进度): points on the chart's axes, drawn dashed."""
+    """A reference line over the bars (时序进度), drawn dashed: `xs` along the category axis
+    (its positions, or 0, 1, 2 … a category), `ys` along the value axis, whichever way the
+    chart lies."""
 
     name: str
     xs: list[float]

@@ -20,7 +20,8 @@ from zoneapp.core.schema_types import with_sections
 from zoneapp.core.stale import stale_mark
 from zoneapp.core.summary import previous_row
 from zoneapp.core.units import UNITS
-from zoneapp.views import charts, entity_trend, figures, innovation, projects, ranking, timeline
+from zoneapp.views import (charts, entity_targets, entity_trend, figures, innovation, projects,
+                           ranking, timeline)
 from zoneapp.views.entities import split_rows
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import ChartView, SectionView, TableView
@@ -101,7 +102,9 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     by_entity = ranking.entity_views(dataset, entity_rows, lang, period,  # regions, parks …
                                      section=code, most_kpis=max(0, MAX_KPIS - len(own_kpis)))
     view.kpis = (own_kpis + by_entity.kpis)[:MAX_KPIS]
-    view.charts += entity_trend.with_trends(dataset, by_entity.charts, lang, period, code)
+    goals = entity_targets.target_charts(entity_rows, lang, period, dataset.manifest.own_entity)
+    view.charts += entity_targets.with_targets(  # a figure's ranking, its targets, its trend
+        entity_trend.with_trends(dataset, by_entity.charts, lang, period, code), goals)
     declared = dataset.manifest.sections  # their names label the section column (read back)
     for name in section.tables:
         frame = dataset.table(name)

@@ -45,6 +45,10 @@ ZH = {
     "%1: %2, by period": "%1：%2，按期",
     "%1: %2, by year": "%1：%2，按年",
     "%1: %2 target vs time elapsed": "%1：%2年目标完成进度",
+    # Each entity's progress to its target (views/entity_targets.py)
+    "%1: progress to the annual target by entity, %2": "%1：各单位完成年度目标进度（%2）",
+    "Time elapsed %1%": "时序进度%1%",
+    "%1 more without a target or this month's figure": "另有%1项无目标或无本期累计",
     "% of the annual target": "完成年度目标（%）",
     "Bars: year to date as per cent of the year's target; the line: share of the year gone by.":
         "柱：累计完成占年度目标的百分比；线：时序进度（已过月份占全年的比例）。",
@@ -100,6 +104,8 @@ _COUNTED = {
     "Derived: the sum of the %1 others": "推算：其余%1个{n}之和",
     "%2 of the sum of %1": "占%1个{n}合计%2",
     "First of %1: %2": "%1个{n}中首位：%2",
+    "%1: progress to the annual target by entity, %2": "%1：各{n}完成年度目标进度（%2）",
+    "%1 more without a target or this month's figure": "另有%1个{n}无目标或无本期累计",
 }
 ZH.update({f"{noun}|{text}": zh.format(n=word) for noun, word in _NOUNS.items()
            for text, zh in _COUNTED.items()})

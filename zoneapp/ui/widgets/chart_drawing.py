@@ -67,7 +67,7 @@ class ChartDrawing:
         self._style_axes(self.horizontal, value_axis_label)
         self.bar_item = self._make_bars(self.placed, self.horizontal)
         item.addItem(self.bar_item)
-        chart_time.draw_lines(item, self.lines)
+        chart_time.draw_lines(item, self.lines, self.horizontal)
         self._add_value_labels(self.placed, self.horizontal)
         self.relayout()
 

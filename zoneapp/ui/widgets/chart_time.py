@@ -98,11 +98,13 @@ def line_colour() -> str:
     return palette.series_color(LINE_COLOUR_INDEX)
 
 
-def draw_lines(plot_item, lines: list[Line]) -> list:
-    """The reference lines as dashed curves on `plot_item`; returns the items added."""
+def draw_lines(plot_item, lines: list[Line], horizontal: bool = False) -> list:
+    """The reference lines as dashed curves on `plot_item` (a horizontal chart's values run
+    along x); returns the items added."""
     items = []
     for line in lines:
-        curve = pg.PlotDataItem(line.xs, line.ys, pen=pg.mkPen(
+        xs, ys = (line.ys, line.xs) if horizontal else (line.xs, line.ys)
+        curve = pg.PlotDataItem(xs, ys, pen=pg.mkPen(
             line_colour(), width=2, style=Qt.PenStyle.DashLine))
         plot_item.addItem(curve)
         items.append(curve)

@@ -1,0 +1,91 @@
+"""Each entity's progress to its year's target, ranked (views/entity_targets.py): the
+"各县区完成年度目标进度" a monthly report prints, with the time-elapsed line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from zoneapp.core.loading import load_dataset
+from zoneapp.views.sections import section_view
+
+HEADER = "section,key,name_zh,name_en,period,value,unit,entity,entity_en,aggregate," \
+         "period_detail,value_kind\n"
+COUNTIES = (("信州区", "Xinzhou", 40.0, 100.0), ("广丰区", "Guangfeng", 30.0, 50.0),
+            ("玉山县", "Yushan", 12.0, 40.0), ("全市", "Whole city", 82.0, 190.0))
+
+
+def _folder(tmp_path: Path, own: str = "广丰区", extra: list[str] = ()) -> Path:
+    """Four counties' 1–4月 and 1–5月 累计 of 2024 and their 2024 targets; 全市 the total."""
+    folder = tmp_path / "counties"
+    folder.mkdir()
+    (folder / "zone.toml").write_text(
+        f'[zone]\nname_zh = "示例市"\nperiods = [2024]\nown_entity = "{own}"\n', encoding="utf-8")
+    lines = []
+    for name, english, may, goal in COUNTIES:
+        whole = "yes" if name == "全市" else ""
+        row = f"overview,rev,营业收入,Revenue,2024,{{}},亿元,{name},{english},{whole},{{}},{{}}"
+        lines += [row.format(may * 0.8, "2024-01..2024-04", "ytd"),
+                  row.format(may, "2024-01..2024-05", "ytd"),
+                  row.format(goal, "", "target")]
+    (folder / "indicators.csv").write_text(HEADER + "\n".join(lines + list(extra)) + "\n",
+                                           encoding="utf-8")
+    return folder
+
+
+def test_entities_are_ranked_by_completion_with_the_time_elapsed_line(tmp_path):
+    view = section_view(load_dataset(_folder(tmp_path)), "overview", "zh")
+    chart = view.chart("entity_target_rev")
+    assert chart.horizontal and chart.title == "营业收入：各县区完成年度目标进度（2024年1–5月）"
+    # 广丰 30/50 = 60%, 信州 40/100 = 40%, 玉山 12/40 = 30%; 全市 is the whole, not a bar
+    assert [(b.label, b.value, b.display) for b in chart.bars] == [
+        ("广丰区", 60.0, "60%"), ("信州区", 40.0, "40%"), ("玉山县", 30.0, "30%")]
+    assert [b.highlight for b in chart.bars] == [True, False, False]
+    assert all(b.derived for b in chart.bars)
+    assert chart.highlight_label == "广丰区（本单位）"
+    # 5 of 12 months: 41.7%, drawn across every bar
+    assert [(line.xs, line.ys) for line in chart.lines] == [([-0.5, 2.5], [41.7, 41.7])]
+    assert chart.note == "时序进度41.7%。全市：43.2%。"
+    first = chart.bars[0].tooltip
+    assert "完成年度目标60%，高于时序进度18.3个百分点" in first
+    assert "2024年1–5月累计30亿元 ÷ 2024年目标50亿元" in first
+
+
+def test_the_chart_follows_its_ranking_and_says_it_in_english(tmp_path):
+    view = section_view(load_dataset(_folder(tmp_path)), "overview", "en")
+    keys = [c.key for c in view.charts]
+    assert keys.index("entity_target_rev") == keys.index("rank_rev_ytd") + 1
+    chart = view.chart("entity_target_rev")
+    assert chart.title == "Revenue: progress to the annual target by entity, January–May 2024"
+    assert [b.label for b in chart.bars] == ["Guangfeng", "Xinzhou", "Yushan"]
+    assert chart.note == "Time elapsed 41.7%. Whole city: 43.2%."
+    assert "60% of the annual target, 18.3 points ahead of time elapsed" in \
+        chart.bars[0].tooltip
+
+
+def test_an_entity_without_this_months_figure_is_counted_not_drawn(tmp_path):
+    """婺源县 has a target but only a 1–4月 累计: never compared with 1–5月's others."""
+    extra = ["overview,rev,营业收入,Revenue,2024,20,亿元,婺源县,Wuyuan,,2024-01..2024-04,ytd",
+             "overview,rev,营业收入,Revenue,2024,60,亿元,婺源县,Wuyuan,,,target"]
+    chart = section_view(load_dataset(_folder(tmp_path, extra=extra)), "overview",
+                         "zh").chart("entity_target_rev")
+    assert "婺源县" not in [b.label for b in chart.bars]
+    assert chart.note.endswith("另有1个县区无目标或无本期累计。")
+
+
+def test_a_year_without_targets_has_no_chart(tmp_path):
+    dataset = load_dataset(_folder(tmp_path))
+    assert section_view(dataset, "overview", "zh", period=2023).chart("entity_target_rev") \
+        is None
+    assert section_view(dataset, "overview", "zh", period=2024).chart("entity_target_rev")
+
+
+def test_the_window_draws_every_name_whole_in_english(main_window, tmp_path):
+    """A name set exactly its own width wrapped its last letter alone ("Guangfen\\ng"), and
+    the two-line name then thinned the ranking's names to every other one."""
+    window = main_window
+    assert window.load_folder(_folder(tmp_path))
+    window.set_language("en")
+    page = window.tab("overview")
+    for key in ("rank_rev_ytd", "entity_target_rev"):
+        chart = page.charts[key]
+        assert sorted(chart.category_label_texts()) == ["Guangfeng", "Xinzhou", "Yushan"], key
+    window.set_language("zh")
