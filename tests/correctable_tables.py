@@ -50,3 +50,25 @@ def indicator_report_csv(path: Path, year: int = 2024, last: int = 3, scale: flo
                      f"{ytd_growth}")
     path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
     return path
+
+
+def gapped_report_xlsx(path: Path, year: int = 2024, last: int = 3) -> Path:
+    """A monthly report whose rows are indicators with rows that add nothing among them, as
+    bureaus print them: a lone 其中： line above its parts, a blank spacer row, an indicator
+    whose figures are all "-", and a note below."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "主要指标"
+    ws["A1"] = f"{year}年1-{last}月主要经济指标"
+    for c, text in enumerate(("指标", "单位", "本月", f"1-{last}月累计"), start=1):
+        ws.cell(2, c, text)
+    rows = [("规模以上工业增加值", "亿元", 12.5, 130.0), ("其中：", None, None, None),
+            ("  高技术制造业", "亿元", 3.2, 33.0), (None, None, None, None),
+            ("社会消费品零售总额", "亿元", 20.0, 61.0), ("工业用电量", "万千瓦时", "-", "-")]
+    for r, row in enumerate(rows, start=3):
+        for c, value in enumerate(row, start=1):
+            if value is not None:
+                ws.cell(r, c, value)
+    ws.cell(10, 1, "注：本表数据为快报数。")
+    wb.save(path)
+    return path

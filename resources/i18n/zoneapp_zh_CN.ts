@@ -493,6 +493,26 @@
         <translation>表注</translation>
     </message>
     <message>
+        <source>Not imported: left out under Indicator rows (on the Columns page or in the recipe)</source>
+        <translation>未导入：已在「各行指标」（各列页或配方）中设为不导入</translation>
+    </message>
+    <message>
+        <source>Not imported: the row names nothing (such as a lone “of which:” line)</source>
+        <translation>未导入：这一行没有名称（如单独一行的“其中：”）</translation>
+    </message>
+    <message>
+        <source>Not imported: no figure in the columns imported</source>
+        <translation>未导入：导入的列中没有数字</translation>
+    </message>
+    <message>
+        <source>Not imported: a blank row</source>
+        <translation>未导入：空行</translation>
+    </message>
+    <message>
+        <source>Not imported as figures: a note, kept as the source&apos;s note</source>
+        <translation>不作为数据导入：表注，存为来源说明</translation>
+    </message>
+    <message>
         <source>Entity</source>
         <translation>对象</translation>
     </message>

@@ -35,6 +35,15 @@ class Reshaped:
     bad_cells: list[tuple[int, int, str]] = field(default_factory=list)
     no_figure: int = 0  # cells of a named row's figure column left blank or "-": no figure
     converted: list[tuple[str, str, str]] = field(default_factory=list)  # (row, from, to)
+    # Every data row that adds nothing (0-based sheet rows) and why, one of LEFT_OUT: the
+    # dialog greys them. `skipped` lists the first 200 of them in words.
+    left_out: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.int64))
+    left_out_why: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+
+
+# Why a data row adds nothing: left out in the recipe (by the user), no name (blank, or a
+# lone 其中：), no figure in any imported column.
+LEFT_OUT = ("unwanted", "no_name", "no_figure")
 
 
 def numbers(cells: pd.Series) -> np.ndarray:
@@ -147,7 +156,11 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
     result.rows = out.frame(distinct_names, flags)
     result.aggregates = list(dict.fromkeys(
         distinct_names[c] for c in out.first_seen() if flags[c]))
-    for pos in np.flatnonzero(~any_value)[:200]:
+    left = np.flatnonzero(~any_value)
+    result.left_out = left + shape.data_start
+    result.left_out_why = np.where(unwanted[left], LEFT_OUT[0], np.where(
+        names[left] == "", LEFT_OUT[1], LEFT_OUT[2])).astype(object)
+    for pos in left[:200]:
         why = "按配方不导入" if unwanted[pos] else "没有名称" if names[pos] == "" else "没有数字"
         result.skipped.append((int(sheet_rows[pos]), f"{why}：{' '.join(cell_texts_of(data, pos))}"))
     return result
