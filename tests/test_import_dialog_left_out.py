@@ -60,3 +60,29 @@ def test_the_grey_is_the_dark_schemes_under_the_dark_scheme(qtbot, zone_app, tmp
     finally:
         palette.use("light")
     assert looks(dialog, 3)[0] == QColor(palette.LIGHT.muted_text)
+
+
+def test_the_year_and_unit_columns_are_corrected_on_the_columns_page_and_the_sheet(
+        qtbot, zone_app, tmp_path):
+    from test_import_dialog_corrections import choose_role, menu, role_box, written
+
+    into = tmp_path / "regions"
+    dialog = open_dialog(qtbot, ct.period_long_csv(tmp_path / "各地区生产总值2023.csv"), into)
+    box = role_box(dialog, 0)
+    assert box.currentData() == ("measure", None)  # 报告期 read as a figure
+    assert [box.itemText(i) for i in range(box.count())][:5] == [
+        "指标", "不导入", "英文名称", "每行的年份", "每行的单位"]
+    choose_role(qtbot, dialog, 0, ("year", None))
+    assert set(dialog.rows_model.column_values("period")) == {"2022", "2023"}
+    assert "报告期" not in dialog.rows_model.column_values("name_zh")
+    assert role_box(dialog, 0).currentData() == ("year", None)
+    assert not dialog.columns_page.rows[0]["key"].isEnabled()
+    dialog.accept()
+    assert {r["period"] for r in written(into)} == {"2022", "2023"}
+
+    report = open_dialog(qtbot, ct.unit_column_report_csv(tmp_path / "主要指标2024-03.csv"),
+                         tmp_path / "district")
+    menu(qtbot, report, 3, 1, "这一列是每行的单位")
+    assert role_box(report, 1).currentData() == ("unit", None)
+    assert set(report.rows_model.codes("unit")) == {"亿元", "万美元", "万千瓦时"}
+    assert report.columns_page.rows_list.rows["实际利用外资"]["unit"].text() == "万美元"

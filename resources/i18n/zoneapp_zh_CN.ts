@@ -171,6 +171,14 @@
         <translation>英文名称</translation>
     </message>
     <message>
+        <source>each row&apos;s year</source>
+        <translation>每行的年份</translation>
+    </message>
+    <message>
+        <source>each row&apos;s unit</source>
+        <translation>每行的单位</translation>
+    </message>
+    <message>
         <source>growth rate of %1</source>
         <translation>%1 的增速</translation>
     </message>
@@ -217,6 +225,14 @@
     <message>
         <source>This column holds the names in English</source>
         <translation>这一列是英文名称</translation>
+    </message>
+    <message>
+        <source>This column holds each row&apos;s year</source>
+        <translation>这一列是每行的年份</translation>
+    </message>
+    <message>
+        <source>This column holds each row&apos;s unit</source>
+        <translation>这一列是每行的单位</translation>
     </message>
     <message>
         <source>This column is the growth rate of %1</source>

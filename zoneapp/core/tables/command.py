@@ -100,6 +100,7 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
                                f"no section '{section}': {', '.join(SECTION_CODES)}")
         recipe.section = section
     _correct(recipe, first, fixes)
+    sync_shape(first, recipe)  # a unit column chosen: the rows' units are read from it
     if fixes.rows:  # an indicator row's key, name, unit, or not imported
         apply_rows(recipe, fixes.rows, row_units(first, frame))
     if fixes and status == "same":  # the saved recipe is rewritten with the corrections

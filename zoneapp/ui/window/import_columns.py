@@ -1,4 +1,5 @@
-"""The import dialog's corrections: header rows, name column and each column's role, value
+"""The import dialog's corrections: header rows, name column and each column's role (a
+measure, not imported, a growth rate, the names in English, the rows' years or units), value
 kind, key, name and unit (and, through `RowsList`, each indicator row's), as a page of widgets
 (keyboard) and as the sheet preview's right-click menu.
 
@@ -120,6 +121,8 @@ class ColumnsPage(QWidget):
             role.addItem(self.tr("a measure"), ("measure", None))
             role.addItem(self.tr("not imported"), ("skip", None))
             role.addItem(self.tr("the names in English"), ("name_en", None))
+            role.addItem(self.tr("each row's year"), ("year", None))
+            role.addItem(self.tr("each row's unit"), ("unit", None))
             for m in measures:
                 if m.col != c.col:
                     role.addItem(self.tr("growth rate of %1").replace(
@@ -191,8 +194,8 @@ class ColumnsPage(QWidget):
 
     def set_column(self, col: int, role: str | None = None, growth_of: int | None = None,
                    **fields: str) -> None:
-        """A column's role ("measure", "skip", "growth" with `growth_of`, "name_en") and its
-        key, name_zh, unit, value_kind (month, ytd, stock, none)."""
+        """A column's role ("measure", "skip", "growth" with `growth_of`, "name_en", "year",
+        "unit") and its key, name_zh, unit, value_kind (month, ytd, stock, none)."""
         fix = self.corrections.column(col)
         if role:
             fix.role, fix.growth_of = role, growth_of
@@ -247,6 +250,10 @@ class ColumnsPage(QWidget):
         add(self.tr("Do not import this column"), lambda: self.set_column(col, role="skip"))
         add(self.tr("This column holds the names in English"),
             lambda: self.set_column(col, role="name_en"))
+        add(self.tr("This column holds each row's year"),
+            lambda: self.set_column(col, role="year"))
+        add(self.tr("This column holds each row's unit"),
+            lambda: self.set_column(col, role="unit"))
         for m in shape.measures:
             if m.col != col:
                 add(self.tr("This column is the growth rate of %1").replace(
