@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 
 from .headers import clean, column_letter, parse_header, unit_of
-from .recipe import Recipe, RecipeColumn, RecipeRow, link_growth, make_key
+from .keys import make_key
+from .recipe import Recipe, RecipeColumn, RecipeRow, link_growth
 from .rows import indicator_names
 from .shape import Measure, TableShape
 

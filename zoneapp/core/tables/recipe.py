@@ -8,7 +8,6 @@ it without questions; a changed shape is listed (`changes`) and asked about.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import tomllib
@@ -18,6 +17,7 @@ from pathlib import Path
 from zoneapp.core import units
 from zoneapp.core.schema import SECTION_CODES
 from .headers import parse_header
+from .keys import distinct_keys, make_key
 from .rows import indicator_names
 from .shape import TableShape
 
@@ -73,15 +73,6 @@ class Recipe:
     name_column_fixed: bool = False  # the name column was chosen by hand: look it up by header
 
 
-def make_key(name_zh: str, name_en: str = "") -> str:
-    """A measure's key: its English name in lower_snake_case, else m_ and a hash of the
-    Chinese name (the same name always gets the same key; edit the recipe for a nicer one)."""
-    slug = re.sub(r"[^a-z0-9]+", "_", name_en.lower()).strip("_")[:40].strip("_")
-    if slug and slug[0].isalpha():
-        return slug
-    return "m_" + hashlib.md5(name_zh.encode("utf-8")).hexdigest()[:8]
-
-
 def signature(header: str) -> str:
     """A header as recipes compare it: month spans and years left out (1-11月累计 matches
     1-12月累计 next month; a year column matches any year column)."""
@@ -131,6 +122,7 @@ def from_shape(shape: TableShape, name: str, row_names: list[str]) -> Recipe:
             head = parse_header([row])
             rows[row] = RecipeRow(make_key(head.name_zh or row, head.name_en),
                                   head.name_zh or row, head.name_en, head.unit)
+    distinct_keys(columns, rows)
     return Recipe(name, "overview", shape.rows_are, shape.name_header, columns, rows,
                   shape.title[0] if shape.title else "")
 
