@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 import correctable_tables as ct
-from test_import_dialog_corrections import open_dialog, settle
+from test_import_dialog_corrections import menu, open_dialog, settle
 from zoneapp.ui import palette
 
 FG, TIP = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole
@@ -64,7 +64,7 @@ def test_the_grey_is_the_dark_schemes_under_the_dark_scheme(qtbot, zone_app, tmp
 
 def test_the_year_and_unit_columns_are_corrected_on_the_columns_page_and_the_sheet(
         qtbot, zone_app, tmp_path):
-    from test_import_dialog_corrections import choose_role, menu, role_box, written
+    from test_import_dialog_corrections import choose_role, role_box, written
 
     into = tmp_path / "regions"
     dialog = open_dialog(qtbot, ct.period_long_csv(tmp_path / "各地区生产总值2023.csv"), into)
@@ -76,6 +76,7 @@ def test_the_year_and_unit_columns_are_corrected_on_the_columns_page_and_the_she
     assert set(dialog.rows_model.column_values("period")) == {"2022", "2023"}
     assert "报告期" not in dialog.rows_model.column_values("name_zh")
     assert role_box(dialog, 0).currentData() == ("year", None)
+    assert looks(dialog, 3, 0) == (None, "每行的年份或单位")  # marked on the sheet
     assert not dialog.columns_page.rows[0]["key"].isEnabled()
     dialog.accept()
     assert {r["period"] for r in written(into)} == {"2022", "2023"}
@@ -84,5 +85,28 @@ def test_the_year_and_unit_columns_are_corrected_on_the_columns_page_and_the_she
                          tmp_path / "district")
     menu(qtbot, report, 3, 1, "这一列是每行的单位")
     assert role_box(report, 1).currentData() == ("unit", None)
+    assert looks(report, 3, 1) == (None, "每行的年份或单位")
     assert set(report.rows_model.codes("unit")) == {"亿元", "万美元", "万千瓦时"}
     assert report.columns_page.rows_list.rows["实际利用外资"]["unit"].text() == "万美元"
+
+
+def test_a_table_that_fails_for_want_of_units_is_mended_by_pointing_at_its_unit_column(
+        qtbot, zone_app, tmp_path):
+    source = tmp_path / "主要指标2024-03.csv"
+    text = ct.unit_column_report_csv(source).read_text(encoding="utf-8")
+    source.write_text(text.replace("单位：万元\n", ""), encoding="utf-8")  # no unit line
+    dialog = open_dialog(qtbot, source, tmp_path / "district")
+    assert dialog.plan is None and "找不到这些指标的单位" in dialog.message.text()
+    assert not dialog.ok_button.isEnabled()
+    menu(qtbot, dialog, 2, 1, "这一列是每行的单位")
+    assert dialog.plan is not None and dialog.ok_button.isEnabled()
+    assert set(dialog.rows_model.codes("unit")) == {"亿元", "万美元", "万千瓦时"}
+
+
+def test_a_table_that_fails_for_want_of_a_year_is_mended_by_pointing_at_its_year_column(
+        qtbot, zone_app, tmp_path):
+    source = ct.period_long_csv(tmp_path / "各地区生产总值.csv")  # no year in title or name
+    dialog = open_dialog(qtbot, source, tmp_path / "regions")
+    assert dialog.plan is None and "表中没有写年份" in dialog.message.text()
+    menu(qtbot, dialog, 3, 0, "这一列是每行的年份")
+    assert set(dialog.rows_model.column_values("period")) == {"2022", "2023"}

@@ -505,6 +505,10 @@
         <translation>增速</translation>
     </message>
     <message>
+        <source>each row&apos;s year or unit</source>
+        <translation>每行的年份或单位</translation>
+    </message>
+    <message>
         <source>notes</source>
         <translation>表注</translation>
     </message>

@@ -244,16 +244,20 @@ class ColumnsPage(QWidget):
             add(self.tr("Import this row"), lambda: self.rows_list.set_row(name, skip=False))
         elif name is not None:
             add(self.tr("Do not import this row"), lambda: self.rows_list.set_row(name, skip=True))
-        if shape is None or col == shape.name_col:
+        if shape is not None and col == shape.name_col:
+            return found + self._undo_action(parent)
+        # Offered with no plan too: a table whose rows name no year or unit that the finder
+        # saw fails to plan until its year or unit column is pointed at.
+        add(self.tr("This column holds each row's year"),
+            lambda: self.set_column(col, role="year"))
+        add(self.tr("This column holds each row's unit"),
+            lambda: self.set_column(col, role="unit"))
+        if shape is None:
             return found + self._undo_action(parent)
         add(self.tr("Import this column"), lambda: self.set_column(col, role="measure"))
         add(self.tr("Do not import this column"), lambda: self.set_column(col, role="skip"))
         add(self.tr("This column holds the names in English"),
             lambda: self.set_column(col, role="name_en"))
-        add(self.tr("This column holds each row's year"),
-            lambda: self.set_column(col, role="year"))
-        add(self.tr("This column holds each row's unit"),
-            lambda: self.set_column(col, role="unit"))
         for m in shape.measures:
             if m.col != col:
                 add(self.tr("This column is the growth rate of %1").replace(

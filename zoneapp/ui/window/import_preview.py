@@ -22,7 +22,8 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 # What a cell is to the import -> its fill (translucent: legible in light and dark themes).
 MARKS = {"title": QColor(128, 128, 128, 60), "header": QColor(66, 133, 244, 90),
          "name": QColor(52, 168, 83, 80), "measure": QColor(251, 188, 5, 70),
-         "growth": QColor(171, 71, 188, 60), "note": QColor(128, 128, 128, 35)}
+         "growth": QColor(171, 71, 188, 60), "year_unit": QColor(0, 150, 136, 60),
+         "note": QColor(128, 128, 128, 35)}
 
 
 def mark_names() -> dict[str, str]:
@@ -32,6 +33,7 @@ def mark_names() -> dict[str, str]:
             "name": translate("ImportPreview", "name column"),
             "measure": translate("ImportPreview", "measures"),
             "growth": translate("ImportPreview", "growth rates"),
+            "year_unit": translate("ImportPreview", "each row's year or unit"),
             "note": translate("ImportPreview", "notes")}
 
 
@@ -70,8 +72,8 @@ def legend() -> QLabel:
 
 class SheetModel(QAbstractTableModel):
     """The sheet's cells as read, rows and columns numbered as in Excel; `plan`'s findings
-    (title and unit lines, header rows, name column, measure and growth columns, notes)
-    marked by their fill and named in the tooltip. Rows inside a table that add nothing (left
+    (title and unit lines, header rows, name column, measure and growth columns, the year
+    and unit columns, notes) marked by their fill and named in the tooltip. Rows inside a table that add nothing (left
     out by the user, blank, no name or no figure) and its notes are greyed, the tooltip saying
     why."""
 
@@ -101,6 +103,7 @@ class SheetModel(QAbstractTableModel):
                 self.row_marks[r] = "header"
             cols = {m.col: "measure" for m in s.measures}
             cols.update({c: "growth" for c in s.growth_cols})
+            cols.update({c: "year_unit" for c in (s.period_col, s.unit_col) if c is not None})
             for c in (s.name_col, s.name_en_col):  # the names and their English twin
                 if c is not None:
                     cols[c] = "name"
