@@ -22,7 +22,7 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 # What a cell is to the import -> its fill (translucent: legible in light and dark themes).
 MARKS = {"title": QColor(128, 128, 128, 60), "header": QColor(66, 133, 244, 90),
          "name": QColor(52, 168, 83, 80), "measure": QColor(251, 188, 5, 70),
-         "growth": QColor(171, 71, 188, 60), "year_unit": QColor(0, 150, 136, 60),
+         "growth": QColor(171, 71, 188, 60), "year_unit": QColor(233, 30, 99, 45),
          "note": QColor(128, 128, 128, 35)}
 
 
