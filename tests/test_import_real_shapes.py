@@ -175,7 +175,7 @@ def test_wide_province_by_year_is_one_line_and_right_figures(tmp_path, monkeypat
     folder = tmp_path / "gdp"
     assert run(["import", str(table), "--into", str(folder), "--yes"], monkeypatch) == 0
     out = capsys.readouterr().out
-    assert "  指标 B–K “地区生产总值” → m_671c005d [亿元]，2015–2024 年（10 列）" in out
+    assert "  指标 B–K “地区生产总值” → gdp [亿元]，2015–2024 年（10 列）" in out
     assert out.count("地区生产总值”") == 1
     jx = {r["period"]: float(r["value"]) for r in pick(folder, entity="江西")}
     assert jx["2023"] == 32200.1 and jx["2015"] == round(32200.1 * 0.6, 1) and len(jx) == 10
@@ -318,7 +318,7 @@ def test_an_indicator_row_written_in_another_unit_is_converted(tmp_path, monkeyp
     assert run(["import", str(report(3, "万美元", 1200)), "--into", str(folder), "--yes"],
                monkeypatch) == 0
     recipe = (folder / "recipes" / "主要指标.toml").read_text("utf-8")
-    assert 'name = "实际利用外资"\nkey = "m_a25d1646"\nname_zh = "实际利用外资"\nname_en = ""\n' \
+    assert 'name = "实际利用外资"\nkey = "fdi_actual"\nname_zh = "实际利用外资"\nname_en = ""\n' \
         'unit = "万美元"' in recipe  # the unit it was first written in
     capsys.readouterr()
     assert run(["import", str(report(4, "亿美元", 0.15)), "--into", str(folder)], monkeypatch) == 0

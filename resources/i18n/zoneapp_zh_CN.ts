@@ -171,6 +171,14 @@
         <translation>英文名称</translation>
     </message>
     <message>
+        <source>each row&apos;s year</source>
+        <translation>每行的年份</translation>
+    </message>
+    <message>
+        <source>each row&apos;s unit</source>
+        <translation>每行的单位</translation>
+    </message>
+    <message>
         <source>growth rate of %1</source>
         <translation>%1 的增速</translation>
     </message>
@@ -217,6 +225,14 @@
     <message>
         <source>This column holds the names in English</source>
         <translation>这一列是英文名称</translation>
+    </message>
+    <message>
+        <source>This column holds each row&apos;s year</source>
+        <translation>这一列是每行的年份</translation>
+    </message>
+    <message>
+        <source>This column holds each row&apos;s unit</source>
+        <translation>这一列是每行的单位</translation>
     </message>
     <message>
         <source>This column is the growth rate of %1</source>
@@ -489,8 +505,32 @@
         <translation>增速</translation>
     </message>
     <message>
+        <source>each row&apos;s year or unit</source>
+        <translation>每行的年份或单位</translation>
+    </message>
+    <message>
         <source>notes</source>
         <translation>表注</translation>
+    </message>
+    <message>
+        <source>Not imported: left out under Indicator rows (on the Columns page or in the recipe)</source>
+        <translation>未导入：已在「各行指标」（各列页或配方）中设为不导入</translation>
+    </message>
+    <message>
+        <source>Not imported: the row names nothing (such as a lone “of which:” line)</source>
+        <translation>未导入：这一行没有名称（如单独一行的“其中：”）</translation>
+    </message>
+    <message>
+        <source>Not imported: no figure in the columns imported</source>
+        <translation>未导入：导入的列中没有数字</translation>
+    </message>
+    <message>
+        <source>Not imported: a blank row</source>
+        <translation>未导入：空行</translation>
+    </message>
+    <message>
+        <source>Not imported as figures: a note, kept as the source&apos;s note</source>
+        <translation>不作为数据导入：表注，存为来源说明</translation>
     </message>
     <message>
         <source>Entity</source>

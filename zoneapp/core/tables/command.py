@@ -14,6 +14,7 @@ from . import folder as folder_io
 from . import recipe as recipes
 from .corrections import Corrections, apply_columns, apply_rows, row_units, sync_shape
 from .grid import Grid, ImportFailed, read_grid
+from .keys import make_key
 from .reshape import Reshaped, reshape
 from .shape import TableShape, find_tables
 
@@ -100,6 +101,7 @@ def plan_import(path: Path, into: Path, *, sheet: str | None = None, table: int 
                                f"no section '{section}': {', '.join(SECTION_CODES)}")
         recipe.section = section
     _correct(recipe, first, fixes)
+    sync_shape(first, recipe)  # a unit column chosen: the rows' units are read from it
     if fixes.rows:  # an indicator row's key, name, unit, or not imported
         apply_rows(recipe, fixes.rows, row_units(first, frame))
     if fixes and status == "same":  # the saved recipe is rewritten with the corrections
@@ -232,7 +234,7 @@ def _fill_row_keys(recipe: recipes.Recipe, result: Reshaped) -> None:
         return
     missing = rows["key"] == ""
     if missing.any():
-        rows.loc[missing, "key"] = [recipes.make_key(z, e) for z, e in
+        rows.loc[missing, "key"] = [make_key(z, e) for z, e in
                                     rows.loc[missing, ["name_zh", "name_en"]].itertuples(index=False)]
     # The unit each indicator was first written in is kept in the recipe, so a later report
     # in another unit of its dimension (亿美元 for 万美元) is converted, not mixed in.

@@ -9,11 +9,12 @@ import re
 from dataclasses import dataclass, field
 
 from .headers import clean, column_letter, parse_header, unit_of
-from .recipe import Recipe, RecipeColumn, RecipeRow, link_growth, make_key
+from .keys import make_key
+from .recipe import Recipe, RecipeColumn, RecipeRow, link_growth
 from .rows import indicator_names
 from .shape import Measure, TableShape
 
-ROLES = ("measure", "skip", "growth", "name_en")
+ROLES = ("measure", "skip", "growth", "name_en", "year", "unit")
 VALUE_KINDS = ("month", "ytd", "stock", "none")  # none: neither (a yearly or one-off figure)
 
 
@@ -21,7 +22,9 @@ VALUE_KINDS = ("month", "ytd", "stock", "none")  # none: neither (a yearly or on
 class ColumnFix:
     """One column's corrections; an empty field keeps what was found."""
 
-    role: str = ""  # measure | skip | growth | name_en (the names' English twin)
+    # measure | skip | growth | name_en (the names' English twin) | year (the rows' years) |
+    # unit (the rows' units)
+    role: str = ""
     growth_of: int | None = None  # role growth: the column of the measure it belongs to
     key: str = ""
     name_zh: str = ""
@@ -98,9 +101,9 @@ def apply_columns(recipe: Recipe, shape: TableShape, fixes: dict[int, ColumnFix]
 
 
 def _set_role(recipe: Recipe, shape: TableShape, column: RecipeColumn, fix: ColumnFix) -> None:
-    if fix.role == "name_en":  # one English twin
+    if fix.role in ("name_en", "year", "unit"):  # one English twin, year and unit column
         for other in recipe.columns:
-            if other.role == "name_en":
+            if other.role == fix.role and other is not column:
                 other.role = "skip"
     if fix.role == "measure" and column.role != "measure":
         head = shape.parsed[column.col] if column.col < len(shape.parsed) else None
@@ -125,8 +128,9 @@ def _set_role(recipe: Recipe, shape: TableShape, column: RecipeColumn, fix: Colu
 
 
 def sync_shape(shape: TableShape, mapping: Recipe) -> None:
-    """`shape`'s measures, growth columns, English twin and skipped columns as `mapping` says
-    (what the preview marks and the summary lists, after a correction or a saved choice)."""
+    """`shape`'s measures, growth columns, English twin, year and unit columns and skipped
+    columns as `mapping` says (what the import reads, the preview marks and the summary
+    lists, after a correction or a saved choice)."""
     roles = {c.col: c for c in mapping.columns}
     found = {m.col: m for m in shape.measures}
     measures = []
@@ -139,11 +143,12 @@ def sync_shape(shape: TableShape, mapping: Recipe) -> None:
         measures.append(m)
     shape.measures = measures
     shape.growth_cols = [c.col for c in mapping.columns if c.role == "growth"]
-    twins = [c.col for c in mapping.columns if c.role == "name_en"]
-    if twins:
-        shape.name_en_col = twins[0]
-    elif shape.name_en_col in roles:
-        shape.name_en_col = None
+    for attr, role in (("name_en_col", "name_en"), ("period_col", "year"), ("unit_col", "unit")):
+        chosen = [c.col for c in mapping.columns if c.role == role]
+        if chosen:
+            setattr(shape, attr, chosen[0])
+        elif getattr(shape, attr) in roles:  # corrected to another role
+            setattr(shape, attr, None)
     kept = [(c, why) for c, why in shape.skipped_cols if c not in roles or roles[c].role == "skip"]
     listed = {c for c, _ in kept}
     shape.skipped_cols = sorted(kept + [(c.col, "不导入") for c in mapping.columns

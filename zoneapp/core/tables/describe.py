@@ -103,6 +103,8 @@ def _table_lines(shape: TableShape, planned, plan: Plan, zh: bool) -> list[str]:
                     f", English {_col(shape.name_en_col)}" if shape.name_en_col is not None else ""))
     if shape.period_col is not None:
         lines.append(f"  {'年份列' if zh else 'year column'}: {_col(shape.period_col)}")
+    if shape.unit_col is not None:
+        lines.append(f"  {'单位列' if zh else 'unit column'}: {_col(shape.unit_col)}")
     kinds = {"month": ("本月", "month"), "ytd": ("累计", "year to date"),
              "stock": ("期末数", "at the period's end"), "": ("", "")}
     runs = _year_runs(plan.recipe.columns, shape) if shape.rows_are != "measure" else {}

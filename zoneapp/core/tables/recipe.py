@@ -8,7 +8,6 @@ it without questions; a changed shape is listed (`changes`) and asked about.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import tomllib
@@ -18,6 +17,7 @@ from pathlib import Path
 from zoneapp.core import units
 from zoneapp.core.schema import SECTION_CODES
 from .headers import parse_header
+from .keys import distinct_keys, make_key
 from .rows import indicator_names
 from .shape import TableShape
 
@@ -30,7 +30,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d\s*年?")
 class RecipeColumn:
     col: int
     header: str
-    role: str  # measure | growth | skip | name_en (the name column's English twin)
+    # measure | growth | skip | name_en (the name column's English twin) | year (each row's
+    # year, a long table's) | unit (each row's unit)
+    role: str
     key: str = ""
     name_zh: str = ""
     name_en: str = ""
@@ -71,15 +73,6 @@ class Recipe:
     name_column_fixed: bool = False  # the name column was chosen by hand: look it up by header
 
 
-def make_key(name_zh: str, name_en: str = "") -> str:
-    """A measure's key: its English name in lower_snake_case, else m_ and a hash of the
-    Chinese name (the same name always gets the same key; edit the recipe for a nicer one)."""
-    slug = re.sub(r"[^a-z0-9]+", "_", name_en.lower()).strip("_")[:40].strip("_")
-    if slug and slug[0].isalpha():
-        return slug
-    return "m_" + hashlib.md5(name_zh.encode("utf-8")).hexdigest()[:8]
-
-
 def signature(header: str) -> str:
     """A header as recipes compare it: month spans and years left out (1-11月累计 matches
     1-12月累计 next month; a year column matches any year column)."""
@@ -111,6 +104,9 @@ def from_shape(shape: TableShape, name: str, row_names: list[str]) -> Recipe:
     if shape.name_en_col is not None:
         columns.append(RecipeColumn(shape.name_en_col, shape.headers[shape.name_en_col],
                                     "name_en"))
+    for c, role in ((shape.period_col, "year"), (shape.unit_col, "unit")):
+        if c is not None:
+            columns.append(RecipeColumn(c, shape.headers[c], role))
     for c, _why in shape.skipped_cols:
         columns.append(RecipeColumn(c, shape.headers[c], "skip"))
     columns.sort(key=lambda c: c.col)
@@ -126,6 +122,7 @@ def from_shape(shape: TableShape, name: str, row_names: list[str]) -> Recipe:
             head = parse_header([row])
             rows[row] = RecipeRow(make_key(head.name_zh or row, head.name_en),
                                   head.name_zh or row, head.name_en, head.unit)
+    distinct_keys(columns, rows)
     return Recipe(name, "overview", shape.rows_are, shape.name_header, columns, rows,
                   shape.title[0] if shape.title else "")
 
@@ -161,10 +158,12 @@ def row_names(shape: TableShape, frame) -> list[str]:
 def to_toml(recipe: Recipe) -> str:
     q = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731 -- a TOML basic string
     lines = ["# ZoneApp 导入配方 / import recipe: how a table of this shape becomes indicators.",
-             "# 可以编辑：key、名称、单位、板块；role = measure（导入）、growth（增速）或 skip（忽略）；"
+             "# 可以编辑：key、名称、单位、板块；role = measure（导入）、growth（增速）、skip（忽略）、"
+             "year（年份列）或 unit（单位列）；"
              "value_kind = month（本月）、ytd（累计）、stock（期末）或空；"
              "[[rows]] 可写 skip = true（不导入该行）。",
-             "# Edit freely: key, names, unit, section; role = measure, growth or skip; value_kind "
+             "# Edit freely: key, names, unit, section; role = measure, growth, skip, year (the "
+             "rows' years) or unit (the rows' units); value_kind "
              "= month, ytd, stock or empty; a [[rows]] entry may say skip = true.", "",
              "[recipe]", f"name = {q(recipe.name)}", f"title = {q(recipe.title)}",
              f"section = {q(recipe.section)}  # {', '.join(SECTION_CODES)}",
@@ -243,8 +242,10 @@ def saved(folder: Path) -> list[tuple[Path, Recipe]]:
 
 def _compared(recipe: Recipe, other: Recipe) -> list[RecipeColumn]:
     """The columns two recipes are compared by: not a column either takes for the names'
-    English twin (recipes saved before twins were recorded still match)."""
-    twins = {column_signature(c) for c in recipe.columns + other.columns if c.role == "name_en"}
+    English twin, the rows' years or their units (recipes saved before these were recorded
+    still match)."""
+    twins = {column_signature(c) for c in recipe.columns + other.columns
+             if c.role in ("name_en", "year", "unit")}
     return [c for c in recipe.columns if column_signature(c) not in twins]
 
 
@@ -366,7 +367,7 @@ def apply(old: Recipe, fresh: Recipe) -> Recipe:
                    name_column_fixed=old.name_column_fixed)
 
 
-ROLES = ("measure", "growth", "skip", "name_en")
+ROLES = ("measure", "growth", "skip", "name_en", "year", "unit")
 
 
 def link_growth(columns: list[RecipeColumn]) -> None:

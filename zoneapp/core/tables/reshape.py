@@ -35,6 +35,15 @@ class Reshaped:
     bad_cells: list[tuple[int, int, str]] = field(default_factory=list)
     no_figure: int = 0  # cells of a named row's figure column left blank or "-": no figure
     converted: list[tuple[str, str, str]] = field(default_factory=list)  # (row, from, to)
+    # Every data row that adds nothing (0-based sheet rows) and why, one of LEFT_OUT: the
+    # dialog greys them. `skipped` lists the first 200 of them in words.
+    left_out: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.int64))
+    left_out_why: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
+
+
+# Why a data row adds nothing: left out in the recipe (by the user), no name (blank, or a
+# lone 其中：), no figure in any imported column.
+LEFT_OUT = ("unwanted", "no_name", "no_figure")
 
 
 def numbers(cells: pd.Series) -> np.ndarray:
@@ -96,6 +105,10 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
                          np.nan_to_num(found), 0).astype(np.int64)
         for at in np.flatnonzero(years == 0):  # "2015年" as text
             years[at] = is_year(cells.iloc[at]) or 0
+    # Each row's unit, where the table has a unit column (a region's figures in 万元, the
+    # next region's in 亿元 of a long table): the measure's own unit where a row gives none.
+    row_unit = _unit_cells(data[shape.unit_col]) if shape.unit_col is not None \
+        and shape.rows_are == "entity" else None
     # Columns are gathered a block (one measure column) at a time and joined once: numbers
     # as numpy arrays; texts as one value per block, or per row as an index into few distinct
     # names, so no Python string is made per row (see _Columns).
@@ -131,10 +144,14 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
             out.add(count, period, values[keep] * rows.pop("factor"), growth[keep], each,
                     rows=rows)
         else:
-            each.update(key=column.key, name_zh=column.name_zh, name_en=column.name_en,
-                        unit=column.unit)
-            out.add(count, period, values[keep], growth[keep], each,
-                    rows={"entity_en": english[keep]}, codes=codes[keep])
+            each.update(key=column.key, name_zh=column.name_zh, name_en=column.name_en)
+            rows = {"entity_en": english[keep]}
+            if row_unit is None:
+                each["unit"] = column.unit
+            else:
+                rows["unit"] = np.where(row_unit[keep] != "", row_unit[keep], column.unit)
+            out.add(count, period, values[keep], growth[keep], each, rows=rows,
+                    codes=codes[keep])
     if not out.counts:
         raise ImportFailed("", "没有可导入的数值列", "no column of figures to import")
     if (np.concatenate(out.periods) == 0).any():
@@ -147,10 +164,24 @@ def reshape(shape: TableShape, frame: pd.DataFrame, recipe: Recipe, source_id: s
     result.rows = out.frame(distinct_names, flags)
     result.aggregates = list(dict.fromkeys(
         distinct_names[c] for c in out.first_seen() if flags[c]))
-    for pos in np.flatnonzero(~any_value)[:200]:
+    left = np.flatnonzero(~any_value)
+    result.left_out = left + shape.data_start
+    result.left_out_why = np.where(unwanted[left], LEFT_OUT[0], np.where(
+        names[left] == "", LEFT_OUT[1], LEFT_OUT[2])).astype(object)
+    for pos in left[:200]:
         why = "按配方不导入" if unwanted[pos] else "没有名称" if names[pos] == "" else "没有数字"
         result.skipped.append((int(sheet_rows[pos]), f"{why}：{' '.join(cell_texts_of(data, pos))}"))
     return result
+
+
+def _unit_cells(cells: pd.Series) -> np.ndarray:
+    """A unit column's cells as units ("(万元)" -> 万元; "" where blank), each distinct text
+    read once."""
+    from .headers import unit_of
+
+    codes, distinct = pd.factorize(cells, use_na_sentinel=False)
+    read = [unit_of(clean(v)) or clean(v) for v in distinct]
+    return np.array(read, dtype=object)[codes] if len(codes) else np.array([], dtype=object)
 
 
 def _percent_signs(cells: pd.Series) -> bool:

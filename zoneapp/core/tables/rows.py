@@ -29,4 +29,5 @@ def indicator_names(cells) -> list[str]:
     for name in bare:
         if name:
             seen[name] = seen.get(name, 0) + 1
-    return [f"{p}：{n}" if p and seen[n] > 1 else n for n, p in zip(bare, parents)]
+    # A lone 其中： line names nothing (its parts follow it): it stays unnamed.
+    return [f"{p}：{n}" if p and n and seen[n] > 1 else n for n, p in zip(bare, parents)]

@@ -1,4 +1,5 @@
-"""The import dialog's corrections: header rows, name column and each column's role, value
+"""The import dialog's corrections: header rows, name column and each column's role (a
+measure, not imported, a growth rate, the names in English, the rows' years or units), value
 kind, key, name and unit (and, through `RowsList`, each indicator row's), as a page of widgets
 (keyboard) and as the sheet preview's right-click menu.
 
@@ -120,6 +121,8 @@ class ColumnsPage(QWidget):
             role.addItem(self.tr("a measure"), ("measure", None))
             role.addItem(self.tr("not imported"), ("skip", None))
             role.addItem(self.tr("the names in English"), ("name_en", None))
+            role.addItem(self.tr("each row's year"), ("year", None))
+            role.addItem(self.tr("each row's unit"), ("unit", None))
             for m in measures:
                 if m.col != c.col:
                     role.addItem(self.tr("growth rate of %1").replace(
@@ -191,8 +194,8 @@ class ColumnsPage(QWidget):
 
     def set_column(self, col: int, role: str | None = None, growth_of: int | None = None,
                    **fields: str) -> None:
-        """A column's role ("measure", "skip", "growth" with `growth_of`, "name_en") and its
-        key, name_zh, unit, value_kind (month, ytd, stock, none)."""
+        """A column's role ("measure", "skip", "growth" with `growth_of`, "name_en", "year",
+        "unit") and its key, name_zh, unit, value_kind (month, ytd, stock, none)."""
         fix = self.corrections.column(col)
         if role:
             fix.role, fix.growth_of = role, growth_of
@@ -241,7 +244,15 @@ class ColumnsPage(QWidget):
             add(self.tr("Import this row"), lambda: self.rows_list.set_row(name, skip=False))
         elif name is not None:
             add(self.tr("Do not import this row"), lambda: self.rows_list.set_row(name, skip=True))
-        if shape is None or col == shape.name_col:
+        if shape is not None and col == shape.name_col:
+            return found + self._undo_action(parent)
+        # Offered with no plan too: a table whose rows name no year or unit that the finder
+        # saw fails to plan until its year or unit column is pointed at.
+        add(self.tr("This column holds each row's year"),
+            lambda: self.set_column(col, role="year"))
+        add(self.tr("This column holds each row's unit"),
+            lambda: self.set_column(col, role="unit"))
+        if shape is None:
             return found + self._undo_action(parent)
         add(self.tr("Import this column"), lambda: self.set_column(col, role="measure"))
         add(self.tr("Do not import this column"), lambda: self.set_column(col, role="skip"))

@@ -11,16 +11,19 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView
 
 from zoneapp.core.tables.describe import column_letter
 from zoneapp.core.tables.headers import clean
+from zoneapp.ui import palette
 
 translate = QCoreApplication.translate
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole
 _TIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
 # What a cell is to the import -> its fill (translucent: legible in light and dark themes).
 MARKS = {"title": QColor(128, 128, 128, 60), "header": QColor(66, 133, 244, 90),
          "name": QColor(52, 168, 83, 80), "measure": QColor(251, 188, 5, 70),
-         "growth": QColor(171, 71, 188, 60), "note": QColor(128, 128, 128, 35)}
+         "growth": QColor(171, 71, 188, 60), "year_unit": QColor(233, 30, 99, 45),
+         "note": QColor(128, 128, 128, 35)}
 
 
 def mark_names() -> dict[str, str]:
@@ -30,7 +33,22 @@ def mark_names() -> dict[str, str]:
             "name": translate("ImportPreview", "name column"),
             "measure": translate("ImportPreview", "measures"),
             "growth": translate("ImportPreview", "growth rates"),
+            "year_unit": translate("ImportPreview", "each row's year or unit"),
             "note": translate("ImportPreview", "notes")}
+
+
+def left_out_reasons() -> dict[str, str]:
+    """Why a row of the sheet adds nothing (reshape.LEFT_OUT, a blank row, a note), in the
+    current language: its greyed cells' tooltip."""
+    return {"unwanted": translate("ImportPreview", "Not imported: left out under Indicator "
+                                                   "rows (on the Columns page or in the recipe)"),
+            "no_name": translate("ImportPreview", "Not imported: the row names nothing (such as "
+                                                  "a lone “of which:” line)"),
+            "no_figure": translate("ImportPreview", "Not imported: no figure in the columns "
+                                                    "imported"),
+            "blank": translate("ImportPreview", "Not imported: a blank row"),
+            "note": translate("ImportPreview", "Not imported as figures: a note, kept as the "
+                                               "source's note")}
 
 
 def table_view() -> QTableView:
@@ -54,8 +72,10 @@ def legend() -> QLabel:
 
 class SheetModel(QAbstractTableModel):
     """The sheet's cells as read, rows and columns numbered as in Excel; `plan`'s findings
-    (title and unit lines, header rows, name column, measure and growth columns, notes)
-    marked by their fill and named in the tooltip."""
+    (title and unit lines, header rows, name column, measure and growth columns, the year
+    and unit columns, notes) marked by their fill and named in the tooltip. Rows inside a table that add nothing (left
+    out by the user, blank, no name or no figure) and its notes are greyed, the tooltip saying
+    why."""
 
     def __init__(self, plan, parent=None, grid=None) -> None:
         """`plan` None: `grid`'s cells unmarked (nothing was recognised; the user can still
@@ -65,6 +85,7 @@ class SheetModel(QAbstractTableModel):
         self.width = max((len(r) for r in self.rows[:2000]), default=0)
         self.row_marks: dict[int, str] = {}
         self.cell_marks: list[tuple[int, int, dict[int, str]]] = []  # (first, stop, col -> mark)
+        self.left_out: dict[int, str] = {}  # 0-based row -> why it adds nothing (reasons' key)
         above = 0  # the first row after the previous table
         for t in plan.tables if plan is not None else ():
             s = t.shape
@@ -82,11 +103,14 @@ class SheetModel(QAbstractTableModel):
                 self.row_marks[r] = "header"
             cols = {m.col: "measure" for m in s.measures}
             cols.update({c: "growth" for c in s.growth_cols})
+            cols.update({c: "year_unit" for c in (s.period_col, s.unit_col) if c is not None})
             for c in (s.name_col, s.name_en_col):  # the names and their English twin
                 if c is not None:
                     cols[c] = "name"
             self.cell_marks.append((s.data_start, s.data_stop, cols))
             above = s.data_stop
+            self.left_out.update(zip(t.result.left_out.tolist(), t.result.left_out_why.tolist()))
+        self.left_out.update({r: "note" for r, mark in self.row_marks.items() if mark == "note"})
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
         return 0 if parent.isValid() else len(self.rows)
@@ -103,6 +127,14 @@ class SheetModel(QAbstractTableModel):
                 return cols.get(col, "")
         return ""
 
+    def why_left_out(self, row: int) -> str:
+        """"unwanted", "no_name", "no_figure", "blank" or "note" for a row that adds nothing,
+        "" for a row imported or outside the tables."""
+        why = self.left_out.get(row, "")
+        if why == "no_name" and not any(clean(v) for v in self.rows[row]):
+            return "blank"
+        return why
+
     def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
         row, col = index.row(), index.column()
         if role == _DISPLAY:
@@ -111,7 +143,12 @@ class SheetModel(QAbstractTableModel):
         if role == _BACKGROUND:
             mark = self.mark(row, col)
             return MARKS[mark] if mark else None
+        if role == _FOREGROUND:  # read when painted: the scheme in use then
+            return QColor(palette.MUTED_TEXT) if row in self.left_out else None
         if role == _TIP:
+            why = self.why_left_out(row)
+            if why:
+                return left_out_reasons()[why]
             mark = self.mark(row, col)
             return mark_names()[mark] if mark else None
         return None
