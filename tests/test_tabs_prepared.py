@@ -110,14 +110,7 @@ def test_a_tab_chosen_while_views_are_made_paints_before_the_next_one(
     from zoneapp.ui.widgets.after_paint import after_next_paint
 
     window = main_window
-    events: list[str] = []
-    real = page_module.section_view
-
-    def counted(dataset, code, *args, **kwargs):
-        events.append(code)
-        return real(dataset, code, *args, **kwargs)
-
-    monkeypatch.setattr(page_module, "section_view", counted)
+    events = _counting(monkeypatch)  # the views made, and (below) the chosen tab's paint
     assert window.load_folder(DEFAULT_DATA)
     codes = window.tabs.section_codes()
     qtbot.waitUntil(lambda: len(events) >= 2, timeout=5000)  # the idle views have begun
