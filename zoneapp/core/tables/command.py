@@ -15,6 +15,7 @@ from . import recipe as recipes
 from .corrections import Corrections, apply_columns, apply_rows, row_units, sync_shape
 from .grid import Grid, ImportFailed, read_grid
 from .keys import make_key
+from .place import zone_name
 from .reshape import Reshaped, reshape
 from .shape import TableShape, find_tables
 
@@ -267,11 +268,16 @@ def _merge(plan: Plan, unit: str | None) -> None:
     t = plan.tables[0]
     title = t.shape.title[0] if t.shape.title else plan.file
     years = sorted({int(y) for y in rows["period"].unique()})
+    # A new folder is named after the place its tables' titles name (上饶市), else itself;
+    # in English after itself when its name is written in Latin letters ("shangrao").
+    folder_name = plan.folder.name
+    name = zone_name([p.shape.title[0] for p in plan.tables if p.shape.title], folder_name)
+    english = folder_name if folder_name.isascii() else name
     for p in plan.tables:
         source = {"id": p.source_id, "title": (p.shape.title or [title])[0], "file": plan.file,
                   "note": " ".join(p.shape.notes)}
-        plan.manifest = folder_io.manifest_text(plan.folder, plan.folder.name, years, source,
-                                                plan.unknown_units) if p is t else \
+        plan.manifest = folder_io.manifest_text(plan.folder, name, years, source,
+                                                plan.unknown_units, english) if p is t else \
             _add_source(plan.manifest, source)
 
 

@@ -196,13 +196,15 @@ def write(folder: Path, merged: Merged, existing: Existing, manifest: bytes,
 
 
 def manifest_text(folder: Path, name: str, years: list[int], source: dict[str, str],
-                  unknown_units: list[str]) -> bytes:
-    """zone.toml: a new one, or the existing one with the years, source and units added."""
+                  unknown_units: list[str], name_en: str | None = None) -> bytes:
+    """zone.toml: a new one (named `name`, `name_en` in English: `name` when None), or the
+    existing one with the years, source and units added."""
     q = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731 -- a TOML basic string
     path = folder / MANIFEST_NAME
     text = path.read_bytes().decode("utf-8-sig", errors="replace") if path.is_file() else (
         f"# Created by `zoneapp import`; data/README.md describes every key.\n\n"
-        f"[zone]\nname_zh = {q(name)}\nname_en = {q(name)}\nperiods = []\n")
+        f"[zone]\nname_zh = {q(name)}\nname_en = {q(name if name_en is None else name_en)}\n"
+        f"periods = []\n")
     found = re.search(r"^periods\s*=\s*\[([^\]]*)\]", text, flags=re.M)
     if found:
         have = {int(y) for y in re.findall(r"\d{4}", found[1])}
