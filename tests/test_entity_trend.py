@@ -16,7 +16,7 @@ from zoneapp.core.loading import load_dataset
 from zoneapp.views.sections import section_view
 
 REGIONS = Path(__file__).parent / "data" / "regions31"
-OUTPUT = "m_d16044ff"  # the key `import` gives 现价工业产值 (test_imported_months.py)
+OUTPUT = "industrial_output"  # the key `import` gives 现价工业产值 (test_imported_months.py)
 
 
 def by_year(folder: Path, key: str, entity: str) -> list[tuple[str, float]]:

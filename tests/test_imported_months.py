@@ -24,7 +24,7 @@ def test_march_first_gives_january_february_not_a_quarter_among_the_months(tmp_p
     # 当期 value of January–March, a bar three months wide over the reported March holding
     # the year-to-date figure. Now 1–2月 = 1–3月累计 − 3月, said with its formula.
     ds = load_dataset(imported(tmp_path, rs.indicator_month_xlsx, (3, 4, 5)))
-    chart = section_view(ds, "overview", "zh").chart("month_m_d16044ff")
+    chart = section_view(ds, "overview", "zh").chart("month_industrial_output")
     assert chart.title == "现价工业产值：当月"
     bars = {b.label: (b.value, b.derived) for b in chart.bars if b.label.startswith("2024")}
     ytd, march = rs.indicator_month_values(3)[0][4], rs.indicator_month_values(3)[0][2]
@@ -34,7 +34,7 @@ def test_march_first_gives_january_february_not_a_quarter_among_the_months(tmp_p
     first = next(b for b in chart.bars if b.label == "2024年1–2月")
     assert "由2024年一季度累计306亿元减去2024年3月103亿元推算：306 − 103 = 203亿元" \
         in first.tooltip
-    en = section_view(ds, "overview", "en").chart("month_m_d16044ff")
+    en = section_view(ds, "overview", "en").chart("month_industrial_output")
     tip = next(b for b in en.bars if b.label == "January–February 2024").tooltip
     assert "minus March 2024 10.3 bn yuan: 306 − 103 = 203" in tip
 
@@ -90,12 +90,12 @@ def test_january_february_month_and_year_to_date_charts_are_told_apart(tmp_path)
     # the two tables had one title, "现价工业产值：4项排名（2024年1-2月）".
     ds = load_dataset(imported(tmp_path, rs.monthly_xlsx, (2,)))
     view = section_view(ds, "overview", "zh")
-    month, ytd = view.chart("rank_m_d16044ff_month"), view.chart("rank_m_d16044ff_ytd")
+    month, ytd = view.chart("rank_industrial_output_month"), view.chart("rank_industrial_output_ytd")
     assert month.title.endswith("（2024年1-2月）") and ytd.title.endswith("（2024年1-2月累计）")
     tables = {t.key: t.title for t in view.tables}
-    assert tables["entities_m_d16044ff_month"].startswith("现价工业产值当月（万元）")
-    assert tables["entities_m_d16044ff_ytd"].startswith("现价工业产值累计（万元）")
-    en = section_view(ds, "overview", "en").chart("rank_m_d16044ff_ytd")
+    assert tables["entities_industrial_output_month"].startswith("现价工业产值当月（万元）")
+    assert tables["entities_industrial_output_ytd"].startswith("现价工业产值累计（万元）")
+    en = section_view(ds, "overview", "en").chart("rank_industrial_output_ytd")
     assert en.title.endswith(", Jan-Feb 2024 year to date")
 
 
@@ -103,12 +103,12 @@ def test_districts_are_counted_as_districts_not_items(tmp_path, capsys):
     # "4项中首位：上饶经开区": four 县（市、区） counted as items (项).
     folder = imported(tmp_path, rs.monthly_xlsx, (4, 5))
     view = section_view(load_dataset(folder), "overview", "zh")
-    assert view.chart("rank_m_d16044ff_ytd").title == "现价工业产值：4个县区排名（2024年1-5月累计）"
+    assert view.chart("rank_industrial_output_ytd").title == "现价工业产值：4个县区排名（2024年1-5月累计）"
     assert {k.compare_text for k in view.kpis} == {"4个县区中首位：上饶经开区"}
     # a bar's tooltip said "· 2024" for May's 当月 and for 1–5月累计 alike
-    bar = view.chart("rank_m_d16044ff_ytd").bars[0]
+    bar = view.chart("rank_industrial_output_ytd").bars[0]
     assert bar.tooltip.startswith("<b>上饶经开区 · 现价工业产值</b> · 2024年1–5月累计<br>")
-    assert " · 2024年5月<br>" in view.chart("rank_m_d16044ff_month").bars[0].tooltip
+    assert " · 2024年5月<br>" in view.chart("rank_industrial_output_month").bars[0].tooltip
     capsys.readouterr()
     assert main(["summary", "--data", str(folder)]) == 0
     assert "4个县区中首位：上饶经开区。" in capsys.readouterr().out
