@@ -107,3 +107,23 @@ def test_a_narrow_bars_label_slides_off_a_taller_neighbour():
     # no room on either side: hidden (its bar's tooltip has the value)
     tight = chart_layout.label_shifts(bars, ["m", "q"], sizes, **{**args, "cat_range": (-0.5, 3.6)})
     assert tight[0] is None
+
+
+def test_an_entitys_trend_keeps_quarters_and_a_month_apart(tmp_path):
+    """views/entity_trend.py draws an entity's 当期 with timeline's flow_chart: the same rule."""
+    folder = tmp_path / "parks"
+    folder.mkdir()
+    (folder / "zone.toml").write_text('[zone]\nname_zh = "测试园区"\nperiods = [2023]\n',
+                                      encoding="utf-8")
+    lines = ["section,key,name_zh,period,value,unit,entity,aggregate,period_detail,value_kind"]
+    for park, base, total in (("A园", 10, ""), ("B园", 30, ""), ("合计", 40, "yes")):
+        lines += [f"overview,q,产值,2023,{base * q},亿元,{park},{total},2023Q{q},month"
+                  for q in (1, 2, 3)]
+        lines.append(f"overview,q,产值,2023,{base},亿元,{park},{total},2023-10,month")
+    (folder / "indicators.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    trend = section_view(load_dataset(folder), "overview", "zh").chart("trend_q_month")
+    assert [(b.label, b.series) for b in trend.bars] == [
+        ("2023年一季度", "当季"), ("2023年二季度", "当季"), ("2023年三季度", "当季"),
+        ("2023年10月", "当月")]
+    assert trend.widths == [3.0, 3.0, 3.0, 1.0] and trend.note
+    assert _one_length_per_series(trend)
