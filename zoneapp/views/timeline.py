@@ -3,9 +3,10 @@ true month axis, and a year's target as progress against the time elapsed.
 
 Per key, in the order the keys first appear: a KPI card of the latest 累计 (its 同比, its
 当月, and with a target its completion and 时序进度); a chart of the 当月 values (reported,
-or derived from consecutive 累计, drawn lighter) over the latest two years; then, with a
-target, the year's 累计 as per cent of the target against the time-elapsed line, else the
-累计 values themselves.
+or derived from consecutive 累计, drawn lighter) over the latest two years, periods of
+different lengths (three quarters and an October) a series each; then, with a target, the
+year's 累计 as per cent of the target against the time-elapsed line, else the 累计 values
+themselves.
 """
 from __future__ import annotations
 
