@@ -109,7 +109,7 @@ def test_monthly_report_month_and_year_to_date_and_a_tab_chosen(qtbot, loaded, z
     source = st.monthly_xlsx(tmp_path / "2023年1-11月工业月报.xlsx")
     dialog = dialog_for(qtbot, loaded, source)
     found = dialog.summary.toPlainText()
-    assert "期间: 2023年1-11月" in found
+    assert "期间: 2023年1–11月" in found
     assert "数值列 B “现价工业产值 / 本月”，本月，增速在 C 列" in found
     model = dialog.rows_model
     pairs = set(zip(model.column_values("name_zh"), model.codes("value_kind"),

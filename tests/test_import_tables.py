@@ -248,7 +248,7 @@ def test_validate_says_what_an_unknown_sheet_looks_like(tmp_path, monkeypatch, c
 
 def test_period_forms():
     assert parse_period_detail("2023Q1").code() == "2023Q1"
-    assert parse_period_detail("2023-01..2023-05").label("zh") == "2023年1-5月"
+    assert parse_period_detail("2023-01..2023-05").label("zh") == "2023年1–5月"
     assert parse_period_detail("2023-13") is None
     assert parse_period_detail("2023", 2024) is None
     assert period_in_text("2024年1—2月").code() == "2024-01..2024-02"

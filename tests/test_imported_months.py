@@ -87,23 +87,23 @@ def test_a_month_without_its_growth_is_compared_only_with_its_months_a_year_befo
 
 def test_january_february_month_and_year_to_date_charts_are_told_apart(tmp_path):
     # 1-2月 reports its 当月 and its 累计 as one figure of one period: the two rankings and
-    # the two tables had one title, "现价工业产值：4项排名（2024年1-2月）".
+    # the two tables had one title, "现价工业产值：4项排名（2024年1–2月）".
     ds = load_dataset(imported(tmp_path, rs.monthly_xlsx, (2,)))
     view = section_view(ds, "overview", "zh")
     month, ytd = view.chart("rank_industrial_output_month"), view.chart("rank_industrial_output_ytd")
-    assert month.title.endswith("（2024年1-2月）") and ytd.title.endswith("（2024年1-2月累计）")
+    assert month.title.endswith("（2024年1–2月）") and ytd.title.endswith("（2024年1–2月累计）")
     tables = {t.key: t.title for t in view.tables}
     assert tables["entities_industrial_output_month"].startswith("现价工业产值当月（万元）")
     assert tables["entities_industrial_output_ytd"].startswith("现价工业产值累计（万元）")
     en = section_view(ds, "overview", "en").chart("rank_industrial_output_ytd")
-    assert en.title.endswith(", Jan-Feb 2024 year to date")
+    assert en.title.endswith(", Jan–Feb 2024 year to date")
 
 
 def test_districts_are_counted_as_districts_not_items(tmp_path, capsys):
     # "4项中首位：上饶经开区": four 县（市、区） counted as items (项).
     folder = imported(tmp_path, rs.monthly_xlsx, (4, 5))
     view = section_view(load_dataset(folder), "overview", "zh")
-    assert view.chart("rank_industrial_output_ytd").title == "现价工业产值：4个县区排名（2024年1-5月累计）"
+    assert view.chart("rank_industrial_output_ytd").title == "现价工业产值：4个县区排名（2024年1–5月累计）"
     assert {k.compare_text for k in view.kpis} == {"4个县区中首位：上饶经开区"}
     # a bar's tooltip said "· 2024" for May's 当月 and for 1–5月累计 alike
     bar = view.chart("rank_industrial_output_ytd").bars[0]
@@ -127,7 +127,7 @@ def test_what_the_entities_are_from_their_names():
 
 
 def test_a_year_to_date_table_names_its_months(tmp_path):
-    # 1–3月累计 read 2024年一季度 between 2024年1-2月 and 2024年1-4月.
+    # 1–3月累计 read 2024年一季度 between 2024年1–2月 and 2024年1–4月.
     folder = imported(tmp_path, rs.monthly_xlsx, (2, 3, 4))
     dataset = load_dataset(folder)
     view = section_view(dataset, dataset.sections[0].code, "zh")

@@ -74,14 +74,17 @@ def test_missing_name_en_falls_back_and_clear(card):
 
 
 def test_size(card):
+    from zoneapp.ui.widgets.kpi import _card_height
+
     assert card.minimumWidth() == MIN_WIDTH
-    assert card.minimumHeight() == card.maximumHeight()
+    # room for a two-line title; free to grow to its row's height (a third line elsewhere)
+    assert card.minimumHeight() == _card_height(card.font()) < card.maximumHeight()
 
 
 LONG_TITLE = "2018年以来新开工大小市政配套项目及其他基础设施建设项目数量"
 
 
-def test_a_long_title_wraps_onto_two_lines_and_elides_only_beyond(card):
+def test_a_long_title_wraps_and_elides_only_beyond_three_lines(card):
     from PySide6.QtGui import QFontMetricsF
 
     card.resize(260, card.height())
@@ -96,16 +99,18 @@ def test_a_long_title_wraps_onto_two_lines_and_elides_only_beyond(card):
     assert not lines[1].endswith("…")
     card.set_indicator(row(name_zh=LONG_TITLE * 3), "zh")
     lines = card.title_lines()
-    assert len(lines) == 2 and lines[1].endswith("…")
+    assert len(lines) == 3 and lines[2].endswith("…")
     assert LONG_TITLE * 3 in card.toolTip()
     assert card.title_text() == LONG_TITLE * 3
 
 
-def test_cards_with_short_and_long_titles_are_equally_tall(qtbot):
+def test_cards_with_one_and_two_line_titles_are_equally_tall(qtbot):
     short, long_ = KpiCard(), KpiCard()
     for c, name in ((short, "收入"), (long_, LONG_TITLE)):
         qtbot.addWidget(c)
         c.set_indicator(row(name_zh=name), "zh")
         c.resize(240, c.height())
+        c.show()
+    qtbot.waitUntil(lambda: len(long_.title_lines()) == 2)
     assert short.height() == long_.height()
     assert long_.minimumSizeHint().width() <= 240  # the title wraps instead of widening the card

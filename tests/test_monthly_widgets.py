@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from zoneapp.core.loading import load_dataset
 from zoneapp.ui.widgets.charts import BarChart
@@ -82,9 +83,19 @@ def test_card_paints_completion_and_time_elapsed(zone_app, qtbot, ds):
         qtbot.addWidget(plain)
         plain.set_view(section_view(ds, "overview", lang).kpis[1], lang)
         assert not plain.has_target() and plain.target_texts() == ("", "")
-        assert plain.height() < card.height()
-        plain.reserve_target_room(True)
-        assert plain.height() == card.height()  # a row of cards lines up
+        assert plain.minimumHeight() < card.minimumHeight()
+        low = plain.minimumHeight()
+        plain.reserve_target_room(True)  # room for the target lines its neighbours have
+        assert plain.minimumHeight() == low + card.target_lines.extra_height()
+        row = QWidget()  # and in a row, every card as tall as the tallest
+        qtbot.addWidget(row)
+        grid = QGridLayout(row)
+        grid.addWidget(card, 0, 0)
+        grid.addWidget(plain, 0, 1)
+        row.resize(640, 10)
+        row.show()
+        qtbot.waitUntil(lambda: plain.height() == card.height())
+        assert card.height() >= card.needed_height()
 
 
 def test_copy_summary_uses_the_monthly_sentences(zone_app, qtbot, ds):

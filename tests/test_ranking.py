@@ -217,7 +217,7 @@ def write_folder(tmp_path: Path, lines: list[str]) -> Path:
 
 
 def test_months_rank_the_latest_part_of_the_year(tmp_path):
-    """Parks by month, year to date: the ranking is of 1-11月; the table has a column a
+    """Parks by month, year to date: the ranking is of 1–11月; the table has a column a
     period; parks are not regions, so the words are generic."""
     lines = []
     for park, base in (("A园", 10.0), ("B园", 30.0), ("C园", 20.0)):
@@ -227,7 +227,7 @@ def test_months_rank_the_latest_part_of_the_year(tmp_path):
     lines.append("overview,output,产值,2023,700,亿元,合计,yes,2023-01..2023-11,ytd")
     view = section_view(load_dataset(write_folder(tmp_path, lines)), "overview", "zh")
     chart = view.chart("rank_output_ytd")
-    assert chart.title == "产值：3个园区排名（2023年1-11月累计）"
+    assert chart.title == "产值：3个园区排名（2023年1–11月累计）"
     assert [(b.label, b.value, b.highlight) for b in chart.bars] == [
         ("B园", 330.0, True), ("C园", 220.0, False), ("A园", 110.0, False)]
     assert chart.note == "合计：700亿元。" and chart.highlight_label == "B园（本单位）"

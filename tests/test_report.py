@@ -125,3 +125,35 @@ def test_a_derived_rows_formula_and_the_notes_are_printed(zone_app, default_data
     assert derived and all(r[source].startswith("推算：由") for r in derived)
     headers, rows = table_rows(default_dataset.section_indicators("projects"), "indicators", "zh")
     assert "备注" in headers  # the investment bands' note, among others
+
+
+def test_a_kpi_title_takes_a_third_line_and_its_row_lines_up(zone_app, tmp_path, monkeypatch):
+    """As on screen: a title that needs a third line gets one (it was cut at two), and every
+    card of its row is as tall, so the figures line up."""
+    import shutil
+
+    from zoneapp.paths import ROOT
+    from zoneapp.ui.output import report
+
+    folder = tmp_path / "zone"
+    shutil.copytree(ROOT / "data", folder)
+    csv = folder / "indicators.csv"
+    name = "Firms applying for provincial enterprise technology centres"
+    long_title = name + " in 2019 and in the years before it"
+    csv.write_text(csv.read_text(encoding="utf-8-sig").replace(name, long_title),
+                   encoding="utf-8")
+    drawn = []
+    real = report._kpi
+
+    def spy(w, card, title, rows, rect, font):
+        drawn.append((card.title, title, (w.page, rect.top()), rect.height()))
+        real(w, card, title, rows, rect, font)
+
+    monkeypatch.setattr(report, "_kpi", spy)
+    write_report(load_dataset(folder), tmp_path / "en.pdf", "en")
+    long_ = next(d for d in drawn if d[0] == long_title)
+    assert len(long_[1]) == 3 and "…" not in "".join(long_[1])
+    assert " ".join(long_[1]) == long_title
+    row = [d for d in drawn if d[2] == long_[2]]
+    assert len(row) > 1 and {d[3] for d in row} == {long_[3]}  # the row lines up
+    assert all(d[3] < long_[3] for d in drawn if d[2] != long_[2])  # two-line rows: lower

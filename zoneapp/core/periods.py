@@ -61,7 +61,8 @@ class PeriodSpan:
         return f"{self.year}-{self.first:02d}..{self.year}-{self.last:02d}"
 
     def label(self, lang: str = "zh") -> str:
-        """2023年1-5月 / Jan-May 2023; 2023年一季度 / 2023 Q1."""
+        """2023年1–5月 / Jan–May 2023; 2023年一季度 / 2023 Q1 (a range with the en dash, as
+        reports print it, in both languages)."""
         code = self.code()
         if lang == "zh":
             names = {"Q1": "一季度", "Q2": "二季度", "Q3": "三季度", "Q4": "四季度",
@@ -73,14 +74,14 @@ class PeriodSpan:
                 return f"{self.year}年{part}"
             if self.first == self.last:
                 return f"{self.year}年{self.first}月"
-            return f"{self.year}年{self.first}-{self.last}月"
+            return f"{self.year}年{self.first}–{self.last}月"
         if self.whole_year:
             return str(self.year)
         if len(code) == 6:
             return f"{self.year} {code[4:]}"
         if self.first == self.last:
             return f"{_MONTHS[self.first - 1]} {self.year}"
-        return f"{_MONTHS[self.first - 1]}-{_MONTHS[self.last - 1]} {self.year}"
+        return f"{_MONTHS[self.first - 1]}–{_MONTHS[self.last - 1]} {self.year}"
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -123,7 +124,7 @@ def period_detail_label(code: str, lang: str = "zh") -> str:
     span = parse_period_detail(code)
     if span is None or not code.strip():
         return code
-    return span.label(lang).replace("-", "–")
+    return span.label(lang)
 
 
 def period_sort_key(code: str) -> str:

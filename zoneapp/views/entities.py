@@ -313,7 +313,7 @@ def rank(figure: FigureRows, index: FigureIndex, period: int | None,
 
 
 def period_label(ranking: Ranking, lang: str) -> str:
-    """2023年 / 2023; 2023年1-11月 / Jan-Nov 2023 for a part of the year; 累计 said (a 1-2月
+    """2023年 / 2023; 2023年1–11月 / Jan–Nov 2023 for a part of the year; 累计 said (a 1–2月
     当月 and its 累计 read alike)."""
     span = parse_period_detail(ranking.period_detail, ranking.period)
     if span is None:

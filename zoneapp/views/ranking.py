@@ -344,7 +344,7 @@ def _label(year: int, detail: str, lang: str, ytd: bool = False) -> str:
     if ytd and span.first == 1 and span.last > 1:
         return (f"{year}年1–{span.last}月" if lang == "zh"
                 else f"Jan–{_MONTHS_EN[span.last - 1]} {year}")
-    return span.label(lang).replace("-", "–")
+    return span.label(lang)
 
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -8,6 +8,17 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 MAX_YEAR_TICKS = 30  # a longer run of years is labelled every few years
 
 
+def span_kind(span: PeriodSpan) -> str:
+    """How long a period is, so that periods of different lengths are never one series:
+    "month" (1–2月 reported together counts as one, as monthly reports print it), "quarter",
+    "half", else "<n> months" (a span a gap in the 累计 left, 5–6月)."""
+    months = span.last - span.first + 1
+    if months == 1 or (span.first, span.last) == (1, 2):
+        return "month"
+    part = span.code()[4:5]  # 2025Q3 -> Q, 2025H1 -> H
+    return {"Q": "quarter", "H": "half"}.get(part, f"{months} months")
+
+
 def month_place(span: PeriodSpan) -> tuple[float, float]:
     """(centre, width) of a span on the month axis: month m of year y is centred on
     y * 12 + m − 1 and one unit wide."""

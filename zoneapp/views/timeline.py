@@ -3,9 +3,10 @@ true month axis, and a year's target as progress against the time elapsed.
 
 Per key, in the order the keys first appear: a KPI card of the latest 累计 (its 同比, its
 当月, and with a target its completion and 时序进度); a chart of the 当月 values (reported,
-or derived from consecutive 累计, drawn lighter) over the latest two years; then, with a
-target, the year's 累计 as per cent of the target against the time-elapsed line, else the
-累计 values themselves.
+or derived from consecutive 累计, drawn lighter) over the latest two years, periods of
+different lengths (three quarters and an October) a series each; then, with a target, the
+year's 累计 as per cent of the target against the time-elapsed line, else the 累计 values
+themselves.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from zoneapp.core.units import format_number
 from zoneapp.views import figures
 from zoneapp.views.kpis import change_arrow
 from zoneapp.views.model import Bar, ChartView, KpiView, Line
-from zoneapp.views.time_axis import month_place, month_ticks
+from zoneapp.views.time_axis import month_place, month_ticks, span_kind
 from zoneapp.views.words import say
 
 CHART_YEARS = 2  # a monthly chart shows the latest two years: this year and the one before
@@ -143,10 +144,11 @@ def time_charts(rows: pd.DataFrame | None, lang: str, period: int | None = None)
         shown = [p for p in flows if p.span.year in years[-CHART_YEARS:]]
         name = figures.name(flows[0].row, lang)
         alone = [p for p in shown if p.kind == "period"]
-        # 当月 when the periods are months (1–2月 reported together counts), else 当期
-        months = all(p.span.last - p.span.first < 1 + (p.span.first == 1) for p in alone)
-        monthly = flow_chart(f"month_{key}", say("%1: each month" if months else
-                                                  "%1: each period", lang, name), alone, lang)
+        # 当月 when the periods are months (1–2月 reported together counts), 当季 when
+        # quarters, else 当期 (each length then its own series: flow_chart)
+        kinds = {span_kind(p.span) for p in alone}
+        words = _FLOW_TITLES.get(kinds.pop() if len(kinds) == 1 else "", "%1: each period")
+        monthly = flow_chart(f"month_{key}", say(words, lang, name), alone, lang)
         if monthly is not None:
             charts.append(monthly)
         goal = _progress_chart(rows, flows, key, name, years[-1], lang)
@@ -156,6 +158,23 @@ def time_charts(rows: pd.DataFrame | None, lang: str, period: int | None = None)
         if goal is not None:
             charts.append(goal)
     return charts
+
+
+_FLOW_TITLES = {"month": "%1: each month", "quarter": "%1: each quarter"}
+# A series of the periods of one length, when a chart has periods of several lengths.
+_LENGTHS = {"month": "Months", "quarter": "Quarters", "half": "Half-years"}
+
+
+def length_series(flows: list[Point], lang: str) -> list[str]:
+    """Each 当期 point's series name, one per length of period ("当季", "当月"), when the
+    points have periods of more than one length; else "" each (one series, no legend).
+    Bars of a quarter and of a month on one axis are not alike: kept apart in the legend,
+    each as wide as its months."""
+    kinds = [span_kind(p.span) for p in flows]
+    if len(set(kinds)) < 2 or any(p.kind != "period" for p in flows):
+        return [""] * len(flows)
+    return [say(_LENGTHS[k], lang) if k in _LENGTHS else
+            say("%1 months", lang, k.split()[0]) for k in kinds]
 
 
 def _distinct(flows: list[Point]) -> list[Point]:
@@ -177,9 +196,10 @@ def flow_chart(key: str, title: str, flows: list[Point], lang: str) -> ChartView
         flows = [_in_unit(p, unit) for p in flows]
         flows = [p for p in flows if p is not None]
     bars, positions, widths, before = [], [], [], None
-    for p in flows:
+    series = length_series(flows, lang)
+    for p, named in zip(flows, series):
         label = span_label(p.span, lang)
-        bar = figures.indicator_bar(p.row, lang, label=label)
+        bar = figures.indicator_bar(p.row, lang, label=label, series=named)
         bar.value, bar.unit = p.value, p.unit
         bar.display = format_readable(p.value, p.unit, p.qualifier, lang)
         bars.append(bar)
@@ -191,8 +211,10 @@ def flow_chart(key: str, title: str, flows: list[Point], lang: str) -> ChartView
         centre, width = month_place(PeriodSpan(p.span.year, first, p.span.last))
         positions.append(centre)
         widths.append(width)
+    note = say("Periods of different lengths in different colours, each bar as wide as its "
+               "months: compare bars of one colour.", lang) if any(series) else ""
     return ChartView(key, title, bars=bars, value_axis_label=figures.unit_axis_label(unit, lang),
-                     positions=positions, widths=widths,
+                     positions=positions, widths=widths, note=note,
                      ticks=month_ticks([p.span for p in flows], lang))
 
 

@@ -34,6 +34,13 @@ ZH = {
     # Monthly figures and targets (views/timeline.py)
     "%1: each month": "%1：当月",
     "%1: each period": "%1：当期",
+    "%1: each quarter": "%1：当季",
+    "Months": "当月",
+    "Quarters": "当季",
+    "Half-years": "半年",
+    "%1 months": "%1个月",
+    "Periods of different lengths in different colours, each bar as wide as its months: "
+    "compare bars of one colour.": "不同长度的期间分色显示，柱宽为其所含月数：只比较同色的柱。",
     "%1: year to date": "%1：累计",
     "Time elapsed": "时序进度",
     # A figure by entity over time: its total's or own entity's values (views/entity_trend.py)

@@ -25,8 +25,8 @@ from zoneapp.ui import palette
 from zoneapp.ui.widgets import chart_export
 from zoneapp.ui.palette import change_color
 from zoneapp.ui.widgets.charts import offscreen_chart
+from zoneapp.ui.widgets.kpi import TITLE_LINES, paint_card_frame
 from zoneapp.ui.widgets.text_fit import wrap_lines
-from zoneapp.ui.widgets.kpi import paint_card_frame
 from zoneapp.views.model import ChartView, KpiView, SectionView
 from zoneapp.views.sections import section_view
 from zoneapp.views.words import say
@@ -142,46 +142,54 @@ def _kpis(w: _Writer, cards: list[KpiView], lang: str) -> None:
     if not cards:
         return
     columns, gap = 3, 10
-    # Room for a two-line title on every card (as on screen), so a row of cards lines up.
     title_font = w.font(0.85)
-    height = 86 + QFontMetricsF(title_font).height() + 2
-    if any(card.target_text for card in cards):  # a line more: completion and 时序进度
-        height += 32
+    line = QFontMetricsF(title_font).height() + 2
     width = (w.width - gap * (columns - 1)) / columns
+    titles = [wrap_lines(card.title + (" · " + say("Derived", lang) if card.derived else ""),
+                         title_font, width - 20, TITLE_LINES) for card in cards]
+    extra = 32 if any(card.target_text for card in cards) else 0  # completion and 时序进度
+    for start in range(0, len(cards), columns):
+        # Room for two title lines on every card (as on screen), three in a row where one
+        # needs them: the cards of a row are as tall, and their figures line up.
+        rows = max(2, *(len(t) for t in titles[start:start + columns]))
+        height = 86 + line * (rows - 1) + extra
+        if start:
+            w.y += gap
+        w.need(height)
+        for i in range(start, min(start + columns, len(cards))):
+            x = MARGIN + (i % columns) * (width + gap)
+            _kpi(w, cards[i], titles[i], rows, QRectF(x, w.y, width, height), title_font)
+        w.y += height
+    w.y += 14
+
+
+def _kpi(w: _Writer, card: KpiView, title: list[str], rows: int, rect: QRectF,
+         title_font) -> None:
+    """One card: its title's lines (blank ones up to `rows`), then its figures."""
     p = w.painter
-    for i, card in enumerate(cards):
-        if i % columns == 0:
-            if i:
-                w.y += height + gap
-            w.need(height)
-        x = MARGIN + (i % columns) * (width + gap)
-        rect = QRectF(x, w.y, width, height)
-        paint_card_frame(p, rect, card.derived, 1, 6)
-        inner = rect.adjusted(10, 6, -10, -6)
-        title = card.title + (" · " + say("Derived", lang) if card.derived else "")
-        lines = [(line, title_font, INK.muted_text)
-                 for line in wrap_lines(title, title_font, inner.width(), 2)]
-        lines += [("", title_font, "")] * (2 - len(lines))  # figures line up below the title
-        lines += [(card.value_text or "—", w.font(1.45, True), INK.text),
-                  (card.yoy_text, w.font(0.85), change_color(card.yoy_pct, INK)),
-                  (card.compare_text, w.font(0.8), INK.muted_text),
-                  (card.target_text, w.font(0.8), INK.text),
-                  (card.elapsed_text, w.font(0.8), change_color(card.gap_pp, INK))]
-        y = inner.top()
-        for text, font, color in lines:
-            if not text and font is title_font:
-                y += QFontMetricsF(font).height() + 2
-                continue
-            if not text:
-                continue
-            metrics = QFontMetricsF(font)
-            p.setFont(font)
-            p.setPen(QColor(color))
-            p.drawText(QRectF(inner.left(), y, inner.width(), metrics.height()),
-                       Qt.AlignmentFlag.AlignLeft,
-                       metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
-            y += metrics.height() + 2
-    w.y += height + 14
+    paint_card_frame(p, rect, card.derived, 1, 6)
+    inner = rect.adjusted(10, 6, -10, -6)
+    lines = [(text, title_font, INK.muted_text) for text in title]
+    lines += [("", title_font, "")] * (rows - len(lines))  # figures line up below the title
+    lines += [(card.value_text or "—", w.font(1.45, True), INK.text),
+              (card.yoy_text, w.font(0.85), change_color(card.yoy_pct, INK)),
+              (card.compare_text, w.font(0.8), INK.muted_text),
+              (card.target_text, w.font(0.8), INK.text),
+              (card.elapsed_text, w.font(0.8), change_color(card.gap_pp, INK))]
+    y = inner.top()
+    for text, font, color in lines:
+        if not text and font is title_font:
+            y += QFontMetricsF(font).height() + 2
+            continue
+        if not text:
+            continue
+        metrics = QFontMetricsF(font)
+        p.setFont(font)
+        p.setPen(QColor(color))
+        p.drawText(QRectF(inner.left(), y, inner.width(), metrics.height()),
+                   Qt.AlignmentFlag.AlignLeft,
+                   metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()))
+        y += metrics.height() + 2
 
 
 def _charts(w: _Writer, charts: list[ChartView], lang: str) -> None:

@@ -201,7 +201,9 @@ class ChartDrawing:
             start, end = self.time.span()
             before, after = chart_time.edge_room(
                 self.time, across, QFontMetricsF(QApplication.font()),
-                [(p.pos, metrics.horizontalAdvance(t)) for p, t in zip(self.placed, texts)])
+                chart_time.label_room(self.time, across, [
+                    (p.pos, p.thickness, 0.0 if _nan(p.bar.value) else abs(p.bar.value),
+                     metrics.horizontalAdvance(t)) for p, t in zip(self.placed, texts)]))
             cat = (start - before, end + after)
         self._limit_zoom((lo, hi), cat)
         if self.horizontal:
@@ -277,7 +279,7 @@ class ChartDrawing:
         label_sizes = [(metrics.horizontalAdvance(t), metrics.height()) for t in texts]
         # On a time axis the latest figures matter most: their labels are placed first.
         order = -1 if self.time is not None else 1
-        fits = chart_layout.fitting_labels(bars[::order], texts[::order], label_sizes[::order],
+        shifts = chart_layout.label_shifts(bars[::order], texts[::order], label_sizes[::order],
                                            self.horizontal, value_range, cat_range, size,
                                            LABEL_GAP)[::order]
-        self.labels.set_shown(fits)
+        self.labels.set_shown([s is not None for s in shifts], [s or 0.0 for s in shifts])

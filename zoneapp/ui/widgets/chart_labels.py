@@ -29,6 +29,7 @@ class ValueLabels(QGraphicsObject):
         self.points: list[tuple[float, float]] = []  # each label's anchor, in data units
         self.anchors: list[tuple[float, float]] = []  # TextItem anchors: share of the box
         self.shown: list[bool] = []
+        self.shifts: list[float] = []  # pixels each label is moved along the category axis
         self.font = QFont()
         self.metrics = QFontMetricsF(self.font)
         self.color = QColor()
@@ -41,15 +42,19 @@ class ValueLabels(QGraphicsObject):
                    anchors: list[tuple[float, float]], font: QFont, color: str) -> None:
         self.texts, self.points, self.anchors = list(texts), list(points), list(anchors)
         self.shown = [True] * len(self.texts)
+        self.shifts = [0.0] * len(self.texts)
         self.font, self.metrics, self.color = QFont(font), QFontMetricsF(font), QColor(color)
         self.place()
 
     def clear(self) -> None:
         self.set_labels([], [], [], self.font, self.color.name())
 
-    def set_shown(self, shown: list[bool]) -> None:
-        if list(shown) != self.shown:
-            self.shown = list(shown)
+    def set_shown(self, shown: list[bool], shifts: list[float] | None = None) -> None:
+        """Which labels are drawn, and how many pixels each is moved along x from where its
+        anchor puts it (a narrow bar's label slid off a taller neighbour)."""
+        shifts = list(shifts) if shifts is not None else [0.0] * len(self.texts)
+        if list(shown) != self.shown or shifts != self.shifts:
+            self.shown, self.shifts = list(shown), shifts
             self.place()
 
     def shown_texts(self) -> list[str]:
@@ -59,10 +64,11 @@ class ValueLabels(QGraphicsObject):
         """Each label's box (text and margins) in the view box's pixels, as a TextItem's."""
         height = float(int(self.metrics.height() + 0.999)) + 2 * MARGIN  # lines are whole px
         out = []
-        for text, (x, y), (ax, ay) in zip(self.texts, self.points, self.anchors):
+        shifts = self.shifts if len(self.shifts) == len(self.texts) else [0.0] * len(self.texts)
+        for text, (x, y), (ax, ay), shift in zip(self.texts, self.points, self.anchors, shifts):
             width = self.metrics.horizontalAdvance(text) + 2 * MARGIN
             at = self.vb.mapFromView(QPointF(x, y))
-            out.append(QRectF(at.x() - ax * width, at.y() - ay * height, width, height))
+            out.append(QRectF(at.x() - ax * width + shift, at.y() - ay * height, width, height))
         return out
 
     def place(self, *_) -> None:

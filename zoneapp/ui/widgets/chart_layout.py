@@ -50,6 +50,22 @@ def fitting_labels(bars: list[Bar], texts: list[str], label_sizes: list[tuple[fl
                    gap: float) -> list[bool]:
     """For each bar's value label: does it fit inside the plot without touching another
     label drawn before it or any bar? (`size` is the plot's width and height in pixels.)"""
+    return [shift is not None for shift in label_shifts(
+        bars, texts, label_sizes, horizontal, value_range, cat_range, size, gap)]
+
+
+SHIFT_STEPS = 4  # tries on each side when a label does not fit centred over its bar
+
+
+def label_shifts(bars: list[Bar], texts: list[str], label_sizes: list[tuple[float, float]],
+                 horizontal: bool, value_range: tuple[float, float],
+                 cat_range: tuple[float, float], size: tuple[float, float],
+                 gap: float) -> list[float | None]:
+    """For each bar's value label, how many pixels along the category axis it is moved from
+    its bar's centre to fit (0: centred), or None when it does not fit anywhere (hidden; the
+    tooltip has it). A label wider than its bar that would touch a taller neighbour may slide
+    sideways, but never off its bar: at most until its edge is over the bar's edge (a month's
+    narrow bar beside a quarter's)."""
     (lo, hi), (c0, c1), (width, height) = value_range, cat_range, size
     along = width if horizontal else height  # pixels along the value axis
     across = height if horizontal else width
@@ -72,21 +88,29 @@ def fitting_labels(bars: list[Bar], texts: list[str], label_sizes: list[tuple[fl
         bar_boxes.append(box(a0, a1, b0, b1))
     area = QRectF(-1, -1, width + 2, height + 2)
     kept: list[QRectF] = []
-    fits = []
-    for i, ((pos, _, v), text, (w, h)) in enumerate(zip(bars, texts, label_sizes)):
+    shifts: list[float | None] = []
+    for i, ((pos, thickness, v), text, (w, h)) in enumerate(zip(bars, texts, label_sizes)):
         a, b = to_px(pos, v)
         if horizontal:
             left = b + gap if v >= 0 else b - gap - w
             rect = QRectF(left, a - h / 2, w, h)
+            tries = [0.0]
         else:
             rect = QRectF(a - w / 2, b - h if v >= 0 else b, w, h)
-        crowded = any(rect.adjusted(-2, 0, 2, 0).intersects(k) for k in kept) or any(
-            j != i and rect.intersects(r) for j, r in enumerate(bar_boxes))
-        fit = bool(text) and area.contains(rect) and not crowded
-        fits.append(fit)
-        if fit:
-            kept.append(rect)
-    return fits
+            room = max(0.0, w / 2 - thickness / 2 / (c1 - c0) * across)  # overhang per side
+            steps = [room * k / SHIFT_STEPS for k in range(1, SHIFT_STEPS + 1)] if room else []
+            tries = [0.0] + [d for step in steps for d in (step, -step)]
+        found = None
+        for shift in tries if text else []:
+            moved = rect.translated(shift, 0)
+            crowded = any(moved.adjusted(-2, 0, 2, 0).intersects(k) for k in kept) or any(
+                j != i and moved.intersects(r) for j, r in enumerate(bar_boxes))
+            if area.contains(moved) and not crowded:
+                found = shift
+                kept.append(moved)
+                break
+        shifts.append(found)
+    return shifts
 
 
 def category_ticks(categories: list[str], horizontal: bool, slot_px: float, name_room: float,

@@ -70,6 +70,26 @@ def edge_room(axis: TimeAxis, across_px: float, metrics: QFontMetricsF,
     return room[0], room[1]
 
 
+def label_room(axis: TimeAxis, across_px: float,
+               bars: list[tuple[float, float, float, float]]) -> list[tuple[float, float]]:
+    """(centre, width in px) of each value label for `edge_room`, from (centre, thickness,
+    height, label width) of each bar. The outermost bar's label, when wider than its bar and
+    beside a taller bar, may have to slide outwards off that bar (chart_layout.label_shifts):
+    it is given room for its whole width beyond the bar's inner edge."""
+    out = [(pos, width) for pos, _, _, width in bars]
+    if len(bars) < 2:
+        return out
+    start, end = axis.span()
+    ppu = across_px / max(end - start, 1e-9)
+    order = sorted(range(len(bars)), key=lambda i: bars[i][0])
+    for outer, inner in ((order[0], order[1]), (order[-1], order[-2])):
+        pos, thickness, height, width = bars[outer]
+        bar_px = thickness * ppu
+        if bars[inner][2] > height and width > bar_px:
+            out[outer] = (pos, 2 * width - bar_px)  # half of it: the width less half the bar
+    return out
+
+
 def time_ticks(axis: TimeAxis, px_per_unit: float,
                metrics: QFontMetricsF) -> tuple[list[tuple[float, str]], int]:
     """(ticks, axis height in px): every k-th label, k the smallest that keeps labels apart;

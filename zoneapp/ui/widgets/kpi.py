@@ -15,17 +15,19 @@ from zoneapp.ui.widgets.text_fit import WrappedLabel
 from zoneapp.views.kpis import kpi_view
 from zoneapp.views.model import KpiView
 
-CARD_HEIGHT = 128  # with a one-line title; two-line titles add a line (see _card_height)
-TITLE_LINES = 2  # a longer title is elided at the end of the second line
+CARD_HEIGHT = 128  # with a one-line title; more lines add theirs (see _card_height)
+TITLE_LINES = 3  # a longer title is elided at the end of the third line
+ROOMY_LINES = 2  # every card has room for a two-line title; a third line makes it taller
 MIN_WIDTH = 200
 VALUE_POINT_SIZE = 20.0
 MIN_VALUE_POINT_SIZE = 11.0
 PLACEHOLDER = "—"
 
 
-def _card_height(font) -> int:
-    """Room for a two-line title: every card is as tall, so a row of cards lines up."""
-    return CARD_HEIGHT + math.ceil(QFontMetricsF(font).lineSpacing()) * (TITLE_LINES - 1)
+def _card_height(font, lines: int = ROOMY_LINES) -> int:
+    """Room for a title of `lines` lines (at least two: most cards are as tall)."""
+    return CARD_HEIGHT + math.ceil(QFontMetricsF(font).lineSpacing()) * (
+        max(lines, ROOMY_LINES) - 1)
 
 
 class KpiCard(QFrame):
@@ -42,15 +44,18 @@ class KpiCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("KpiCard")
-        self.setFixedHeight(_card_height(self.font()))
+        # At least as tall as its title needs, and free to grow: a grid row of cards is as
+        # tall as its tallest (a third title line), so the row lines up (_fit_height).
+        self.setMinimumHeight(_card_height(self.font()))
         self.setMinimumWidth(MIN_WIDTH)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._view: KpiView | None = None
         self._lang = "zh"
         self._styled: tuple = ()  # what _apply_frame_style last applied
         self._target_room = False
-        # Two lines, then "…"; the card's tooltip and accessible name hold the whole title.
+        # Three lines, then "…"; the card's tooltip and accessible name hold the whole title.
         self.title_label = WrappedLabel(TITLE_LINES, self, own_tooltip=False)
+        self.title_label.sig_lines_changed.connect(self._fit_height)
         self.badge = QLabel(self)  # over the title's first line, which leaves it room
         self.badge.hide()
         self.value_label = QLabel(PLACEHOLDER, self)
@@ -171,8 +176,6 @@ class KpiCard(QFrame):
         self.target_lines.set_view(view)
         room = self.has_target() or self._target_room
         self.target_lines.keep_room(room)
-        self.setFixedHeight(_card_height(self.font()) +
-                            (self.target_lines.extra_height() if room else 0))
         tip = view.tooltip if view is not None else ""
         if view is not None and view.row is not None:
             tip += "\n" + self.tr("Click for the source")
@@ -206,12 +209,28 @@ class KpiCard(QFrame):
             f"border: 1px dashed {palette.BORDER}; border-radius: 4px; padding: 0px 4px;")
 
     def title_lines(self) -> list[str]:
-        """The title as shown: one or two lines, the second elided with "…" if need be."""
+        """The title as shown: one to three lines, the last elided with "…" if need be."""
         return self.title_label.lines()
 
+    def needed_height(self) -> int:
+        """The height the card's title (its lines at the current width) and target need."""
+        room = self.has_target() or self._target_room
+        return _card_height(self.font(), len(self.title_lines())) + (
+            self.target_lines.extra_height() if room else 0)
+
+    def _fit_height(self, *_) -> None:
+        """The card's minimum height for its title's lines. In a layout the card is then as
+        tall as the tallest in its row; alone (a window) it takes that height itself."""
+        need = self.needed_height()
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
+        if self.isWindow() and self.height() != need:
+            self.resize(self.width(), need)
+
     def _fit_text(self) -> None:
-        """Shrink the value's font until it fits the card; the title wraps onto two lines
-        (its first beside the badge), eliding only what does not fit on those."""
+        """Shrink the value's font until it fits the card; the title wraps onto up to three
+        lines (its first beside the badge), eliding only what does not fit on those; the
+        card's height follows the title's lines."""
         room = max(self.contentsRect().width() - 28, 60)
         font = self.value_label.font()
         size = VALUE_POINT_SIZE
@@ -228,6 +247,7 @@ class KpiCard(QFrame):
         self.badge.raise_()
         self.title_label.set_first_line_room(badge.width() + 6 if self.is_derived() else 0)
         self.title_label.refit()
+        self._fit_height()
 
     def retranslate_ui(self) -> None:
         self.badge.setText(self.tr("Derived"))

@@ -1,4 +1,4 @@
-"""Text that wraps before it elides: titles and names onto two lines, "…" only beyond.
+"""Text that wraps before it elides: titles and names onto two or three lines, "…" only beyond.
 
 Lines are broken by Qt's Unicode line breaking (QTextLayout): English between words, Chinese
 between any two characters (never before "，" or "。"), a word too long for a line anywhere.
@@ -6,7 +6,7 @@ What is cut stays whole in the tooltip and in the accessible name.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -57,7 +57,10 @@ class WrappedLabel(QLabel):
     the tooltip holds the whole text (unless `own_tooltip` is False: a parent's tooltip has
     it); the accessible name always does.
     `set_first_line_room(px)` keeps `px` pixels free at the end of the first line (a badge).
+    `sig_lines_changed(n)` says the text now takes `n` lines (a parent may need more room).
     """
+
+    sig_lines_changed = Signal(int)
 
     def __init__(self, max_lines: int = 2, parent: QWidget | None = None,
                  own_tooltip: bool = True) -> None:
@@ -98,7 +101,10 @@ class WrappedLabel(QLabel):
                            width - self._first_room if self._first_room else None)
         shown = "\n".join(lines)
         if shown != self.text():
+            before = len(self.lines())
             self.setText(shown)
+            if len(lines) != before:
+                self.sig_lines_changed.emit(len(lines))
         if self._own_tooltip:
             self.setToolTip(self._full if self.elided() else "")
 
