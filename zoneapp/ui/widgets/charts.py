@@ -20,8 +20,9 @@ Contract of `BarChart` (the tabs rely on it; tests check it):
 * Layout adapts to the widget's size: the value range is padded so value labels are never
   clipped; category names wrap onto two lines (Chinese between characters), are elided only
   beyond, and thin out when crowded; the whole name shows on hover over the axis and is in the
-  accessible description. Value labels hide when wider than their bar's slot (the tooltip
-  still has them). Horizontal charts put the names on the left axis, first item at the top,
+  accessible description. A value label wider than its bar's slot slides sideways, never
+  past its own bar's edge; one that still touches a neighbour's hides (the tooltip still
+  has it). Horizontal charts put the names on the left axis, first item at the top,
   in a column widened (within limits) to keep two-line names whole.
 * The title wraps onto two lines and is elided beyond (whole in its tooltip and the chart's
   accessible name).
