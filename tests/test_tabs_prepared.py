@@ -78,7 +78,8 @@ def test_a_view_that_fails_while_idle_is_made_again_when_its_tab_is_opened(
     assert window.load_folder(DEFAULT_DATA)
     codes = window.tabs.section_codes()
     qtbot.waitUntil(lambda: _prepared(window) == set(codes) - {"relief"}, timeout=5000)
-    assert "relief" in tried
+    qtbot.wait(50)  # idle turns: the failing view is not tried again and again
+    assert tried.count("relief") == 1
     page = window.tabs.pages["relief"]
     assert not page._views
     monkeypatch.setattr(page_module, "section_view", real)

@@ -60,6 +60,7 @@ class SectionTabs(QObject):
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.setInterval(0)
         self._prepare_timer.timeout.connect(self._prepare_next)
+        self._unpreparable: set[str] = set()  # views that failed in idle time, for this state
         for section in self.sections:
             placeholder = QLabel(_loading())
             placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -120,6 +121,7 @@ class SectionTabs(QObject):
     def refresh(self, *_args) -> None:
         """The state changed: the current page shows it now, the others when shown."""
         self._stale = set(self.pages)
+        self._unpreparable.clear()
         self.tab(self.current_code() or "")
 
     def _show_dataset(self, dataset) -> None:
@@ -145,11 +147,13 @@ class SectionTabs(QObject):
             return
         for code in self.section_codes():
             page = self.pages.get(code)
-            if code not in self._stale or not hasattr(page, "prepare"):
+            if code not in self._stale or code in self._unpreparable \
+                    or not hasattr(page, "prepare"):
                 continue
             try:
                 made = page.prepare(dataset, lang, period)
             except Exception:  # noqa: BLE001 (said when the tab is opened, where it belongs)
+                self._unpreparable.add(code)  # not tried again until the state changes
                 made = False
             if made:
                 self._prepare_timer.start()
