@@ -89,3 +89,19 @@ def test_the_window_draws_every_name_whole_in_english(main_window, tmp_path):
         chart = page.charts[key]
         assert sorted(chart.category_label_texts()) == ["Guangfeng", "Xinzhou", "Yushan"], key
     window.set_language("zh")
+
+
+def test_many_entities_show_the_first_fifteen_and_the_own_one(tmp_path):
+    """Twenty counties: the first fifteen by completion, the own one (last) with them, and
+    the four others counted in the note."""
+    extra = []
+    for i in range(17):
+        name = f"第{i + 1:02d}县"
+        extra += [f"overview,rev,营业收入,Revenue,2024,{50 - i},亿元,{name},,,2024-01..2024-05,ytd",
+                  f"overview,rev,营业收入,Revenue,2024,100,亿元,{name},,,,target"]
+    folder = _folder(tmp_path, own="玉山县", extra=extra)
+    chart = section_view(load_dataset(folder), "overview", "zh").chart("entity_target_rev")
+    labels = [b.label for b in chart.bars]
+    assert len(labels) == 16 and labels[:2] == ["广丰区", "第01县"] and labels[-1] == "玉山县"
+    assert chart.bars[-1].highlight and chart.bars[-1].value == 30.0
+    assert "另有4个县区未列出" in chart.note

@@ -24,6 +24,8 @@ from zoneapp.views.entities import entity_label, entity_noun
 from zoneapp.views.model import Bar, ChartView, Line
 from zoneapp.views.words import counted, say
 
+TOP_N = 15  # bars, as a ranking shows (views/ranking.py)
+
 
 def target_charts(rows: pd.DataFrame | None, lang: str, period: int | None = None,
                   own: str = "") -> list[ChartView]:
@@ -72,9 +74,12 @@ def _chart(rows: pd.DataFrame, targets: pd.DataFrame, key: str, lang: str,
     if not parts:
         return None
     parts.sort(key=lambda p: -p.completion)
-    mine = names_own(pd.Series([text(p.target_row, "entity") for p in parts]), own) \
+    mine = list(names_own(pd.Series([text(p.target_row, "entity") for p in parts]), own)) \
         if own else [False] * len(parts)
-    bars = [_bar(p, lang, highlight=bool(m)) for p, m in zip(parts, mine)]
+    # The first TOP_N, and the own entity wherever it stands; the rest counted in the note.
+    shown = [i for i, m in enumerate(mine) if i < TOP_N or m]
+    hidden = len(parts) - len(shown)
+    bars = [_bar(parts[i], lang, highlight=bool(mine[i])) for i in shown]
     first = parts[0]
     name = figures.name(first.done.row, lang)
     months = span_label(first.done.span, lang)
@@ -86,14 +91,15 @@ def _chart(rows: pd.DataFrame, targets: pd.DataFrame, key: str, lang: str,
     notes += [f"{entity_label(p.target_row, lang)}：{_percent(p.completion)}" if lang == "zh"
               else f"{entity_label(p.target_row, lang)}: {_percent(p.completion)}"
               for p in wholes]
+    if hidden:
+        notes.append(say(counted(noun, "%1 more not shown"), lang, hidden))
     if missing:
         notes.append(say(counted(noun, "%1 more without a target or this month's figure"),
                          lang, missing))
     stop = "。" if lang == "zh" else ". "
     highlight = ""
     if any(mine):
-        own_bar = bars[list(mine).index(True)]
-        highlight = say("%1 (own)", lang, own_bar.label)
+        highlight = say("%1 (own)", lang, next(b.label for b in bars if b.highlight))
     line = Line(say("Time elapsed", lang), [-0.5, len(bars) - 0.5], [elapsed, elapsed])
     return ChartView(f"entity_target_{key}", title, bars=bars, horizontal=True,
                      value_axis_label=say("% of the annual target", lang),
