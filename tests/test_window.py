@@ -139,3 +139,28 @@ def test_about_names_version_and_sources(window, default_dataset):
     assert __version__ in text
     for source in default_dataset.manifest.sources:
         assert source.title.split("「")[0] in text
+
+
+def _text_colours(widget) -> set[str]:
+    """The colours of the pixels a widget's text draws (far from its background's)."""
+    image = widget.grab().toImage()
+    background = image.pixelColor(1, 1)
+    found = set()
+    for x in range(image.width()):
+        for y in range(image.height()):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - background.red()) + abs(c.green() - background.green()) \
+                    + abs(c.blue() - background.blue()) > 200:
+                found.add(c.name())
+    return found
+
+
+def test_the_problems_button_turns_to_the_error_colour_and_back(window, broken_folder):
+    """Its colour comes from the status bar's rule on a property, applied again on each load."""
+    from zoneapp.ui import palette
+
+    error = palette.current().error
+    assert window.load_folder(broken_folder)
+    assert error in _text_colours(window.problems_button)
+    assert window.load_folder(DEFAULT_DATA) and not window.dataset.problems
+    assert error not in _text_colours(window.problems_button)

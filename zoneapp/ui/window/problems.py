@@ -62,8 +62,10 @@ class Problems(QObject):
         problems = self._problems()
         self.button.setText(self.count_text())
         self.button.setProperty("hasProblems", bool(problems))
-        self.button.style().unpolish(self.button)
-        self.button.style().polish(self.button)
+        # Its own (empty) style sheet set again applies the status bar's rule for the new
+        # property; style().polish() would build PySide6's QStyle class before the first
+        # data shows (~0.015 s of start-up, its enums).
+        self.button.setStyleSheet(self.button.styleSheet())
         self.show_list()
         if self.docks_restored:  # shown or closed, at its size, as the user left it
             return
