@@ -43,7 +43,7 @@ def test_entities_are_ranked_by_completion_with_the_time_elapsed_line(tmp_path):
     assert chart.highlight_label == "广丰区（本单位）"
     # 5 of 12 months: 41.7%, drawn across every bar
     assert [(line.xs, line.ys) for line in chart.lines] == [([-0.5, 2.5], [41.7, 41.7])]
-    assert chart.note == "时序进度41.7%。全市：43.2%。"
+    assert chart.note == "时序进度41.7%。全市完成年度目标43.2%。"
     first = chart.bars[0].tooltip
     assert "完成年度目标60%，高于时序进度18.3个百分点" in first
     assert "2024年1–5月累计30亿元 ÷ 2024年目标50亿元" in first
@@ -56,7 +56,7 @@ def test_the_chart_follows_its_ranking_and_says_it_in_english(tmp_path):
     chart = view.chart("entity_target_rev")
     assert chart.title == "Revenue: progress to the annual target by entity, January–May 2024"
     assert [b.label for b in chart.bars] == ["Guangfeng", "Xinzhou", "Yushan"]
-    assert chart.note == "Time elapsed 41.7%. Whole city: 43.2%."
+    assert chart.note == "Time elapsed 41.7%. Whole city: 43.2% of the annual target."
     assert "60% of the annual target, 18.3 points ahead of time elapsed" in \
         chart.bars[0].tooltip
 
@@ -68,7 +68,7 @@ def test_an_entity_without_this_months_figure_is_counted_not_drawn(tmp_path):
     chart = section_view(load_dataset(_folder(tmp_path, extra=extra)), "overview",
                          "zh").chart("entity_target_rev")
     assert "婺源县" not in [b.label for b in chart.bars]
-    assert chart.note.endswith("另有1个县区无目标或无本期累计。")
+    assert chart.note.endswith("另有1个县区无本期累计。")
 
 
 def test_a_year_without_targets_has_no_chart(tmp_path):
@@ -88,6 +88,12 @@ def test_the_window_draws_every_name_whole_in_english(main_window, tmp_path):
     for key in ("rank_rev_ytd", "entity_target_rev"):
         chart = page.charts[key]
         assert sorted(chart.category_label_texts()) == ["Guangfeng", "Xinzhou", "Yushan"], key
+    # the time-elapsed line stands at 41.7% on the value axis (x), across the three bars
+    import pyqtgraph as pg
+
+    curves = [i for i in page.charts["entity_target_rev"].plot.getPlotItem().items
+              if isinstance(i, pg.PlotDataItem)]
+    assert [(list(c.xData), list(c.yData)) for c in curves] == [([41.7, 41.7], [-0.5, 2.5])]
     window.set_language("zh")
 
 
@@ -105,3 +111,55 @@ def test_many_entities_show_the_first_fifteen_and_the_own_one(tmp_path):
     assert len(labels) == 16 and labels[:2] == ["广丰区", "第01县"] and labels[-1] == "玉山县"
     assert chart.bars[-1].highlight and chart.bars[-1].value == 30.0
     assert "另有4个县区未列出" in chart.note
+
+
+def _chart(tmp_path, extra, lang="zh", period=None):
+    folder = _folder(tmp_path, extra=extra)
+    return section_view(load_dataset(folder), "overview", lang, period).chart("entity_target_rev")
+
+
+def test_the_month_is_the_one_most_entities_with_targets_report(tmp_path):
+    """A month only the total, an entity without a target, or one early county reports is
+    not the month compared (the chart had vanished, or kept one bar)."""
+    early = ["overview,rev,营业收入,Revenue,2024,99,亿元,全市,Whole city,yes,2024-01..2024-06,ytd",
+             "overview,rev,营业收入,Revenue,2024,9,亿元,开发区,Devzone,,2024-01..2024-06,ytd",
+             "overview,rev,营业收入,Revenue,2024,35,亿元,玉山县,Yushan,,2024-01..2024-06,ytd"]
+    chart = _chart(tmp_path, early)
+    assert chart.title.endswith("（2024年1–5月）")
+    assert [(b.label, b.value) for b in chart.bars] == [
+        ("广丰区", 60.0), ("信州区", 40.0), ("玉山县", 30.0)]
+    # 全市 at its 1–5月 too; 开发区 has no target
+    assert chart.note == "时序进度41.7%。全市完成年度目标43.2%。另有1个县区无年度目标。"
+
+
+def test_units_convert_and_a_unit_that_does_not_is_said(tmp_path):
+    extra = ["overview,rev,营业收入,Revenue,2024,200000,万元,婺源县,Wuyuan,,2024-01..2024-05,ytd",
+             "overview,rev,营业收入,Revenue,2024,40,亿元,婺源县,Wuyuan,,,target",
+             "overview,rev,营业收入,Revenue,2024,9,家,德兴市,Dexing,,2024-01..2024-05,ytd",
+             "overview,rev,营业收入,Revenue,2024,9,亿元,德兴市,Dexing,,,target"]
+    chart = _chart(tmp_path, extra)
+    assert ("婺源县", 50.0) in [(b.label, b.value) for b in chart.bars]  # 20亿元 of 40亿元
+    assert "德兴市" not in [b.label for b in chart.bars]
+    assert chart.note.endswith("另有1个县区的目标单位无法换算。")
+
+
+def test_a_whole_years_figure_counts_as_twelve_months(tmp_path):
+    extra = []
+    for name, value, goal in (("信州区", 90, 100), ("广丰区", 45, 50)):
+        extra += [f"overview,rev,营业收入,Revenue,2023,{value},亿元,{name},,,,year",
+                  f"overview,rev,营业收入,Revenue,2023,{goal},亿元,{name},,,,target"]
+    chart = _chart(tmp_path, extra, period=2023)
+    assert chart.title == "营业收入：各县区完成年度目标进度（2023年1–12月）"
+    assert [(b.label, b.value) for b in chart.bars] == [("信州区", 90.0), ("广丰区", 90.0)]
+    assert chart.lines[0].ys == [100.0, 100.0]
+
+
+def test_the_chart_follows_its_own_figures_ranking_not_a_longer_keys():
+    from zoneapp.views.entity_targets import with_targets
+    from zoneapp.views.model import ChartView
+
+    charts = [ChartView("rank_rev_total_ytd", "a"), ChartView("rank_rev_ytd", "b"),
+              ChartView("rank_rev_ytd_", "c")]
+    placed = with_targets(charts, [ChartView("entity_target_rev", "t")])
+    assert [c.key for c in placed] == ["rank_rev_total_ytd", "rank_rev_ytd", "entity_target_rev",
+                                       "rank_rev_ytd_"]

@@ -122,7 +122,7 @@ def check_targets(indicators: pd.DataFrame) -> list[Problem]:
     if indicators is None or indicators.empty or "value_kind" not in indicators.columns:
         return []
     targets = indicators[indicators["value_kind"].fillna("").eq("target")]
-    if "entity" in targets.columns:  # an entity's goal is shown in its table, not compared
+    if "entity" in targets.columns:  # an entity's: views/entity_targets.py says in its chart
         targets = targets[targets["entity"].fillna("").eq("")]
     targets = targets.dropna(subset=["value", "period"])
     if targets.empty:

@@ -16,7 +16,8 @@ import pandas as pd
 
 from zoneapp.core.cells import cell_text as text
 from zoneapp.core.entities import names_own
-from zoneapp.core.monthly import Point, points_of, span_label
+from zoneapp.core.schema import VALUE_KIND_CHOICES
+from zoneapp.core.monthly import Point, kind_of, span_label, span_of
 from zoneapp.core.targets import Progress, progress_of
 from zoneapp.core.units import format_number
 from zoneapp.views import figures
@@ -25,6 +26,7 @@ from zoneapp.views.model import Bar, ChartView, Line
 from zoneapp.views.words import counted, say
 
 TOP_N = 15  # bars, as a ranking shows (views/ranking.py)
+VALUE_KINDS = tuple(c.code for c in VALUE_KIND_CHOICES)
 
 
 def target_charts(rows: pd.DataFrame | None, lang: str, period: int | None = None,
@@ -50,61 +52,97 @@ def target_charts(rows: pd.DataFrame | None, lang: str, period: int | None = Non
 
 def _chart(rows: pd.DataFrame, targets: pd.DataFrame, key: str, lang: str,
            period: int | None, own: str) -> ChartView | None:
-    done = [p for p in points_of(rows.to_dict("records"))
-            if p.kind == "ytd" and p.span.first == 1]
-    years = sorted({int(y) for y in targets["period"]} & {p.span.year for p in done})
-    year = period if period is not None else (years[-1] if years else None)
-    if year not in years:
+    years = sorted({int(y) for y in targets["period"]}, reverse=True)
+    if period is not None:
+        years = [period] if period in years else []
+    done: list[Point] = []
+    for year in years:  # the latest year with targets and a 累计, taken one year at a time
+        done = _year_to_date(rows, year)
+        if done:
+            break
+    if not done:
         return None
-    done = [p for p in done if p.span.year == year]
-    month = max(p.span.last for p in done)
-    latest = {text(p.row, "entity"): p for p in done if p.span.last == month}
     goals = {text(row, "entity"): row for row in
              targets[targets["period"] == year].to_dict("records")}
-    parts, wholes, missing = [], [], 0
+    whole = {e for e, row in goals.items() if text(row, "aggregate") == "yes"}
+    by_entity: dict[str, dict[int, Point]] = {}
+    for point in done:
+        by_entity.setdefault(text(point.row, "entity"), {})[point.span.last] = point
+    month = _month(by_entity, [e for e in goals if e not in whole])
+    if month is None:
+        return None
+    parts, wholes, unmatched, no_figure = [], [], 0, 0
     for entity, target_row in goals.items():
-        point = latest.get(entity)
+        point = by_entity.get(entity, {}).get(month)
         progress = progress_of(point, target_row) if point is not None else None
-        if progress is None:
-            missing += 1
-        elif text(target_row, "aggregate") == "yes":
-            wholes.append(progress)
+        if entity in whole:
+            wholes += [progress] if progress is not None else []
+        elif point is None:
+            no_figure += 1
+        elif progress is None:  # a unit that does not convert, a target of zero
+            unmatched += 1
         else:
             parts.append(progress)
     if not parts:
         return None
+    no_target = sum(1 for e in by_entity if e not in goals and not _is_aggregate(by_entity[e]))
     parts.sort(key=lambda p: -p.completion)
     mine = list(names_own(pd.Series([text(p.target_row, "entity") for p in parts]), own)) \
         if own else [False] * len(parts)
     # The first TOP_N, and the own entity wherever it stands; the rest counted in the note.
     shown = [i for i, m in enumerate(mine) if i < TOP_N or m]
-    hidden = len(parts) - len(shown)
     bars = [_bar(parts[i], lang, highlight=bool(mine[i])) for i in shown]
     first = parts[0]
-    name = figures.name(first.done.row, lang)
-    months = span_label(first.done.span, lang)
     noun = entity_noun([text(p.target_row, "entity") for p in parts])
     title = say(counted(noun, "%1: progress to the annual target by entity, %2"), lang,
-                name, months)
-    elapsed = first.elapsed
-    notes = [say("Time elapsed %1%", lang, format_number(elapsed, "%", decimals=1))]
-    notes += [f"{entity_label(p.target_row, lang)}：{_percent(p.completion)}" if lang == "zh"
-              else f"{entity_label(p.target_row, lang)}: {_percent(p.completion)}"
-              for p in wholes]
-    if hidden:
-        notes.append(say(counted(noun, "%1 more not shown"), lang, hidden))
-    if missing:
-        notes.append(say(counted(noun, "%1 more without a target or this month's figure"),
-                         lang, missing))
+                figures.name(first.done.row, lang), span_label(first.done.span, lang))
+    notes = [say("Time elapsed %1%", lang, format_number(first.elapsed, "%", decimals=1))]
+    notes += [say("%1: %2 of the annual target", lang, entity_label(p.target_row, lang),
+                  _percent(p.completion)) for p in wholes]
+    for count, words in ((len(parts) - len(shown), "%1 more not shown"),
+                         (no_target, "%1 more without a target"),
+                         (no_figure, "%1 more without this period's year to date"),
+                         (unmatched, "%1 more whose target's unit does not convert")):
+        if count:
+            notes.append(say(counted(noun, words), lang, count))
     stop = "。" if lang == "zh" else ". "
     highlight = ""
     if any(mine):
         highlight = say("%1 (own)", lang, next(b.label for b in bars if b.highlight))
-    line = Line(say("Time elapsed", lang), [-0.5, len(bars) - 0.5], [elapsed, elapsed])
+    line = Line(say("Time elapsed", lang), [-0.5, len(bars) - 0.5], [first.elapsed] * 2)
     return ChartView(f"entity_target_{key}", title, bars=bars, horizontal=True,
                      value_axis_label=say("% of the annual target", lang),
                      note=stop.join(notes).strip() + stop.strip(), lines=[line],
                      highlight_label=highlight)
+
+
+def _year_to_date(rows: pd.DataFrame, year: int) -> list[Point]:
+    """The 累计 from January (a whole year's figure as 1–12月) among `rows`, in `year`.
+    Chosen in pandas first: a province's key has 24,000 rows of months and kinds."""
+    kind = rows["value_kind"].fillna("")
+    wanted = rows["period"].eq(year).fillna(False) & rows["value"].notna() \
+        & kind.isin(["ytd", "year", ""])
+    out = []
+    for row in rows[wanted].to_dict("records"):
+        span = span_of(row)
+        if span is not None and span.first == 1 and kind_of(row, span) in ("ytd", "year"):
+            out.append(Point(text(row, "key"), span, "ytd", float(row["value"]),
+                             text(row, "unit"), text(row, "qualifier"),
+                             text(row, "basis") == "derived", row))
+    return out
+
+
+def _month(by_entity: dict[str, dict[int, Point]], entities: list[str]) -> int | None:
+    """The month compared: the latest month most of `entities` report (a later one only an
+    early reporter has, or one the total or an entity without a target has, is not it)."""
+    latest = [max(by_entity[e]) for e in entities if by_entity.get(e)]
+    if not latest:
+        return None
+    return max(set(latest), key=lambda m: (latest.count(m), m))
+
+
+def _is_aggregate(points: dict[int, Point]) -> bool:
+    return any(text(p.row, "aggregate") == "yes" for p in points.values())
 
 
 def _percent(value: float) -> str:
@@ -142,7 +180,20 @@ def with_targets(charts: list[ChartView], targets: list[ChartView]) -> list[Char
     out, waiting = [], {t.key.removeprefix("entity_target_"): t for t in targets}
     for chart in charts:
         out.append(chart)
-        for key in list(waiting):
-            if chart.key.startswith(f"rank_{key}_") or chart.key == f"rank_{key}":
-                out.append(waiting.pop(key))
+        key = _ranked_key(chart.key)
+        if key in waiting:
+            out.append(waiting.pop(key))
     return out + list(waiting.values())
+
+
+def _ranked_key(chart_key: str) -> str | None:
+    """The figure's key of a ranked chart (rank_<key>_<value kind>, "_" added for a second
+    of one key and kind), else None: rank_rev_total_ytd is rev_total's, not rev's."""
+    stem = chart_key.rstrip("_")
+    if not stem.startswith("rank_"):
+        return None
+    stem = stem.removeprefix("rank_")
+    for kind in VALUE_KINDS:
+        if stem.endswith(f"_{kind}"):
+            return stem.removesuffix(f"_{kind}")
+    return stem

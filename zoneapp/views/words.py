@@ -55,7 +55,10 @@ ZH = {
     # Each entity's progress to its target (views/entity_targets.py)
     "%1: progress to the annual target by entity, %2": "%1：各单位完成年度目标进度（%2）",
     "Time elapsed %1%": "时序进度%1%",
-    "%1 more without a target or this month's figure": "另有%1项无目标或无本期累计",
+    "%1: %2 of the annual target": "%1完成年度目标%2",
+    "%1 more without a target": "另有%1项无年度目标",
+    "%1 more without this period's year to date": "另有%1项无本期累计",
+    "%1 more whose target's unit does not convert": "另有%1项的目标单位无法换算",
     "% of the annual target": "完成年度目标（%）",
     "Bars: year to date as per cent of the year's target; the line: share of the year gone by.":
         "柱：累计完成占年度目标的百分比；线：时序进度（已过月份占全年的比例）。",
@@ -112,7 +115,9 @@ _COUNTED = {
     "%2 of the sum of %1": "占%1个{n}合计%2",
     "First of %1: %2": "%1个{n}中首位：%2",
     "%1: progress to the annual target by entity, %2": "%1：各{n}完成年度目标进度（%2）",
-    "%1 more without a target or this month's figure": "另有%1个{n}无目标或无本期累计",
+    "%1 more without a target": "另有%1个{n}无年度目标",
+    "%1 more without this period's year to date": "另有%1个{n}无本期累计",
+    "%1 more whose target's unit does not convert": "另有%1个{n}的目标单位无法换算",
 }
 ZH.update({f"{noun}|{text}": zh.format(n=word) for noun, word in _NOUNS.items()
            for text, zh in _COUNTED.items()})
