@@ -34,7 +34,7 @@ def emit(key: str, value: float) -> None:
     print(f"ZONEAPP_BENCH {key}={value:.6f}", flush=True)
 
 
-PAUSE = 1.0  # seconds between clicks: a reader glancing at a tab
+PAUSE = 2.0  # seconds between clicks: a reader glancing at a tab
 
 
 def settle(seconds: float) -> None:

@@ -82,6 +82,9 @@ def test_a_view_that_fails_while_idle_is_made_again_when_its_tab_is_opened(
     assert tried.count("relief") == 1
     page = window.tabs.pages["relief"]
     assert not page._views
+    window.set_language("en")  # a new state: tried once more, in idle time
+    qtbot.waitUntil(lambda: tried.count("relief") == 2, timeout=5000)
+    window.set_language("zh")
     monkeypatch.setattr(page_module, "section_view", real)
     window.select_tab("relief")
     assert window.tab("relief").kpis and window.tabs.is_filled("relief")
@@ -123,3 +126,28 @@ def test_a_tab_chosen_while_views_are_made_paints_before_the_next_one(
     window.select_tab(last)
     qtbot.waitUntil(lambda: "painted" in events, timeout=5000)
     assert events[:2] == [last, "painted"]
+
+
+def test_a_tab_not_on_screen_keeps_only_the_view_it_would_show(main_window, qtbot):
+    """Every tab prepares a view per state: kept, they were six tabs × four views."""
+    window = main_window
+    assert window.load_folder(DEFAULT_DATA)
+    codes = window.tabs.section_codes()
+    other = next(c for c in codes if c != window.current_code())
+    for lang in ("en", "zh"):
+        window.set_language(lang)
+        qtbot.waitUntil(lambda: ("zh" if lang == "zh" else "en", None)
+                        in window.tabs.pages[other]._views, timeout=5000)
+    assert list(window.tabs.pages[other]._views) == [("zh", None)]
+    assert len(window.tab(window.current_code())._views) == 2  # the tab shown keeps both
+
+
+def test_a_closed_window_makes_no_more_views(main_window, qtbot, monkeypatch):
+    window = main_window
+    made = _counting(monkeypatch)
+    assert window.load_folder(DEFAULT_DATA)
+    # painted: the idle views are due once the pause is over
+    qtbot.waitUntil(window.tabs._prepare_timer.isActive, timeout=3000)
+    window.close()
+    qtbot.wait(600)  # past the pause
+    assert made == [window.current_code()]

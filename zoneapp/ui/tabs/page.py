@@ -103,6 +103,8 @@ class SectionPage(QScrollArea):
         if it was not made yet."""
         made = (lang, period) in self._views and dataset is self._views_of
         self._view_of(dataset, lang, period)
+        for other in [k for k in self._views if k != (lang, period)]:  # a tab not on screen
+            del self._views[other]  # keeps the one view it would show: six tabs, not 6 × 4
         return not made
 
     def _view_of(self, dataset: Dataset, lang: str, period: int | None) -> SectionView:

@@ -6,9 +6,9 @@ whose sections differ from those shown rebuilds the tab bar, keeping the current
 section is still there (the first build: the remembered tab, when there), else the first.
 Pages follow the AppState: a new dataset, language, period or theme marks every page stale
 and fills the current one at once, each other one when first shown (`tab`). A page of the
-same sections is kept and updated in place, never rebuilt. Once the current page has painted,
-the other stale pages' views are made in idle time, one per turn of the event loop
-(`SectionPage.prepare`), so that switching to one only builds its widgets.
+same sections is kept and updated in place, never rebuilt. A moment after the current page
+has painted, the other stale pages' views are made in idle time, one per turn of the event
+loop (`SectionPage.prepare`), so that switching to one only builds its widgets.
 """
 from __future__ import annotations
 
@@ -22,6 +22,9 @@ from zoneapp.ui.state import AppState
 from zoneapp.ui.widgets.after_paint import after_next_paint
 
 MAX_SHORTCUTS = 9  # Ctrl+1 … Ctrl+9
+# The other tabs' views start this long after the current tab has painted: someone flipping
+# through the years, or clicking tab after tab, does not pay for views nobody opens.
+PREPARE_AFTER_MS = 300
 
 
 def menu_text(label: str) -> str:
@@ -98,7 +101,8 @@ class SectionTabs(QObject):
             self.sig_page_filled.emit(page)
             if page is self.tab_widget.currentWidget():  # the others' views once it shows,
                 self._prepare_timer.stop()  # not before: its paint waits for no other view
-                after_next_paint(page.widget(), self._prepare_timer.start)
+                after_next_paint(page.widget(),
+                                 lambda: self._prepare_timer.start(PREPARE_AFTER_MS))
         return page
 
     def select_tab(self, code: str) -> QWidget:
@@ -143,7 +147,7 @@ class SectionTabs(QObject):
         """Make the view of the first stale page that has none for the state, if any; the
         next one on the next turn of the event loop."""
         dataset, lang, period = self.state.dataset, self.state.language, self.state.period
-        if dataset is None:
+        if dataset is None or not self.tab_widget.isVisible():  # a closed window: no more
             return
         for code in self.section_codes():
             page = self.pages.get(code)
@@ -156,7 +160,7 @@ class SectionTabs(QObject):
                 self._unpreparable.add(code)  # not tried again until the state changes
                 made = False
             if made:
-                self._prepare_timer.start()
+                self._prepare_timer.start(0)
                 return
 
     def retranslate_ui(self) -> None:
