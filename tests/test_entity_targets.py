@@ -54,7 +54,7 @@ def test_the_chart_follows_its_ranking_and_says_it_in_english(tmp_path):
     keys = [c.key for c in view.charts]
     assert keys.index("entity_target_rev") == keys.index("rank_rev_ytd") + 1
     chart = view.chart("entity_target_rev")
-    assert chart.title == "Revenue: progress to the annual target by entity, January–May 2024"
+    assert chart.title == "Revenue: progress to the annual target by entity, Jan–May 2024"
     assert [b.label for b in chart.bars] == ["Guangfeng", "Xinzhou", "Yushan"]
     assert chart.note == "Time elapsed 41.7%. Whole city: 43.2% of the annual target."
     assert "60% of the annual target, 18.3 points ahead of time elapsed" in \
@@ -149,7 +149,7 @@ def test_a_whole_years_figure_counts_as_twelve_months(tmp_path):
         extra += [f"overview,rev,营业收入,Revenue,2023,{value},亿元,{name},,,,year",
                   f"overview,rev,营业收入,Revenue,2023,{goal},亿元,{name},,,,target"]
     chart = _chart(tmp_path, extra, period=2023)
-    assert chart.title == "营业收入：各县区完成年度目标进度（2023年1–12月）"
+    assert chart.title == "营业收入：各县区完成年度目标进度（2023年）"
     assert [(b.label, b.value) for b in chart.bars] == [("信州区", 90.0), ("广丰区", 90.0)]
     assert chart.lines[0].ys == [100.0, 100.0]
 
@@ -163,3 +163,33 @@ def test_the_chart_follows_its_own_figures_ranking_not_a_longer_keys():
     placed = with_targets(charts, [ChartView("entity_target_rev", "t")])
     assert [c.key for c in placed] == ["rank_rev_total_ytd", "rank_rev_ytd", "entity_target_rev",
                                        "rank_rev_ytd_"]
+
+
+def test_the_time_line_does_not_cross_a_labels_figures(main_window, qtbot, tmp_path):
+    """信州区's 40% ends beside the 41.7% line: the label's text sits on the plot's colour."""
+    from PySide6.QtGui import QColor
+
+    from zoneapp.ui.widgets.chart_time import line_colour
+
+    window = main_window
+    assert window.load_folder(_folder(tmp_path))
+    chart = window.tab("overview").charts["entity_target_rev"]
+    qtbot.wait(100)  # laid out at its final size
+    labels = chart.drawing.labels
+    box = labels._boxes[labels.shown_texts().index("40%")]
+    plot = chart.plot
+    corners = [plot.mapFromScene(labels.vb.mapToScene(point))
+               for point in (box.topLeft(), box.bottomRight())]
+    image = plot.grab().toImage()
+    line = QColor(line_colour())
+    near = 0
+    for x in range(corners[0].x() + 4, corners[1].x() - 4):
+        for y in range(corners[0].y() + 4, corners[1].y() - 4):
+            c = image.pixelColor(x, y)
+            near += abs(c.red() - line.red()) + abs(c.green() - line.green()) \
+                + abs(c.blue() - line.blue()) < 60
+    assert near == 0
+    from PySide6.QtCore import QPointF
+
+    at = plot.mapFromScene(labels.vb.mapViewToScene(QPointF(chart.drawing.lines[0].ys[0], 0)))
+    assert corners[0].x() + 4 < at.x() < corners[1].x() - 4  # the line runs through the box

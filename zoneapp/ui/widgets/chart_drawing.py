@@ -138,7 +138,7 @@ class ChartDrawing:
                 anchors.append((0.5, 1) if value >= 0 else (0.5, 0))
             texts.append(p.bar.display if not _nan(p.bar.value) else "")
             points.append((value, p.pos) if horizontal else (p.pos, value))
-        self.labels.set_labels(texts, points, anchors, font, palette.TEXT)
+        self.labels.set_labels(texts, points, anchors, font, palette.TEXT, palette.BACKGROUND)
 
     def _style_axes(self, horizontal: bool, value_axis_label: str) -> None:
         item = self.plot.getPlotItem()

@@ -33,17 +33,22 @@ class ValueLabels(QGraphicsObject):
         self.font = QFont()
         self.metrics = QFontMetricsF(self.font)
         self.color = QColor()
+        self.background = QColor()
         self._boxes: list[QRectF] = []  # each shown label's box, in the view box's pixels
         self._rect = QRectF()
         vb.sigTransformChanged.connect(self.place)
         vb.sigResized.connect(self.place)
 
     def set_labels(self, texts: list[str], points: list[tuple[float, float]],
-                   anchors: list[tuple[float, float]], font: QFont, color: str) -> None:
+                   anchors: list[tuple[float, float]], font: QFont, color: str,
+                   background: str = "") -> None:
+        """`background`: the plot's colour, laid under each text so that a reference line
+        or a grid line crossing a label does not cross its figures ("" for none)."""
         self.texts, self.points, self.anchors = list(texts), list(points), list(anchors)
         self.shown = [True] * len(self.texts)
         self.shifts = [0.0] * len(self.texts)
         self.font, self.metrics, self.color = QFont(font), QFontMetricsF(font), QColor(color)
+        self.background = QColor(background) if background else QColor()
         self.place()
 
     def clear(self) -> None:
@@ -93,4 +98,7 @@ class ValueLabels(QGraphicsObject):
         ascent = self.metrics.ascent()
         texts = [t for t, s in zip(self.texts, self.shown) if s]
         for text, box in zip(texts, self._boxes):
+            if self.background.isValid() and text:  # the text's own room, not its margins
+                painter.fillRect(box.adjusted(MARGIN - 1, MARGIN, 1 - MARGIN, -MARGIN),
+                                 self.background)
             painter.drawText(QPointF(box.left() + MARGIN, box.top() + MARGIN + ascent), text)
