@@ -95,7 +95,7 @@ def _chart(rows: pd.DataFrame, targets: pd.DataFrame, key: str, lang: str,
     first = parts[0]
     noun = entity_noun([text(p.target_row, "entity") for p in parts])
     title = say(counted(noun, "%1: progress to the annual target by entity, %2"), lang,
-                figures.name(first.done.row, lang), span_label(first.done.span, lang))
+                figures.name(first.done.row, lang), first.done.span.label(lang))  # as cards
     notes = [say("Time elapsed %1%", lang, format_number(first.elapsed, "%", decimals=1))]
     notes += [say("%1: %2 of the annual target", lang, entity_label(p.target_row, lang),
                   _percent(p.completion)) for p in wholes]
