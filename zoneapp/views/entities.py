@@ -281,13 +281,20 @@ def fetch_rows(source: pd.DataFrame, positions: list[int], into: dict,
 def rank(figure: FigureRows, index: FigureIndex, period: int | None,
          own: str = "") -> Ranking | None:
     """The ranking of `figure` (of `index`) in `period` (its latest part of that year), or
-    in its latest period when `period` is None; None when it has no rows then."""
+    in its latest period when `period` is None; None when it has no rows then. The latest
+    period at least half as many entities report as the most do: one county reporting June
+    early does not make a ranking of one."""
     order = index.order[figure.periods]
     if period is not None:
         order = np.where(index.years[figure.periods] == period, order, -1)
     if not len(order) or order.max() < 0:
         return None
-    at = np.flatnonzero(order == order.max())
+    reported = (order >= 0) & ~figure.aggregate
+    chosen = order.max()
+    if reported.any():
+        orders, counts = np.unique(order[reported], return_counts=True)
+        chosen = orders[counts * 2 >= counts.max()].max()
+    at = np.flatnonzero(order == chosen)
     aggregate = figure.aggregate[at]
     parts = at[~aggregate]
     values = figure.values[parts]
