@@ -193,3 +193,32 @@ def test_the_time_line_does_not_cross_a_labels_figures(main_window, qtbot, tmp_p
 
     at = plot.mapFromScene(labels.vb.mapViewToScene(QPointF(chart.drawing.lines[0].ys[0], 0)))
     assert corners[0].x() + 4 < at.x() < corners[1].x() - 4  # the line runs through the box
+
+
+def test_the_own_entitys_card_and_sentence_say_its_progress(tmp_path):
+    """广丰区's card prints its completion and 时序进度 as a zone's does, and the summary says
+    them before its rank: the sentence a county's monthly report opens with."""
+    from zoneapp.views.headlines import section_sentences
+
+    dataset = load_dataset(_folder(tmp_path))
+    card = section_view(dataset, "overview", "zh").kpis[0]
+    assert card.title == "营业收入（广丰区，2024年1–5月累计）"
+    assert (card.completion_pct, card.elapsed_pct, card.gap_pp) == (60.0, 41.7, 18.3)
+    assert card.target_text == "完成年度目标60%"
+    assert section_sentences(dataset, "overview", "zh") == [
+        "1–5月，广丰区营业收入累计完成30亿元，完成年度目标的60%，高于时序进度18.3个百分点，"
+        "第2位（共3），占全市36.6%。"]
+    english = section_sentences(dataset, "overview", "en")[0]
+    assert "3 bn yuan, 60% of the annual target, 18.3 points ahead of the time elapsed; " \
+           "rank 2 of 3" in english
+
+
+def test_one_county_reporting_early_moves_neither_the_ranking_nor_the_card(tmp_path):
+    """广丰区 reports 1–6月 early: the ranking was of that one county (第1位（共1）, 100% of the
+    sum) and its card had June's figure; both stay at the month most counties report."""
+    extra = ["overview,rev,营业收入,Revenue,2024,36,亿元,广丰区,Guangfeng,,2024-01..2024-06,ytd"]
+    view = section_view(load_dataset(_folder(tmp_path, extra=extra)), "overview", "zh")
+    assert view.chart("rank_rev_ytd").title == "营业收入：3个县区排名（2024年1–5月累计）"
+    card = view.kpis[0]
+    assert card.title == "营业收入（广丰区，2024年1–5月累计）" and card.value_text == "30亿元"
+    assert card.completion_pct == 60.0 and card.compare_text.startswith("第2位（共3）")

@@ -72,13 +72,7 @@ def period_sentence(point: Point, lang: str = "zh", change: Change | None = None
         if change is not None:
             text += "，" + change_zh(change.pct) + ("（推算）" if change.derived else "")
         if progress is not None:
-            text += f"，完成年度目标的{format_number(progress.completion, '%', decimals=1)}%"
-            if progress.gap > 0:
-                text += f"，高于时序进度{_points(progress.gap)}个百分点"
-            elif progress.gap < 0:
-                text += f"，低于时序进度{_points(progress.gap)}个百分点"
-            else:
-                text += "，与时序进度持平"
+            text += "，" + goal_clause(progress.completion, progress.gap, "zh")
         return text + "。"
     code = point.span.code()
     months = _PARTS_EN.get(code[4:]) if len(code) == 6 else None
@@ -90,11 +84,23 @@ def period_sentence(point: Point, lang: str = "zh", change: Change | None = None
     if change is not None:
         text += ", " + change_en(change.pct) + (" (derived)" if change.derived else "")
     if progress is not None:
-        text += f", {format_number(progress.completion, '%', 'en', decimals=1)}% of the annual target"
-        if progress.gap > 0:
-            text += f", {_points(progress.gap)} points ahead of the time elapsed"
-        elif progress.gap < 0:
-            text += f", {_points(progress.gap)} points behind the time elapsed"
-        else:
-            text += ", in step with the time elapsed"
+        text += ", " + goal_clause(progress.completion, progress.gap, "en")
     return text + "."
+
+
+def goal_clause(completion: float, gap: float, lang: str = "zh") -> str:
+    """完成年度目标的88.2%，高于时序进度4.9个百分点 / 88.2% of the annual target, 4.9 points
+    ahead of the time elapsed (core.targets.Progress' completion and gap)."""
+    if lang == "zh":
+        text = f"完成年度目标的{format_number(completion, '%', decimals=1)}%"
+        if gap > 0:
+            return text + f"，高于时序进度{_points(gap)}个百分点"
+        if gap < 0:
+            return text + f"，低于时序进度{_points(gap)}个百分点"
+        return text + "，与时序进度持平"
+    text = f"{format_number(completion, '%', 'en', decimals=1)}% of the annual target"
+    if gap > 0:
+        return text + f", {_points(gap)} points ahead of the time elapsed"
+    if gap < 0:
+        return text + f", {_points(gap)} points behind the time elapsed"
+    return text + ", in step with the time elapsed"

@@ -22,7 +22,8 @@ from zoneapp.core.targets import Progress, progress_of
 from zoneapp.core.units import format_number
 from zoneapp.views import figures
 from zoneapp.views.entities import entity_label, entity_noun
-from zoneapp.views.model import Bar, ChartView, Line
+from zoneapp.views.model import Bar, ChartView, KpiView, Line
+from zoneapp.views.timeline import add_goal
 from zoneapp.views.words import counted, say
 
 TOP_N = 15  # bars, as a ranking shows (views/ranking.py)
@@ -33,13 +34,8 @@ def target_charts(rows: pd.DataFrame | None, lang: str, period: int | None = Non
                   own: str = "") -> list[ChartView]:
     """A chart per key whose entities have targets, for year `period` (None: the latest year
     with targets and a 累计); `rows` are a section's rows about entities."""
-    if rows is None or rows.empty or "value_kind" not in rows.columns:
-        return []
-    goal = rows["value_kind"].fillna("").eq("target")
-    if "period_detail" in rows.columns:
-        goal &= rows["period_detail"].fillna("").eq("")
-    targets = rows[goal].dropna(subset=["value", "period"])
-    if targets.empty:
+    targets = _targets(rows)
+    if targets is None:
         return []
     charts = []
     for key in pd.unique(targets["key"]):
@@ -52,6 +48,44 @@ def target_charts(rows: pd.DataFrame | None, lang: str, period: int | None = Non
 
 def _chart(rows: pd.DataFrame, targets: pd.DataFrame, key: str, lang: str,
            period: int | None, own: str) -> ChartView | None:
+    found = _compare(rows, targets, period)
+    if found is None:
+        return None
+    parts, wholes, (no_target, no_figure, unmatched) = found
+    parts.sort(key=lambda p: -p.completion)
+    mine = list(names_own(pd.Series([text(p.target_row, "entity") for p in parts]), own)) \
+        if own else [False] * len(parts)
+    # The first TOP_N, and the own entity wherever it stands; the rest counted in the note.
+    shown = [i for i, m in enumerate(mine) if i < TOP_N or m]
+    bars = [_bar(parts[i], lang, highlight=bool(mine[i])) for i in shown]
+    first = parts[0]
+    noun = entity_noun([text(p.target_row, "entity") for p in parts])
+    title = say(counted(noun, "%1: progress to the annual target by entity, %2"), lang,
+                figures.name(first.done.row, lang), first.done.span.label(lang))  # as cards
+    notes = [say("Time elapsed %1%", lang, format_number(first.elapsed, "%", decimals=1))]
+    notes += [say("%1: %2 of the annual target", lang, entity_label(p.target_row, lang),
+                  _percent(p.completion)) for p in wholes]
+    for count, words in ((len(parts) - len(shown), "%1 more not shown"),
+                         (no_target, "%1 more without a target"),
+                         (no_figure, "%1 more without this period's year to date"),
+                         (unmatched, "%1 more whose target's unit does not convert")):
+        if count:
+            notes.append(say(counted(noun, words), lang, count))
+    stop = "。" if lang == "zh" else ". "
+    highlight = ""
+    if any(mine):
+        highlight = say("%1 (own)", lang, next(b.label for b in bars if b.highlight))
+    line = Line(say("Time elapsed", lang), [-0.5, len(bars) - 0.5], [first.elapsed] * 2)
+    return ChartView(f"entity_target_{key}", title, bars=bars, horizontal=True,
+                     value_axis_label=say("% of the annual target", lang),
+                     note=stop.join(notes).strip() + stop.strip(), lines=[line],
+                     highlight_label=highlight)
+
+
+def _compare(rows: pd.DataFrame, targets: pd.DataFrame, period: int | None
+             ) -> tuple[list[Progress], list[Progress], tuple[int, int, int]] | None:
+    """(each entity's progress, the totals', (entities without a target, without the
+    month's 累计, with a unit that does not convert)); None when no entity compares."""
     years = sorted({int(y) for y in targets["period"]}, reverse=True)
     if period is not None:
         years = [period] if period in years else []
@@ -86,34 +120,45 @@ def _chart(rows: pd.DataFrame, targets: pd.DataFrame, key: str, lang: str,
     if not parts:
         return None
     no_target = sum(1 for e in by_entity if e not in goals and not _is_aggregate(by_entity[e]))
-    parts.sort(key=lambda p: -p.completion)
-    mine = list(names_own(pd.Series([text(p.target_row, "entity") for p in parts]), own)) \
-        if own else [False] * len(parts)
-    # The first TOP_N, and the own entity wherever it stands; the rest counted in the note.
-    shown = [i for i, m in enumerate(mine) if i < TOP_N or m]
-    bars = [_bar(parts[i], lang, highlight=bool(mine[i])) for i in shown]
-    first = parts[0]
-    noun = entity_noun([text(p.target_row, "entity") for p in parts])
-    title = say(counted(noun, "%1: progress to the annual target by entity, %2"), lang,
-                figures.name(first.done.row, lang), first.done.span.label(lang))  # as cards
-    notes = [say("Time elapsed %1%", lang, format_number(first.elapsed, "%", decimals=1))]
-    notes += [say("%1: %2 of the annual target", lang, entity_label(p.target_row, lang),
-                  _percent(p.completion)) for p in wholes]
-    for count, words in ((len(parts) - len(shown), "%1 more not shown"),
-                         (no_target, "%1 more without a target"),
-                         (no_figure, "%1 more without this period's year to date"),
-                         (unmatched, "%1 more whose target's unit does not convert")):
-        if count:
-            notes.append(say(counted(noun, words), lang, count))
-    stop = "。" if lang == "zh" else ". "
-    highlight = ""
-    if any(mine):
-        highlight = say("%1 (own)", lang, next(b.label for b in bars if b.highlight))
-    line = Line(say("Time elapsed", lang), [-0.5, len(bars) - 0.5], [first.elapsed] * 2)
-    return ChartView(f"entity_target_{key}", title, bars=bars, horizontal=True,
-                     value_axis_label=say("% of the annual target", lang),
-                     note=stop.join(notes).strip() + stop.strip(), lines=[line],
-                     highlight_label=highlight)
+    return parts, wholes, (no_target, no_figure, unmatched)
+
+
+def own_progress(rows: pd.DataFrame | None, period: int | None, own: str
+                 ) -> dict[str, Progress]:
+    """key -> the own entity's progress to its target (as its target chart compares it), for
+    its card and its sentence; {} without an own entity or targets."""
+    targets = _targets(rows)
+    if not own or targets is None:
+        return {}
+    out = {}
+    for key in pd.unique(targets["key"]):
+        found = _compare(rows[rows["key"] == key], targets[targets["key"] == key], period)
+        parts = found[0] if found is not None else []
+        mine = names_own(pd.Series([text(p.target_row, "entity") for p in parts],
+                                   dtype=object), own) if parts else []
+        out.update({key: p for p, m in zip(parts, mine) if m})
+    return out
+
+
+def add_own_goals(cards: list[KpiView], goals: dict[str, Progress], lang: str) -> None:
+    """The own entity's card of a figure with a target shows its completion and 时序进度,
+    as a zone's does, when it is the card of the months the target chart compares."""
+    for card in cards:
+        goal = goals.get(text(card.row, "key")) if card.row is not None else None
+        if goal is not None and text(card.row, "entity") == text(goal.done.row, "entity") \
+                and span_of(card.row) == goal.done.span:
+            add_goal(card, goal, lang)
+
+
+def _targets(rows: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The whole-year target rows among `rows`, None when there are none."""
+    if rows is None or rows.empty or "value_kind" not in rows.columns:
+        return None
+    goal = rows["value_kind"].fillna("").eq("target")
+    if "period_detail" in rows.columns:
+        goal &= rows["period_detail"].fillna("").eq("")
+    targets = rows[goal].dropna(subset=["value", "period"])
+    return None if targets.empty else targets
 
 
 def _year_to_date(rows: pd.DataFrame, year: int) -> list[Point]:

@@ -19,6 +19,7 @@ from zoneapp.core.cells import cell_text as text
 from zoneapp.core.periods import parse_period_detail
 from zoneapp.core.schema import FLOAT, TEXT, Column, Table
 from zoneapp.core.stale import stale_mark
+from zoneapp.core.monthly_summary import goal_clause
 from zoneapp.core.summary import previous_row, sentence
 from zoneapp.core.units import format_percent, format_value
 from zoneapp.views import figure_index, figures
@@ -386,6 +387,9 @@ def entity_sentence(indicators: pd.DataFrame, card: KpiView, lang: str) -> str:
     row["name_en"] = f"{text(row, 'name_en') or text(row, 'name_zh')} in {entity_label(row, 'en')}"
     row["name_zh"] = f"{entity}{text(row, 'name_zh')}"
     said = sentence(row, lang, previous_row(history, row))
+    if said and card.completion_pct is not None:  # 完成年度目标的60%，高于时序进度18.3个百分点
+        said = said[:-1] + ("，" if lang == "zh" else ", ") + \
+            goal_clause(card.completion_pct, card.gap_pp, lang) + said[-1]
     if not said or not card.compare_text:
         return said
     extra = card.compare_text if lang == "zh" else card.compare_text[:1].lower() + \

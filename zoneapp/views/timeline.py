@@ -82,7 +82,7 @@ def time_kpi(rows: pd.DataFrame, flows: list[Point], point: Point, lang: str) ->
                    source=cell_text(row, "source_sentence"), derivation=derivation, row=row,
                    sentence=period_sentence(point, lang, change, goal))
     if goal is not None:
-        _add_goal(view, goal, lang)
+        add_goal(view, goal, lang)
     view.tooltip = "\n".join(t for t in (
         f"{title}: {shown}", say("Source: %1", lang, view.source) if view.source else "",
         say("Derived: %1", lang, derivation) if derivation else "",
@@ -115,7 +115,8 @@ def _alone(point: Point, flows: list[Point], lang: str) -> str:
     return f"{months} alone: {shown}"
 
 
-def _add_goal(view: KpiView, goal: Progress, lang: str) -> None:
+def add_goal(view: KpiView, goal: Progress, lang: str) -> None:
+    """The card's completion, time elapsed and gap, and the two lines it prints."""
     view.completion_pct, view.elapsed_pct, view.gap_pp = goal.completion, goal.elapsed, goal.gap
     pct = format_number(goal.completion, "%", decimals=1)
     elapsed = format_number(goal.elapsed, "%", decimals=1)
