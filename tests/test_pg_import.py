@@ -47,7 +47,7 @@ def test_charts_import_pyqtgraph_through_the_lazy_mirrors(qapp):
 
 
 def test_pyside_lists_its_names_again_after_the_import(qapp):
-    from zoneapp.ui.widgets import charts
+    from zoneapp.ui.widgets import charts  # noqa: F401 (imported for its pyqtgraph import)
 
     for source, name in ((QtCore, "QMutex"), (QtGui, "QPainter"), (QtWidgets, "QWidget")):
         assert name in dir(source)
