@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from zoneapp.core.tables.corrections import Corrections
 from zoneapp.core.tables.describe import column_letter
-from .import_rows import RowsList, edited_text
+from .import_rows import RowsList, edited_text, refocus, reset_grid
 
 
 class ColumnsPage(QWidget):
@@ -102,16 +102,10 @@ class ColumnsPage(QWidget):
             self._fill(self.rows[c.col], c, columns)
 
     def _rebuild(self, columns, measures, rows_name_measures: bool) -> None:
-        focused = next(((col, f) for col, ws in self.rows.items() for f, w in ws.items()
-                        if w.hasFocus()), None)
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        focused = reset_grid(self.grid, self.rows, (
+            self.tr("Column"), self.tr("Import as"), self.tr("Value kind"), self.tr("Key"),
+            self.tr("Name"), self.tr("Unit")))
         self.rows = {}
-        for i, text in enumerate((self.tr("Column"), self.tr("Import as"), self.tr("Value kind"),
-                                  self.tr("Key"), self.tr("Name"), self.tr("Unit"))):
-            self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, i)
         from zoneapp.core.units import UNITS
 
         for r, c in enumerate(columns, start=1):
@@ -154,8 +148,7 @@ class ColumnsPage(QWidget):
                 self.grid.addWidget(w, r, i)
         for i, stretch in enumerate((3, 0, 0, 2, 3, 1)):
             self.grid.setColumnStretch(i, stretch)
-        if focused and focused[0] in self.rows:
-            self.rows[focused[0]][focused[1]].setFocus(Qt.FocusReason.OtherFocusReason)
+        refocus(self.rows, focused)
 
     def _fill(self, widgets: dict[str, QWidget], column, columns) -> None:
         role = widgets["role"]

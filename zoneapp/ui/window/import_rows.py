@@ -18,6 +18,28 @@ KEY_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 FIELDS = ("key", "name_zh", "unit")
 
 
+def reset_grid(grid: QGridLayout, rows: dict[object, dict[str, QWidget]],
+               headers: tuple[str, ...]) -> tuple | None:
+    """Empty a correction grid (the columns' or the rows') for a new layout, with `headers`
+    in bold on its first line. -> (row, field) of the box in `rows` that had the focus, for
+    `refocus` once the grid is built again."""
+    focused = next(((name, f) for name, ws in rows.items() for f, w in ws.items()
+                    if w.hasFocus()), None)
+    while grid.count():
+        item = grid.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+    for i, text in enumerate(headers):
+        grid.addWidget(QLabel(f"<b>{text}</b>"), 0, i)
+    return focused
+
+
+def refocus(rows: dict[object, dict[str, QWidget]], focused: tuple | None) -> None:
+    """The focus back to the box `reset_grid` found it in, when that row is still there."""
+    if focused and focused[0] in rows:
+        rows[focused[0]][focused[1]].setFocus(Qt.FocusReason.OtherFocusReason)
+
+
 def edited_text(edit: QLineEdit, field: str, invalid: SignalInstance) -> str:
     """What the user typed into a correction box (a column's or a row's), once they finished:
     "" when nothing changed, the box is off or left empty, or a key is no key (then `invalid`
@@ -74,16 +96,9 @@ class RowsList(QWidget):
             self._fill(self.rows[name], plan.recipe.rows.get(name))
 
     def _rebuild(self, found: list[tuple[int, str]]) -> None:
-        focused = next(((name, f) for name, ws in self.rows.items() for f, w in ws.items()
-                        if w.hasFocus()), None)
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        focused = reset_grid(self.grid, self.rows, (self.tr("Import row"), self.tr("Key"),
+                                                    self.tr("Name"), self.tr("Unit")))
         self.rows = {}
-        for i, text in enumerate((self.tr("Import row"), self.tr("Key"), self.tr("Name"),
-                                  self.tr("Unit"))):
-            self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, i)
         from zoneapp.core.units import UNITS
 
         for line, (r, name) in enumerate(found, start=1):
@@ -102,8 +117,7 @@ class RowsList(QWidget):
                 self.grid.addWidget(widgets[key], line, i)
         for i, stretch in enumerate((3, 2, 3, 1)):
             self.grid.setColumnStretch(i, stretch)
-        if focused and focused[0] in self.rows:
-            self.rows[focused[0]][focused[1]].setFocus(Qt.FocusReason.OtherFocusReason)
+        refocus(self.rows, focused)
         if self.rows:  # Alt+W goes to the first row
             self.label.setBuddy(next(iter(self.rows.values()))["import"])
 
