@@ -55,15 +55,18 @@ class Progress:
                 f"{self.months} / 12 ≈ {n(self.elapsed, '%', 'en', decimals=1)}%")
 
 
-def target_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """The yearly target rows among `rows` (value_kind target, no period_detail)."""
+def target_rows(rows: pd.DataFrame, of_entities: bool = False) -> pd.DataFrame:
+    """The yearly target rows among `rows` (value_kind target, no period_detail): the zone's,
+    or with `of_entities` those of its entities (views/entity_targets.py)."""
     if rows is None or rows.empty or "value_kind" not in rows.columns:
         return rows.iloc[0:0] if rows is not None else pd.DataFrame()
     chosen = rows[rows["value_kind"].fillna("").eq("target")]
     if "period_detail" in chosen.columns:
         chosen = chosen[chosen["period_detail"].fillna("").eq("")]
     if "entity" in chosen.columns:
-        chosen = chosen[chosen["entity"].fillna("").eq("")]
+        chosen = chosen[chosen["entity"].fillna("").ne("").eq(of_entities)]
+    elif of_entities:
+        chosen = chosen.iloc[0:0]
     return chosen.dropna(subset=["value", "period"])
 
 

@@ -18,7 +18,7 @@ from zoneapp.core.cells import cell_text as text
 from zoneapp.core.entities import names_own
 from zoneapp.core.schema import VALUE_KIND_CHOICES
 from zoneapp.core.monthly import Point, kind_of, span_label, span_of
-from zoneapp.core.targets import Progress, progress_of
+from zoneapp.core.targets import Progress, progress_of, target_rows
 from zoneapp.core.units import format_number
 from zoneapp.views import figures
 from zoneapp.views.entities import entity_label, entity_noun
@@ -28,29 +28,32 @@ from zoneapp.views.words import counted, say
 
 TOP_N = 15  # bars, as a ranking shows (views/ranking.py)
 VALUE_KINDS = tuple(c.code for c in VALUE_KIND_CHOICES)
+# A key's entities against their targets: (each entity's progress, the totals', (entities
+# without a target, without the month's 累计, with a target's unit that does not convert)).
+Compared = tuple[list[Progress], list[Progress], tuple[int, int, int]]
 
 
-def target_charts(rows: pd.DataFrame | None, lang: str, period: int | None = None,
-                  own: str = "") -> list[ChartView]:
-    """A chart per key whose entities have targets, for year `period` (None: the latest year
-    with targets and a 累计); `rows` are a section's rows about entities."""
-    targets = _targets(rows)
-    if targets is None:
-        return []
-    charts = []
+def compare(rows: pd.DataFrame | None, period: int | None = None) -> dict[str, Compared]:
+    """key -> how its entities compare with their targets in year `period` (None: the latest
+    year with targets and a 累计), for each key with entity targets; `rows` are a section's
+    rows about entities. The charts and the own entity's card both read it."""
+    targets = target_rows(rows, of_entities=True)
+    out: dict[str, Compared] = {}
+    if targets.empty:
+        return out
     for key in pd.unique(targets["key"]):
-        chart = _chart(rows[rows["key"] == key], targets[targets["key"] == key], key, lang,
-                       period, own)
-        if chart is not None:
-            charts.append(chart)
-    return charts
+        found = _compare(rows[rows["key"] == key], targets[targets["key"] == key], period)
+        if found is not None:
+            out[key] = found
+    return out
 
 
-def _chart(rows: pd.DataFrame, targets: pd.DataFrame, key: str, lang: str,
-           period: int | None, own: str) -> ChartView | None:
-    found = _compare(rows, targets, period)
-    if found is None:
-        return None
+def target_charts(compared: dict[str, Compared], lang: str, own: str = "") -> list[ChartView]:
+    """A chart per key of `compared`."""
+    return [_chart(found, key, lang, own) for key, found in compared.items()]
+
+
+def _chart(found: Compared, key: str, lang: str, own: str) -> ChartView:
     parts, wholes, (no_target, no_figure, unmatched) = found
     parts.sort(key=lambda p: -p.completion)
     mine = list(names_own(pd.Series([text(p.target_row, "entity") for p in parts]), own)) \
@@ -83,7 +86,7 @@ def _chart(rows: pd.DataFrame, targets: pd.DataFrame, key: str, lang: str,
 
 
 def _compare(rows: pd.DataFrame, targets: pd.DataFrame, period: int | None
-             ) -> tuple[list[Progress], list[Progress], tuple[int, int, int]] | None:
+             ) -> Compared | None:
     """(each entity's progress, the totals', (entities without a target, without the
     month's 累计, with a unit that does not convert)); None when no entity compares."""
     years = sorted({int(y) for y in targets["period"]}, reverse=True)
@@ -123,19 +126,15 @@ def _compare(rows: pd.DataFrame, targets: pd.DataFrame, period: int | None
     return parts, wholes, (no_target, no_figure, unmatched)
 
 
-def own_progress(rows: pd.DataFrame | None, period: int | None, own: str
-                 ) -> dict[str, Progress]:
+def own_progress(compared: dict[str, Compared], own: str) -> dict[str, Progress]:
     """key -> the own entity's progress to its target (as its target chart compares it), for
-    its card and its sentence; {} without an own entity or targets."""
-    targets = _targets(rows)
-    if not own or targets is None:
-        return {}
-    out = {}
-    for key in pd.unique(targets["key"]):
-        found = _compare(rows[rows["key"] == key], targets[targets["key"] == key], period)
-        parts = found[0] if found is not None else []
-        mine = names_own(pd.Series([text(p.target_row, "entity") for p in parts],
-                                   dtype=object), own) if parts else []
+    its card and its sentence; {} without an own entity."""
+    out: dict[str, Progress] = {}
+    if not own:
+        return out
+    for key, (parts, _wholes, _counts) in compared.items():
+        mine = names_own(pd.Series([text(p.target_row, "entity") for p in parts], dtype=object),
+                         own)
         out.update({key: p for p, m in zip(parts, mine) if m})
     return out
 
@@ -148,17 +147,6 @@ def add_own_goals(cards: list[KpiView], goals: dict[str, Progress], lang: str) -
         if goal is not None and text(card.row, "entity") == text(goal.done.row, "entity") \
                 and span_of(card.row) == goal.done.span:
             add_goal(card, goal, lang)
-
-
-def _targets(rows: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The whole-year target rows among `rows`, None when there are none."""
-    if rows is None or rows.empty or "value_kind" not in rows.columns:
-        return None
-    goal = rows["value_kind"].fillna("").eq("target")
-    if "period_detail" in rows.columns:
-        goal &= rows["period_detail"].fillna("").eq("")
-    targets = rows[goal].dropna(subset=["value", "period"])
-    return None if targets.empty else targets
 
 
 def _year_to_date(rows: pd.DataFrame, year: int) -> list[Point]:

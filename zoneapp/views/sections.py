@@ -102,10 +102,11 @@ def section_view(dataset, code: str, lang: str = "zh", period: int | None = None
     by_entity = ranking.entity_views(dataset, entity_rows, lang, period,  # regions, parks …
                                      section=code, most_kpis=max(0, MAX_KPIS - len(own_kpis)))
     own = dataset.manifest.own_entity
-    entity_targets.add_own_goals(by_entity.kpis, entity_targets.own_progress(
-        entity_rows, period, own), lang)
+    compared = entity_targets.compare(entity_rows, period)  # each county against its target
+    entity_targets.add_own_goals(by_entity.kpis, entity_targets.own_progress(compared, own),
+                                 lang)
     view.kpis = (own_kpis + by_entity.kpis)[:MAX_KPIS]
-    goals = entity_targets.target_charts(entity_rows, lang, period, own)
+    goals = entity_targets.target_charts(compared, lang, own)
     view.charts += entity_targets.with_targets(  # a figure's ranking, its targets, its trend
         entity_trend.with_trends(dataset, by_entity.charts, lang, period, code), goals)
     declared = dataset.manifest.sections  # their names label the section column (read back)
