@@ -4,9 +4,11 @@ line (时序进度).
 
 An entity's target is a row with its `entity`, value_kind `target` and no period_detail (the
 whole year), like the zone's own (core/targets.py); its 累计 is its ytd row of that key and
-year for the latest month any entity reports. An entity without that month, or whose unit
-does not convert to its target's, is counted in the chart's note, never drawn with another
-month's figure. Aggregates (全市) are the whole: said in the note, never a bar.
+year for the latest month most entities with targets report (a whole year's figure counts
+as 1–12月). An entity without that month, without a target, or whose unit does not convert
+to its target's, is counted in the chart's note, never drawn with another month's figure.
+Aggregates (全市) are the whole: said in the note, never a bar. The own entity's card shows
+its progress too (add_own_goals).
 """
 from __future__ import annotations
 
@@ -55,9 +57,8 @@ def target_charts(compared: dict[str, Compared], lang: str, own: str = "") -> li
 
 def _chart(found: Compared, key: str, lang: str, own: str) -> ChartView:
     parts, wholes, (no_target, no_figure, unmatched) = found
-    parts.sort(key=lambda p: -p.completion)
-    mine = list(names_own(pd.Series([text(p.target_row, "entity") for p in parts]), own)) \
-        if own else [False] * len(parts)
+    parts = sorted(parts, key=lambda p: -p.completion)
+    mine = _is_own(parts, own)
     # The first TOP_N, and the own entity wherever it stands; the rest counted in the note.
     shown = [i for i, m in enumerate(mine) if i < TOP_N or m]
     bars = [_bar(parts[i], lang, highlight=bool(mine[i])) for i in shown]
@@ -133,10 +134,16 @@ def own_progress(compared: dict[str, Compared], own: str) -> dict[str, Progress]
     if not own:
         return out
     for key, (parts, _wholes, _counts) in compared.items():
-        mine = names_own(pd.Series([text(p.target_row, "entity") for p in parts], dtype=object),
-                         own)
-        out.update({key: p for p, m in zip(parts, mine) if m})
+        out.update({key: p for p, m in zip(parts, _is_own(parts, own)) if m})
     return out
+
+
+def _is_own(parts: list[Progress], own: str) -> list[bool]:
+    """For each entity's progress, whether it is the own entity's (zone.toml's own_entity)."""
+    if not own:
+        return [False] * len(parts)
+    names = pd.Series([text(p.target_row, "entity") for p in parts], dtype=object)
+    return [bool(m) for m in names_own(names, own)]
 
 
 def add_own_goals(cards: list[KpiView], goals: dict[str, Progress], lang: str) -> None:
