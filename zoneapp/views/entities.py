@@ -278,12 +278,19 @@ def fetch_rows(source: pd.DataFrame, positions: list[int], into: dict,
         cells.update((p, dict(zip(columns, row))) for p, row in zip(positions, values))
 
 
+def latest_reported(counts: dict[int, int]) -> int:
+    """Of periods -> how many entities report each, the latest that at least half as many
+    report as the most do: one county reporting June early does not make June the period a
+    ranking or a target chart compares (never with `counts` empty)."""
+    most = max(counts.values())
+    return max(p for p, n in counts.items() if n * 2 >= most)
+
+
 def rank(figure: FigureRows, index: FigureIndex, period: int | None,
          own: str = "") -> Ranking | None:
     """The ranking of `figure` (of `index`) in `period` (its latest part of that year), or
-    in its latest period when `period` is None; None when it has no rows then. The latest
-    period at least half as many entities report as the most do: one county reporting June
-    early does not make a ranking of one."""
+    in its latest period when `period` is None (`latest_reported`); None when it has no rows
+    then."""
     order = index.order[figure.periods]
     if period is not None:
         order = np.where(index.years[figure.periods] == period, order, -1)
@@ -293,7 +300,7 @@ def rank(figure: FigureRows, index: FigureIndex, period: int | None,
     chosen = order.max()
     if reported.any():
         orders, counts = np.unique(order[reported], return_counts=True)
-        chosen = orders[counts * 2 >= counts.max()].max()
+        chosen = latest_reported(dict(zip(orders.tolist(), counts.tolist())))
     at = np.flatnonzero(order == chosen)
     aggregate = figure.aggregate[at]
     parts = at[~aggregate]

@@ -4,15 +4,17 @@ line (时序进度).
 
 An entity's target is a row with its `entity`, value_kind `target` and no period_detail (the
 whole year), like the zone's own (core/targets.py); its 累计 is its ytd row of that key and
-year for the latest month most entities with targets report (a whole year's figure counts
-as 1–12月). An entity without that month, without a target, or whose unit does not convert
-to its target's, is counted in the chart's note, never drawn with another month's figure.
+year for the month a ranking would compare (views.entities.latest_reported) among the
+entities with targets; a whole year's figure counts as 1–12月. An entity without that month,
+without a target, or whose unit does not convert to its target's, is counted in the chart's
+note, never drawn with another month's figure.
 Aggregates (全市) are the whole: said in the note, never a bar. The own entity's card shows
 its progress too (add_own_goals).
 """
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 import pandas as pd
 
@@ -23,7 +25,7 @@ from zoneapp.core.monthly import Point, kind_of, span_label, span_of
 from zoneapp.core.targets import Progress, progress_of, target_rows
 from zoneapp.core.units import format_number
 from zoneapp.views import figures
-from zoneapp.views.entities import entity_label, entity_noun
+from zoneapp.views.entities import entity_label, entity_noun, latest_reported
 from zoneapp.views.model import Bar, ChartView, KpiView, Line
 from zoneapp.views.timeline import add_goal
 from zoneapp.views.words import counted, say
@@ -173,12 +175,11 @@ def _year_to_date(rows: pd.DataFrame, year: int) -> list[Point]:
 
 
 def _month(by_entity: dict[str, dict[int, Point]], entities: list[str]) -> int | None:
-    """The month compared: the latest month most of `entities` report (a later one only an
-    early reporter has, or one the total or an entity without a target has, is not it)."""
-    latest = [max(by_entity[e]) for e in entities if by_entity.get(e)]
-    if not latest:
-        return None
-    return max(set(latest), key=lambda m: (latest.count(m), m))
+    """The month compared, as a ranking chooses its period (latest_reported), among the
+    months `entities` report: one an early reporter, the total or an entity without a target
+    alone has is not it."""
+    counts = Counter(m for e in entities for m in by_entity.get(e, {}))
+    return latest_reported(counts) if counts else None
 
 
 def _is_aggregate(points: dict[int, Point]) -> bool:
