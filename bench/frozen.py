@@ -22,7 +22,8 @@ TARGET = 1.2
 def first_paint_seconds(command: list[str], settings_dir: str, python_path: bool) -> float:
     """Seconds from starting `command` to the window's first paint (ZONEAPP_BENCH=1)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DISPLAY")}
-    env.update(QT_QPA_PLATFORM="offscreen", ZONEAPP_BENCH="1", XDG_CONFIG_HOME=settings_dir)
+    env.update(QT_QPA_PLATFORM="offscreen", ZONEAPP_BENCH="1", XDG_CONFIG_HOME=settings_dir,
+               XDG_CACHE_HOME=settings_dir)  # the run's own settings and load cache
     if python_path:
         env["PYTHONPATH"] = str(ROOT)
     start = time.time()

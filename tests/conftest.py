@@ -12,6 +12,13 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def _cache_in_tmp(tmp_path_factory, monkeypatch):
+    """Every test has its own empty cache folder (QStandardPaths' CacheLocation, where the
+    window keeps the last loads): no test opens a folder from another test's load."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
 def _settings_in_tmp(tmp_path_factory):
     """Every test reads and writes QSettings under a fresh temporary folder."""
     from PySide6.QtCore import QSettings

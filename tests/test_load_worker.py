@@ -62,3 +62,42 @@ def test_window_keeps_previous_data_when_a_load_is_cancelled(qtbot, monkeypatch)
         window.load_folder_in_background(Path("/nonexistent/zone"))
     assert errors and "/nonexistent/zone" in errors[0]
     assert window.dataset is shown
+
+
+def test_an_unchanged_folder_opens_from_its_last_load(qtbot, zone_folder, tmp_path, monkeypatch):
+    from zoneapp.core import loading
+
+    real, read = loading.load_dataset, []
+    monkeypatch.setattr(loading, "load_dataset",
+                        lambda folder, **kw: read.append(folder) or real(folder, **kw))
+    loaded = []
+    for _ in range(2):
+        loader = FolderLoader(cache_dir=tmp_path / "cache")
+        with qtbot.waitSignal(loader.sig_loaded, timeout=30000) as blocker:
+            loader.start(zone_folder)
+        assert loader.wait()
+        loaded.append(blocker.args[0])
+    assert read == [zone_folder]  # the second start read the copy
+    assert loaded[1].folder == zone_folder
+    assert loaded[1].tables["indicators"].equals(loaded[0].tables["indicators"])
+    (zone_folder / "honours.csv").unlink()
+    loader = FolderLoader(cache_dir=tmp_path / "cache")
+    with qtbot.waitSignal(loader.sig_loaded, timeout=30000) as blocker:
+        loader.start(zone_folder)
+    assert loader.wait()
+    assert read == [zone_folder, zone_folder] and "honours" not in blocker.args[0].tables
+
+
+def test_the_window_keeps_loads_in_the_user_cache_unless_told_not_to(qtbot, tmp_path,
+                                                                    monkeypatch):
+    from zoneapp.ui.window.load_worker import load_cache_dir
+    from zoneapp.ui.window.main_window import MainWindow
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    where = load_cache_dir()
+    assert where is not None and (tmp_path / "xdg") in where.parents
+    window = MainWindow(lang="zh")
+    qtbot.addWidget(window)
+    assert window.loader.cache_dir == where
+    monkeypatch.setenv("ZONEAPP_PLAIN_START", "1")
+    assert load_cache_dir() is None

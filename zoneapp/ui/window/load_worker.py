@@ -1,19 +1,29 @@
 """Load a data folder off the UI thread: progress, cancel, and the result back on the UI thread.
 
-`FolderLoader.start(folder)` runs `core.loading.load_dataset` on a QThread; the window stays
-responsive. `sig_loaded(dataset)` or `sig_failed(error)` arrives on the UI thread when it is
-done; after `cancel()` neither does (`sig_cancelled` instead), so a cancelled load leaves the
-previous data shown. When `load_dataset` accepts `progress` and `should_cancel` callbacks they
-are passed, so progress is reported per table and a cancel stops the load early; otherwise
-progress is indeterminate (-1) and a cancelled load finishes in the background unseen.
+`FolderLoader.start(folder)` runs `core.load_cache.load` (`core.loading.load_dataset`, or
+the copy of an unchanged folder's last load) on a QThread; the window stays responsive.
+`sig_loaded(dataset)` or `sig_failed(error)` arrives on the UI thread when it is done; after
+`cancel()` neither does (`sig_cancelled` instead), so a cancelled load leaves the previous data
+shown. Progress is reported per table, and a cancel stops the load at the next table.
 """
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
+
+from zoneapp import startup
+
+
+def load_cache_dir() -> Path | None:
+    """Where the last loads are kept (core/load_cache.py): `<CacheLocation>/loads`, e.g.
+    ~/.cache/ZoneApp/ZoneApp/loads on Linux, %LOCALAPPDATA%\\ZoneApp\\ZoneApp\\cache\\loads on
+    Windows; None with ZONEAPP_PLAIN_START=1 (zoneapp/startup.py) or where there is none."""
+    if not startup.enabled():
+        return None
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(base) / "loads" if base else None
 
 
 class _Job(QObject):
@@ -22,26 +32,22 @@ class _Job(QObject):
     sig_progress = Signal(float)
     sig_done = Signal(object, object)  # dataset or None, exception or None
 
-    def __init__(self, folder: Path, previous=None) -> None:
+    def __init__(self, folder: Path, previous=None, cache_dir: Path | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.previous = previous  # the dataset shown: a table that now fails keeps it (stale)
+        self.cache_dir = cache_dir
         self.cancelled = False
 
     @Slot()
     def run(self) -> None:
         try:
-            from zoneapp.core.loading import load_dataset
+            from zoneapp.core import load_cache
 
-            kwargs = {}
-            params = inspect.signature(load_dataset).parameters
-            if "progress" in params:
-                kwargs["progress"] = self.sig_progress.emit
-            if "should_cancel" in params:
-                kwargs["should_cancel"] = lambda: self.cancelled
-            if "previous" in params and self.previous is not None:
-                kwargs["previous"] = self.previous
-            dataset = load_dataset(self.folder, **kwargs)
+            dataset = load_cache.load(self.folder, self.cache_dir,
+                                      progress=self.sig_progress.emit,
+                                      should_cancel=lambda: self.cancelled,
+                                      previous=self.previous)
         except Exception as exc:  # noqa: BLE001 -- handed to the UI thread, which reports it
             self.sig_done.emit(None, exc)
             return
@@ -60,8 +66,11 @@ class FolderLoader(QObject):
     sig_failed = Signal(Path, object)  # folder, exception
     sig_cancelled = Signal(Path)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, cache_dir: Path | None = None) -> None:
+        """`cache_dir`: where unchanged folders' loads are kept; `load_cache_dir()` for the
+        window, None (every load reads the files) by default."""
         super().__init__(parent)
+        self.cache_dir = cache_dir
         self._job: _Job | None = None
         self._threads: list[QThread] = []  # kept alive until each finishes
         self._jobs: list[_Job] = []
@@ -72,7 +81,7 @@ class FolderLoader(QObject):
     def start(self, folder: Path, previous=None) -> None:
         """Load `folder`; `previous` is the dataset shown of the same folder, if any."""
         self.cancel()
-        job = _Job(Path(folder), previous)
+        job = _Job(Path(folder), previous, self.cache_dir)
         thread = QThread()  # no parent: a window closed mid-load must not destroy it running
         _RUNNING.add(thread)
         job.moveToThread(thread)

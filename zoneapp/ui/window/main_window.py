@@ -19,7 +19,7 @@ from zoneapp.ui.state import AppState
 from zoneapp.ui.window.about import about_text, app_title
 from zoneapp.ui.widgets.header import Header
 from zoneapp.ui.window.drop_reload import DropAndReload
-from zoneapp.ui.window.load_worker import FolderLoader, LoadStatus
+from zoneapp.ui.window.load_worker import FolderLoader, LoadStatus, load_cache_dir
 from zoneapp.ui.window.preferences import Preferences
 from zoneapp.ui.window.problems import Problems
 from zoneapp.ui.window.recent_folders import RecentFolders
@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
         self.folder_label = QLabel()
         status.addWidget(self.folder_label, 1)
         status.addWidget(self.written_notice)
-        self.loader = FolderLoader(self)  # loads off the UI thread: progress and Cancel
+        # Loads off the UI thread (progress and Cancel); an unchanged folder from its last load.
+        self.loader = FolderLoader(self, load_cache_dir())
         self.loader.sig_loaded.connect(self.set_dataset)
         self.loader.sig_failed.connect(self._load_failed)
         status.addPermanentWidget(LoadStatus(self.loader, self))

@@ -1,0 +1,185 @@
+"""core.load_cache: an unchanged folder opens from its last load; any change reads the files."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pandas.testing as pdt
+import pytest
+
+from zoneapp.core import load_cache, loading
+from zoneapp.core.io import atomic
+from zoneapp.paths import DEFAULT_DATA
+
+
+@pytest.fixture
+def counted_loads(monkeypatch):
+    """The folders `load_dataset` really read, in order."""
+    real = loading.load_dataset
+    folders = []
+
+    def counting(folder, **kwargs):
+        folders.append(folder)
+        return real(folder, **kwargs)
+
+    monkeypatch.setattr(loading, "load_dataset", counting)
+    return folders
+
+
+def _same(a, b) -> None:
+    assert a.tables.keys() == b.tables.keys()
+    for name in a.tables:
+        pdt.assert_frame_equal(a.tables[name], b.tables[name])
+        assert a.tables[name].attrs == b.tables[name].attrs
+    pdt.assert_frame_equal(a.indicators, b.indicators)
+    assert (a.manifest, a.problems, a.stale, a.sections) == \
+        (b.manifest, b.problems, b.stale, b.sections)
+
+
+def _rewrite_keeping_time(path, old: str, new: str) -> None:
+    """Replace `old` by `new` (same length) and put the file's times back."""
+    info = path.stat()
+    data = path.read_bytes()
+    assert old.encode() in data and len(old.encode()) == len(new.encode())
+    path.write_bytes(data.replace(old.encode(), new.encode(), 1))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_size == info.st_size
+
+
+def test_an_unchanged_folder_opens_from_the_copy(zone_folder, tmp_path, counted_loads):
+    cache = tmp_path / "cache"
+    first = load_cache.load(zone_folder, cache)
+    assert counted_loads == [zone_folder]
+    assert [p.suffix for p in cache.iterdir()] == [load_cache.SUFFIX]
+    progress = []
+    second = load_cache.load(zone_folder, cache, progress=progress.append)
+    assert counted_loads == [zone_folder]  # not read again
+    assert second is not first and second.folder == zone_folder
+    assert progress == [1.0]
+    _same(first, second)
+    assert "indicators" in second.tables and len(second.indicators) > len(second.tables["indicators"])
+
+
+def test_a_file_changed_in_place_is_read_again(zone_folder, tmp_path, counted_loads):
+    cache = tmp_path / "cache"
+    load_cache.load(zone_folder, cache)
+    # Same size, same modification time: only the content tells.
+    _rewrite_keeping_time(zone_folder / "indicators.csv", ",506.1,", ",605.1,")
+    dataset = load_cache.load(zone_folder, cache)
+    assert len(counted_loads) == 2
+    revenue = dataset.tables["indicators"].query("key == 'revenue' and period == 2019")
+    assert revenue["value"].tolist() == [605.1]
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "renamed", "zone.toml"])
+def test_a_changed_list_of_files_is_read_again(zone_folder, tmp_path, counted_loads, change):
+    cache = tmp_path / "cache"
+    load_cache.load(zone_folder, cache)
+    if change == "added":
+        (zone_folder / "notes.txt").write_text("x", encoding="utf-8")
+    elif change == "removed":
+        (zone_folder / "honours.csv").unlink()
+    elif change == "renamed":
+        (zone_folder / "honours.csv").rename(zone_folder / "honours_old.csv")
+    else:
+        with open(zone_folder / "zone.toml", "a", encoding="utf-8") as fh:
+            fh.write("\n")
+    dataset = load_cache.load(zone_folder, cache)
+    assert len(counted_loads) == 2
+    assert ("honours" in dataset.tables) == (change not in ("removed", "renamed"))
+
+
+def test_other_code_reads_the_files_again(zone_folder, tmp_path, counted_loads, monkeypatch):
+    cache = tmp_path / "cache"
+    load_cache.load(zone_folder, cache)
+    monkeypatch.setattr(load_cache, "_CODE", ["another version of zoneapp/core"])
+    load_cache.load(zone_folder, cache)
+    assert len(counted_loads) == 2
+
+
+def test_a_damaged_copy_is_ignored_and_replaced(zone_folder, tmp_path, counted_loads):
+    cache = tmp_path / "cache"
+    first = load_cache.load(zone_folder, cache)
+    (copy,) = cache.iterdir()
+    data = copy.read_bytes()
+    copy.write_bytes(data[: len(data) // 2])  # cut short, as by a crash of another writer
+    _same(first, load_cache.load(zone_folder, cache))
+    assert len(counted_loads) == 2
+    assert copy.read_bytes() == data  # written whole again
+    copy.write_bytes(b"not a copy at all")
+    _same(first, load_cache.load(zone_folder, cache))
+    assert len(counted_loads) == 3
+
+
+def test_a_reload_always_reads_the_files(zone_folder, tmp_path, counted_loads):
+    cache = tmp_path / "cache"
+    first = load_cache.load(zone_folder, cache)
+    load_cache.load(zone_folder, cache, previous=first)
+    assert len(counted_loads) == 2
+
+
+def test_without_a_cache_folder_every_load_reads_the_files(zone_folder, counted_loads):
+    load_cache.load(zone_folder, None)
+    load_cache.load(zone_folder, None)
+    assert len(counted_loads) == 2
+
+
+def test_a_big_folder_is_not_kept(zone_folder, tmp_path, counted_loads, monkeypatch):
+    monkeypatch.setattr(load_cache, "MAX_ROWS", 10)
+    cache = tmp_path / "cache"
+    load_cache.load(zone_folder, cache)
+    load_cache.load(zone_folder, cache)
+    assert len(counted_loads) == 2
+    assert not cache.exists() or not any(cache.iterdir())
+    monkeypatch.setattr(load_cache, "MAX_FOLDER_BYTES", 100)  # files too big even to compare
+    assert load_cache.fingerprint(zone_folder) is None
+
+
+def test_nothing_is_written_into_the_data_folder(zone_folder, tmp_path):
+    before = sorted((p.relative_to(zone_folder), p.stat().st_mtime_ns)
+                    for p in zone_folder.rglob("*"))
+    cache = tmp_path / "cache"
+    load_cache.load(zone_folder, cache)
+    load_cache.load(zone_folder, cache)
+    assert sorted((p.relative_to(zone_folder), p.stat().st_mtime_ns)
+                  for p in zone_folder.rglob("*")) == before
+
+
+def test_a_folder_opened_from_the_copy_is_protected(zone_folder, tmp_path, monkeypatch,
+                                                   counted_loads):
+    cache = tmp_path / "cache"
+    load_cache.load(zone_folder, cache)  # read, so protected by load_dataset
+    monkeypatch.setattr(atomic, "_PROTECTED", set())  # as in a new process
+    monkeypatch.setattr(atomic, "_PROTECTED_IDS", {})
+    atomic.write_bytes_atomic(zone_folder / "probe.txt", b"x")
+    (zone_folder / "probe.txt").unlink()
+    load_cache.load(zone_folder, cache)
+    assert len(counted_loads) == 1  # opened from the copy
+    with pytest.raises(atomic.WriteError):
+        atomic.write_bytes_atomic(zone_folder / "probe.txt", b"x")
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing(zone_folder, tmp_path, counted_loads):
+    cache = tmp_path / "cache"
+    cache.write_text("a file where the folder should be", encoding="utf-8")
+    first = load_cache.load(zone_folder, cache)
+    second = load_cache.load(zone_folder, cache)
+    assert len(counted_loads) == 2
+    _same(first, second)
+
+
+def test_only_the_newest_copies_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr(load_cache, "KEEP", 2)
+    cache = tmp_path / "cache"
+    for n in range(3):
+        folder = tmp_path / f"zone{n}"
+        shutil.copytree(DEFAULT_DATA, folder)
+        load_cache.load(folder, cache)
+        for copy in cache.iterdir():  # older than the next one, whatever the clock's tick
+            info = copy.stat()
+            os.utime(copy, ns=(info.st_atime_ns, info.st_mtime_ns - 10**9))
+    assert len(list(cache.iterdir())) == 2
+    assert load_cache.read(cache, tmp_path / "zone0",
+                           load_cache.fingerprint(tmp_path / "zone0")) is None
+    assert load_cache.read(cache, tmp_path / "zone2",
+                           load_cache.fingerprint(tmp_path / "zone2")) is not None
