@@ -175,11 +175,34 @@ def test_only_the_newest_copies_are_kept(tmp_path, monkeypatch):
         folder = tmp_path / f"zone{n}"
         shutil.copytree(DEFAULT_DATA, folder)
         load_cache.load(folder, cache)
-        for copy in cache.iterdir():  # older than the next one, whatever the clock's tick
-            info = copy.stat()
-            os.utime(copy, ns=(info.st_atime_ns, info.st_mtime_ns - 10**9))
+        _age(cache)
     assert len(list(cache.iterdir())) == 2
     assert load_cache.read(cache, tmp_path / "zone0",
                            load_cache.fingerprint(tmp_path / "zone0")) is None
     assert load_cache.read(cache, tmp_path / "zone2",
                            load_cache.fingerprint(tmp_path / "zone2")) is not None
+
+
+def test_a_copy_used_again_is_kept_before_newer_unused_ones(tmp_path, monkeypatch):
+    monkeypatch.setattr(load_cache, "KEEP", 2)
+    cache = tmp_path / "cache"
+    folders = []
+    for n in range(3):
+        folders.append(tmp_path / f"zone{n}")
+        shutil.copytree(DEFAULT_DATA, folders[-1])
+    for n in (0, 1):
+        load_cache.load(folders[n], cache)
+        _age(cache)
+    load_cache.load(folders[0], cache)  # opened again from its copy: now the newest
+    _age(cache)
+    load_cache.load(folders[2], cache)
+    kept = [f for f in folders if load_cache.read(cache, f, load_cache.fingerprint(f))]
+    assert kept == [folders[0], folders[2]]
+
+
+def _age(cache) -> None:
+    """Every copy a second older, so that the next one written or used is newer whatever
+    the clock's tick."""
+    for copy in cache.iterdir():
+        info = copy.stat()
+        os.utime(copy, ns=(info.st_atime_ns, info.st_mtime_ns - 10**9))

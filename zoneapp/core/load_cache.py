@@ -14,6 +14,7 @@ newest `KEEP` copies are kept. A copy that cannot be read is ignored and replace
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -91,8 +92,9 @@ def fingerprint(folder: Path) -> str | None:
 def read(cache_dir: Path, folder: Path, key: str) -> Dataset | None:
     """The copy of `folder`'s load made under `key`, or None (no copy, another key, a copy
     that cannot be read)."""
+    path = _path(cache_dir, folder)
     try:
-        data = _path(cache_dir, folder).read_bytes()
+        data = path.read_bytes()
         head, _, body = data.partition(b"\n")
         if json.loads(head) != {"format": FORMAT, "key": key}:
             return None
@@ -101,6 +103,8 @@ def read(cache_dir: Path, folder: Path, key: str) -> Dataset | None:
         return None
     if not isinstance(dataset, Dataset):
         return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used now: the last to be pruned (`_prune` keeps the newest)
     dataset.folder = folder  # as this call names it (the key includes it)
     return dataset
 
