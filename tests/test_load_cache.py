@@ -206,3 +206,18 @@ def _age(cache) -> None:
     for copy in cache.iterdir():
         info = copy.stat()
         os.utime(copy, ns=(info.st_atime_ns, info.st_mtime_ns - 10**9))
+
+
+def test_a_file_changed_while_loading_keeps_no_copy(zone_folder, tmp_path, monkeypatch):
+    real = loading.load_dataset
+
+    def load_then_edit(folder, **kwargs):
+        dataset = real(folder, **kwargs)
+        with open(folder / "honours.csv", "a", encoding="utf-8") as fh:  # saved meanwhile
+            fh.write("\n")
+        return dataset
+
+    monkeypatch.setattr(loading, "load_dataset", load_then_edit)
+    cache = tmp_path / "cache"
+    load_cache.load(zone_folder, cache)
+    assert not cache.exists() or not any(cache.iterdir())

@@ -58,7 +58,8 @@ def load(folder: Path | str, cache_dir: Path | None, *,
     from zoneapp.core.loading import load_dataset  # here: a copy read needs none of it
 
     dataset = load_dataset(folder, progress=progress, should_cancel=should_cancel)
-    if key is not None:
+    # Kept only when no file changed while it loaded: what was read is then what `key` says.
+    if key is not None and fingerprint(folder) == key:
         write(cache_dir, folder, key, dataset)
     return dataset
 
