@@ -15,8 +15,8 @@ when something behaves oddly): the app then starts as plain Python, PySide6 and 
 - The last load of each small data folder, kept in the user's cache folder
   (zoneapp/core/load_cache.py; the window's loader asks `enabled()` through
   `ui/window/load_worker.load_cache_dir`): a start on an unchanged folder reads that copy
-  instead of reading and checking its files (ready_ratio 1.34 -> 1.14 in the same run, nine
-  starts each, ~15 %; bench/run.py prints the start without it as ready_cold_ratio).
+  instead of reading and checking its files (ready_ratio 1.135 and 1.213 against the start
+  without it, ready_cold_ratio, 1.33 and 1.29, in two full runs of nine starts each: 6-15 %).
 - pyqtgraph imported with lazy mirrors of PySide6's modules (zoneapp/ui/widgets/pg_import.py,
   which asks `enabled()`): PySide6 would otherwise build every class of QtCore, QtGui and
   QtWidgets while pyqtgraph copies their names (~0.1 s; first_paint and ready, ~8 %).
