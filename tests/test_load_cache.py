@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 
 import pandas.testing as pdt
 import pytest
@@ -221,3 +222,96 @@ def test_a_file_changed_while_loading_keeps_no_copy(zone_folder, tmp_path, monke
     cache = tmp_path / "cache"
     load_cache.load(zone_folder, cache)
     assert not cache.exists() or not any(cache.iterdir())
+    monkeypatch.setattr(loading, "load_dataset", real)
+    load_cache.load(zone_folder, cache)  # left alone while it loads: kept
+    assert len(list(cache.iterdir())) == 1
+
+
+def test_the_copy_can_be_written_after_the_dataset_is_handed_over(zone_folder, tmp_path):
+    cache, writers = tmp_path / "cache", []
+    dataset = load_cache.load(zone_folder, cache, keep_later=writers.append)
+    assert len(writers) == 1 and not cache.exists()  # pickled, not yet written
+    dataset.tables["indicators"].attrs["changed after"] = True  # what the window may do
+    assert writers[0]() is not None
+    copy = load_cache.read(cache, zone_folder, load_cache.fingerprint(zone_folder))
+    assert "changed after" not in copy.tables["indicators"].attrs
+
+
+def test_a_cache_inside_the_data_folder_is_never_made(zone_folder, counted_loads):
+    cache = zone_folder / ".cache" / "ZoneApp" / "loads"  # the user opened their home folder
+    before = sorted(p.relative_to(zone_folder) for p in zone_folder.rglob("*"))
+    load_cache.load(zone_folder, cache)
+    load_cache.load(zone_folder, cache)
+    assert len(counted_loads) == 2
+    assert sorted(p.relative_to(zone_folder) for p in zone_folder.rglob("*")) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="POSIX links")
+def test_a_folder_link_pointed_elsewhere_is_read_again(tmp_path, counted_loads):
+    """Two folders with the same files, whose honours.csv links into the first one: seen
+    through a link to the second, it points out of the folder, so it is not read."""
+    for name in ("a", "b"):
+        shutil.copytree(DEFAULT_DATA, tmp_path / name)
+        (tmp_path / name / "extra").mkdir()
+        (tmp_path / name / "honours.csv").unlink()
+        os.symlink(tmp_path / "a" / "extra" / "honours.csv", tmp_path / name / "honours.csv")
+    shutil.copy(DEFAULT_DATA / "honours.csv", tmp_path / "a" / "extra" / "honours.csv")
+    current, cache = tmp_path / "current", tmp_path / "cache"
+    os.symlink(tmp_path / "a", current)
+    assert "honours" in load_cache.load(current, cache).tables
+    current.unlink()
+    os.symlink(tmp_path / "b", current)
+    dataset = load_cache.load(current, cache)
+    assert len(counted_loads) == 2
+    assert "honours" not in dataset.tables
+    assert any(p.code == "outside_folder" for p in dataset.problems)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="POSIX links")
+def test_a_file_link_pointed_elsewhere_is_read_again(zone_folder, tmp_path, counted_loads):
+    for name in ("one", "two"):
+        shutil.copy(zone_folder / "honours.csv", tmp_path / f"{name}.csv")
+    _rewrite_keeping_time(tmp_path / "two.csv", "2019", "2018")
+    (zone_folder / "honours.csv").unlink()
+    os.symlink(tmp_path / "one.csv", zone_folder / "honours.csv")
+    cache = tmp_path / "cache"
+    load_cache.load(zone_folder, cache)
+    (zone_folder / "honours.csv").unlink()
+    os.symlink(tmp_path / "two.csv", zone_folder / "honours.csv")
+    load_cache.load(zone_folder, cache)
+    assert len(counted_loads) == 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="names as bytes: Linux")
+def test_a_name_that_is_not_utf8_does_not_stop_the_load(zone_folder, tmp_path, counted_loads):
+    with open(os.path.join(os.fsencode(zone_folder), b"\xff\xfe.txt"), "wb") as fh:
+        fh.write(b"x")
+    cache = tmp_path / "cache"
+    first = load_cache.load(zone_folder, cache)
+    second = load_cache.load(zone_folder, cache)
+    assert len(counted_loads) == 1  # kept and opened as any other folder
+    _same(first, second)
+
+
+def test_the_key_names_the_installed_libraries(monkeypatch):
+    import pandas
+
+    versions = load_cache._versions()
+    assert sys.version in versions
+    assert f"pandas-{pandas.__version__}.dist-info" in versions
+    assert "python_calamine-" in versions and "openpyxl-" in versions
+
+
+def test_the_code_key_follows_each_module(tmp_path):
+    package = tmp_path / "core"
+    (package / "io").mkdir(parents=True)
+    (package / "schema.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "io" / "readers.py").write_text("B = 2\n", encoding="utf-8")
+    before = load_cache.code_of(package)
+    assert load_cache.code_of(package) == before
+    (package / "io" / "readers.py").write_text("B = 3\n", encoding="utf-8")  # same size
+    info = (package / "io" / "readers.py").stat()
+    os.utime(package / "io" / "readers.py", ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))
+    assert load_cache.code_of(package) != before
+    (package / "io" / "new.py").write_text("", encoding="utf-8")
+    assert len({before, load_cache.code_of(package)}) == 2
