@@ -135,3 +135,46 @@ def test_window_is_built_before_pandas_pyarrow_and_pyqtgraph_are_imported(tmp_pa
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+CLOSE_DURING_LOAD = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from zoneapp import app
+from zoneapp.core import loading
+from zoneapp.ui.window import main_window
+
+real = loading.load_dataset
+def slow(folder, **kwargs):
+    time.sleep(float(sys.argv[1]))  # a big folder, still being read when the window closes
+    return real(folder, **kwargs)
+loading.load_dataset = slow
+app.EXIT_WAIT_MS = int(sys.argv[2])
+show = main_window.MainWindow.show
+def show_then_close(self):
+    show(self)
+    QTimer.singleShot(300, self.close)
+main_window.MainWindow.show = show_then_close
+start = time.monotonic()
+code = app.run_gui(Path("data"), "zh")
+print(f"left after {time.monotonic() - start:.1f} s", flush=True)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("load_s, wait_ms", [(1.5, 10_000), (30, 200)])
+def test_closing_the_window_during_a_load_exits_cleanly(tmp_path, load_s, wait_ms):
+    """Qt aborts a process that destroys a QThread still running: the app waits for the load
+    (which stops at its next table), or leaves without destroying it when it takes too long."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
+               XDG_CONFIG_HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache"),
+               HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", CLOSE_DURING_LOAD, str(load_s), str(wait_ms)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Destroyed while thread" not in result.stderr
+    if load_s > 10:  # left after the wait, long before the load would have ended
+        assert "left after" not in result.stdout  # os._exit: nothing after run_gui runs
+    else:
+        assert "left after" in result.stdout

@@ -26,6 +26,10 @@ so the window cannot open. For headless use, run:
 (To force Qt's offscreen platform anyway, set QT_QPA_PLATFORM=offscreen.)"""
 
 
+# A window closed during a load: how long the process waits for the load to stop.
+EXIT_WAIT_MS = 10_000
+
+
 def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:
     """Open the main window, then load `data_dir` once the window has painted.
 
@@ -57,7 +61,14 @@ def run_gui(data_dir: Path | None = None, lang: str | None = None) -> int:
     window.show()
     resume_gc_after_first_load(window)
     QTimer.singleShot(0, lambda: window.load_folder_in_background(Path(data_dir)))
-    return app.exec()
+    code = app.exec()
+    from zoneapp.ui.window.load_worker import wait_for_running_loads
+
+    if not wait_for_running_loads(EXIT_WAIT_MS):  # a load still reading: leave without
+        sys.stdout.flush()                         # destroying its thread (settings are
+        sys.stderr.flush()                         # already on disk: each is synced)
+        os._exit(code)
+    return code
 
 
 def resume_gc_after_first_load(window) -> None:

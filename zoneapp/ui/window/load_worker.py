@@ -44,17 +44,26 @@ class _Job(QObject):
         try:
             from zoneapp.core import load_cache
 
+            keep: list = []  # the copy for next time, written once the dataset is handed over
             dataset = load_cache.load(self.folder, self.cache_dir,
                                       progress=self.sig_progress.emit,
                                       should_cancel=lambda: self.cancelled,
-                                      previous=self.previous)
+                                      previous=self.previous, keep_later=keep.append)
         except Exception as exc:  # noqa: BLE001 -- handed to the UI thread, which reports it
             self.sig_done.emit(None, exc)
             return
         self.sig_done.emit(dataset, None)
+        for write in keep:
+            write()
 
 
 _RUNNING: set[QThread] = set()  # worker threads outlive a closed window until they end
+
+
+def wait_for_running_loads(msecs: int) -> bool:
+    """Block until every load's thread has ended (the app's last step: Qt aborts the process
+    when a QThread still running is destroyed); False when one still runs after `msecs`."""
+    return all(thread.wait(msecs) for thread in list(_RUNNING))
 
 
 class FolderLoader(QObject):

@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
         if self.remember:
             self.save_window_settings()
         self.drop_reload.stop()
+        self.loader.cancel()  # a load still running stops at its next table
         super().closeEvent(event)
 
     # Title and About -----------------------------------------------------------------------
