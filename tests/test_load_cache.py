@@ -127,10 +127,15 @@ def test_without_a_cache_folder_every_load_reads_the_files(zone_folder, counted_
 
 def test_a_big_folder_is_not_kept(zone_folder, tmp_path, counted_loads, monkeypatch):
     monkeypatch.setattr(load_cache, "MAX_ROWS", 10)
+    keys = []
+    real_fingerprint = load_cache.fingerprint
+    monkeypatch.setattr(load_cache, "fingerprint",
+                        lambda folder: keys.append(folder) or real_fingerprint(folder))
     cache = tmp_path / "cache"
     load_cache.load(zone_folder, cache)
     load_cache.load(zone_folder, cache)
     assert len(counted_loads) == 2
+    assert len(keys) == 2  # once per load: its files are not hashed again after it
     assert not cache.exists() or not any(cache.iterdir())
     monkeypatch.setattr(load_cache, "MAX_FOLDER_BYTES", 100)  # files too big even to compare
     assert load_cache.fingerprint(zone_folder) is None

@@ -64,7 +64,7 @@ def load(folder: Path | str, cache_dir: Path | None, *,
         return dataset
     dataset = load_dataset(folder, progress=progress, should_cancel=should_cancel)
     # Kept only when no file changed while it loaded: what was read is then what `key` says.
-    if key is not None and fingerprint(folder) == key:
+    if key is not None and small(dataset) and fingerprint(folder) == key:
         writer = copy_writer(cache_dir, folder, key, dataset)
         if writer is not None:
             (keep_later or _now)(writer)
@@ -131,7 +131,7 @@ def copy_writer(cache_dir: Path, folder: Path, key: str, dataset: Dataset
                 ) -> Callable[[], Path | None] | None:
     """`dataset` pickled now, and a function that writes it as `folder`'s copy (and prunes);
     None when it is not kept (too big, or it cannot be pickled)."""
-    if sum(len(frame) for frame in dataset.tables.values()) >= MAX_ROWS:
+    if not small(dataset):
         return None
     try:
         data = json.dumps({"format": FORMAT, "key": key}).encode() + b"\n" + \
@@ -151,6 +151,11 @@ def copy_writer(cache_dir: Path, folder: Path, key: str, dataset: Dataset
         return target
 
     return write_copy
+
+
+def small(dataset: Dataset) -> bool:
+    """Whether a copy of `dataset` is kept: fewer than MAX_ROWS rows in all."""
+    return sum(len(frame) for frame in dataset.tables.values()) < MAX_ROWS
 
 
 def _now(write: Callable[[], object]) -> None:
