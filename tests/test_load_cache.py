@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from pathlib import Path
 
 import pandas.testing as pdt
 import pytest
@@ -320,3 +321,19 @@ def test_the_code_key_follows_each_module(tmp_path):
     assert load_cache.code_of(package) != before
     (package / "io" / "new.py").write_text("", encoding="utf-8")
     assert len({before, load_cache.code_of(package)}) == 2
+
+
+def test_opening_a_copy_imports_none_of_the_readers_and_checks(zone_folder, tmp_path):
+    """What reads and checks files (≈ 0.05 s of imports at start-up) is left unimported."""
+    import subprocess
+
+    cache = tmp_path / "cache"
+    load_cache.load(zone_folder, cache)
+    code = ("import sys; from pathlib import Path; from zoneapp.core import load_cache; "
+            f"d = load_cache.load(Path({str(zone_folder)!r}), Path({str(cache)!r})); "
+            "print(len(d.tables), sorted(m for m in ('zoneapp.core.loading', "
+            "'zoneapp.core.validation', 'zoneapp.core.io.readers') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=Path(__file__).resolve().parent.parent, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["8", "[]"]

@@ -49,9 +49,9 @@ def load(folder: Path | str, cache_dir: Path | None, *,
     `keep_later(write)`: given the copy's writer (the dataset already pickled) instead of
     writing it at once, so that the caller can hand the dataset over first. Nothing the cache
     does raises: any failure of it only means the files are read."""
-    from zoneapp.core.loading import load_dataset
-
     if cache_dir is None or previous is not None:
+        from zoneapp.core.loading import load_dataset
+
         return load_dataset(folder, progress=progress, should_cancel=should_cancel,
                             previous=previous)
     folder = Path(folder)
@@ -62,6 +62,8 @@ def load(folder: Path | str, cache_dir: Path | None, *,
         if progress is not None:
             progress(1.0)
         return dataset
+    from zoneapp.core.loading import load_dataset  # here: reading a copy needs none of it
+
     dataset = load_dataset(folder, progress=progress, should_cancel=should_cancel)
     # Kept only when no file changed while it loaded: what was read is then what `key` says.
     if key is not None and small(dataset) and fingerprint(folder) == key:
