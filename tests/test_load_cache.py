@@ -94,7 +94,7 @@ def test_a_changed_list_of_files_is_read_again(zone_folder, tmp_path, counted_lo
 def test_other_code_reads_the_files_again(zone_folder, tmp_path, counted_loads, monkeypatch):
     cache = tmp_path / "cache"
     load_cache.load(zone_folder, cache)
-    monkeypatch.setattr(load_cache, "_CODE", ["another version of zoneapp/core"])
+    monkeypatch.setattr(load_cache, "_RUNTIME", ["another version of zoneapp/core"])
     load_cache.load(zone_folder, cache)
     assert len(counted_loads) == 2
 

@@ -85,7 +85,7 @@ def fingerprint(folder: Path) -> str | None:
 def _fingerprint(folder: Path) -> str | None:
     # surrogateescape: a name that is not UTF-8 (Linux bytes) is hashed as its bytes
     digest = hashlib.sha256(_bytes(f"{FORMAT}\n{folder}\n{os.path.realpath(folder)}\n"
-                                   f"{_versions()}\n{_code()}\n"))
+                                   f"{_runtime()}\n"))
     total = 0
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         line = [entry.name, _kind(entry)]
@@ -121,20 +121,11 @@ def read(cache_dir: Path, folder: Path, key: str) -> Dataset | None:
     return dataset
 
 
-def write(cache_dir: Path, folder: Path, key: str, dataset: Dataset) -> Path | None:
-    """Keep `dataset` as `folder`'s copy under `key` when it is small; the path written, or
-    None. Never raises: a cache that cannot be written only means the next start reads the
-    files again."""
-    writer = copy_writer(cache_dir, folder, key, dataset)
-    return writer() if writer is not None else None
-
-
 def copy_writer(cache_dir: Path, folder: Path, key: str, dataset: Dataset
                 ) -> Callable[[], Path | None] | None:
-    """`dataset` pickled now, and a function that writes it as `folder`'s copy (and prunes);
-    None when it is not kept (too big, or it cannot be pickled)."""
-    if not small(dataset):
-        return None
+    """`dataset` pickled now, and a function that writes it as `folder`'s copy (and prunes)
+    and never raises: a cache that cannot be written only means the next start reads the
+    files again. None when `dataset` cannot be pickled."""
     try:
         data = json.dumps({"format": FORMAT, "key": key}).encode() + b"\n" + \
             pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL)
@@ -234,16 +225,17 @@ def _versions() -> str:
 
 
 CORE = Path(__file__).resolve().parent  # the data layer: the modules that make a Dataset
-_CODE: list[str] = []  # computed once per process
+_RUNTIME: list[str] = []  # computed once per process
 
 
-def _code() -> str:
-    """The data layer's code: a frozen build's executable (which holds its modules) and
-    stamp, else each of CORE's modules' size and time (an edited module, a checkout of
-    another commit, makes every copy stale)."""
-    if not _CODE:
-        _CODE.append(_frozen_code() if paths.FROZEN else code_of(CORE))
-    return _CODE[0]
+def _runtime() -> str:
+    """What the load runs on: `_versions()` and the data layer's code, a frozen build's
+    executable (which holds its modules) and stamp, else each of CORE's modules' size and
+    time (an edited module, a checkout of another commit, makes every copy stale)."""
+    if not _RUNTIME:
+        code = _frozen_code() if paths.FROZEN else code_of(CORE)
+        _RUNTIME.append(f"{_versions()}\n{code}")
+    return _RUNTIME[0]
 
 
 def _frozen_code() -> str:
